@@ -1,0 +1,57 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Agenda",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "agenda", targets: ["AgendaCLI"]),
+        .library(name: "AgendaCore", targets: ["AgendaCore"]),
+        .library(name: "ReportGen", targets: ["ReportGen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // templates/ is a target of its own so that the default look and labels ship
+        // inside the built package's resources and an installed `agenda` finds them anywhere.
+        .target(
+            name: "AgendaTemplates",
+            path: "templates",
+            sources: ["AgendaTemplates.swift"],
+            resources: [.copy("default")]
+        ),
+        .target(
+            name: "AgendaCore",
+            dependencies: ["CSQLite", "AgendaTemplates"],
+            resources: [.copy("Resources/molndal-digital-agenda-2017-2019.txt")]
+        ),
+        .target(
+            name: "ReportGen",
+            dependencies: ["AgendaCore", "CLibXML2", "AgendaTemplates", "ZIPFoundation"]
+        ),
+        .executableTarget(
+            name: "AgendaCLI",
+            dependencies: [
+                "AgendaCore",
+                "ReportGen",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "AgendaCoreTests", dependencies: ["AgendaCore"]),
+        .testTarget(name: "ReportGenTests", dependencies: ["ReportGen", "AgendaCore"]),
+        .testTarget(name: "AgendaCLITests", dependencies: ["AgendaCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

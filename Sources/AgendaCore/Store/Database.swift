@@ -1,0 +1,129 @@
+import CSQLite
+
+/// One connection to an SQLite database file. Foreign keys on, WAL journal, a busy timeout.
+///
+/// Not thread-safe: use one connection from one task at a time (SQLite's own rule for a
+/// connection opened without the serialized mode); several processes may share the file.
+public final class Database {
+    let handle: OpaquePointer
+    public let path: String
+    private var statementCache: [String: Statement] = [:]
+
+    /// Opens (and creates, when `create` is true) the database at `path`.
+    public init(path: String, create: Bool = true, readOnly: Bool = false, busyTimeoutMilliseconds: Int32 = 10_000) throws {
+        var db: OpaquePointer?
+        var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
+        flags |= readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
+        if create && !readOnly { flags |= SQLITE_OPEN_CREATE }
+        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? String(cString: sqlite3_errstr(rc))
+            sqlite3_close_v2(db)
+            throw StoreError.cannotOpen(path: path, message: message)
+        }
+        handle = db
+        self.path = path
+        sqlite3_extended_result_codes(db, 1)
+        sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
+        do {
+            try execute("PRAGMA foreign_keys = ON")
+            if !readOnly {
+                // journal_mode answers with a row; WAL lets readers and one writer work at once.
+                _ = try prepare("PRAGMA journal_mode = WAL").step()
+                try execute("PRAGMA synchronous = NORMAL")
+            }
+            // A file that is not a database fails here rather than at the first real query.
+            _ = try prepare("SELECT count(*) FROM sqlite_schema").step()
+        } catch let error as StoreError {
+            statementCache.removeAll()
+            sqlite3_close_v2(db)
+            if case let .sqlite(_, message, _) = error { throw StoreError.cannotOpen(path: path, message: message) }
+            throw error
+        }
+    }
+
+    deinit {
+        statementCache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs SQL that takes no parameters and returns no rows (schema, pragmas). Several statements may be given.
+    public func execute(_ sql: String) throws {
+        var errorMessage: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
+        if rc != SQLITE_OK {
+            let message = errorMessage.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(rc))
+            sqlite3_free(errorMessage)
+            throw StoreError.sqlite(code: rc, message: message, sql: sql)
+        }
+    }
+
+    /// A new prepared statement for `sql`.
+    public func prepare(_ sql: String) throws -> Statement {
+        try Statement(database: self, sql: sql)
+    }
+
+    /// A prepared statement for `sql`, reused across calls (reset and cleared of bindings).
+    public func cached(_ sql: String) throws -> Statement {
+        if let statement = statementCache[sql] {
+            statement.reset()
+            return statement
+        }
+        let statement = try prepare(sql)
+        statementCache[sql] = statement
+        return statement
+    }
+
+    /// Runs one statement with bound parameters, for its side effect.
+    public func run(_ sql: String, _ arguments: [SQLValue] = []) throws {
+        let statement = try cached(sql)
+        try statement.bind(arguments)
+        while try statement.step() {}
+    }
+
+    /// Runs a query and maps each row.
+    public func query<T>(_ sql: String, _ arguments: [SQLValue] = [], _ map: (Row) throws -> T) throws -> [T] {
+        let statement = try cached(sql)
+        try statement.bind(arguments)
+        var result: [T] = []
+        while try statement.step() { result.append(try map(Row(statement: statement))) }
+        return result
+    }
+
+    /// Runs a query and maps the first row, if any.
+    public func first<T>(_ sql: String, _ arguments: [SQLValue] = [], _ map: (Row) throws -> T) throws -> T? {
+        let statement = try cached(sql)
+        try statement.bind(arguments)
+        defer { statement.reset() }
+        return try statement.step() ? map(Row(statement: statement)) : nil
+    }
+
+    /// Runs a query row by row without collecting the rows: for streaming large results.
+    public func forEach(_ sql: String, _ arguments: [SQLValue] = [], _ body: (Row) throws -> Void) throws {
+        let statement = try prepare(sql)
+        try statement.bind(arguments)
+        while try statement.step() { try body(Row(statement: statement)) }
+    }
+
+    /// The rowid of the last row inserted on this connection.
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Runs `body` in one IMMEDIATE transaction: all of it is written, or (on any thrown error) none of it.
+    /// IMMEDIATE takes the write lock up front, so concurrent writers wait on the busy timeout
+    /// instead of failing half-way with "database is locked".
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    func error(_ rc: Int32, sql: String?) -> StoreError {
+        .sqlite(code: rc, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+    }
+}

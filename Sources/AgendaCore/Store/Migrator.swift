@@ -1,0 +1,49 @@
+/// Numbered schema migrations, applied in order, each in one transaction, recorded in the file
+/// (table `schema_migrations`), so a database written by one build opens and upgrades in place in every later build.
+public struct Migrator: Sendable {
+    public struct Migration: Sendable {
+        public let number: Int
+        public let name: String
+        public let sql: String
+
+        public init(number: Int, name: String, sql: String) {
+            self.number = number
+            self.name = name
+            self.sql = sql
+        }
+    }
+
+    public let migrations: [Migration]
+
+    public init(_ migrations: [Migration]) {
+        precondition(migrations.map(\.number) == Array(1...migrations.count), "migrations are numbered 1, 2, 3, … without gaps")
+        self.migrations = migrations
+    }
+
+    /// Applies every migration the database has not yet seen. Refuses a database from a newer build.
+    public func migrate(_ db: Database) throws {
+        try db.execute("""
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                number INTEGER PRIMARY KEY,
+                name TEXT NOT NULL
+            )
+            """)
+        let applied = try appliedNumbers(db)
+        if let newest = applied.max(), newest > migrations.count {
+            throw StoreError.newerSchema(found: newest, known: migrations.count)
+        }
+        for migration in migrations where !applied.contains(migration.number) {
+            // Checked inside the transaction: another process may have applied it meanwhile.
+            try db.transaction {
+                guard try !appliedNumbers(db).contains(migration.number) else { return }
+                try db.execute(migration.sql)
+                try db.run("INSERT INTO schema_migrations (number, name) VALUES (?, ?)",
+                           [.integer(Int64(migration.number)), .text(migration.name)])
+            }
+        }
+    }
+
+    public func appliedNumbers(_ db: Database) throws -> Set<Int> {
+        Set(try db.query("SELECT number FROM schema_migrations") { $0.int(0) })
+    }
+}

@@ -1,0 +1,2 @@
+import AgendaCore
+import CLibXML2
