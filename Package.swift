@@ -51,7 +51,7 @@ let package = Package(
         ),
         .testTarget(name: "AgendaCoreTests", dependencies: ["AgendaCore"]),
         .testTarget(name: "ReportGenTests", dependencies: ["ReportGen", "AgendaCore"]),
-        .testTarget(name: "AgendaCLITests", dependencies: ["AgendaCore"]),
+        .testTarget(name: "AgendaCLITests", dependencies: ["AgendaCLI"]),
     ],
     swiftLanguageModes: [.v6]
 )

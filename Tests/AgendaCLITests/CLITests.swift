@@ -1,2 +1,154 @@
+import Foundation
 import Testing
-@testable import AgendaCore
+
+/// End-to-end: the built `agenda` binary, as a user runs it.
+@Suite struct CLITests {
+    let folder: TemporaryFolder
+    let db: String
+
+    init() throws {
+        folder = try TemporaryFolder()
+        db = folder.path("agenda.sqlite")
+    }
+
+    private func agenda(_ arguments: String...) throws -> AgendaProcess.Result {
+        try AgendaProcess.run(arguments, environment: ["AGENDA_DB": db])
+    }
+
+    private func json(_ result: AgendaProcess.Result) throws -> Any {
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        return try JSONSerialization.jsonObject(with: result.stdoutData)
+    }
+
+    private func importDemo() throws {
+        let demo = try AgendaProcess.run(["demo", folder.url.path])
+        #expect(demo.status == 0, "stderr: \(demo.stderr)")
+    }
+
+    @Test func demoBuildsTheWholeMolndalAgenda() throws {
+        try importDemo()
+        let areas = try #require(try json(agenda("list", "areas", "--json")) as? [[String: Any]])
+        #expect(areas.count == 9)
+        #expect(areas.map { $0["number"] as? Int } == Array(1...9))
+        #expect(areas.first?["title"] as? String == "Extern service")
+        #expect(areas.last?["title"] as? String == "Öppna data")
+
+        let actions = try #require(try json(agenda("list", "actions", "--json")) as? [[String: Any]])
+        #expect(actions.count == 34)
+        let codes = actions.compactMap { $0["code"] as? String }
+        #expect(codes.contains("2.3a") && codes.contains("2.3b") && codes.contains("4"))
+        #expect(!codes.contains("2.1"), "2.1 only points to 1.2")
+        for action in actions {
+            for key in ["code", "title", "area", "subArea", "responsible", "schedule", "cost", "effectGoals"] {
+                #expect(action.keys.contains(key), "action \(action["code"] ?? "?") lacks \(key)")
+            }
+        }
+        let bredband = try #require(actions.first { $0["code"] as? String == "4" })
+        #expect(bredband["area"] as? Int == 4)
+        #expect(bredband["subArea"] is NSNull)
+        let schedule = try #require(bredband["schedule"] as? [String: Any])
+        #expect(schedule["text"] as? String == "2017")
+        #expect(schedule["startYear"] as? Int == 2017)
+        #expect(schedule["endYear"] as? Int == 2017)
+        let geodata = try #require(actions.first { $0["code"] as? String == "2.3b" })
+        let unknown = try #require(geodata["schedule"] as? [String: Any])
+        #expect(unknown["text"] is NSNull && unknown["startYear"] is NSNull && unknown["endYear"] is NSNull)
+    }
+
+    @Test func listFiltersByDepartmentAreaAndYear() throws {
+        try importDemo()
+        let school = try #require(try json(agenda("list", "actions", "--json", "--department", "SKF")) as? [[String: Any]])
+        #expect(school.compactMap { $0["code"] as? String } == ["6.1", "6.2", "6.3", "6.4"])
+        let area8 = try #require(try json(agenda("list", "actions", "--json", "--area", "8")) as? [[String: Any]])
+        #expect(area8.compactMap { $0["code"] as? String } == ["8.1", "8.2", "8.3"])
+        let in2020 = try #require(try json(agenda("list", "actions", "--json", "--year", "2020")) as? [[String: Any]])
+        #expect(in2020.compactMap { $0["code"] as? String } == ["6.2"])
+        let table = try agenda("list", "actions", "--area", "8")
+        #expect(table.status == 0)
+        #expect(table.stdout.contains("Informationssökning i e-arkivet"))
+    }
+
+    @Test func showPrintsEveryFieldOfAnAction() throws {
+        try importDemo()
+        let shown = try agenda("show", "action", "1.5")
+        #expect(shown.status == 0)
+        for text in ["Fria surfzoner", "Stadsledningsförvaltningen, IT-avdelningen", "2017 – utredning", "300 tkr i engångskostnad", "positivt varumärke"] {
+            #expect(shown.stdout.contains(text), "missing \(text)")
+        }
+        let missing = try agenda("show", "action", "9.9")
+        #expect(missing.status != 0)
+        #expect(missing.stderr.split(separator: "\n").count == 1)
+        #expect(missing.stderr.contains("9.9"))
+    }
+
+    @Test func exportImportExportIsByteIdentical() throws {
+        try importDemo()
+        #expect(try agenda("edit", "action", "1.2", "--schedule", "2017-2020", "--decision", "IT-rådet 2018-03-14 §5").status == 0)
+        #expect(try agenda("withdraw", "1.3", "--decision", "IT-rådet 2018-06-12 §3").status == 0)
+        let first = try agenda("export")
+        #expect(first.status == 0)
+        let file = folder.path("export.json")
+        try first.stdoutData.write(to: URL(fileURLWithPath: file))
+        let copy = folder.path("copy.sqlite")
+        let imported = try AgendaProcess.run(["import", file, "--db", copy])
+        #expect(imported.status == 0, "stderr: \(imported.stderr)")
+        let second = try AgendaProcess.run(["export", "--db", copy])
+        #expect(second.stdoutData == first.stdoutData)
+    }
+
+    @Test func importIntoADatabaseWithAnAgendaIsRefusedAndChangesNothing() throws {
+        try importDemo()
+        let before = try agenda("export").stdoutData
+        let plan = folder.path("plan.txt")
+        try "1. Område\n\n1.1 Delområde\n\nHandlingsplan: Gör något.\n\nAnsvarig: Skolförvaltningen\n".write(toFile: plan, atomically: true, encoding: .utf8)
+        let refused = try agenda("import", plan)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("already holds an agenda"))
+        #expect(refused.stderr.split(separator: "\n").count == 1)
+        #expect(try agenda("export").stdoutData == before)
+    }
+
+    @Test(arguments: [
+        ("empty.txt", Data()),
+        ("binary.txt", Data([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01, 0x00, 0x00])),
+        ("latin1.txt", Data("1. Extern service\n\nAnsvarig: Stadsledningsf\u{00F6}rvaltningen\n".utf8.map { $0 == 0xC3 ? 0xF6 : $0 }.filter { $0 != 0xB6 })),
+        ("prose.txt", Data("Det här är bara löptext utan rubriker.\nOch en rad till.\n".utf8)),
+    ])
+    func badInputGivesOneLineAndCreatesNoDatabase(name: String, content: Data) throws {
+        let file = folder.path(name)
+        try content.write(to: URL(fileURLWithPath: file))
+        let result = try agenda("import", file)
+        #expect(result.status != 0)
+        #expect(result.stderr.split(separator: "\n").count == 1, "stderr: \(result.stderr)")
+        #expect(!result.stderr.contains("Fatal error"))
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
+    @Test func addEditAndWithdrawAreRecordedAndNothingIsDeleted() throws {
+        try importDemo()
+        let added = try agenda("add", "action", "1.9", "--area", "1", "--title", "Chattbot för medborgarfrågor",
+                               "--responsible", "Serviceförvaltningen", "--schedule", "2019", "--cost", "150 tkr",
+                               "--decision", "IT-rådet 2018-09-10 §2")
+        #expect(added.status == 0, "stderr: \(added.stderr)")
+        let shown = try json(agenda("show", "action", "1.9", "--json")) as? [String: Any]
+        #expect(shown?["title"] as? String == "Chattbot för medborgarfrågor")
+        #expect((shown?["schedule"] as? [String: Any])?["startYear"] as? Int == 2019)
+
+        #expect(try agenda("withdraw", "1.9", "--decision", "IT-rådet 2018-12-01 §4").status == 0)
+        let active = try #require(try json(agenda("list", "actions", "--json")) as? [[String: Any]])
+        #expect(!active.contains { $0["code"] as? String == "1.9" })
+        let all = try #require(try json(agenda("list", "actions", "--json", "--withdrawn")) as? [[String: Any]])
+        #expect(all.first { $0["code"] as? String == "1.9" }?["state"] as? String == "withdrawn")
+
+        let again = try agenda("withdraw", "1.9")
+        #expect(again.status != 0)
+        #expect(again.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func readingCommandsExplainAMissingDatabase() throws {
+        let result = try agenda("list", "actions")
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("no database"))
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+@main
+struct AgendaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agenda",
+        abstract: "Keep a municipality's digital agenda from plan to follow-up.",
+        discussion: """
+            The database is --db PATH, else $AGENDA_DB, else ./agenda.sqlite.
+            Start with `agenda demo DIR` for a ready sample, or `agenda import PLAN.txt`.
+            """,
+        subcommands: [
+            InitCommand.self, ImportCommand.self, ExportCommand.self,
+            ListCommand.self, ShowCommand.self, AddCommand.self, EditCommand.self, WithdrawCommand.self,
+            DemoCommand.self,
+        ]
+    )
+}

@@ -1,0 +1,55 @@
+import AgendaCore
+import ArgumentParser
+
+struct AddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add an action, or a förvaltning/enhet to the organisation register.",
+        subcommands: [AddAction.self, AddUnit.self]
+    )
+}
+
+struct AddAction: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "action", abstract: "Add a new action to the plan (recorded as a revision).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The new action's code, e.g. 1.9 or 2.3c.") var code: String
+    @Option(help: "The insatsområde's number.") var area: Int
+    @Option(name: .customLong("sub-area"), help: ArgumentHelp("The delområde's code, if any.", valueName: "code")) var subArea: String?
+    @OptionGroup var fields: ActionFieldOptions
+    @OptionGroup var decision: DecisionOptions
+
+    func validate() throws {
+        guard fields.title != nil else { throw ValidationError("a new action needs --title") }
+    }
+
+    func run() throws {
+        let store = try global.openAgendaStore()
+        let agenda = try store.agenda()
+        var register = OrganisationRegister(departments: agenda.departments)
+        var action = Action(code: code, areaNumber: area, subAreaCode: subArea, title: "")
+        action.cost = CostParser.parse(nil, schedule: action.schedule)
+        fields.apply(to: &action, register: &register)
+        try store.addAction(action, decision: decision.value, register: register)
+        Output.line("Added action \(code) \"\(action.title)\".")
+    }
+}
+
+struct AddUnit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unit",
+        abstract: "Add a förvaltning, an enhet under it, or aliases for it to the organisation register."
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The förvaltning (existing name or alias, or a new one).") var department: String
+    @Argument(help: "An enhet under it.") var unit: String?
+    @Option(help: ArgumentHelp("Another spelling or abbreviation of the förvaltning; repeatable.", valueName: "alias"))
+    var alias: [String] = []
+
+    func run() throws {
+        let store = try global.openAgendaStore()
+        let name = try store.addUnit(department: TextCleaner.clean(department), unit: unit.map(TextCleaner.clean), aliases: alias.map(TextCleaner.clean))
+        Output.line("Register updated: \(unit.map { "\(name), \($0)" } ?? name)\(alias.isEmpty ? "" : " (alias \(alias.joined(separator: ", ")))").")
+    }
+}

@@ -1,0 +1,39 @@
+import AgendaCore
+import ArgumentParser
+import Foundation
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Build a ready sample database, DIR/agenda.sqlite, from Mölndal's digital agenda 2017–2019.",
+        discussion: "DIR is created if needed; an earlier demo database there is replaced."
+    )
+
+    @Argument(help: "The folder to build the demo in.") var directory: String
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: directory, isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw CLIError("cannot create \(directory): \((error as NSError).localizedDescription)")
+        }
+        let result = try PlanImporter.parse(DemoPlan.data(), format: .text, labels: LabelTable.standard())
+        let target = folder.appendingPathComponent("agenda.sqlite")
+        // Built beside the target and moved over it, so a failed run leaves any earlier demo as it was.
+        let scratch = folder.appendingPathComponent(".agenda-demo-\(ProcessInfo.processInfo.processIdentifier).sqlite")
+        try? FileManager.default.removeItem(at: scratch)
+        do {
+            let store = try AgendaStore(path: scratch.path)
+            try store.importAgenda(result.agenda)
+        }
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target.path + suffix) }
+        guard rename(scratch.path, target.path) == 0 else {
+            throw CLIError("cannot move the demo database into place at \(target.path): \(String(cString: strerror(errno)))")
+        }
+        let agenda = result.agenda
+        Output.line("Demo database: \(target.path)")
+        Output.line("  \(agenda.title): \(agenda.areas.count) focus areas, \(agenda.subAreas.count) sub-areas, \(agenda.actions.count) actions")
+        Output.line("Try: agenda --help, or AGENDA_DB=\(target.path) agenda list actions")
+    }
+}

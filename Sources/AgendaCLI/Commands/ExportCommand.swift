@@ -1,0 +1,29 @@
+import AgendaCore
+import ArgumentParser
+import Foundation
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the whole agenda, with its history, as Agenda JSON (docs/json-format.md)."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var out: String?
+
+    func run() throws {
+        let store = try global.openAgendaStore()
+        let json = try AgendaJSON.encode(store.exportDocument())
+        if let out {
+            do {
+                try json.write(to: URL(fileURLWithPath: out), options: .atomic)
+            } catch {
+                throw CLIError("cannot write \(out): \((error as NSError).localizedDescription)")
+            }
+        } else {
+            Output.data(json)
+        }
+    }
+}

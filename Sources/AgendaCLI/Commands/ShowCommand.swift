@@ -1,0 +1,56 @@
+import AgendaCore
+import ArgumentParser
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one action or one focus area in full.",
+        subcommands: [ShowAction.self, ShowArea.self]
+    )
+}
+
+struct ShowAction: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "action", abstract: "Show an action with every field.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The action's code, e.g. 1.2 or 2.3a.") var code: String
+    @Flag(help: "Print JSON for scripts.") var json = false
+
+    func run() throws {
+        let agenda = try global.openAgendaStore().agenda()
+        guard let action = agenda.action(code: code) else {
+            throw CLIError("no action with code \(code); `agenda list actions` shows the codes")
+        }
+        if json { return try JSONOutput.print(ActionJSON(action: action)) }
+        Output.line(ActionText.render(action, in: agenda))
+    }
+}
+
+struct ShowArea: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "area", abstract: "Show an insatsområde with its sub-areas and actions.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The area's number.") var number: Int
+    @Flag(help: "Print JSON for scripts.") var json = false
+
+    func run() throws {
+        let agenda = try global.openAgendaStore().agenda()
+        guard let area = agenda.areas.first(where: { $0.number == number }) else {
+            throw CLIError("no focus area \(number); `agenda list areas` shows the numbers")
+        }
+        if json { return try JSONOutput.print(AreaJSON(area: area, agenda: agenda)) }
+        var lines = ["\(area.number). \(area.title)"]
+        if !area.description.isEmpty { lines += ["", area.description] }
+        for subArea in agenda.subAreas(inArea: number) {
+            let reference = subArea.reference.map { " (se \($0))" } ?? ""
+            lines += ["", "\(subArea.code) \(subArea.title)\(reference)"]
+            for action in agenda.actions.filter({ $0.subAreaCode == subArea.code }) {
+                lines.append("  \(action.code)  \(action.title) — \(action.responsibility.lead?.displayName ?? action.responsibility.text), \(action.schedule.yearsText)")
+            }
+        }
+        for action in agenda.actions(inArea: number) where action.subAreaCode == nil {
+            lines += ["", "  \(action.code)  \(action.title) — \(action.responsibility.lead?.displayName ?? action.responsibility.text), \(action.schedule.yearsText)"]
+        }
+        Output.line(lines.joined(separator: "\n"))
+    }
+}
