@@ -176,6 +176,7 @@ struct CostParserTests {
         AmountCase("150 tkr i investering", .investment, 150_000),
         AmountCase("Investering 150 tkr", .investment, 150_000, source: "150 tkr"),
         AmountCase("200 tkr under 2019", .oneTime, 200_000, years: [2019]),
+        AmountCase("Under 2019 200 tkr", .oneTime, 200_000, years: [2019], source: "200 tkr"),
     ]
 
     @Test(arguments: amounts)
@@ -194,6 +195,17 @@ struct CostParserTests {
             .parts
         #expect(parts.map(\.kind) == [.investment, .recurring])
         #expect(parts.map(\.amount) == [150_000, 20_000])
+    }
+
+    @Test(arguments: [
+        ("Inom befintliga budgetramar", true),
+        ("Ryms inom ordinarie ram.", true),
+        ("Inom förvaltningens budget", true),
+        ("Finansieras inom ramen för EU-projektet", false),
+        ("200 tkr", false),
+    ])
+    func tellsWhetherCostIsWithinExistingBudget(_ text: String, _ within: Bool) {
+        #expect(CostParser.parse(text, schedule: Schedule()).withinExistingBudget == within)
     }
 
     @Test(arguments: [nil, "", "  "] as [String?])

@@ -64,6 +64,9 @@ struct ResponsibilityParserTests {
             "Stadsledningsförvaltnigen, IT-avdelningen",
             lead: UnitRef(department: slf, unit: "IT-avdelningen"), unsure: ["Stadsledningsförvaltnigen, IT-avdelningen"]),
         Case("Webbredaktionen", lead: nil, unsure: ["Webbredaktionen"]),
+        Case(
+            "Skolförvaltningen, Serviceförvaltningen, kundcenter",
+            lead: UnitRef(department: skf), co: [UnitRef(department: "Serviceförvaltningen", unit: "Kundcenter")]),
     ]
 
     @Test(arguments: cases)

@@ -151,8 +151,10 @@ public enum CostParser {
 
     // MARK: Budget and decision
 
+    /// "inom befintliga budgetramar", "inom förvaltningens budget", "ryms inom ordinarie ram"; not
+    /// "inom ramen för projektet".
     private static var withinBudget: Regex<Substring> {
-        /\b(?:inom|ryms\s+i)\s+(?:(?:befintlig\w*|nuvarande|ordinarie|givna|tilldelade)\s+)?(?:budget\w*|ram\w*|ekonomisk\w*\s+ram\w*)/
+        /\b(?:inom|ryms\s+(?:i|inom))\s+(?:(?:befintlig\w*|nuvarande|ordinarie|givna|tilldelade|egen|egna)\s+(?:budget\w*|ram\w*|ekonomisk\w*\s+ram\w*)|(?:\p{L}+\s+)?budget\w*)/
             .ignoresCase().wordBoundaryKind(.simple)
     }
 

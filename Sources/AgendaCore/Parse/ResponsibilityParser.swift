@@ -45,6 +45,7 @@ public enum ResponsibilityParser {
         }
         groups.append(Group(connector: pending, body: String(text[start...])))
         return groups.flatMap { splitAtAnd($0, register: register) }
+            .flatMap { splitAtDepartment($0, register: register) }
             .map { Group(connector: $0.connector, body: SwedishText.trimmed($0.body)) }
             .filter { !$0.body.isEmpty }
     }
@@ -63,6 +64,19 @@ public enum ResponsibilityParser {
                 + splitAtAnd(Group(connector: "och ", body: String(right)), register: register)
         }
         return [group]
+    }
+
+    /// "Skolförvaltningen, Serviceförvaltningen" is two groups.
+    private static func splitAtDepartment(_ group: Group, register: OrganisationRegister) -> [Group] {
+        var result: [Group] = []
+        for piece in group.body.split(separator: ",", omittingEmptySubsequences: false) {
+            if let last = result.last, !isDepartment(String(piece), register) {
+                result[result.count - 1].body = last.body + "," + piece
+            } else {
+                result.append(Group(connector: result.isEmpty ? group.connector : ", ", body: String(piece)))
+            }
+        }
+        return result.map { Group(connector: $0.connector, body: SwedishText.trimmed($0.body)) }
     }
 
     private static func isDepartment(_ name: String, _ register: OrganisationRegister) -> Bool {
