@@ -9,6 +9,8 @@ import Foundation
 /// that, from the words of its own clause before it ("årlig kostnad på", "investering om"); a bare
 /// amount is one-time. "ca", "cirka", "ungefär" … mark the amount they precede as approximate;
 /// "uppskattas till", "beräknas till", "bedöms" mark every later amount of the same sentence.
+/// Years stated with an amount ("(2018-2019)", "under 2019") are its years; a recurring amount without
+/// them takes the tidsplan's years (``CostPart/yearsDerived``), or none when the tidsplan has none.
 ///
 /// A cost increase relative to today ("ökar skolnämndens kostnader med ca 4,4 mnkr jämfört med
 /// idag", Mölndal 6.2) is recurring: it raises a yearly budget level, which the plan says is handled

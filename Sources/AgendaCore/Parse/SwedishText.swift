@@ -53,7 +53,8 @@ enum SwedishText {
             let next = text.index(after: index)
             if text[index] == "." {
                 let rest = text[next...].drop { $0.isWhitespace }
-                if rest.isEmpty || (rest.first!.isUppercase && rest.startIndex > next) {
+                let startsSentence = rest.first.map { $0.isUppercase && rest.startIndex > next } ?? true
+                if startsSentence {
                     result.append(text[start..<next])
                     start = rest.startIndex
                     index = start
