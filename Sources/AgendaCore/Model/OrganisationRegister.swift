@@ -1,9 +1,192 @@
 /// The organisation register used while importing: förvaltningar, their enheter, and the
 /// aliases that resolve spelling variants to one entry.
+///
+/// Names are compared after normalising case, hyphens and dashes ("Vård-och" is "Vård- och"),
+/// white space, trailing punctuation and the definite ending of the head noun
+/// ("Stadsledningsförvaltning" is "Stadsledningsförvaltningen", "stadsarkiv" is "Stadsarkivet").
+/// A name within two edits of a known one resolves too, but not confidently.
 public struct OrganisationRegister: Sendable, Equatable {
     public var departments: [Department]
 
     public init(departments: [Department] = []) {
         self.departments = departments
+    }
+
+    /// Mölndal's förvaltningar known before any import, with the abbreviations its plan uses
+    /// (SLF, SKF). An import adds the rest.
+    public static let molndal = OrganisationRegister(departments: [
+        Department(name: "Stadsledningsförvaltningen", aliases: ["SLF"]),
+        Department(name: "Skolförvaltningen", aliases: ["SKF"]),
+    ])
+
+    /// The canonical name of the förvaltning `name` means (its name, an alias or a spelling
+    /// variant of either); `confident` is false for a near miss ("Stadsledningsförvaltnigen").
+    /// nil when no förvaltning is near.
+    public func resolve(_ name: String) -> (department: String, confident: Bool)? {
+        let key = Self.key(name)
+        guard !key.isEmpty else { return nil }
+        if let department = departments.first(where: { department in
+            Self.key(department.name) == key || department.aliases.contains { Self.key($0) == key }
+        }) {
+            return (department.name, true)
+        }
+        return Self.nearest(to: name, among: departments.map { ($0.name, [$0.name] + $0.aliases) }).map { ($0, false) }
+    }
+
+    /// The canonical name of the enhet `name` means within `department` (any name that resolves).
+    public func resolveUnit(_ name: String, in department: String) -> (unit: String, confident: Bool)? {
+        guard let index = index(of: department) else { return nil }
+        let key = Self.key(name)
+        guard !key.isEmpty else { return nil }
+        let units = departments[index].units
+        if let unit = units.first(where: { Self.key($0) == key }) { return (unit, true) }
+        return Self.nearest(to: name, among: units.map { ($0, [$0]) }).map { ($0, false) }
+    }
+
+    /// The förvaltningar whose enheter include one that `name` means exactly.
+    public func departments(withUnit name: String) -> [String] {
+        let key = Self.key(name)
+        return departments.filter { $0.units.contains { Self.key($0) == key } }.map(\.name)
+    }
+
+    /// Adds a förvaltning unless one with this name already resolves confidently, and returns its
+    /// canonical name. A new förvaltning is named in canonical form ("Kultur och fritidsförvaltningen"
+    /// becomes "Kultur- och fritidsförvaltningen") and keeps the spelling given as an alias.
+    @discardableResult
+    public mutating func addDepartment(_ name: String) throws(OrganisationRegisterError) -> String {
+        let canonical = Self.canonicalName(name)
+        guard !canonical.isEmpty else { throw .emptyName }
+        if let existing = resolve(name), existing.confident { return existing.department }
+        departments.append(Department(name: canonical))
+        try addAlias(name, for: canonical)
+        return canonical
+    }
+
+    /// Lets `alias` ("SLF", a spelling variant) name `department`. A spelling that differs from the
+    /// name or a known alias only in case or trailing punctuation is not recorded.
+    public mutating func addAlias(_ alias: String, for department: String) throws(OrganisationRegisterError) {
+        guard let index = index(of: department) else { throw .unknownDepartment(department) }
+        let spelling = SwedishText.trimmed(alias)
+        guard !spelling.isEmpty else { throw .emptyName }
+        if let other = resolve(spelling), other.confident, other.department != departments[index].name {
+            throw .aliasInUse(alias: spelling, department: other.department)
+        }
+        let written = ([departments[index].name] + departments[index].aliases).map { $0.lowercased() }
+        if !written.contains(spelling.lowercased()) { departments[index].aliases.append(spelling) }
+    }
+
+    /// Adds the enhet `unit` to `department` unless it is already there, and returns its canonical name.
+    @discardableResult
+    public mutating func addUnit(_ unit: String, to department: String) throws(OrganisationRegisterError) -> String {
+        guard let index = index(of: department) else { throw .unknownDepartment(department) }
+        let canonical = Self.canonicalName(unit)
+        guard !canonical.isEmpty else { throw .emptyName }
+        if let existing = departments[index].units.first(where: { Self.key($0) == Self.key(unit) }) { return existing }
+        departments[index].units.append(canonical)
+        return canonical
+    }
+
+    private func index(of department: String) -> Int? {
+        guard let name = resolve(department), name.confident else { return nil }
+        return departments.firstIndex { $0.name == name.department }
+    }
+
+    // MARK: Names
+
+    /// Head nouns of organisation names and their definite ending.
+    private static let headNouns: [(noun: String, definite: String)] = [
+        ("förvaltning", "en"), ("avdelning", "en"), ("enhet", "en"), ("sektion", "en"), ("nämnd", "en"),
+        ("funktion", "en"), ("grupp", "en"), ("stab", "en"), ("arkiv", "et"), ("kontor", "et"),
+        ("bibliotek", "et"), ("byrå", "n"),
+    ]
+
+    /// True when `name` ends in a word like "…förvaltningen" or "…nämnd".
+    static func looksLikeDepartment(_ name: String) -> Bool {
+        guard let last = key(name).split(separator: " ").last else { return false }
+        return last.hasSuffix("förvaltning") || last.hasSuffix("nämnd")
+    }
+
+    /// True when `name` ends in an organisation head noun ("…enheten", "IT-avdelningen", "biblioteken").
+    static func endsInHeadNoun(_ name: String) -> Bool {
+        guard let last = key(name).split(separator: " ").last else { return false }
+        return headNouns.contains { last.hasSuffix($0.noun) }
+    }
+
+    /// The form names are compared in: lower case, hyphens as spaces, single spaces, no trailing
+    /// punctuation, head nouns without their definite ending.
+    static func key(_ name: String) -> String {
+        let spaced = SwedishText.trimmed(name).lowercased()
+            .map { "-–—".contains($0) ? " " : $0 }
+        return String(spaced).split(whereSeparator: \.isWhitespace).map { word in
+            for ending in ["en", "et", "n"] where word.hasSuffix(ending) {
+                let stem = word.dropLast(ending.count)
+                if headNouns.contains(where: { stem.hasSuffix($0.noun) }) { return String(stem) }
+            }
+            return String(word)
+        }.joined(separator: " ")
+    }
+
+    /// `name` as the register writes it: single spaces, no trailing punctuation, an initial capital,
+    /// "Vård- och" for "Vård-och", "Kultur- och fritidsförvaltningen" for "Kultur och
+    /// fritidsförvaltningen", and the head noun in definite form ("Stadsledningsförvaltning" becomes
+    /// "Stadsledningsförvaltningen").
+    public static func canonicalName(_ name: String) -> String {
+        var name = SwedishText.trimmed(name).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        name = name.replacing(/(\p{L})\s*-\s*och\s+/) { "\($0.output.1)- och " }
+        if let match = name.wholeMatch(of: /(\p{L}+) och (\p{L}+)/), endsInHeadNoun(String(match.output.2)),
+           !headNouns.contains(where: { match.output.2.lowercased().hasPrefix($0.noun) }) {
+            name = "\(match.output.1)- och \(match.output.2)"
+        }
+        if let last = name.split(separator: " ").last,
+           let head = headNouns.first(where: { last.lowercased().hasSuffix($0.noun) }) {
+            name += head.definite
+        }
+        return SwedishText.initialCapital(name)
+    }
+
+    /// The one name with a spelling within two edits of `written`, compared both as keys and as
+    /// written (lower case, hyphens as spaces); only for names of eight letters or more.
+    private static func nearest(to written: String, among names: [(name: String, spellings: [String])]) -> String? {
+        func forms(_ text: String) -> [String] {
+            let loose = SwedishText.trimmed(text).lowercased().map { "-–—".contains($0) ? " " : $0 }
+            return [key(text), String(loose).split(whereSeparator: \.isWhitespace).joined(separator: " ")]
+                .filter { $0.count >= 8 }
+        }
+        let target = forms(written)
+        let near = names.filter { candidate in
+            candidate.spellings.flatMap(forms).contains { form in
+                target.contains { editDistance($0, form, limit: 2) <= 2 }
+            }
+        }
+        return near.count == 1 ? near[0].name : nil
+    }
+
+    private static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
+        let a = Array(a), b = Array(b)
+        guard abs(a.count - b.count) <= limit else { return limit + 1 }
+        var previous = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
+
+/// Why a change to the organisation register was refused.
+public enum OrganisationRegisterError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unknownDepartment(String)
+    case aliasInUse(alias: String, department: String)
+    case emptyName
+
+    public var description: String {
+        switch self {
+        case .unknownDepartment(let name): "no förvaltning named \(name) in the organisation register"
+        case .aliasInUse(let alias, let department): "\(alias) already names \(department)"
+        case .emptyName: "a förvaltning or enhet needs a name"
+        }
     }
 }

@@ -1,9 +1,241 @@
+import Foundation
+
 /// Reads a kostnad text ("200 tkr/år", "ca 4,4 mnkr", "Inom befintliga budgetramar …")
 /// into a ``Cost``. Recurring amounts that name no years of their own run over the
 /// schedule's years, marked as derived.
+///
+/// Each amount becomes one ``CostPart``. Its kind is read from the words right after it
+/// ("/år", "per år", "årligen", "i engångskostnad", "i investering", "jämfört med idag") or, failing
+/// that, from the words of its own clause before it ("årlig kostnad på", "investering om"); a bare
+/// amount is one-time. "ca", "cirka", "ungefär" … mark the amount they precede as approximate;
+/// "uppskattas till", "beräknas till", "bedöms" mark every later amount of the same sentence.
+/// Years stated with an amount ("(2018-2019)", "under 2019") are its years; a recurring amount without
+/// them takes the tidsplan's years (``CostPart/yearsDerived``), or none when the tidsplan has none.
+///
+/// A cost increase relative to today ("ökar skolnämndens kostnader med ca 4,4 mnkr jämfört med
+/// idag", Mölndal 6.2) is recurring: it raises a yearly budget level, which the plan says is handled
+/// in the ordinary (yearly) budget process, so it applies to every year of the tidsplan rather than
+/// once. The same sentence's hand-over to the budget process makes the cost pending a decision.
 public enum CostParser {
+    /// nil or blank text gives an unknown cost (text nil, no parts). Surrounding white space is not kept.
     public static func parse(_ text: String?, schedule: Schedule) -> Cost {
-        // STUB: to be implemented.
-        Cost(text: text)
+        guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
+            return Cost()
+        }
+        return Cost(
+            text: text,
+            parts: parts(in: text, schedule: schedule),
+            withinExistingBudget: text.contains(withinBudget),
+            decisionPending: text.contains(decisionPending),
+            externalFunding: externalFunding(in: text),
+            staff: staff(in: text)
+        )
+    }
+
+    // MARK: Amounts
+
+    static func parts(in text: String, schedule: Schedule) -> [CostPart] {
+        SwedishText.sentences(in: text).flatMap { sentence in
+            var parts: [CostPart] = []
+            var clauseStart = sentence.startIndex
+            for amount in AmountParser.amounts(in: sentence) {
+                let part = part(kronor: amount.kronor, at: amount.range, in: sentence, after: clauseStart, schedule: schedule)
+                parts.append(part.part)
+                clauseStart = part.end
+            }
+            return parts
+        }
+    }
+
+    /// Reads one amount at `range` of `sentence`; `clauseStart` is where the text that may qualify
+    /// it begins (the sentence start or the end of the previous amount's fragment).
+    private static func part(
+        kronor: Int, at range: Range<String.Index>, in sentence: Substring,
+        after clauseStart: String.Index, schedule: Schedule
+    ) -> (part: CostPart, end: String.Index) {
+        let before = sentence[clauseStart..<range.lowerBound]
+        let clause = ownClause(before)
+
+        var start = range.lowerBound
+        var approximate = sentence[sentence.startIndex..<range.lowerBound].contains(estimateVerb)
+        if let adverb = before.firstMatch(of: approximationAdverb) {
+            approximate = true
+            start = adverb.range.lowerBound
+        }
+
+        var end = range.upperBound
+        var kind: CostPart.Kind?
+        var statedYears: [Int] = []
+        while true {
+            let rest = sentence[end...]
+            if let match = rest.prefixMatch(of: perYear) {
+                kind = kind ?? .recurring
+                end = match.range.upperBound
+            } else if let match = rest.prefixMatch(of: oneTime) {
+                kind = kind ?? .oneTime
+                end = match.range.upperBound
+            } else if let match = rest.prefixMatch(of: investment) {
+                kind = kind ?? .investment
+                end = match.range.upperBound
+            } else if let match = rest.prefixMatch(of: comparedWithToday) {
+                kind = kind ?? .recurring
+                end = match.range.upperBound
+            } else if statedYears.isEmpty, let match = rest.prefixMatch(of: yearsStated) {
+                statedYears = SwedishText.yearSpan(in: String(match.output))
+                end = match.range.upperBound
+            } else {
+                break
+            }
+        }
+        if kind == nil {
+            if clause.contains(investmentWord) {
+                kind = .investment
+            } else if clause.contains(oneTimeWord) {
+                kind = .oneTime
+            } else if clause.contains(recurringWord) {
+                kind = .recurring
+            }
+        }
+        if statedYears.isEmpty { statedYears = SwedishText.yearSpan(in: String(clause)) }
+
+        let resolvedKind = kind ?? .oneTime
+        var years = statedYears
+        var derived = false
+        if resolvedKind == .recurring, years.isEmpty, !schedule.years.isEmpty {
+            years = schedule.years
+            derived = true
+        }
+        let part = CostPart(
+            kind: resolvedKind, amount: kronor, approximate: approximate, years: years,
+            yearsDerived: derived, source: SwedishText.trimmed(sentence[start..<end]))
+        return (part, end)
+    }
+
+    /// The words of `before` that belong to the amount after it: what follows the last
+    /// ",", ";", "och", "samt".
+    private static func ownClause(_ before: Substring) -> Substring {
+        guard let last = before.matches(of: /,|;|\boch\b|\bsamt\b/.wordBoundaryKind(.simple)).last else {
+            return before
+        }
+        return before[last.range.upperBound...]
+    }
+
+    private static var approximationAdverb: Regex<Substring> {
+        /\b(?:ca\.?|c:a|cirka|ungefär|omkring|runt|drygt|knappt|uppskattningsvis)\s*$/
+            .ignoresCase().wordBoundaryKind(.simple)
+    }
+    private static var estimateVerb: Regex<Substring> {
+        /\b(?:uppskatta|beräkna|bedöm|preliminär)\w*/.ignoresCase().wordBoundaryKind(.simple)
+    }
+    private static var perYear: Regex<Substring> {
+        /\s*(?:\/\s*år\b|per\s+år\b|om\s+året\b|årligen\b|i\s+årlig\w*(?:\s+\w*kostnad\w*)?)/
+            .ignoresCase().wordBoundaryKind(.simple)
+    }
+    private static var oneTime: Regex<Substring> {
+        /\s*(?:(?:i|som)\s+(?:en\s+)?)?engångs\w*/.ignoresCase().wordBoundaryKind(.simple)
+    }
+    private static var investment: Regex<Substring> {
+        /\s*(?:i|som)\s+(?:en\s+)?investering\w*/.ignoresCase().wordBoundaryKind(.simple)
+    }
+    private static var comparedWithToday: Regex<Substring> {
+        /\s*jämfört\s+med\s+(?:i\s?dag|nuvarande\s+\w+)/.ignoresCase().wordBoundaryKind(.simple)
+    }
+    /// "(2018-2019)", "under 2018", "för år 2018–2019", "2018".
+    private static var yearsStated: Regex<Substring> {
+        /\s*\(?\s*(?:(?:under|för|år)\s+)?(?:år\s+)?(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?\b\s*\)?/
+            .ignoresCase().wordBoundaryKind(.simple)
+    }
+    private static var investmentWord: Regex<Substring> { /investering|investera/.ignoresCase() }
+    private static var oneTimeWord: Regex<Substring> { /engångs/.ignoresCase() }
+    private static var recurringWord: Regex<Substring> {
+        /årlig|per\s+år|\/\s*år|löpande|drift/.ignoresCase()
+    }
+
+    // MARK: Budget and decision
+
+    /// "inom befintliga budgetramar", "inom förvaltningens budget", "ryms inom ordinarie ram"; not
+    /// "inom ramen för projektet".
+    private static var withinBudget: Regex<Substring> {
+        /\b(?:inom|ryms\s+(?:i|inom))\s+(?:(?:befintlig\w*|nuvarande|ordinarie|givna|tilldelade|egen|egna)\s+(?:budget\w*|ram\w*|ekonomisk\w*\s+ram\w*)|(?:\p{L}+\s+)?budget\w*)/
+            .ignoresCase().wordBoundaryKind(.simple)
+    }
+
+    /// "presenteras för beslut", "redovisas i samband med utredningen", "lyfts till Kf i särskilt
+    /// ärende", "behandlas i den ordinarie budgetprocessen".
+    private static var decisionPending: Regex<Substring> {
+        /\bför\s+beslut\b|\bredovisas\s+i\s+samband\s+med\b|\blyfts\s+till\b|\bsärskilt\s+ärende\b|\båterkommer\s+med\b|\bbeslutas\s+senare\b|\bordinarie\s+budgetprocess/
+            .ignoresCase().wordBoundaryKind(.simple)
+    }
+
+    // MARK: External funding
+
+    /// Spellings of external funders and the name each is given.
+    private static let funders: [(pattern: String, name: String)] = [
+        (#"statsbidrag\w*|statlig[at]?\s+(?:bidrag|medel|stimulansmedel)|stimulansmedel"#, "statsbidrag"),
+        (#"vinnova"#, "Vinnova"),
+        (#"eu-(?:medel|bidrag|finansiering|projekt\w*)|eu:s\s+\w*fond\w*|europeiska\s+\w*\s*fond\w*|strukturfond\w*"#, "EU-medel"),
+        (#"tillväxtverket"#, "Tillväxtverket"),
+        (#"post-\s*och\s+telestyrelsen|\bpts\b"#, "Post- och telestyrelsen"),
+        (#"externa?\s+(?:medel|finansiering|bidrag)|externt\s+bidrag"#, "externa medel"),
+    ]
+
+    /// Funders named in `text` in order of first mention: the known ones above, and any capitalised
+    /// name in "bidrag (erhålls) från X".
+    static func externalFunding(in text: String) -> [String] {
+        var found: [(range: Range<String.Index>, name: String)] = []
+        for funder in funders {
+            guard let regex = try? Regex(funder.pattern).ignoresCase().wordBoundaryKind(.simple) else { continue }
+            found += text.matches(of: regex).map { ($0.range, funder.name) }
+        }
+        let named = /\b(?:[Bb]idrag|[Mm]edel|[Ff]inansiering)\s+(?:\w+\s+)?från\s+(\p{Lu}[\p{L}-]*)/.wordBoundaryKind(.simple)
+        for match in text.matches(of: named) {
+            let name = match.output.1
+            if !found.contains(where: { $0.range.overlaps(name.startIndex..<name.endIndex) }) {
+                found.append((name.startIndex..<name.endIndex, String(name)))
+            }
+        }
+        var names: [String] = []
+        for (_, name) in found.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) where !names.contains(name) {
+            names.append(name)
+        }
+        return names
+    }
+
+    // MARK: Staff
+
+    /// Staff time named in `text`: "eSamordnare motsvarande 30% av helårstjänst" (0.3),
+    /// "50 % tjänst", "0,5 årsarbetare", "två heltidstjänster som utvecklare". The role is empty
+    /// when the text names none.
+    static func staff(in text: String) -> [StaffResource] {
+        var found: [(range: Range<String.Index>, resource: StaffResource)] = []
+        func add(_ range: Range<String.Index>, role: Substring?, fte: Double?) {
+            guard let fte, !found.contains(where: { $0.range.overlaps(range) }) else { return }
+            found.append((range, StaffResource(role: role.map(String.init) ?? "", fullTimeEquivalent: fte, source: String(text[range]))))
+        }
+        let roleWithShare =
+            /(\p{L}[\p{L}-]*)\s+motsvarande\s+(\d+(?:[,.]\d+)?)\s*(?:%|procent)(?:\s+av\s+(?:en\s+)?(?:helårstjänst|heltidstjänst|heltid|tjänst)\w*)?/
+            .ignoresCase()
+        for match in text.matches(of: roleWithShare) {
+            add(match.range, role: match.output.1, fte: number(match.output.2).map { $0 / 100 })
+        }
+        let share =
+            /(\d+(?:[,.]\d+)?)\s*(?:%|procent)\s+(?:av\s+(?:en\s+)?)?(?:helårstjänst|heltidstjänst|heltid|tjänst)\w*(?:\s+som\s+(\p{L}+))?/
+            .ignoresCase()
+        for match in text.matches(of: share) {
+            add(match.range, role: match.output.2, fte: number(match.output.1).map { $0 / 100 })
+        }
+        let count =
+            /\b(\d+(?:[,.]\d+)?|en|ett|två|tre|fyra|fem|sex)\s+(årsarbetare|årsarbeten|heltidstjänster|heltidstjänst|halvtidstjänster|halvtidstjänst|heltider|tjänster)\b(?:\s+som\s+(\p{L}+))?/
+            .ignoresCase().wordBoundaryKind(.simple)
+        for match in text.matches(of: count) {
+            let factor = match.output.2.lowercased().hasPrefix("halvtid") ? 0.5 : 1
+            add(match.range, role: match.output.3, fte: number(match.output.1).map { $0 * factor })
+        }
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }.map(\.resource)
+    }
+
+    private static func number(_ text: Substring) -> Double? {
+        let words: [String: Double] = ["en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6]
+        return words[text.lowercased()] ?? Double(text.replacingOccurrences(of: ",", with: "."))
     }
 }
