@@ -156,6 +156,16 @@ import Testing
         #expect(try store.exportDocument() == before)
     }
 
+    @Test func changeDatedBeforeTheCurrentVersionIsRefused() throws {
+        let store = try F.storeWithHistory()
+        #expect(throws: StoreError.conflict(
+            "action 1.1 has a version in force from 2018-03-14 (revision 2); date the change 2018-03-14 or later"
+        )) {
+            try store.reviseAction(code: "1.1", decision: Decision(date: F.date("2018-03-13"))) { $0.title = "För tidigt" }
+        }
+        #expect(try store.revisions().count == 4)
+    }
+
     @Test func decisionWithoutDateTakesTheDateTheCallerGives() {
         let decision = Decision(reference: "IT-rådet §5").dated(defaultingTo: F.date("2026-11-23"))
         #expect(decision.date == F.date("2026-11-23"))

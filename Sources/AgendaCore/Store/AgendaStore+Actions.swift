@@ -59,7 +59,7 @@ extension AgendaStore {
             guard action != current.version.action else {
                 throw StoreError.conflict("the change leaves action \(code) as it was; nothing recorded")
             }
-            try appendVersion(action, actionID: current.actionID, decision: decision)
+            try appendVersion(action, after: current, decision: decision)
             return action
         }
     }
@@ -89,15 +89,21 @@ extension AgendaStore {
                 break
             }
             action.state = state
-            try appendVersion(action, actionID: current.actionID, decision: decision)
+            try appendVersion(action, after: current, decision: decision)
             return action
         }
     }
 
-    private func appendVersion(_ action: Action, actionID: Int64, decision: Decision) throws {
+    /// Appends a version after `current`. A decision dated before the current version took effect is
+    /// refused: it would never be in force, since the later-dated version wins every as-of query.
+    private func appendVersion(_ action: Action, after current: StoredVersion, decision: Decision) throws {
+        if let date = decision.date, let since = current.version.validFrom, date < since {
+            throw StoreError.conflict(
+                "action \(action.code) has a version in force from \(since) (revision \(current.version.revision)); date the change \(since) or later")
+        }
         let revision = try recordRevision(decision)
         try insertVersion(
-            ActionVersion(revision: revision.number, validFrom: revision.date, action: action), actionID: actionID,
+            ActionVersion(revision: revision.number, validFrom: revision.date, action: action), actionID: current.actionID,
             missingUnits: .refuse)
     }
 
