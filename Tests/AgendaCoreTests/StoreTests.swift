@@ -191,17 +191,17 @@ import Testing
         let store = try F.newStore()
         try store.importAgenda(F.agenda)
         #expect(throws: StoreError.self) { try store.actions(matching: ActionFilter(department: "Okänd")) }
-        #expect(throws: StoreError.notFound("the plan has no focus area 9")) { try store.actions(matching: ActionFilter(areaNumber: 9)) }
+        #expect(throws: StoreError.notFound("the plan has no focus area 9")) { try store.actions(matching: ActionFilter(area: 9)) }
     }
 
     @Test(arguments: [
-        (ActionFilter(areaNumber: 1), ["1.1", "1.2"]),
-        (ActionFilter(areaNumber: 2), ["2"]),
+        (ActionFilter(area: 1), ["1.1", "1.2"]),
+        (ActionFilter(area: 2), ["2"]),
         (ActionFilter(year: 2016), ["1.2"]),
         (ActionFilter(year: 2018), ["1.1"]),
         (ActionFilter(year: 2019), ["2"]),
         (ActionFilter(department: "SLF", year: 2019), ["2"]),
-        (ActionFilter(department: "SKF", areaNumber: 2), []),
+        (ActionFilter(department: "SKF", area: 2), []),
     ])
     func filtersByAreaAndYear(filter: ActionFilter, codes: [String]) throws {
         let store = try F.newStore()
@@ -238,6 +238,50 @@ import Testing
     }
 
     private var slfName: String { F.slf }
+
+    @Test func addUnitAddsWhatIsNewAndNamesTheDepartment() throws {
+        let store = try F.newStore()
+        try store.importAgenda(F.agenda)
+        #expect(try store.addUnit(department: "slf", unit: "Stadsarkivet") == F.slf)
+        #expect(try store.addUnit(department: "Miljöförvaltningen", aliases: ["MF", "Miljöförvaltning"]) == "Miljöförvaltningen")
+        #expect(try store.addUnit(department: "MF", aliases: ["MF", "Miljö"]) == "Miljöförvaltningen")
+        #expect(throws: StoreError.self) { try store.addUnit(department: "SLF") }
+        #expect(throws: StoreError.self) { try store.addUnit(department: "SLF", unit: "stadsarkivet") }
+        #expect(throws: StoreError.self) { try store.addUnit(department: "Miljöförvaltningen", aliases: ["SKF"]) }
+        let departments = try store.departments()
+        #expect(departments[0].units == [F.itAvdelningen, "Kommunikationsenheten", "Stadsarkivet"])
+        #expect(departments[2] == Department(name: "Miljöförvaltningen", aliases: ["MF", "Miljöförvaltning", "Miljö"]))
+    }
+
+    @Test func addActionAddsWhatTheParsedRegisterLearned() throws {
+        let store = try F.newStore()
+        try store.importAgenda(F.agenda)
+        var register = OrganisationRegister(departments: try store.departments())
+        register.departments.append(Department(name: "Miljöförvaltningen", aliases: ["Miljöförvaltning"], units: ["Miljöenheten"]))
+        let action = Action(
+            code: "2.2", areaNumber: 2, title: "Miljödata",
+            responsibility: Responsibility(text: "Miljöförvaltning, Miljöenheten", lead: UnitRef(department: "Miljöförvaltningen", unit: "Miljöenheten")))
+        try store.addAction(action, decision: Decision(date: F.date("2018-05-01")), register: register)
+        #expect(try store.action(code: "2.2") == action)
+        #expect(try store.departments() == register.departments)
+    }
+
+    @Test func revisionThatParsesAnAnsvarigMayExtendTheRegister() throws {
+        let store = try F.newStore()
+        try store.importAgenda(F.agenda)
+        let revised = try store.reviseAction(code: "2", decision: Decision(date: F.date("2018-05-01"))) { action, register in
+            register.departments.append(Department(name: "Miljöförvaltningen"))
+            action.responsibility.coResponsible = [UnitRef(department: "Miljöförvaltningen")]
+        }
+        #expect(try store.action(code: "2") == revised)
+        #expect(try store.departments().map(\.name) == [F.slf, F.skf, "Miljöförvaltningen"])
+        #expect(throws: StoreError.self) {
+            try store.reviseAction(code: "2", decision: Decision(date: F.date("2018-06-01"))) { action, register in
+                register.departments.append(Department(name: "Byggförvaltningen"))
+            }
+        }
+        #expect(try store.departments().count == 3)
+    }
 
     @Test func historyCannotBeRewrittenEvenBySQL() throws {
         let store = try F.storeWithHistory()

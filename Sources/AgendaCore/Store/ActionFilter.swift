@@ -3,8 +3,8 @@ public struct ActionFilter: Sendable, Equatable {
     /// A förvaltning (name or alias, ignoring case) or an enhet name: actions it leads or shares
     /// ("tillsammans med"). A förvaltning matches also where only one of its units is named.
     public var department: String?
-    /// Actions in this focus area.
-    public var areaNumber: Int?
+    /// Actions in the focus area with this number.
+    public var area: Int?
     /// Actions whose tidsplan spans this year (start through end; an action without a parsed year never matches).
     public var year: Int?
     /// Include withdrawn actions (closed ones are always included).
@@ -13,11 +13,11 @@ public struct ActionFilter: Sendable, Equatable {
     public var asOf: CalendarDate?
 
     public init(
-        department: String? = nil, areaNumber: Int? = nil, year: Int? = nil, includeWithdrawn: Bool = false,
+        department: String? = nil, area: Int? = nil, year: Int? = nil, includeWithdrawn: Bool = false,
         asOf: CalendarDate? = nil
     ) {
         self.department = department
-        self.areaNumber = areaNumber
+        self.area = area
         self.year = year
         self.includeWithdrawn = includeWithdrawn
         self.asOf = asOf

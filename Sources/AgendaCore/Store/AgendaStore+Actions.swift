@@ -23,10 +23,14 @@ extension AgendaStore {
     }
 
     /// Adds a new action to the plan under `decision`, which must be dated.
-    /// Refuses a code in use and a focus area, sub-area or förvaltning the plan lacks.
+    ///
+    /// `register`, when given, is the organisation register the action's ansvarig was parsed
+    /// against: förvaltningar, enheter and aliases it has and the store lacks are added first, in
+    /// the same transaction. Refuses a code in use and a focus area, sub-area or förvaltning the plan lacks.
     @discardableResult
-    public func addAction(_ action: Action, decision: Decision) throws -> Revision {
+    public func addAction(_ action: Action, decision: Decision, register: OrganisationRegister? = nil) throws -> Revision {
         try db.transaction {
+            if let register { try merge(register) }
             guard try actionID(code: action.code) == nil else {
                 throw StoreError.conflict("an action with code \(action.code) already exists; `agenda list actions` shows the codes")
             }
@@ -47,21 +51,42 @@ extension AgendaStore {
     @discardableResult
     public func reviseAction(code: String, decision: Decision, _ change: (inout Action) throws -> Void) throws -> Action {
         try db.transaction {
-            guard let current = try currentVersion(code: code, asOf: nil) else { throw Self.noAction(code) }
-            var action = current.version.action
-            try change(&action)
-            guard action.code == code, action.areaNumber == current.version.action.areaNumber,
-                  action.subAreaCode == current.version.action.subAreaCode
-            else {
-                throw StoreError.conflict(
-                    "an action keeps its code and place in the plan; withdraw \(code) and add a new action instead")
-            }
-            guard action != current.version.action else {
-                throw StoreError.conflict("the change leaves action \(code) as it was; nothing recorded")
-            }
-            try appendVersion(action, after: current, decision: decision)
-            return action
+            try revise(code: code, decision: decision) { action, _ in try change(&action) }
         }
+    }
+
+    /// Records a new version of the action with `code`, like ``reviseAction(code:decision:_:)``, for a
+    /// change that parses an ansvarig: `change` also receives the organisation register as stored, and
+    /// förvaltningar, enheter and aliases it adds there are added to the store in the same transaction.
+    @discardableResult
+    public func reviseAction(
+        code: String, decision: Decision, _ change: (inout Action, inout OrganisationRegister) throws -> Void
+    ) throws -> Action {
+        try db.transaction {
+            try revise(code: code, decision: decision, change)
+        }
+    }
+
+    private func revise(
+        code: String, decision: Decision, _ change: (inout Action, inout OrganisationRegister) throws -> Void
+    ) throws -> Action {
+        guard let current = try currentVersion(code: code, asOf: nil) else { throw Self.noAction(code) }
+        var action = current.version.action
+        let stored = OrganisationRegister(departments: try departments())
+        var register = stored
+        try change(&action, &register)
+        guard action.code == code, action.areaNumber == current.version.action.areaNumber,
+              action.subAreaCode == current.version.action.subAreaCode
+        else {
+            throw StoreError.conflict(
+                "an action keeps its code and place in the plan; withdraw \(code) and add a new action instead")
+        }
+        guard action != current.version.action else {
+            throw StoreError.conflict("the change leaves action \(code) as it was; nothing recorded")
+        }
+        if register != stored { try merge(register) }
+        try appendVersion(action, after: current, decision: decision)
+        return action
     }
 
     /// Withdraws the action with `code` from the plan (it stays in the store, marked withdrawn).
@@ -159,7 +184,7 @@ extension AgendaStore {
                 }
             }
         }
-        if let number = filter.areaNumber,
+        if let number = filter.area,
            try db.first("SELECT 1 FROM focus_area WHERE number = ?", [SQLValue(number)], { _ in true }) == nil {
             throw StoreError.notFound("the plan has no focus area \(number)")
         }
@@ -174,7 +199,7 @@ extension AgendaStore {
                                          WHERE u.name_key = ?6 AND r.version_id = v.id))
             ORDER BY \(Self.planOrder)
             """, [
-                SQLValue(filter.asOf?.description), SQLValue(filter.areaNumber), SQLValue(filter.year),
+                SQLValue(filter.asOf?.description), SQLValue(filter.area), SQLValue(filter.year),
                 SQLValue(filter.includeWithdrawn), SQLValue(department), SQLValue(unitKey),
             ]) { try readVersion($0) }
         return try rows.map { try withUnits($0).version.action }

@@ -44,6 +44,51 @@ extension AgendaStore {
         }
     }
 
+    /// Adds to the register, in one transaction, what is new of: the förvaltning `department` (a name or
+    /// alias it already has, or a new förvaltning), the enhet `unit` under it, and `aliases` for it.
+    /// Returns the förvaltning's name as the register writes it. Refuses an enhet it already has,
+    /// an alias that names another förvaltning, and a call that adds nothing.
+    @discardableResult
+    public func addUnit(department: String, unit: String? = nil, aliases: [String] = []) throws -> String {
+        try db.transaction {
+            var added = false
+            let id: Int64
+            if let existing = try departmentID(named: department) {
+                id = existing
+            } else {
+                id = try insertDepartment(Department(name: department))
+                added = true
+            }
+            if let unit {
+                try insertUnit(unit, departmentID: id)
+                added = true
+            }
+            for alias in aliases where try departmentID(named: alias) != id {
+                try insertAlias(alias, departmentID: id)
+                added = true
+            }
+            let name = try db.first("SELECT name FROM department WHERE id = ?", [.integer(id)]) { $0.string(0) } ?? department
+            guard added else {
+                throw StoreError.conflict("the organisation register already has \(name)\(aliases.isEmpty ? "" : " with these aliases"); nothing added")
+            }
+            return name
+        }
+    }
+
+    /// Adds what `register` has and the store lacks: förvaltningar, their enheter and aliases.
+    /// Nothing is removed or renamed. Refuses an alias that names another förvaltning in the store.
+    func merge(_ register: OrganisationRegister) throws {
+        for department in register.departments {
+            let id = try departmentID(named: department.name) ?? insertDepartment(Department(name: department.name))
+            for unit in department.units where try unitID(named: unit, departmentID: id) == nil {
+                try insertUnit(unit, departmentID: id)
+            }
+            for alias in department.aliases where try departmentID(named: alias) != id {
+                try insertAlias(alias, departmentID: id)
+            }
+        }
+    }
+
     // MARK: - Lookup
 
     /// How names are compared: trimmed, NFC-normalised, lower-cased (so "MÖLNDAL" finds "Mölndal").
