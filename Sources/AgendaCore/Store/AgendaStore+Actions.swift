@@ -180,7 +180,7 @@ extension AgendaStore {
                 unitKey = Self.key(name)
                 guard try db.first("SELECT 1 FROM unit WHERE name_key = ?", [.text(unitKey!)], { _ in true }) != nil else {
                     throw StoreError.notFound(
-                        "no förvaltning, enhet or alias \"\(name)\" in the organisation register; `agenda list departments` shows them")
+                        "no förvaltning, enhet or alias \"\(name)\" in the organisation register; `agenda list units` shows them")
                 }
             }
         }

@@ -23,7 +23,7 @@ extension AgendaStore {
     /// Adds a förvaltning. Refuses a name that is already a förvaltning's name or alias (ignoring case).
     public func addDepartment(name: String) throws {
         try db.transaction {
-            try insertDepartment(Department(name: name))
+            _ = try insertDepartment(Department(name: name))
         }
     }
 
@@ -107,7 +107,7 @@ extension AgendaStore {
 
     func requireDepartment(_ name: String) throws -> Int64 {
         guard let id = try departmentID(named: name) else {
-            throw StoreError.notFound("no förvaltning or alias \"\(name)\" in the organisation register; `agenda list departments` shows them")
+            throw StoreError.notFound("no förvaltning or alias \"\(name)\" in the organisation register; `agenda list units` shows them")
         }
         return id
     }
@@ -134,12 +134,12 @@ extension AgendaStore {
             department = try insertDepartment(Department(name: ref.department))
         } else {
             throw StoreError.notFound(
-                "no förvaltning or alias \"\(ref.department)\" in the organisation register; add it first (`agenda department add`)")
+                "no förvaltning or alias \"\(ref.department)\" in the organisation register; add it with `agenda add unit`")
         }
         guard let unit = ref.unit else { return (department, nil) }
         if let id = try unitID(named: unit, departmentID: department) { return (department, id) }
         guard missing == .register else {
-            throw StoreError.notFound("\(ref.department) has no enhet \"\(unit)\" in the organisation register; add it first")
+            throw StoreError.notFound("\(ref.department) has no enhet \"\(unit)\" in the organisation register; add it with `agenda add unit`")
         }
         return (department, try insertUnit(unit, departmentID: department))
     }

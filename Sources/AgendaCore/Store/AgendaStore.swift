@@ -166,7 +166,7 @@ public final class AgendaStore {
                 effectiveDate: try row.date(6, in: "agenda"), description: row.string(7))
         }
         guard let metadata else {
-            throw StoreError.notFound("the database holds no agenda yet; import the plan first (`agenda import <file>`)")
+            throw StoreError.notFound("the database holds no agenda yet; import one with `agenda import PLAN`")
         }
         return metadata
     }
