@@ -13,6 +13,25 @@ import Testing
         #expect(try store.agenda() == F.agenda)
     }
 
+    @Test func actionsComeBackGroupedByAreaInImportOrder() throws {
+        var agenda = F.agenda
+        agenda.actions = [agenda.actions[2], agenda.actions[1], agenda.actions[0]]
+        let store = try F.newStore()
+        try store.importAgenda(agenda)
+        #expect(try store.agenda().actions.map(\.code) == ["1.2", "1.1", "2"])
+    }
+
+    @Test(arguments: [0.3, 0.1 + 0.2, 1.0 / 3.0, 0.000_000_1, 12.5])
+    func fullTimeEquivalentsSurviveStoreAndJSONExactly(fte: Double) throws {
+        var agenda = F.agenda
+        agenda.actions[0].cost.staff = [StaffResource(role: "Samordnare", fullTimeEquivalent: fte, source: "del av tjänst")]
+        let store = try F.newStore()
+        try store.importAgenda(agenda)
+        #expect(try store.action(code: "1.1")?.cost.staff.first?.fullTimeEquivalent == fte)
+        let decoded = try AgendaJSON.decode(try AgendaJSON.encode(try store.exportDocument()))
+        #expect(decoded.actions[0].current.action.cost.staff.first?.fullTimeEquivalent == fte)
+    }
+
     @Test func importRecordsRevisionOneDatedWhenThePlanTakesEffect() throws {
         let store = try F.newStore()
         try store.importAgenda(F.agenda, decision: Decision(reference: "KS 2016-12-01 §7"))
