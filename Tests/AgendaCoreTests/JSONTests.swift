@@ -36,7 +36,7 @@ import Testing
         #expect(withdrawn.current.action.state == .withdrawn)
         #expect(withdrawn.history.map(\.revision) == [1])
         #expect(document.actions[2].history.isEmpty)
-        #expect(document.currentAgenda == (try F.storeWithHistory().agenda()))
+        #expect(document.agenda == (try F.storeWithHistory().agenda()))
     }
 
     @Test func jsonStartsWithTheActionsAndKeepsFractionsExact() throws {
@@ -122,7 +122,7 @@ import Testing
                 "effectGoals": [], "otherFields": [], "state": "active"}}, "history": []}]}
             """
         let document = try AgendaJSON.decode(Data(minimal.utf8))
-        #expect(document.agenda.owner == nil)
+        #expect(document.metadata.owner == nil)
         #expect(document.revisions == [Revision(number: 1, date: nil)])
         let store = try F.newStore()
         try store.importDocument(document)

@@ -8,7 +8,8 @@ public struct AgendaDocument: Sendable, Codable, Equatable {
     public var format: String
     /// The version of the format this document is written in; see ``AgendaDocument/currentFormatVersion``.
     public var formatVersion: Int
-    public var agenda: Metadata
+    /// The plan's own fields (JSON key `agenda`).
+    public var metadata: Metadata
     public var areas: [FocusArea]
     public var subAreas: [SubArea]
     public var departments: [Department]
@@ -23,12 +24,12 @@ public struct AgendaDocument: Sendable, Codable, Equatable {
     public static let currentFormatVersion = 1
 
     public init(
-        agenda: Metadata, areas: [FocusArea], subAreas: [SubArea], departments: [Department],
+        metadata: Metadata, areas: [FocusArea], subAreas: [SubArea], departments: [Department],
         revisions: [Revision], actions: [ActionRecord]
     ) {
         format = Self.formatName
         formatVersion = Self.currentFormatVersion
-        self.agenda = agenda
+        self.metadata = metadata
         self.areas = areas
         self.subAreas = subAreas
         self.departments = departments
@@ -36,9 +37,13 @@ public struct AgendaDocument: Sendable, Codable, Equatable {
         self.actions = actions
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case format, formatVersion, metadata = "agenda", areas, subAreas, departments, revisions, actions
+    }
+
     /// The plan as it stands now (every action's current version), as the store's `agenda()` gives it.
-    public var currentAgenda: Agenda {
-        var result = agenda.agenda
+    public var agenda: Agenda {
+        var result = metadata.agenda
         result.areas = areas
         result.subAreas = subAreas
         result.departments = departments

@@ -12,7 +12,7 @@ extension AgendaStore {
                 return AgendaDocument.ActionRecord(current: current, history: versions.filter { $0 != current })
             }
             return AgendaDocument(
-                agenda: metadata, areas: try focusAreas(), subAreas: try subAreas(), departments: try departments(),
+                metadata: metadata, areas: try focusAreas(), subAreas: try subAreas(), departments: try departments(),
                 revisions: try revisions(), actions: records)
         }
     }
@@ -24,8 +24,8 @@ extension AgendaStore {
         try Self.validate(document)
         try db.transaction {
             try refuseSecondAgenda()
-            try validate(document.currentAgenda)
-            try insertPlan(document.agenda, areas: document.areas, subAreas: document.subAreas, departments: document.departments)
+            try validate(document.agenda)
+            try insertPlan(document.metadata, areas: document.areas, subAreas: document.subAreas, departments: document.departments)
             for revision in document.revisions { try insertRevision(revision) }
             for (position, record) in document.actions.enumerated() {
                 let id = try insertActionIdentity(record.current.action, position: position)
