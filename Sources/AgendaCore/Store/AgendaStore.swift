@@ -1,10 +1,198 @@
-/// The agenda's store: one SQLite file holding the plan, its revisions and (later) the status history.
+import Foundation
+
+/// The agenda's store: one SQLite file holding one agenda, its revisions and (later) the status history.
+///
+/// Every write is one transaction: a refused or failed write leaves the file as it was. History is
+/// append-only: changing an action records a new version under a new ``Revision``.
+///
+/// Not `Sendable`, like its ``Database``: use one store per task; several processes may share the file.
 public final class AgendaStore {
     public let db: Database
+    let encoder: JSONEncoder
+    let decoder = JSONDecoder()
 
     /// Opens the database at `path` (creating it unless `create` is false) and upgrades its schema in place.
+    /// Throws ``StoreError/newerSchema(found:known:)`` for a file written by a newer build.
     public init(path: String, create: Bool = true) throws {
         db = try Database(path: path, create: create)
         try Schema.migrator.migrate(db)
+        encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    }
+
+    /// Whether a plan has been imported into this database.
+    public func hasAgenda() throws -> Bool {
+        try db.first("SELECT 1 FROM agenda", []) { _ in true } ?? false
+    }
+
+    /// Stores a freshly parsed plan as revision 1, in one transaction.
+    ///
+    /// Revision 1 records `decision`, dated by default the day the plan takes effect
+    /// (``Agenda/takesEffect``). Departments and units that an action's ansvarig names but the
+    /// register lacks are added to the register. Refuses when the database already holds an agenda.
+    @discardableResult
+    public func importAgenda(_ agenda: Agenda, decision: Decision = Decision()) throws -> Revision {
+        try db.transaction {
+            try refuseSecondAgenda()
+            try validate(agenda)
+            try insertPlan(
+                AgendaDocument.Metadata(agenda), areas: agenda.areas, subAreas: agenda.subAreas,
+                departments: agenda.departments)
+            let revision = Revision(
+                number: 1, date: decision.date ?? agenda.takesEffect, reference: decision.reference, note: decision.note)
+            try insertRevision(revision)
+            for (position, action) in agenda.actions.enumerated() {
+                let id = try insertActionIdentity(action, position: position)
+                try insertVersion(
+                    ActionVersion(revision: 1, validFrom: revision.date, action: action), actionID: id,
+                    missingUnits: .register)
+            }
+            return revision
+        }
+    }
+
+    /// The plan as it stood at the end of `date` (nil: as it stands now): every action's version in
+    /// force then, withdrawn and closed ones included with their state, and the organisation register.
+    ///
+    /// Actions come grouped by focus area in area order, and within an area in the order they
+    /// were imported or added. Actions added after `date` are left out.
+    public func agenda(asOf date: CalendarDate? = nil) throws -> Agenda {
+        try db.read {
+            var agenda = try metadata().agenda
+            agenda.areas = try focusAreas()
+            agenda.subAreas = try subAreas()
+            agenda.departments = try departments()
+            agenda.actions = try fetchActions(ActionFilter(includeWithdrawn: true, asOf: date))
+            return agenda
+        }
+    }
+
+    /// Every revision, oldest first.
+    public func revisions() throws -> [Revision] {
+        try db.query("SELECT number, date, reference, note FROM revision ORDER BY number", []) { row in
+            Revision(
+                number: row.int(0), date: try row.date(1, in: "revision"), reference: row.optionalString(2),
+                note: row.optionalString(3))
+        }
+    }
+
+    // MARK: - Plan structure
+
+    func refuseSecondAgenda() throws {
+        if let title = try db.first("SELECT title FROM agenda", [], { $0.string(0) }) {
+            throw StoreError.conflict(
+                "the database already holds an agenda (\"\(title)\"); import into a new database, e.g. --db new.sqlite")
+        }
+    }
+
+    /// Refuses a plan whose parts do not fit together, with a message naming the part.
+    func validate(_ agenda: Agenda) throws {
+        var areaNumbers = Set<Int>()
+        for area in agenda.areas where !areaNumbers.insert(area.number).inserted {
+            throw StoreError.conflict("the plan has two focus areas numbered \(area.number)")
+        }
+        var subAreaCodes = Set<String>()
+        for subArea in agenda.subAreas {
+            guard subAreaCodes.insert(subArea.code).inserted else {
+                throw StoreError.conflict("the plan has two sub-areas \(subArea.code)")
+            }
+            guard areaNumbers.contains(subArea.areaNumber) else {
+                throw StoreError.conflict("sub-area \(subArea.code) lies in focus area \(subArea.areaNumber), which the plan lacks")
+            }
+        }
+        var codes = Set<String>()
+        for action in agenda.actions {
+            guard codes.insert(action.code).inserted else {
+                throw StoreError.conflict("the plan has two actions with code \(action.code)")
+            }
+            try validatePlace(of: action, areas: areaNumbers, subAreas: subAreaCodes)
+        }
+    }
+
+    func validatePlace(of action: Action, areas: Set<Int>, subAreas: Set<String>) throws {
+        guard areas.contains(action.areaNumber) else {
+            throw StoreError.conflict("action \(action.code) lies in focus area \(action.areaNumber), which the plan lacks")
+        }
+        if let code = action.subAreaCode, !subAreas.contains(code) {
+            throw StoreError.conflict("action \(action.code) lies in sub-area \(code), which the plan lacks")
+        }
+    }
+
+    func insertPlan(
+        _ metadata: AgendaDocument.Metadata, areas: [FocusArea], subAreas: [SubArea], departments: [Department]
+    ) throws {
+        try db.run("""
+            INSERT INTO agenda (id, title, organisation, period_start, period_end, decided_by, owner, effective_date, description)
+            VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [
+                .text(metadata.title), .text(metadata.organisation), SQLValue(metadata.period?.start),
+                SQLValue(metadata.period?.end), SQLValue(metadata.decidedBy), SQLValue(metadata.owner),
+                SQLValue(metadata.effectiveDate?.description), .text(metadata.description),
+            ])
+        for (position, area) in areas.enumerated() {
+            try db.run(
+                "INSERT INTO focus_area (number, title, description, position) VALUES (?, ?, ?, ?)",
+                [SQLValue(area.number), .text(area.title), .text(area.description), SQLValue(position)])
+        }
+        for (position, subArea) in subAreas.enumerated() {
+            try db.run("""
+                INSERT INTO sub_area (code, area_number, title, description, reference, position)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, [
+                    .text(subArea.code), SQLValue(subArea.areaNumber), .text(subArea.title),
+                    .text(subArea.description), SQLValue(subArea.reference), SQLValue(position),
+                ])
+        }
+        for department in departments {
+            try insertDepartment(department)
+        }
+    }
+
+    func insertRevision(_ revision: Revision) throws {
+        try db.run(
+            "INSERT INTO revision (number, date, reference, note) VALUES (?, ?, ?, ?)",
+            [SQLValue(revision.number), SQLValue(revision.date?.description), SQLValue(revision.reference), SQLValue(revision.note)])
+    }
+
+    func metadata() throws -> AgendaDocument.Metadata {
+        let metadata = try db.first("""
+            SELECT title, organisation, period_start, period_end, decided_by, owner, effective_date, description
+            FROM agenda
+            """, []) { row in
+            AgendaDocument.Metadata(
+                title: row.string(0), organisation: row.string(1),
+                period: row.optionalInt(2).map { YearSpan(start: $0, end: row.int(3)) },
+                decidedBy: row.optionalString(4), owner: row.optionalString(5),
+                effectiveDate: try row.date(6, in: "agenda"), description: row.string(7))
+        }
+        guard let metadata else {
+            throw StoreError.notFound("the database holds no agenda yet; import one with `agenda import PLAN`")
+        }
+        return metadata
+    }
+
+    func focusAreas() throws -> [FocusArea] {
+        try db.query("SELECT number, title, description FROM focus_area ORDER BY position", []) { row in
+            FocusArea(number: row.int(0), title: row.string(1), description: row.string(2))
+        }
+    }
+
+    func subAreas() throws -> [SubArea] {
+        try db.query("SELECT code, area_number, title, description, reference FROM sub_area ORDER BY position", []) { row in
+            SubArea(
+                code: row.string(0), areaNumber: row.int(1), title: row.string(2), description: row.string(3),
+                reference: row.optionalString(4))
+        }
+    }
+}
+
+extension Row {
+    /// An ISO date column; `table` names where it was read for the error.
+    func date(_ column: Int32, in table: String) throws -> CalendarDate? {
+        guard let text = optionalString(column) else { return nil }
+        guard let date = CalendarDate(iso: text) else {
+            throw StoreError.corrupt("\(table): \"\(text)\" is not a date YYYY-MM-DD")
+        }
+        return date
     }
 }

@@ -123,6 +123,24 @@ public final class Database {
         }
     }
 
+    /// Runs `body` so that all its reads see one snapshot of the file (a DEFERRED transaction, which
+    /// takes no write lock). Inside a transaction already open on this connection, `body` joins it.
+    public func read<T>(_ body: () throws -> T) throws -> T {
+        guard !isInTransaction else { return try body() }
+        try execute("BEGIN DEFERRED")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Whether a transaction is open on this connection.
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
     func error(_ rc: Int32, sql: String?) -> StoreError {
         .sqlite(code: rc, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
     }

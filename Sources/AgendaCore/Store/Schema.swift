@@ -1,8 +1,162 @@
 /// The store's schema as numbered migrations. Never edit a migration that has shipped: add a new one.
+///
+/// One database holds one agenda. The plan's structure (areas, sub-areas) and the organisation
+/// register are plain tables. Actions are append-only: `action` holds what never changes (code and
+/// place in the plan), `action_version` one row per revision that changed the action, and
+/// `action_version_unit` the units responsible in that version. Nothing is updated or deleted
+/// (triggers refuse it); the plan "as it stood at date D" is, for each action, the version with the
+/// latest `valid_from <= D`, ties broken by the higher revision (index `action_version_as_of`).
+///
+/// Dates are ISO 8601 text ("2018-03-14"), which sorts chronologically. Short nested lists of an
+/// action version (plan steps, phases, cost parts, …) are JSON text with sorted keys, in the
+/// shape of the model's `Codable` types; everything that is queried is a column or a table.
+/// `name_key` / `alias_key` hold a name trimmed, NFC-normalised and lower-cased, so lookups ignore
+/// case also for å, ä and ö (SQLite's NOCASE folds ASCII only).
 enum Schema {
-    static let migrator = Migrator([
-        .init(number: 1, name: "agenda", sql: """
-            CREATE TABLE agenda (id INTEGER PRIMARY KEY CHECK (id = 1), title TEXT NOT NULL);
-            """),
-    ])
+    static let migrator = Migrator([plan, organisationAliases])
+
+    static let plan = Migrator.Migration(number: 1, name: "plan", sql: """
+        -- The plan's metadata: one row (id 1) once a plan has been imported.
+        CREATE TABLE agenda (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            title TEXT NOT NULL,
+            organisation TEXT NOT NULL,
+            period_start INTEGER,
+            period_end INTEGER,
+            decided_by TEXT,
+            owner TEXT,
+            effective_date TEXT,
+            description TEXT NOT NULL,
+            CHECK ((period_start IS NULL) = (period_end IS NULL))
+        );
+
+        -- Insatsområden, in document order.
+        CREATE TABLE focus_area (
+            number INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            description TEXT NOT NULL,
+            position INTEGER NOT NULL UNIQUE
+        );
+
+        -- Delområden, in document order. `reference` is the code of the sub-area this one points to.
+        CREATE TABLE sub_area (
+            code TEXT PRIMARY KEY,
+            area_number INTEGER NOT NULL REFERENCES focus_area (number),
+            title TEXT NOT NULL,
+            description TEXT NOT NULL,
+            reference TEXT,
+            position INTEGER NOT NULL UNIQUE
+        );
+
+        -- The organisation register: förvaltningar and their enheter.
+        CREATE TABLE department (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL UNIQUE,
+            position INTEGER NOT NULL UNIQUE
+        );
+
+        CREATE TABLE unit (
+            id INTEGER PRIMARY KEY,
+            department_id INTEGER NOT NULL REFERENCES department (id),
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            UNIQUE (department_id, name_key),
+            UNIQUE (id, department_id)
+        );
+        CREATE INDEX unit_by_name ON unit (name_key);
+
+        -- Every decision that changed the plan; revision 1 is the adopted plan.
+        CREATE TABLE revision (
+            number INTEGER PRIMARY KEY CHECK (number >= 1),
+            date TEXT,
+            reference TEXT,
+            note TEXT
+        );
+
+        -- An action's identity: what no revision changes.
+        CREATE TABLE action (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,
+            area_number INTEGER NOT NULL REFERENCES focus_area (number),
+            sub_area_code TEXT REFERENCES sub_area (code),
+            position INTEGER NOT NULL UNIQUE
+        );
+
+        -- What an action says, one row per revision that changed it.
+        CREATE TABLE action_version (
+            id INTEGER PRIMARY KEY,
+            action_id INTEGER NOT NULL REFERENCES action (id),
+            revision INTEGER NOT NULL REFERENCES revision (number),
+            valid_from TEXT,                        -- NULL: adopted plan without a date, valid from the start
+            state TEXT NOT NULL CHECK (state IN ('active', 'closed', 'withdrawn')),
+            title TEXT NOT NULL,
+            background TEXT NOT NULL,
+            plan_text TEXT NOT NULL,
+            plan_steps TEXT NOT NULL,               -- JSON [PlanStep]
+            responsibility_text TEXT NOT NULL,      -- the parsed units are in action_version_unit
+            responsibility_notes TEXT NOT NULL,     -- JSON [String]
+            responsibility_unsure TEXT NOT NULL,    -- JSON [String]
+            schedule_text TEXT,
+            start_year INTEGER,
+            end_year INTEGER,
+            schedule_phases TEXT NOT NULL,          -- JSON [SchedulePhase]
+            schedule_terms TEXT NOT NULL,           -- JSON [SchoolTerm]
+            cost_text TEXT,
+            cost_parts TEXT NOT NULL,               -- JSON [CostPart]
+            within_existing_budget INTEGER NOT NULL CHECK (within_existing_budget IN (0, 1)),
+            decision_pending INTEGER NOT NULL CHECK (decision_pending IN (0, 1)),
+            external_funding TEXT NOT NULL,         -- JSON [String]
+            staff TEXT NOT NULL,                    -- JSON [StaffResource]
+            effect_goals TEXT NOT NULL,             -- JSON [String]
+            other_fields TEXT NOT NULL,             -- JSON [LabeledText]
+            UNIQUE (action_id, revision)
+        );
+        CREATE INDEX action_version_as_of ON action_version (action_id, valid_from, revision);
+        CREATE INDEX action_version_years ON action_version (start_year, end_year);
+
+        -- Ansvarig of one version: the lead (role 'lead', position 0) and the co-responsible, in order.
+        -- unit_id NULL means the förvaltning as a whole; otherwise the unit belongs to department_id.
+        CREATE TABLE action_version_unit (
+            version_id INTEGER NOT NULL REFERENCES action_version (id),
+            position INTEGER NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('lead', 'co')),
+            department_id INTEGER NOT NULL REFERENCES department (id),
+            unit_id INTEGER,
+            PRIMARY KEY (version_id, position),
+            FOREIGN KEY (unit_id, department_id) REFERENCES unit (id, department_id)
+        );
+        CREATE INDEX action_version_unit_by_department ON action_version_unit (department_id, version_id);
+        CREATE INDEX action_version_unit_by_unit ON action_version_unit (unit_id, version_id);
+
+        -- History is append-only.
+        CREATE TRIGGER revision_append_only_update BEFORE UPDATE ON revision
+            BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
+        CREATE TRIGGER revision_append_only_delete BEFORE DELETE ON revision
+            BEGIN SELECT RAISE(ABORT, 'revisions are append-only'); END;
+        CREATE TRIGGER action_append_only_update BEFORE UPDATE ON action
+            BEGIN SELECT RAISE(ABORT, 'actions are append-only'); END;
+        CREATE TRIGGER action_append_only_delete BEFORE DELETE ON action
+            BEGIN SELECT RAISE(ABORT, 'actions are append-only'); END;
+        CREATE TRIGGER action_version_append_only_update BEFORE UPDATE ON action_version
+            BEGIN SELECT RAISE(ABORT, 'action versions are append-only'); END;
+        CREATE TRIGGER action_version_append_only_delete BEFORE DELETE ON action_version
+            BEGIN SELECT RAISE(ABORT, 'action versions are append-only'); END;
+        CREATE TRIGGER action_version_unit_append_only_update BEFORE UPDATE ON action_version_unit
+            BEGIN SELECT RAISE(ABORT, 'action versions are append-only'); END;
+        CREATE TRIGGER action_version_unit_append_only_delete BEFORE DELETE ON action_version_unit
+            BEGIN SELECT RAISE(ABORT, 'action versions are append-only'); END;
+        """)
+
+    /// Spelling variants of a förvaltning's name ("SLF"), unique across the register.
+    static let organisationAliases = Migrator.Migration(number: 2, name: "organisation aliases", sql: """
+        CREATE TABLE department_alias (
+            department_id INTEGER NOT NULL REFERENCES department (id),
+            alias TEXT NOT NULL,
+            alias_key TEXT NOT NULL UNIQUE,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (department_id, position)
+        );
+        """)
 }

@@ -1,0 +1,86 @@
+import Foundation
+
+/// Agenda's JSON export format (docs/json-format.md): an ``AgendaDocument`` as pretty-printed JSON
+/// with sorted keys, so the same agenda always gives the same bytes.
+public enum AgendaJSON {
+    /// The document as UTF-8 JSON ending in a newline.
+    public static func encode(_ document: AgendaDocument) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        var data = try encoder.encode(document)
+        data.append(UInt8(ascii: "\n"))
+        return data
+    }
+
+    /// Reads an export. Throws ``ImportError/invalidJSON(_:)`` for anything that is not an Agenda
+    /// document (naming where in the document it went wrong) and
+    /// ``ImportError/unsupportedFormatVersion(_:)`` for a document from a newer build.
+    public static func decode(_ data: Data) throws -> AgendaDocument {
+        let decoder = JSONDecoder()
+        let header: Header
+        do {
+            header = try decoder.decode(Header.self, from: data)
+        } catch {
+            throw ImportError.invalidJSON(describe(error))
+        }
+        guard header.format == AgendaDocument.formatName else {
+            throw ImportError.invalidJSON("format is \"\(header.format)\", expected \"\(AgendaDocument.formatName)\"")
+        }
+        guard header.formatVersion <= AgendaDocument.currentFormatVersion else {
+            throw ImportError.unsupportedFormatVersion(header.formatVersion)
+        }
+        guard header.formatVersion >= 1 else {
+            throw ImportError.invalidJSON("formatVersion \(header.formatVersion) does not exist; versions start at 1")
+        }
+        do {
+            return try decoder.decode(AgendaDocument.self, from: data)
+        } catch {
+            throw ImportError.invalidJSON(describe(error))
+        }
+    }
+
+    /// Read first, so that a newer document is reported as such rather than as malformed.
+    private struct Header: Decodable {
+        var format: String
+        var formatVersion: Int
+    }
+
+    /// "at actions[2].current.action.cost.staff[0].fullTimeEquivalent: expected a number".
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return String(describing: error) }
+        func path(_ codingPath: [any CodingKey]) -> String {
+            var result = ""
+            for key in codingPath {
+                if let index = key.intValue { result += "[\(index)]" } else { result += (result.isEmpty ? "" : ".") + key.stringValue }
+            }
+            return result.isEmpty ? "the top level" : result
+        }
+        switch error {
+        case let .typeMismatch(type, context):
+            return "at \(path(context.codingPath)): expected \(describe(type))"
+        case let .valueNotFound(type, context):
+            return "at \(path(context.codingPath)): expected \(describe(type)), found null"
+        case let .keyNotFound(key, context):
+            return "at \(path(context.codingPath + [key])): missing"
+        case let .dataCorrupted(context):
+            if context.codingPath.isEmpty {
+                let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+                return "not JSON: \(underlying ?? context.debugDescription)"
+            }
+            return "at \(path(context.codingPath)): \(context.debugDescription)"
+        @unknown default:
+            return String(describing: error)
+        }
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "a string"
+        case is Int.Type, is Double.Type: return "a number"
+        case is Bool.Type: return "true or false"
+        default:
+            let name = String(describing: type)
+            return name.hasPrefix("Array") ? "a list" : (name.hasPrefix("Dictionary") ? "an object" : "a \(name)")
+        }
+    }
+}

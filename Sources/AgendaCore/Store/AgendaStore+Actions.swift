@@ -1,0 +1,347 @@
+import Foundation
+
+/// Reading and changing actions. Each change is one transaction recording one ``Revision`` and
+/// appending one version; nothing is updated in place.
+extension AgendaStore {
+    /// The actions that match `filter`, in plan order (see ``agenda(asOf:)``).
+    /// Throws ``StoreError/notFound(_:)`` for a department or focus area the plan does not know.
+    public func actions(matching filter: ActionFilter = ActionFilter()) throws -> [Action] {
+        try db.read { try fetchActions(filter) }
+    }
+
+    /// The action with `code` as it stands now (or at the end of `date`); nil when there is none.
+    public func action(code: String, asOf date: CalendarDate? = nil) throws -> Action? {
+        try db.read { try currentVersion(code: code, asOf: date)?.version.action }
+    }
+
+    /// Every version of the action with `code`, by revision number, oldest first.
+    public func history(code: String) throws -> [ActionVersion] {
+        try db.read {
+            guard let id = try actionID(code: code) else { throw Self.noAction(code) }
+            return try versions(actionID: id).map(\.version)
+        }
+    }
+
+    /// Adds a new action to the plan under `decision`, which must be dated.
+    ///
+    /// `register`, when given, is the organisation register the action's ansvarig was parsed
+    /// against: förvaltningar, enheter and aliases it has and the store lacks are added first, in
+    /// the same transaction. Refuses a code in use and a focus area, sub-area or förvaltning the plan lacks.
+    @discardableResult
+    public func addAction(_ action: Action, decision: Decision, register: OrganisationRegister? = nil) throws -> Revision {
+        try db.transaction {
+            if let register { try merge(register) }
+            guard try actionID(code: action.code) == nil else {
+                throw StoreError.conflict("an action with code \(action.code) already exists; `agenda list actions` shows the codes")
+            }
+            try validatePlace(
+                of: action, areas: Set(try focusAreas().map(\.number)), subAreas: Set(try subAreas().map(\.code)))
+            let revision = try recordRevision(decision)
+            let id = try insertActionIdentity(action, position: nil)
+            try insertVersion(
+                ActionVersion(revision: revision.number, validFrom: revision.date, action: action), actionID: id,
+                missingUnits: .refuse)
+            return revision
+        }
+    }
+
+    /// Records a new version of the action with `code`: `change` receives the current version and edits it.
+    /// The caller passes every changed field (the store derives nothing, e.g. no years from a new tidsplan text).
+    /// Refuses an unknown code, a change of code or place in the plan, and a change that changes nothing.
+    @discardableResult
+    public func reviseAction(code: String, decision: Decision, _ change: (inout Action) throws -> Void) throws -> Action {
+        try db.transaction {
+            try revise(code: code, decision: decision) { action, _ in try change(&action) }
+        }
+    }
+
+    /// Records a new version of the action with `code`, like ``reviseAction(code:decision:_:)``, for a
+    /// change that parses an ansvarig: `change` also receives the organisation register as stored, and
+    /// förvaltningar, enheter and aliases it adds there are added to the store in the same transaction.
+    @discardableResult
+    public func reviseAction(
+        code: String, decision: Decision, _ change: (inout Action, inout OrganisationRegister) throws -> Void
+    ) throws -> Action {
+        try db.transaction {
+            try revise(code: code, decision: decision, change)
+        }
+    }
+
+    private func revise(
+        code: String, decision: Decision, _ change: (inout Action, inout OrganisationRegister) throws -> Void
+    ) throws -> Action {
+        guard let current = try currentVersion(code: code, asOf: nil) else { throw Self.noAction(code) }
+        var action = current.version.action
+        let stored = OrganisationRegister(departments: try departments())
+        var register = stored
+        try change(&action, &register)
+        guard action.code == code, action.areaNumber == current.version.action.areaNumber,
+              action.subAreaCode == current.version.action.subAreaCode
+        else {
+            throw StoreError.conflict(
+                "an action keeps its code and place in the plan; withdraw \(code) and add a new action instead")
+        }
+        guard action != current.version.action else {
+            throw StoreError.conflict("the change leaves action \(code) as it was; nothing recorded")
+        }
+        if register != stored { try merge(register) }
+        try appendVersion(action, after: current, decision: decision)
+        return action
+    }
+
+    /// Withdraws the action with `code` from the plan (it stays in the store, marked withdrawn).
+    @discardableResult
+    public func withdrawAction(code: String, decision: Decision) throws -> Action {
+        try changeState(of: code, to: .withdrawn, decision: decision)
+    }
+
+    /// Closes the action with `code` (done, or no longer pursued), keeping it in the plan's record.
+    @discardableResult
+    public func closeAction(code: String, decision: Decision) throws -> Action {
+        try changeState(of: code, to: .closed, decision: decision)
+    }
+
+    private func changeState(of code: String, to state: ActionState, decision: Decision) throws -> Action {
+        try db.transaction {
+            guard let current = try currentVersion(code: code, asOf: nil) else { throw Self.noAction(code) }
+            var action = current.version.action
+            switch (action.state, state) {
+            case (.withdrawn, _):
+                throw StoreError.conflict("action \(code) is already withdrawn (revision \(current.version.revision))")
+            case (.closed, .closed):
+                throw StoreError.conflict("action \(code) is already closed (revision \(current.version.revision))")
+            default:
+                break
+            }
+            action.state = state
+            try appendVersion(action, after: current, decision: decision)
+            return action
+        }
+    }
+
+    /// Appends a version after `current`. A decision dated before the current version took effect is
+    /// refused: it would never be in force, since the later-dated version wins every as-of query.
+    private func appendVersion(_ action: Action, after current: StoredVersion, decision: Decision) throws {
+        if let date = decision.date, let since = current.version.validFrom, date < since {
+            throw StoreError.conflict(
+                "action \(action.code) has a version in force from \(since) (revision \(current.version.revision)); date the change \(since) or later")
+        }
+        let revision = try recordRevision(decision)
+        try insertVersion(
+            ActionVersion(revision: revision.number, validFrom: revision.date, action: action), actionID: current.actionID,
+            missingUnits: .refuse)
+    }
+
+    static func noAction(_ code: String) -> StoreError {
+        .notFound("no action with code \(code); `agenda list actions` shows the codes")
+    }
+
+    // MARK: - Revisions
+
+    /// Records the next revision for a change. A change needs a dated decision.
+    private func recordRevision(_ decision: Decision) throws -> Revision {
+        _ = try metadata()
+        guard let date = decision.date else {
+            throw StoreError.conflict("a change to the plan needs the date of its decision")
+        }
+        let number = try db.first("SELECT coalesce(max(number), 0) + 1 FROM revision", []) { $0.int(0) } ?? 1
+        let revision = Revision(number: number, date: date, reference: decision.reference, note: decision.note)
+        try insertRevision(revision)
+        return revision
+    }
+
+    // MARK: - Reading versions
+
+    /// The columns `readVersion` reads, from `action a` joined with `action_version v`.
+    static let versionColumns = """
+        v.id, a.code, a.area_number, a.sub_area_code, v.revision, v.valid_from, v.state, v.title, v.background,
+        v.plan_text, v.plan_steps, v.responsibility_text, v.responsibility_notes, v.responsibility_unsure,
+        v.schedule_text, v.start_year, v.end_year, v.schedule_phases, v.schedule_terms,
+        v.cost_text, v.cost_parts, v.within_existing_budget, v.decision_pending, v.external_funding, v.staff,
+        v.effect_goals, v.other_fields
+        """
+
+    /// The version of each action in force at the end of `?1` (NULL: now).
+    static let versionInForce = """
+        v.id = (SELECT w.id FROM action_version w
+                WHERE w.action_id = a.id AND (?1 IS NULL OR w.valid_from IS NULL OR w.valid_from <= ?1)
+                ORDER BY w.valid_from DESC, w.revision DESC LIMIT 1)
+        """
+
+    /// Plan order: by focus area, then by the order the actions were imported or added.
+    static let planOrder = "(SELECT position FROM focus_area f WHERE f.number = a.area_number), a.position"
+
+    func fetchActions(_ filter: ActionFilter) throws -> [Action] {
+        var department: Int64?
+        var unitKey: String?
+        if let name = filter.department {
+            department = try departmentID(named: name)
+            if department == nil {
+                unitKey = Self.key(name)
+                guard try db.first("SELECT 1 FROM unit WHERE name_key = ?", [.text(unitKey!)], { _ in true }) != nil else {
+                    throw StoreError.notFound(
+                        "no förvaltning, enhet or alias \"\(name)\" in the organisation register; `agenda list units` shows them")
+                }
+            }
+        }
+        if let number = filter.area,
+           try db.first("SELECT 1 FROM focus_area WHERE number = ?", [SQLValue(number)], { _ in true }) == nil {
+            throw StoreError.notFound("the plan has no focus area \(number)")
+        }
+        let rows = try db.query("""
+            SELECT \(Self.versionColumns)
+            FROM action a JOIN action_version v ON \(Self.versionInForce)
+            WHERE (?2 IS NULL OR a.area_number = ?2)
+              AND (?3 IS NULL OR (v.start_year <= ?3 AND coalesce(v.end_year, v.start_year) >= ?3))
+              AND (?4 OR v.state <> 'withdrawn')
+              AND (?5 IS NULL OR EXISTS (SELECT 1 FROM action_version_unit r WHERE r.department_id = ?5 AND r.version_id = v.id))
+              AND (?6 IS NULL OR EXISTS (SELECT 1 FROM action_version_unit r JOIN unit u ON u.id = r.unit_id
+                                         WHERE u.name_key = ?6 AND r.version_id = v.id))
+            ORDER BY \(Self.planOrder)
+            """, [
+                SQLValue(filter.asOf?.description), SQLValue(filter.area), SQLValue(filter.year),
+                SQLValue(filter.includeWithdrawn), SQLValue(department), SQLValue(unitKey),
+            ]) { try readVersion($0) }
+        return try rows.map { try withUnits($0).version.action }
+    }
+
+    struct StoredVersion {
+        var id: Int64
+        var actionID: Int64
+        var version: ActionVersion
+    }
+
+    func currentVersion(code: String, asOf date: CalendarDate?) throws -> StoredVersion? {
+        let row = try db.first("""
+            SELECT \(Self.versionColumns), a.id
+            FROM action a JOIN action_version v ON \(Self.versionInForce)
+            WHERE a.code = ?2
+            """, [SQLValue(date?.description), .text(code)]) { row in
+            (try readVersion(row), row.int64(27))
+        }
+        guard let (stored, actionID) = row else { return nil }
+        var result = try withUnits(stored)
+        result.actionID = actionID
+        return result
+    }
+
+    func actionID(code: String) throws -> Int64? {
+        try db.first("SELECT id FROM action WHERE code = ?", [.text(code)]) { $0.int64(0) }
+    }
+
+    /// Every version of one action, by revision number.
+    func versions(actionID: Int64) throws -> [StoredVersion] {
+        let rows = try db.query("""
+            SELECT \(Self.versionColumns)
+            FROM action a JOIN action_version v ON v.action_id = a.id
+            WHERE a.id = ?
+            ORDER BY v.revision
+            """, [.integer(actionID)]) { try readVersion($0) }
+        return try rows.map { row in
+            var stored = try withUnits(row)
+            stored.actionID = actionID
+            return stored
+        }
+    }
+
+    /// One version from a row of `versionColumns`, without its responsible units (see `withUnits`).
+    private func readVersion(_ row: Row) throws -> StoredVersion {
+        let code = row.string(1)
+        func json<T: Decodable>(_ type: T.Type, _ column: Int32, _ name: String) throws -> T {
+            do {
+                return try decoder.decode(type, from: Data(row.string(column).utf8))
+            } catch {
+                throw StoreError.corrupt("action \(code): \(name) is not the JSON expected (\(error))")
+            }
+        }
+        guard let state = ActionState(rawValue: row.string(6)) else {
+            throw StoreError.corrupt("action \(code): unknown state \"\(row.string(6))\"")
+        }
+        let action = Action(
+            code: code, areaNumber: row.int(2), subAreaCode: row.optionalString(3), title: row.string(7),
+            background: row.string(8),
+            plan: PlanText(text: row.string(9), steps: try json([PlanStep].self, 10, "plan_steps")),
+            responsibility: Responsibility(
+                text: row.string(11), notes: try json([String].self, 12, "responsibility_notes"),
+                unsure: try json([String].self, 13, "responsibility_unsure")),
+            schedule: Schedule(
+                text: row.optionalString(14), startYear: row.optionalInt(15), endYear: row.optionalInt(16),
+                phases: try json([SchedulePhase].self, 17, "schedule_phases"),
+                terms: try json([SchoolTerm].self, 18, "schedule_terms")),
+            cost: Cost(
+                text: row.optionalString(19), parts: try json([CostPart].self, 20, "cost_parts"),
+                withinExistingBudget: row.bool(21), decisionPending: row.bool(22),
+                externalFunding: try json([String].self, 23, "external_funding"),
+                staff: try json([StaffResource].self, 24, "staff")),
+            effectGoals: try json([String].self, 25, "effect_goals"),
+            otherFields: try json([LabeledText].self, 26, "other_fields"),
+            state: state)
+        return StoredVersion(
+            id: row.int64(0), actionID: 0,
+            version: ActionVersion(revision: row.int(4), validFrom: try row.date(5, in: "action \(code)"), action: action))
+    }
+
+    private func withUnits(_ stored: StoredVersion) throws -> StoredVersion {
+        var stored = stored
+        let refs = try db.query("""
+            SELECT r.role, d.name, u.name
+            FROM action_version_unit r
+            JOIN department d ON d.id = r.department_id
+            LEFT JOIN unit u ON u.id = r.unit_id
+            WHERE r.version_id = ?
+            ORDER BY r.position
+            """, [.integer(stored.id)]) { row in
+            (row.string(0) == "lead", UnitRef(department: row.string(1), unit: row.optionalString(2)))
+        }
+        stored.version.action.responsibility.lead = refs.first { $0.0 }?.1
+        stored.version.action.responsibility.coResponsible = refs.filter { !$0.0 }.map(\.1)
+        return stored
+    }
+
+    // MARK: - Writing versions
+
+    /// Inserts an action's identity row; `position` nil appends it after every other action.
+    func insertActionIdentity(_ action: Action, position: Int?) throws -> Int64 {
+        try db.run("""
+            INSERT INTO action (code, area_number, sub_area_code, position)
+            VALUES (?, ?, ?, coalesce(?, (SELECT coalesce(max(position) + 1, 0) FROM action)))
+            """, [.text(action.code), SQLValue(action.areaNumber), SQLValue(action.subAreaCode), SQLValue(position)])
+        return db.lastInsertRowID
+    }
+
+    func insertVersion(_ version: ActionVersion, actionID: Int64, missingUnits: MissingUnits) throws {
+        let action = version.action
+        func json<T: Encodable>(_ value: T) throws -> SQLValue {
+            .text(String(decoding: try encoder.encode(value), as: UTF8.self))
+        }
+        try db.run("""
+            INSERT INTO action_version (
+                action_id, revision, valid_from, state, title, background, plan_text, plan_steps,
+                responsibility_text, responsibility_notes, responsibility_unsure,
+                schedule_text, start_year, end_year, schedule_phases, schedule_terms,
+                cost_text, cost_parts, within_existing_budget, decision_pending, external_funding, staff,
+                effect_goals, other_fields)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [
+                .integer(actionID), SQLValue(version.revision), SQLValue(version.validFrom?.description),
+                .text(action.state.rawValue), .text(action.title), .text(action.background),
+                .text(action.plan.text), try json(action.plan.steps),
+                .text(action.responsibility.text), try json(action.responsibility.notes),
+                try json(action.responsibility.unsure),
+                SQLValue(action.schedule.text), SQLValue(action.schedule.startYear), SQLValue(action.schedule.endYear),
+                try json(action.schedule.phases), try json(action.schedule.terms),
+                SQLValue(action.cost.text), try json(action.cost.parts), SQLValue(action.cost.withinExistingBudget),
+                SQLValue(action.cost.decisionPending), try json(action.cost.externalFunding), try json(action.cost.staff),
+                try json(action.effectGoals), try json(action.otherFields),
+            ])
+        let versionID = db.lastInsertRowID
+        let roles = (action.responsibility.lead.map { [("lead", $0)] } ?? [])
+            + action.responsibility.coResponsible.map { ("co", $0) }
+        for (position, (role, ref)) in roles.enumerated() {
+            let (department, unit) = try resolve(ref, missing: missingUnits)
+            try db.run(
+                "INSERT INTO action_version_unit (version_id, position, role, department_id, unit_id) VALUES (?, ?, ?, ?, ?)",
+                [.integer(versionID), SQLValue(position), .text(role), .integer(department), SQLValue(unit)])
+        }
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+
+/// The organisation register: förvaltningar, their enheter and aliases. Not versioned: the register
+/// says who is who, the action versions say who is responsible.
+extension AgendaStore {
+    /// The register, förvaltningar in the order they were added, each with its units and aliases in order.
+    public func departments() throws -> [Department] {
+        try db.read {
+            let rows = try db.query("SELECT id, name FROM department ORDER BY position", []) { ($0.int64(0), $0.string(1)) }
+            return try rows.map { id, name in
+                Department(
+                    name: name,
+                    aliases: try db.query(
+                        "SELECT alias FROM department_alias WHERE department_id = ? ORDER BY position",
+                        [.integer(id)]) { $0.string(0) },
+                    units: try db.query(
+                        "SELECT name FROM unit WHERE department_id = ? ORDER BY position",
+                        [.integer(id)]) { $0.string(0) })
+            }
+        }
+    }
+
+    /// Adds a förvaltning. Refuses a name that is already a förvaltning's name or alias (ignoring case).
+    public func addDepartment(name: String) throws {
+        try db.transaction {
+            _ = try insertDepartment(Department(name: name))
+        }
+    }
+
+    /// Adds an enhet to the förvaltning named `department` (its name or an alias).
+    public func addUnit(_ unit: String, to department: String) throws {
+        try db.transaction {
+            let id = try requireDepartment(department)
+            try insertUnit(unit, departmentID: id)
+        }
+    }
+
+    /// Adds an alias (a spelling variant, "SLF") for the förvaltning named `department` (its name or an alias).
+    /// Refuses an alias that already names a förvaltning.
+    public func addAlias(_ alias: String, for department: String) throws {
+        try db.transaction {
+            let id = try requireDepartment(department)
+            try insertAlias(alias, departmentID: id)
+        }
+    }
+
+    /// Adds to the register, in one transaction, what is new of: the förvaltning `department` (a name or
+    /// alias it already has, or a new förvaltning), the enhet `unit` under it, and `aliases` for it.
+    /// Returns the förvaltning's name as the register writes it. Refuses an enhet it already has,
+    /// an alias that names another förvaltning, and a call that adds nothing.
+    @discardableResult
+    public func addUnit(department: String, unit: String? = nil, aliases: [String] = []) throws -> String {
+        try db.transaction {
+            var added = false
+            let id: Int64
+            if let existing = try departmentID(named: department) {
+                id = existing
+            } else {
+                id = try insertDepartment(Department(name: department))
+                added = true
+            }
+            if let unit {
+                try insertUnit(unit, departmentID: id)
+                added = true
+            }
+            for alias in aliases where try departmentID(named: alias) != id {
+                try insertAlias(alias, departmentID: id)
+                added = true
+            }
+            let name = try db.first("SELECT name FROM department WHERE id = ?", [.integer(id)]) { $0.string(0) } ?? department
+            guard added else {
+                throw StoreError.conflict("the organisation register already has \(name)\(aliases.isEmpty ? "" : " with these aliases"); nothing added")
+            }
+            return name
+        }
+    }
+
+    /// Adds what `register` has and the store lacks: förvaltningar, their enheter and aliases.
+    /// Nothing is removed or renamed. Refuses an alias that names another förvaltning in the store.
+    func merge(_ register: OrganisationRegister) throws {
+        for department in register.departments {
+            let id = try departmentID(named: department.name) ?? insertDepartment(Department(name: department.name))
+            for unit in department.units where try unitID(named: unit, departmentID: id) == nil {
+                try insertUnit(unit, departmentID: id)
+            }
+            for alias in department.aliases where try departmentID(named: alias) != id {
+                try insertAlias(alias, departmentID: id)
+            }
+        }
+    }
+
+    // MARK: - Lookup
+
+    /// How names are compared: trimmed, NFC-normalised, lower-cased (so "MÖLNDAL" finds "Mölndal").
+    static func key(_ name: String) -> String {
+        name.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping.lowercased()
+    }
+
+    /// The förvaltning whose name or alias is `name`, ignoring case.
+    func departmentID(named name: String) throws -> Int64? {
+        let key = Self.key(name)
+        if let id = try db.first("SELECT id FROM department WHERE name_key = ?", [.text(key)], { $0.int64(0) }) {
+            return id
+        }
+        return try db.first("SELECT department_id FROM department_alias WHERE alias_key = ?", [.text(key)]) { $0.int64(0) }
+    }
+
+    func requireDepartment(_ name: String) throws -> Int64 {
+        guard let id = try departmentID(named: name) else {
+            throw StoreError.notFound("no förvaltning or alias \"\(name)\" in the organisation register; `agenda list units` shows them")
+        }
+        return id
+    }
+
+    func unitID(named name: String, departmentID: Int64) throws -> Int64? {
+        try db.first(
+            "SELECT id FROM unit WHERE department_id = ? AND name_key = ?",
+            [.integer(departmentID), .text(Self.key(name))]) { $0.int64(0) }
+    }
+
+    enum MissingUnits {
+        /// Add a förvaltning or enhet the register lacks (importing a plan: the plan is the source).
+        case register
+        /// Refuse a name the register lacks (editing: a typo must not create a förvaltning).
+        case refuse
+    }
+
+    /// The register rows a unit reference names.
+    func resolve(_ ref: UnitRef, missing: MissingUnits) throws -> (department: Int64, unit: Int64?) {
+        let department: Int64
+        if let id = try departmentID(named: ref.department) {
+            department = id
+        } else if missing == .register {
+            department = try insertDepartment(Department(name: ref.department))
+        } else {
+            throw StoreError.notFound(
+                "no förvaltning or alias \"\(ref.department)\" in the organisation register; add it with `agenda add unit`")
+        }
+        guard let unit = ref.unit else { return (department, nil) }
+        if let id = try unitID(named: unit, departmentID: department) { return (department, id) }
+        guard missing == .register else {
+            throw StoreError.notFound("\(ref.department) has no enhet \"\(unit)\" in the organisation register; add it with `agenda add unit`")
+        }
+        return (department, try insertUnit(unit, departmentID: department))
+    }
+
+    // MARK: - Writing
+
+    @discardableResult
+    func insertDepartment(_ department: Department) throws -> Int64 {
+        guard try departmentID(named: department.name) == nil else {
+            throw StoreError.conflict("the organisation register already has a förvaltning or alias \"\(department.name)\"")
+        }
+        try db.run("""
+            INSERT INTO department (name, name_key, position)
+            VALUES (?, ?, (SELECT coalesce(max(position) + 1, 0) FROM department))
+            """, [.text(department.name), .text(Self.key(department.name))])
+        let id = db.lastInsertRowID
+        for unit in department.units { try insertUnit(unit, departmentID: id) }
+        for alias in department.aliases { try insertAlias(alias, departmentID: id) }
+        return id
+    }
+
+    @discardableResult
+    func insertUnit(_ name: String, departmentID: Int64) throws -> Int64 {
+        guard try unitID(named: name, departmentID: departmentID) == nil else {
+            throw StoreError.conflict("the förvaltning already has an enhet \"\(name)\"")
+        }
+        try db.run("""
+            INSERT INTO unit (department_id, name, name_key, position)
+            VALUES (?1, ?2, ?3, (SELECT coalesce(max(position) + 1, 0) FROM unit WHERE department_id = ?1))
+            """, [.integer(departmentID), .text(name), .text(Self.key(name))])
+        return db.lastInsertRowID
+    }
+
+    func insertAlias(_ alias: String, departmentID: Int64) throws {
+        guard try self.departmentID(named: alias) == nil else {
+            throw StoreError.conflict("\"\(alias)\" already names a förvaltning in the organisation register")
+        }
+        try db.run("""
+            INSERT INTO department_alias (department_id, alias, alias_key, position)
+            VALUES (?1, ?2, ?3, (SELECT coalesce(max(position) + 1, 0) FROM department_alias WHERE department_id = ?1))
+            """, [.integer(departmentID), .text(alias), .text(Self.key(alias))])
+    }
+}

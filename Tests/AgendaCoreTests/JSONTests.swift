@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+@testable import AgendaCore
+
+@Suite struct JSONTests {
+    typealias F = StoreFixtures
+
+    @Test func exportImportExportIsByteIdentical() throws {
+        let first = try AgendaJSON.encode(try F.storeWithHistory().exportDocument())
+        let copy = try F.newStore()
+        try copy.importDocument(try AgendaJSON.decode(first))
+        let second = try AgendaJSON.encode(try copy.exportDocument())
+        #expect(first == second)
+        #expect(first.last == UInt8(ascii: "\n"))
+    }
+
+    @Test func importedDocumentRecreatesEveryRevisionAndVersion() throws {
+        let original = try F.storeWithHistory()
+        let copy = try F.newStore()
+        try copy.importDocument(try original.exportDocument())
+        #expect(try copy.revisions() == original.revisions())
+        for code in ["1.1", "1.2", "1.3", "2"] {
+            #expect(try copy.history(code: code) == original.history(code: code))
+        }
+        #expect(try copy.agenda(asOf: F.date("2018-03-13")) == F.agenda)
+        #expect(try copy.agenda() == original.agenda())
+    }
+
+    @Test func exportShowsTheCurrentVersionWithItsHistory() throws {
+        let document = try F.storeWithHistory().exportDocument()
+        #expect(document.format == "agenda")
+        #expect(document.formatVersion == 1)
+        #expect(document.actions.map(\.current.action.code) == ["1.1", "1.2", "1.3", "2"])
+        let withdrawn = document.actions[1]
+        #expect(withdrawn.current.revision == 3)
+        #expect(withdrawn.current.action.state == .withdrawn)
+        #expect(withdrawn.history.map(\.revision) == [1])
+        #expect(document.actions[2].history.isEmpty)
+        #expect(document.agenda == (try F.storeWithHistory().agenda()))
+    }
+
+    @Test func jsonStartsWithTheActionsAndKeepsFractionsExact() throws {
+        let data = try AgendaJSON.encode(try F.storeWithHistory().exportDocument())
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.hasPrefix("{\n  \"actions\" : [\n    {\n      \"current\" : {"))
+        #expect(text.contains("\"fullTimeEquivalent\" : 0.3,"))
+        #expect(text.contains("\"formatVersion\" : 1"))
+        let decoded = try AgendaJSON.decode(data)
+        #expect(decoded.actions[0].history[0].action.cost.staff[0].fullTimeEquivalent == 0.3)
+    }
+
+    @Test func importDocumentIsRefusedWhenAnAgendaExists() throws {
+        let store = try F.storeWithHistory()
+        let document = try store.exportDocument()
+        #expect(throws: StoreError.self) { try store.importDocument(document) }
+        #expect(try store.exportDocument() == document)
+    }
+
+    @Test func inconsistentDocumentIsRefusedAndWritesNothing() throws {
+        var document = try F.storeWithHistory().exportDocument()
+        document.revisions.removeLast()
+        let store = try F.newStore()
+        #expect(throws: ImportError.invalidJSON("actions[2]: version of revision 4, which the document lacks")) {
+            try store.importDocument(document)
+        }
+        #expect(try !store.hasAgenda())
+    }
+
+    @Test func wrongFormatNameIsRefused() throws {
+        let data = Data(#"{"format": "something", "formatVersion": 1}"#.utf8)
+        #expect(throws: ImportError.invalidJSON("format is \"something\", expected \"agenda\"")) { try AgendaJSON.decode(data) }
+    }
+
+    @Test func newerFormatVersionIsRefused() throws {
+        let data = Data(#"{"format": "agenda", "formatVersion": 2, "whatever": "changed"}"#.utf8)
+        #expect(throws: ImportError.unsupportedFormatVersion(2)) { try AgendaJSON.decode(data) }
+    }
+
+    @Test(arguments: [
+        ("", "not JSON"),
+        ("{\"format\": \"agenda\"", "not JSON"),
+        ("[1, 2]", "at the top level: expected"),
+        ("{\"formatVersion\": 1}", "at format: missing"),
+    ])
+    func malformedJSONIsReported(input: String, expected: String) throws {
+        do {
+            _ = try AgendaJSON.decode(Data(input.utf8))
+            Issue.record("decoded \(input)")
+        } catch let ImportError.invalidJSON(detail) {
+            #expect(detail.hasPrefix(expected), "\(detail)")
+        }
+    }
+
+    @Test func decodingErrorsNameThePathInTheDocument() throws {
+        let valid = try AgendaJSON.encode(try F.storeWithHistory().exportDocument())
+        var object = try #require(try JSONSerialization.jsonObject(with: valid) as? [String: Any])
+        var actions = try #require(object["actions"] as? [[String: Any]])
+        var current = try #require(actions[0]["current"] as? [String: Any])
+        var action = try #require(current["action"] as? [String: Any])
+        action["areaNumber"] = "ett"
+        current["action"] = action
+        actions[0]["current"] = current
+        object["actions"] = actions
+        let broken = try JSONSerialization.data(withJSONObject: object)
+        #expect(throws: ImportError.invalidJSON("at actions[0].current.action.areaNumber: expected a number")) {
+            try AgendaJSON.decode(broken)
+        }
+    }
+
+    @Test func absentAndNullOptionalFieldsMeanTheSame() throws {
+        let minimal = """
+            {"format": "agenda", "formatVersion": 1,
+             "agenda": {"title": "Plan", "organisation": "Stad", "description": "", "owner": null},
+             "areas": [{"number": 1, "title": "Område", "description": ""}], "subAreas": [], "departments": [],
+             "revisions": [{"number": 1, "date": null}],
+             "actions": [{"current": {"revision": 1, "action": {
+                "code": "1", "areaNumber": 1, "title": "Åtgärd", "background": "",
+                "plan": {"text": "", "steps": []},
+                "responsibility": {"text": "", "coResponsible": [], "notes": [], "unsure": []},
+                "schedule": {"phases": [], "terms": []},
+                "cost": {"parts": [], "withinExistingBudget": false, "decisionPending": false, "externalFunding": [], "staff": []},
+                "effectGoals": [], "otherFields": [], "state": "active"}}, "history": []}]}
+            """
+        let document = try AgendaJSON.decode(Data(minimal.utf8))
+        #expect(document.metadata.owner == nil)
+        #expect(document.revisions == [Revision(number: 1, date: nil)])
+        let store = try F.newStore()
+        try store.importDocument(document)
+        #expect(try store.exportDocument() == document)
+    }
+}
