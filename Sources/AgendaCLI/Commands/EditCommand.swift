@@ -29,8 +29,7 @@ struct EditAction: ParsableCommand {
 
     func run() throws {
         let store = try global.openAgendaStore()
-        var register = OrganisationRegister(departments: try store.agenda().departments)
-        let action = try store.reviseAction(code: code, decision: decision.value, register: &register) { action in
+        let action = try store.reviseAction(code: code, decision: decision.value) { action, register in
             fields.apply(to: &action, register: &register)
             if close { action.state = .closed }
             if reopen { action.state = .active }
