@@ -1,0 +1,138 @@
+/// Reads a plan saved as plain text (Word or LibreOffice "save as text"): one paragraph a line,
+/// headings numbered "1. Extern service" and "1.1 Digitala kanaler" (or "8.1."), fields as "Label: text".
+///
+/// Headings are told from numbered list items by context, not by shape alone. A focus-area heading
+/// "N. Title" needs N to be the next area number (or up to two further when a "N.1" heading follows
+/// at once), a title of at most twelve words without closing punctuation, and no list item directly
+/// above or below it; so "1. Dokumentera …" under a Handlingsplan, or "2. Nyttotransanalys" inside a
+/// list, stay list items. A sub-area heading "N.M Title" must carry the current area's number. A short
+/// unnumbered line standing alone opens an action of its own ("Processverktyg" in 2.3) when it comes
+/// first under a sub-area or after an action's fields, and a label line follows before the next heading.
+struct PlanTextReader {
+    let labels: LabelTable
+
+    func read(_ lines: [SourceLine], titleLine: Int?) -> [LocatedToken] {
+        var tokens: [LocatedToken] = []
+        var area = 0
+        var subArea: String?
+        var contentSinceHeading = false
+        var labelSinceHeading = false
+
+        for (index, line) in lines.enumerated() {
+            let text = line.text.trimmingTrailingWhitespace()
+            let trimmed = text.trimmingWhitespace()
+            func emit(_ token: PlanToken) { tokens.append(LocatedToken(line: line.number, token: token)) }
+
+            if trimmed.isEmpty { emit(.blank); continue }
+            if line.number == titleLine { emit(.title(trimmed)); continue }
+
+            if let heading = areaHeading(at: index, in: lines, current: area) {
+                area = heading.number
+                subArea = nil
+                contentSinceHeading = false
+                labelSinceHeading = false
+                emit(.area(number: heading.number, title: heading.title))
+                continue
+            }
+            if area == 0, text.contains("\t") {
+                for cell in text.split(separator: "\t") where !cell.trimmingWhitespace().isEmpty {
+                    emit(.headerCell(cell.trimmingWhitespace()))
+                }
+                continue
+            }
+            if area > 0, let heading = subAreaHeading(trimmed, area: area) {
+                subArea = heading.code
+                contentSinceHeading = false
+                labelSinceHeading = false
+                emit(.subArea(code: heading.code, areaNumber: area, title: heading.title))
+                continue
+            }
+            if let label = labelLine(trimmed) {
+                if labels.actionField(for: label.label) != nil { labelSinceHeading = true }
+                contentSinceHeading = true
+                emit(.label(label))
+                continue
+            }
+            if area > 0, !contentSinceHeading || labelSinceHeading,
+               isActionHeading(at: index, in: lines, area: area, subArea: subArea) {
+                contentSinceHeading = true
+                labelSinceHeading = false
+                emit(.actionHeading(trimmed))
+                continue
+            }
+            contentSinceHeading = true
+            emit(.text(LineSyntax.isListItem(text) ? text : trimmed))
+        }
+        return tokens
+    }
+
+    /// A label with a colon, or a known label standing alone as a line ("Bakgrund").
+    private func labelLine(_ trimmed: String) -> LineSyntax.LabelLine? {
+        if LineSyntax.isListItem(trimmed) { return nil }
+        if let label = LineSyntax.label(trimmed) { return label }
+        let plain = LineSyntax.stripEmphasis(trimmed)
+        if labels.actionField(for: plain) != nil { return LineSyntax.LabelLine(label: plain, value: "", raw: trimmed) }
+        return nil
+    }
+
+    private func areaHeading(at index: Int, in lines: [SourceLine], current: Int) -> (number: Int, title: String)? {
+        let text = lines[index].text
+        guard !LineSyntax.isIndented(text), let item = LineSyntax.numberedItem(text),
+              text.drop(while: { $0.isNumber }).first == ".", isHeadingTitle(item.text, maxWords: 12)
+        else { return nil }
+        if index > 0, !lines[index - 1].isBlank, LineSyntax.isListItem(lines[index - 1].text) || LineSyntax.endsWithPunctuation(lines[index - 1].text) && lines[index - 1].trimmed.hasSuffix(":") {
+            return nil
+        }
+        if index + 1 < lines.count, !lines[index + 1].isBlank, LineSyntax.isListItem(lines[index + 1].text) { return nil }
+        if item.number == current + 1 { return (item.number, item.text) }
+        if item.number > current + 1, item.number <= current + 3,
+           let next = lines[(index + 1)...].first(where: { !$0.isBlank }),
+           subAreaHeading(next.trimmed, area: item.number) != nil {
+            return (item.number, item.text)
+        }
+        return nil
+    }
+
+    /// "2.3 Bättre processtöd" or "8.1. Informationssökning i e-arkivet" in area `area`.
+    func subAreaHeading(_ trimmed: String, area: Int) -> (code: String, title: String)? {
+        let majorDigits = trimmed.prefix { $0.isASCII && $0.isNumber }
+        guard let major = Int(majorDigits), major == area else { return nil }
+        var rest = trimmed.dropFirst(majorDigits.count)
+        guard rest.first == "." else { return nil }
+        rest = rest.dropFirst()
+        let minorDigits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard let minor = Int(minorDigits), minorDigits.count <= 2 else { return nil }
+        rest = rest.dropFirst(minorDigits.count)
+        if rest.first == "." { rest = rest.dropFirst() }
+        guard let space = rest.first, space == " " || space == "\t" else { return nil }
+        let title = rest.trimmingWhitespace()
+        guard isHeadingTitle(title, maxWords: 16) else { return nil }
+        return ("\(major).\(minor)", title)
+    }
+
+    private func isHeadingTitle(_ title: String, maxWords: Int) -> Bool {
+        guard let first = title.first, first.isLetter, !title.contains("\t"), title.count <= 120 else { return false }
+        guard !LineSyntax.endsWithPunctuation(title) else { return false }
+        return title.split(separator: " ").count <= maxWords
+    }
+
+    private func isActionHeading(at index: Int, in lines: [SourceLine], area: Int, subArea: String?) -> Bool {
+        let trimmed = lines[index].trimmed
+        guard let first = trimmed.first, first.isUppercase, trimmed.count <= 70,
+              trimmed.split(separator: " ").count <= 8, !LineSyntax.endsWithPunctuation(trimmed),
+              !LineSyntax.isListItem(trimmed), !trimmed.contains("\t")
+        else { return false }
+        if index > 0, !lines[index - 1].isBlank { return false }
+        if index + 1 < lines.count, !lines[index + 1].isBlank { return false }
+        for next in lines[(index + 1)...] where !next.isBlank {
+            let t = next.trimmed
+            if subAreaHeading(t, area: area) != nil { return false }
+            if let item = LineSyntax.numberedItem(t), item.number == area + 1, !LineSyntax.isIndented(next.text),
+               isHeadingTitle(item.text, maxWords: 12) {
+                return false
+            }
+            if let label = labelLine(t), labels.actionField(for: label.label) != nil { return true }
+        }
+        return false
+    }
+}
