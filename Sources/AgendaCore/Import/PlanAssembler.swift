@@ -280,8 +280,11 @@ struct PlanAssembler {
             for note in d.unplaced {
                 warnings.append(ImportWarning(line: note.line, message: "\(note.reason); kept in the background of action \(code)"))
             }
-            for (kind, name) in [(LabelTable.Field.plan, "Handlingsplan"), (.responsibility, "Ansvarig"), (.schedule, "Tidsplan"), (.cost, "Kostnad")] where !d.has(kind) {
-                warnings.append(ImportWarning(line: d.line, message: "action \(code) \"\(d.title)\" has no \(name); left unknown"))
+            let missing = [(LabelTable.Field.plan, "Handlingsplan"), (.responsibility, "Ansvarig"), (.schedule, "Tidsplan"), (.cost, "Kostnad")]
+                .filter { !d.has($0.0) }.map(\.1)
+            if !missing.isEmpty {
+                let list = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " or " + missing.last!
+                warnings.append(ImportWarning(line: d.line, message: "action \(code) \"\(d.title)\" has no \(list); left unknown"))
             }
             let scheduleText = d.text(of: .schedule).map(\.rendered)
             let schedule = ScheduleParser.parse(scheduleText)

@@ -3,9 +3,10 @@
 ///
 /// Headings are told from numbered list items by context, not by shape alone. A focus-area heading
 /// "N. Title" needs N to be the next area number (or up to two further when a "N.1" heading follows
-/// at once), a title of at most twelve words without closing punctuation, and no list item directly
-/// above or below it; so "1. Dokumentera …" under a Handlingsplan, or "2. Nyttotransanalys" inside a
-/// list, stay list items. A sub-area heading "N.M Title" must carry the current area's number. A short
+/// at once), a title of at most twelve words without closing punctuation, no list item directly
+/// above or below it, and, unless a "N.1" heading follows, no item "N-1." as the paragraph before
+/// it; so "1. Dokumentera …" under a Handlingsplan, "2. Nyttotransanalys" inside a list, or the
+/// "2." of a list with blank lines between its items, stay list items. A sub-area heading "N.M Title" must carry the current area's number. A short
 /// unnumbered line standing alone opens an action of its own ("Processverktyg" in 2.3) when it comes
 /// first under a sub-area or after an action's fields, and a label line follows before the next heading.
 struct PlanTextReader {
@@ -84,13 +85,16 @@ struct PlanTextReader {
             return nil
         }
         if index + 1 < lines.count, !lines[index + 1].isBlank, LineSyntax.isListItem(lines[index + 1].text) { return nil }
-        if item.number == current + 1 { return (item.number, item.text) }
-        if item.number > current + 1, item.number <= current + 3,
-           let next = lines[(index + 1)...].first(where: { !$0.isBlank }),
-           subAreaHeading(next.trimmed, area: item.number) != nil {
+        let next = lines[(index + 1)...].first { !$0.isBlank }
+        if let next, item.number > current, item.number <= current + 3, subAreaHeading(next.trimmed, area: item.number) != nil {
             return (item.number, item.text)
         }
-        return nil
+        guard item.number == current + 1 else { return nil }
+        if let previous = lines[..<index].last(where: { !$0.isBlank }), !LineSyntax.isIndented(previous.text),
+           LineSyntax.numberedItem(previous.text)?.number == item.number - 1 {
+            return nil
+        }
+        return (item.number, item.text)
     }
 
     /// "2.3 Bättre processtöd" or "8.1. Informationssökning i e-arkivet" in area `area`.
