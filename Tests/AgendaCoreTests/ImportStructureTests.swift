@@ -90,3 +90,13 @@ struct ImportStructureTests {
         #expect(agenda.actions.map(\.responsibility.text) == ["IT-avdelningen"])
     }
 }
+
+extension ImportStructureTests {
+    @Test func importsPlanWithoutBlankLinesBetweenParagraphs() throws {
+        let text = try String(contentsOf: ImportTestSupport.molndalURL, encoding: .utf8)
+        let dense = text.split(separator: "\n", omittingEmptySubsequences: true).joined(separator: "\n")
+        let result = try ImportTestSupport.importText(dense)
+        #expect(try result.agenda == ImportTestSupport.importMolndal().agenda)
+        #expect(result.warnings.count == 4)
+    }
+}

@@ -9,10 +9,13 @@
 /// "2." of a list with blank lines between its items, stay list items. A sub-area heading "N.M Title" must carry the current area's number. A short
 /// unnumbered line standing alone opens an action of its own ("Processverktyg" in 2.3) when it comes
 /// first under a sub-area or after an action's fields, and a label line follows before the next heading.
+///
+/// A file that puts no blank lines between paragraphs is read as if it did (one paragraph a line).
 struct PlanTextReader {
     let labels: LabelTable
 
-    func read(_ lines: [SourceLine], titleLine: Int?) -> [LocatedToken] {
+    func read(_ source: [SourceLine], titleLine: Int?) -> [LocatedToken] {
+        let lines = Self.usesBlankLines(source) ? source : Self.separatingParagraphs(source)
         var tokens: [LocatedToken] = []
         var area = 0
         var subArea: String?
@@ -67,6 +70,32 @@ struct PlanTextReader {
         return tokens
     }
 
+    /// Whether blank lines separate paragraphs; Word's "save as text" often writes none.
+    static func usesBlankLines(_ lines: [SourceLine]) -> Bool {
+        let blank = lines.filter(\.isBlank).count
+        return blank * 5 >= lines.count - blank
+    }
+
+    /// Puts a blank line after every line that is not followed by another item of the same list,
+    /// so each paragraph stands alone as it would with blank lines between.
+    static func separatingParagraphs(_ lines: [SourceLine]) -> [SourceLine] {
+        var spaced: [SourceLine] = []
+        for (index, line) in lines.enumerated() {
+            spaced.append(line)
+            guard !line.isBlank, index + 1 < lines.count, !lines[index + 1].isBlank else { continue }
+            if sameList(line.text, lines[index + 1].text) { continue }
+            spaced.append(SourceLine(number: line.number, text: ""))
+        }
+        return spaced
+    }
+
+    /// Whether `next` continues the list `line` belongs to: a sub-item, a return from one, or an item of the same kind.
+    private static func sameList(_ line: String, _ next: String) -> Bool {
+        guard LineSyntax.isListItem(line), LineSyntax.isListItem(next) else { return false }
+        if LineSyntax.isIndented(line) || LineSyntax.isIndented(next) { return true }
+        return (LineSyntax.numberedItem(line) != nil) == (LineSyntax.numberedItem(next) != nil)
+    }
+
     /// A label with a colon, or a known label standing alone as a line ("Bakgrund").
     private func labelLine(_ trimmed: String) -> LineSyntax.LabelLine? {
         if LineSyntax.isListItem(trimmed) { return nil }
@@ -81,14 +110,14 @@ struct PlanTextReader {
         guard !LineSyntax.isIndented(text), let item = LineSyntax.numberedItem(text),
               text.drop(while: { $0.isNumber }).first == ".", isHeadingTitle(item.text, maxWords: 12)
         else { return nil }
-        if index > 0, !lines[index - 1].isBlank, LineSyntax.isListItem(lines[index - 1].text) || LineSyntax.endsWithPunctuation(lines[index - 1].text) && lines[index - 1].trimmed.hasSuffix(":") {
-            return nil
-        }
-        if index + 1 < lines.count, !lines[index + 1].isBlank, LineSyntax.isListItem(lines[index + 1].text) { return nil }
         let next = lines[(index + 1)...].first { !$0.isBlank }
         if let next, item.number > current, item.number <= current + 3, subAreaHeading(next.trimmed, area: item.number) != nil {
             return (item.number, item.text)
         }
+        if index > 0, !lines[index - 1].isBlank, LineSyntax.isListItem(lines[index - 1].text) || lines[index - 1].trimmed.hasSuffix(":") {
+            return nil
+        }
+        if index + 1 < lines.count, !lines[index + 1].isBlank, LineSyntax.isListItem(lines[index + 1].text) { return nil }
         guard item.number == current + 1 else { return nil }
         if let previous = lines[..<index].last(where: { !$0.isBlank }), !LineSyntax.isIndented(previous.text),
            LineSyntax.numberedItem(previous.text)?.number == item.number - 1 {
