@@ -91,11 +91,3 @@ enum LineSyntax {
         return ".:;,!?".contains(last)
     }
 }
-
-extension String {
-    func replacingAll(of targets: [String], with replacement: String) -> String {
-        var result = self
-        for target in targets { result = result.split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement) }
-        return result
-    }
-}

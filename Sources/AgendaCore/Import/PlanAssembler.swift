@@ -22,7 +22,6 @@ struct PlanAssembler {
 
     private var warnings: [ImportWarning] = []
     private var title: String?
-    private var titleLine = 1
     private var header: [LabelTable.Field: (value: String, line: Int)] = [:]
     private var introduction = TextBlocks()
     private var areas: [FocusArea] = []
@@ -36,7 +35,7 @@ struct PlanAssembler {
     private var draft: ActionDraft?
     private var place = Place.intro
 
-    init(labels: LabelTable) {
+    private init(labels: LabelTable) {
         self.labels = labels
     }
 
@@ -52,7 +51,6 @@ struct PlanAssembler {
         case let .title(text):
             if title == nil {
                 title = text
-                titleLine = line
             } else {
                 takeText(text, line: line)
             }
@@ -66,6 +64,11 @@ struct PlanAssembler {
             place = .container
         case let .subArea(code, areaNumber, subTitle):
             closeContainer()
+            if areas.isEmpty {
+                areas.append(FocusArea(number: areaNumber, title: ""))
+                areaText.append(TextBlocks())
+                warnings.append(ImportWarning(line: line, message: "sub-area \(code) comes before any focus area; area \(areaNumber) added without a title"))
+            }
             subAreas.append(SubArea(code: code, areaNumber: areaNumber, title: subTitle))
             subAreaText.append(TextBlocks())
             subAreaLines.append(line)
@@ -240,7 +243,18 @@ struct PlanAssembler {
             }
         }
 
+        if title == nil {
+            warnings.append(ImportWarning(line: 1, message: "no document title found; the plan is imported without one"))
+        }
         let planTitle = title ?? ""
+        var seenCodes: [String: Int] = [:]
+        for (action, draft) in zip(actions, drafts) {
+            if let first = seenCodes[action.code] {
+                warnings.append(ImportWarning(line: draft.line, message: "action code \(action.code) is used twice (first at line \(first))"))
+            } else {
+                seenCodes[action.code] = draft.line
+            }
+        }
         let description = introduction.rendered
         let agenda = Agenda(
             title: planTitle,

@@ -80,7 +80,7 @@ public enum PlanImporter {
 
     /// The first non-empty line; in Markdown the first heading when it is a single `#`.
     private static func titleLineNumber(in lines: [SourceLine], format: PlanFormat) -> Int? {
-        guard let first = lines.first(where: { !$0.isBlank }) else { return nil }
+        guard let first = lines.first(where: { !$0.isBlank }), LineSyntax.numberedItem(first.text) == nil else { return nil }
         if format == .markdown {
             let h1 = lines.filter { $0.text.hasPrefix("# ") }
             if h1.count == 1 { return h1[0].number }

@@ -23,18 +23,3 @@ struct SourceLine: Sendable, Equatable {
         return lines
     }
 }
-
-extension StringProtocol {
-    func trimmingWhitespace() -> String {
-        var scalars = Substring(self).unicodeScalars[...]
-        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
-    }
-
-    func trimmingTrailingWhitespace() -> String {
-        var scalars = Substring(self).unicodeScalars[...]
-        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
-    }
-}
