@@ -105,4 +105,13 @@ struct ImportLabelTests {
         #expect(action.schedule.text == "2020")
         #expect(result.warnings.map(\.description).contains("line 9: unknown label \"Observera:\"; kept in the background of action 1.1"))
     }
+
+    @Test func keepsColonEndedSentenceInsidePlan() throws {
+        let text = "Plan för Exempelby\n\n1. Område\n\n1.1 Delområde\n\nHandlingsplan:\n\nVi gör så här:\n\n1. Utred\n2. Inför\n\nTidsplan: 2020\n"
+        let result = try ImportTestSupport.importText(text)
+        let action = try #require(result.agenda.actions.first)
+        #expect(action.plan.text == "Vi gör så här:\n\n1. Utred\n2. Inför")
+        #expect(action.plan.steps.map(\.number) == [1, 2])
+        #expect(action.background == "")
+    }
 }

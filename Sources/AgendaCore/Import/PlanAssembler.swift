@@ -9,7 +9,9 @@
 /// - after an action heading ("Processverktyg"): that action's background;
 /// - after a label: the field's text. Ansvarig, Tidsplan and Kostnad hold one paragraph or
 ///   list; text after it, and text under an unknown label, stays in the action's background
-///   and is reported with its line number.
+///   and is reported with its line number. Among an action's fields, "Word: text" with one to
+///   three words before the colon counts as an unknown label; "Vi gör så här:" introducing a
+///   list does not. Before the first label an unknown label is ordinary background text.
 ///
 /// Codes: an action under sub-area 1.2 is "1.2"; several under one sub-area are "2.3a", "2.3b";
 /// an action directly under area 4 is "4".
@@ -119,7 +121,8 @@ struct PlanAssembler {
             return
         }
         guard let field = labels.actionField(for: label.label) else {
-            if place == .fields || place == .unplaced, var open = draft {
+            let looksLikeField = !label.value.isEmpty && label.label.split(separator: " ").count <= 3
+            if looksLikeField, place == .fields || place == .unplaced, var open = draft {
                 open.background.endBlock()
                 open.background.append(label.raw)
                 open.unplaced.append(.init(line: line, reason: "unknown label \"\(label.label):\""))
