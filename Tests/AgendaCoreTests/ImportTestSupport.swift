@@ -8,8 +8,6 @@ enum ImportTestSupport {
         .appendingPathComponent("../../Sources/AgendaCore/Resources/molndal-digital-agenda-2017-2019.txt")
         .standardizedFileURL
 
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-
     static func molndalData() throws -> Data { try Data(contentsOf: molndalURL) }
 
     static func importText(_ text: String, format: PlanFormat = .text, labels: LabelTable? = nil) throws -> ImportResult {
