@@ -22,16 +22,3 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
-
-/// A line the importer could not place, or dropped as page furniture. Kept and reported, never silent.
-public struct ImportWarning: Sendable, Equatable, CustomStringConvertible {
-    public var line: Int
-    public var message: String
-
-    public init(line: Int, message: String) {
-        self.line = line
-        self.message = message
-    }
-
-    public var description: String { "line \(line): \(message)" }
-}

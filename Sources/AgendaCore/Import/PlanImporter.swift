@@ -12,6 +12,7 @@ public enum PlanFormat: String, Sendable, CaseIterable {
 /// A parsed plan and what the importer has to say about it.
 public struct ImportResult: Sendable {
     public var agenda: Agenda
+    /// Every line dropped or not placed in a field, in line order. Print them; an import with warnings still succeeded.
     public var warnings: [ImportWarning]
 
     public init(agenda: Agenda, warnings: [ImportWarning]) {
@@ -21,16 +22,70 @@ public struct ImportResult: Sendable {
 }
 
 /// Reads a plan document (plain text or Markdown) into an ``Agenda``.
+///
+/// ```swift
+/// let labels = try LabelTable.standard()            // or LabelTable.load(from: userTSV)
+/// let format = PlanImporter.detectFormat(data: data, filename: path)
+/// let result = try PlanImporter.parse(data, format: format, labels: labels)
+/// result.warnings.forEach { print("warning: \($0)") }   // "warning: line 51: …"
+/// ```
+///
+/// The work is done in passes: ``InputValidation`` decodes the bytes (or throws), the lines are
+/// split, ``PageFurniture`` drops the table of contents, repeated titles, letterheads and page
+/// numbers, a reader (``PlanTextReader`` or ``MarkdownReader``) classifies each line, and
+/// ``PlanAssembler`` builds the agenda, calling the tidsplan, kostnad and ansvarig parsers.
 public enum PlanImporter {
-    /// Tells text, Markdown and JSON apart by file extension and content.
+    /// Tells text, Markdown and JSON apart: by extension (.json, .md/.markdown, .txt) first,
+    /// else by content (a leading `{` is JSON, a `#` heading line is Markdown).
     public static func detectFormat(data: Data, filename: String?) -> PlanFormat {
-        // STUB: to be implemented.
-        .text
+        let ext = filename.map { ($0 as NSString).pathExtension.lowercased() } ?? ""
+        switch ext {
+        case "json": return .json
+        case "md", "markdown", "mdown", "mkd": return .markdown
+        case "txt", "text": return .text
+        default: break
+        }
+        let head = String(decoding: data.prefix(65_536), as: UTF8.self)
+        let trimmed = head.drop { $0 == "\u{FEFF}" || $0.isWhitespace }
+        if trimmed.first == "{" { return .json }
+        let lines = head.split(whereSeparator: \.isNewline)
+        if lines.contains(where: { $0.hasPrefix("# ") || $0.hasPrefix("## ") || $0.hasPrefix("### ") }) { return .markdown }
+        return .text
     }
 
-    /// Parses plain text or Markdown. Throws ``ImportError`` for input that is not a plan.
-    public static func parse(_ data: Data, format: PlanFormat, labels: LabelTable = .standard) throws -> ImportResult {
-        // STUB: to be implemented.
-        throw ImportError.noHeadings
+    /// Parses plain text or Markdown. Throws ``ImportError`` for input that is not a plan;
+    /// nothing is returned in that case. JSON is not read here.
+    public static func parse(_ data: Data, format: PlanFormat, labels: LabelTable) throws -> ImportResult {
+        guard format != .json else {
+            throw ImportError.invalidJSON("JSON plans are read by the JSON importer, not the text importer")
+        }
+        let text = try InputValidation.decode(data)
+        let lines = SourceLine.split(text)
+        let titleLine = titleLineNumber(in: lines, format: format)
+        let (kept, furnitureWarnings) = PageFurniture.remove(from: lines, titleLine: titleLine, labels: labels)
+
+        let tokens: [LocatedToken]
+        switch format {
+        case .markdown: tokens = MarkdownReader(labels: labels).read(kept, titleLine: titleLine)
+        case .text, .json: tokens = PlanTextReader(labels: labels).read(kept, titleLine: titleLine)
+        }
+        guard tokens.contains(where: { if case .area = $0.token { return true } else { return false } }) else {
+            throw ImportError.noHeadings
+        }
+        try Truncation.check(tokens: tokens, text: text, labels: labels)
+
+        let (agenda, warnings) = PlanAssembler.assemble(tokens, labels: labels)
+        return ImportResult(agenda: agenda, warnings: (furnitureWarnings + warnings).sorted { $0.line < $1.line })
+    }
+
+    /// The first non-empty line; in Markdown the first heading when it is a single `#`.
+    private static func titleLineNumber(in lines: [SourceLine], format: PlanFormat) -> Int? {
+        guard let first = lines.first(where: { !$0.isBlank }), LineSyntax.numberedItem(first.text) == nil else { return nil }
+        if format == .markdown {
+            let h1 = lines.filter { $0.text.hasPrefix("# ") }
+            if h1.count == 1 { return h1[0].number }
+            if first.text.hasPrefix("#") { return nil }
+        }
+        return first.number
     }
 }
