@@ -25,7 +25,7 @@ struct ActionFieldOptions: ParsableArguments {
     func apply(to action: inout Action, register: inout OrganisationRegister) {
         if let title { action.title = TextCleaner.clean(title) }
         if let background { action.background = TextCleaner.clean(background) }
-        if let plan { action.plan = PlanText(text: TextCleaner.clean(plan), steps: PlanText.steps(in: TextCleaner.clean(plan))) }
+        if let plan { action.plan = PlanText(parsing: TextCleaner.clean(plan)) }
         if let responsible { action.responsibility = ResponsibilityParser.parse(TextCleaner.clean(responsible), register: &register) }
         if let schedule { action.schedule = ScheduleParser.parse(TextCleaner.clean(schedule)) }
         if cost != nil || schedule != nil {
@@ -47,7 +47,7 @@ struct DecisionOptions: ParsableArguments {
     var note: String?
 
     var value: Decision {
-        Decision(reference: decision, date: date ?? decision.flatMap(Self.firstDate(in:)) ?? .today, note: note)
+        Decision(reference: decision, date: date ?? decision.flatMap(Self.firstDate(in:)), note: note).dated(defaultingTo: .today)
     }
 
     private static func firstDate(in text: String) -> CalendarDate? {

@@ -43,7 +43,7 @@ struct ImportCommand: ParsableCommand {
             try store.importDocument(document)
             report(document.agenda, warnings: [])
         case .text, .markdown:
-            let labelTable = try labels.map { try LabelTable.standard().extended(with: URL(fileURLWithPath: $0)) } ?? LabelTable.standard()
+            let labelTable = try labels.map { try LabelTable.load(from: URL(fileURLWithPath: $0)) } ?? LabelTable.standard()
             var result = try PlanImporter.parse(data, format: format, labels: labelTable)
             if let effective { result.agenda.effectiveDate = effective }
             let store = try global.openStore(create: true)

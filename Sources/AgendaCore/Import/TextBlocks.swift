@@ -27,3 +27,20 @@ struct TextBlocks: Equatable {
         blocks += other.blocks
     }
 }
+
+extension TextBlocks {
+    /// The blocks of a text typed as one string: blank lines separate blocks.
+    init(text: String) {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy(\.isWhitespace) { endBlock() } else { append(String(line)) }
+        }
+    }
+}
+
+extension PlanText {
+    /// A plan typed as one text (`agenda edit action --plan`), its numbered lines read as steps
+    /// exactly as the importer reads them.
+    public init(parsing text: String) {
+        self = PlanAssembler.planText(TextBlocks(text: text))
+    }
+}
