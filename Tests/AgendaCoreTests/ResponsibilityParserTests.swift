@@ -2,6 +2,9 @@ import Testing
 @testable import AgendaCore
 
 struct ResponsibilityParserTests {
+    /// The register shipped in templates/default/organisation-aliases.tsv.
+    static let standard = try! OrganisationRegister.standard()
+
     static let slf = "Stadsledningsförvaltningen"
     static let kof = "Kultur- och fritidsförvaltningen"
     static let sbf = "Stadsbyggnadsförvaltningen"
@@ -71,12 +74,12 @@ struct ResponsibilityParserTests {
 
     @Test(arguments: cases)
     func linksLeadAndCoResponsibleUnits(_ c: Case) {
-        var register = OrganisationRegister.molndal
+        var register = Self.standard
         #expect(ResponsibilityParser.parse(c.text, register: &register) == c.expected)
     }
 
     @Test func unitNamedAsLeadAndAsCoResponsibleIsOneUnit() {
-        var register = OrganisationRegister.molndal
+        var register = Self.standard
         let first = ResponsibilityParser.parse(
             "Stadsledningsförvaltningen, IT-avdelningen tillsammans med kommunikations- och kanslienheten.", register: &register)
         let second = ResponsibilityParser.parse("Stadsledningsförvaltningen, Kommunikations- och kanslienheten", register: &register)
@@ -85,7 +88,7 @@ struct ResponsibilityParserTests {
     }
 
     @Test func enhetWithoutFörvaltningBelongsToTheFörvaltningThatHasIt() {
-        var register = OrganisationRegister.molndal
+        var register = Self.standard
         _ = ResponsibilityParser.parse("Stadsledningsförvaltningen, IT-avdelningen", register: &register)
         let parsed = ResponsibilityParser.parse("Skolförvaltningen tillsammans med IT-avdelningen", register: &register)
         #expect(parsed.coResponsible == [UnitRef(department: Self.slf, unit: "IT-avdelningen")])
@@ -93,7 +96,7 @@ struct ResponsibilityParserTests {
 
     static var molndalLines: [String] { MolndalPlanLines.values(of: ["Ansvarig", "Ansvar"]) }
 
-    @Test(arguments: [OrganisationRegister.molndal, OrganisationRegister()])
+    @Test(arguments: [Self.standard, OrganisationRegister()])
     func molndalPlanGivesItsSixFörvaltningar(_ start: OrganisationRegister) {
         var register = start
         let parsed = Self.molndalLines.map { ResponsibilityParser.parse($0, register: &register) }
@@ -114,24 +117,24 @@ struct ResponsibilityParserTests {
         ("stadsledningsförvaltningen.", slf, true), ("Stadsledningsförvaltnigen", slf, false), ("SKF", skf, true),
     ])
     func registerResolvesAliasesAndSpellings(_ name: String, _ department: String, _ confident: Bool) throws {
-        let found = try #require(OrganisationRegister.molndal.resolve(name))
+        let found = try #require(Self.standard.resolve(name))
         #expect(found.department == department)
         #expect(found.confident == confident)
     }
 
     @Test(arguments: ["Serviceförvaltningen", "IT", "Stadsbyggnadsförvaltningen"])
     func registerDoesNotResolveUnknownNames(_ name: String) {
-        #expect(OrganisationRegister.molndal.resolve(name) == nil)
+        #expect(Self.standard.resolve(name) == nil)
     }
 
     @Test func addedAliasResolves() throws {
-        var register = OrganisationRegister.molndal
+        var register = Self.standard
         try register.addAlias("Stadsledningskontoret", for: "SLF")
         #expect(register.resolve("stadsledningskontoret")?.department == Self.slf)
     }
 
     @Test func aliasOfAnotherFörvaltningIsRefused() {
-        var register = OrganisationRegister.molndal
+        var register = Self.standard
         #expect(throws: OrganisationRegisterError.aliasInUse(alias: "SKF", department: Self.skf)) {
             try register.addAlias("SKF", for: Self.slf)
         }

@@ -18,7 +18,7 @@ struct DemoCommand: ParsableCommand {
         } catch {
             throw CLIError("cannot create \(directory): \((error as NSError).localizedDescription)")
         }
-        let result = try PlanImporter.parse(DemoPlan.data(), format: .text, labels: LabelTable.standard())
+        let result = try PlanImporter.parse(DemoPlan.data(), format: .text, labels: LabelTable.standard(), register: OrganisationRegister.standard())
         let target = folder.appendingPathComponent("agenda.sqlite")
         // Built beside the target and moved over it, so a failed run leaves any earlier demo as it was.
         let scratch = folder.appendingPathComponent(".agenda-demo-\(ProcessInfo.processInfo.processIdentifier).sqlite")

@@ -44,7 +44,7 @@ struct ImportCommand: ParsableCommand {
             report(document.agenda, warnings: [])
         case .text, .markdown:
             let labelTable = try labels.map { try LabelTable.load(from: URL(fileURLWithPath: $0)) } ?? LabelTable.standard()
-            var result = try PlanImporter.parse(data, format: format, labels: labelTable)
+            var result = try PlanImporter.parse(data, format: format, labels: labelTable, register: OrganisationRegister.standard())
             if let effective { result.agenda.effectiveDate = effective }
             let store = try global.openStore(create: true)
             try store.importAgenda(result.agenda)

@@ -41,10 +41,12 @@ struct PlanAssembler {
         self.labels = labels
     }
 
-    static func assemble(_ tokens: [LocatedToken], labels: LabelTable) -> (agenda: Agenda, warnings: [ImportWarning]) {
+    static func assemble(
+        _ tokens: [LocatedToken], labels: LabelTable, register: OrganisationRegister
+    ) -> (agenda: Agenda, warnings: [ImportWarning]) {
         var assembler = PlanAssembler(labels: labels)
         for token in tokens { assembler.take(token) }
-        return assembler.finish()
+        return assembler.finish(register: register)
     }
 
     private mutating func take(_ located: LocatedToken) {
@@ -229,10 +231,13 @@ struct PlanAssembler {
         flushPending()
     }
 
-    private mutating func finish() -> (agenda: Agenda, warnings: [ImportWarning]) {
+    private mutating func finish(register seed: OrganisationRegister) -> (agenda: Agenda, warnings: [ImportWarning]) {
         closeContainer()
-        var register = OrganisationRegister()
+        var register = seed
         let actions = buildActions(register: &register)
+        // Known förvaltningar that no action names stay out of this agenda's register.
+        let named = Set(actions.flatMap { $0.responsibility.units.map(\.department) })
+        register.departments.removeAll { !named.contains($0.name) }
 
         for index in areas.indices { areas[index].description = areaText[index].rendered }
         for index in subAreas.indices {

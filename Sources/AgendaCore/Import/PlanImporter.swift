@@ -55,7 +55,12 @@ public enum PlanImporter {
 
     /// Parses plain text or Markdown. Throws ``ImportError`` for input that is not a plan;
     /// nothing is returned in that case. JSON is not read here.
-    public static func parse(_ data: Data, format: PlanFormat, labels: LabelTable) throws -> ImportResult {
+    ///
+    /// `register` holds förvaltningar known beforehand with their aliases (``OrganisationRegister/standard()``);
+    /// those the plan names are linked through it, the others are left out of the agenda.
+    public static func parse(
+        _ data: Data, format: PlanFormat, labels: LabelTable, register: OrganisationRegister = OrganisationRegister()
+    ) throws -> ImportResult {
         guard format != .json else {
             throw ImportError.invalidJSON("JSON plans are read by the JSON importer, not the text importer")
         }
@@ -74,7 +79,7 @@ public enum PlanImporter {
         }
         try Truncation.check(tokens: tokens, text: text, labels: labels)
 
-        let (agenda, warnings) = PlanAssembler.assemble(tokens, labels: labels)
+        let (agenda, warnings) = PlanAssembler.assemble(tokens, labels: labels, register: register)
         return ImportResult(agenda: agenda, warnings: (furnitureWarnings + warnings).sorted { $0.line < $1.line })
     }
 

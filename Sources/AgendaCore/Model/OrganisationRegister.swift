@@ -1,3 +1,6 @@
+import AgendaTemplates
+import Foundation
+
 /// The organisation register used while importing: förvaltningar, their enheter, and the
 /// aliases that resolve spelling variants to one entry.
 ///
@@ -12,12 +15,32 @@ public struct OrganisationRegister: Sendable, Equatable {
         self.departments = departments
     }
 
-    /// Mölndal's förvaltningar known before any import, with the abbreviations its plan uses
-    /// (SLF, SKF). An import adds the rest.
-    public static let molndal = OrganisationRegister(departments: [
-        Department(name: "Stadsledningsförvaltningen", aliases: ["SLF"]),
-        Department(name: "Skolförvaltningen", aliases: ["SKF"]),
-    ])
+    /// The förvaltningar and aliases shipped in templates/default/organisation-aliases.tsv
+    /// (Mölndal's abbreviations SLF and SKF), known before any import.
+    public static func standard() throws -> OrganisationRegister {
+        try load(from: DefaultTemplates.directory.appendingPathComponent("organisation-aliases.tsv"))
+    }
+
+    /// A register read from a TSV file of `alias<TAB>förvaltning` rows; `#` starts a comment.
+    public static func load(from url: URL) throws -> OrganisationRegister {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw ImportError.unreadable(path: url.path, reason: "cannot read the alias table as UTF-8 text")
+        }
+        var register = OrganisationRegister()
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let row = line.trimmingCharacters(in: .whitespaces)
+            guard !row.isEmpty, !row.hasPrefix("#") else { continue }
+            let columns = row.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+            do {
+                guard columns.count == 2 else { throw OrganisationRegisterError.emptyName }
+                let department = try register.addDepartment(columns[1])
+                try register.addAlias(columns[0], for: department)
+            } catch {
+                throw ImportError.unreadable(path: url.path, reason: "line \(index + 1): expected alias<TAB>förvaltning")
+            }
+        }
+        return register
+    }
 
     /// The canonical name of the förvaltning `name` means (its name, an alias or a spelling
     /// variant of either); `confident` is false for a near miss ("Stadsledningsförvaltnigen").
