@@ -112,22 +112,19 @@ public final class Database {
     /// IMMEDIATE takes the write lock up front, so concurrent writers wait on the busy timeout
     /// instead of failing half-way with "database is locked".
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN IMMEDIATE")
-        do {
-            let result = try body()
-            try execute("COMMIT")
-            return result
-        } catch {
-            try? execute("ROLLBACK")
-            throw error
-        }
+        try within("BEGIN IMMEDIATE", body)
     }
 
     /// Runs `body` so that all its reads see one snapshot of the file (a DEFERRED transaction, which
     /// takes no write lock). Inside a transaction already open on this connection, `body` joins it.
     public func read<T>(_ body: () throws -> T) throws -> T {
         guard !isInTransaction else { return try body() }
-        try execute("BEGIN DEFERRED")
+        return try within("BEGIN DEFERRED", body)
+    }
+
+    /// Runs `body` between `begin` and COMMIT, rolling back when it throws.
+    private func within<T>(_ begin: String, _ body: () throws -> T) throws -> T {
+        try execute(begin)
         do {
             let result = try body()
             try execute("COMMIT")
