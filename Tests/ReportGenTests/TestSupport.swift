@@ -49,8 +49,8 @@ final class ParsedXML {
     func first(_ name: String, under node: xmlNodePtr? = nil) -> xmlNodePtr? {
         var stack = [node ?? root]
         while let current = stack.popLast() {
-            if current.pointee.type == XML_ELEMENT_NODE && XMLDocument.qualifiedName(of: current) == name { return current }
-            stack += XMLDocument.elementChildren(of: current).reversed()
+            if current.pointee.type == XML_ELEMENT_NODE && XMLTree.qualifiedName(of: current) == name { return current }
+            stack += XMLTree.elementChildren(of: current).reversed()
         }
         return nil
     }
@@ -61,7 +61,7 @@ final class ParsedXML {
         var stack = [root]
         while let current = stack.popLast() {
             if String(cString: current.pointee.name) == localName { n += 1 }
-            stack += XMLDocument.elementChildren(of: current)
+            stack += XMLTree.elementChildren(of: current)
         }
         return n
     }

@@ -4,18 +4,18 @@ import Foundation
 /// An ODF styles template (`odt-styles.xml`, `ods-styles.xml`): a complete `office:document-styles`
 /// document whose sections are copied node by node into the documents a writer produces.
 final class ODFStyleTemplate {
-    private let document: XMLDocument
+    private let document: XMLTree
     let file: String
 
     static let sectionNames = ["office:font-face-decls", "office:styles", "office:automatic-styles", "office:master-styles"]
 
     init(data: Data, file: String) throws {
-        document = try XMLDocument(data: data, name: file)
+        document = try XMLTree(data: data, name: file)
         self.file = file
-        guard let root = document.root, XMLDocument.qualifiedName(of: root) == "office:document-styles" else {
+        guard let root = document.root, XMLTree.qualifiedName(of: root) == "office:document-styles" else {
             throw ReportError.templateMalformed(file: file, reason: "the root element must be <office:document-styles>")
         }
-        let names = XMLDocument.elementChildren(of: root).map(XMLDocument.qualifiedName)
+        let names = XMLTree.elementChildren(of: root).map(XMLTree.qualifiedName)
         for required in ["office:styles", "office:master-styles"] where !names.contains(required) {
             throw ReportError.templateMalformed(file: file, reason: "<\(required)> is missing")
         }
@@ -27,9 +27,9 @@ final class ODFStyleTemplate {
     /// The children of the section named `name` ("office:styles"), empty when the template has none.
     func children(of name: String) -> [xmlNodePtr] {
         guard let root = document.root,
-              let section = XMLDocument.elementChildren(of: root).first(where: { XMLDocument.qualifiedName(of: $0) == name })
+              let section = XMLTree.elementChildren(of: root).first(where: { XMLTree.qualifiedName(of: $0) == name })
         else { return [] }
-        return XMLDocument.elementChildren(of: section)
+        return XMLTree.elementChildren(of: section)
     }
 
     /// Copies the children of section `name` through `writer`.

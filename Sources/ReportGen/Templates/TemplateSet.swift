@@ -98,7 +98,7 @@ public struct TemplateSet: Sendable {
         self.colours = colours
 
         logo = try read(.logo)
-        let logoDoc = try XMLDocument(data: logo, name: try url(.logo).path)
+        let logoDoc = try XMLTree(data: logo, name: try url(.logo).path)
         guard let root = logoDoc.root, String(cString: root.pointee.name) == "svg" else {
             throw ReportError.templateMalformed(file: try url(.logo).path, reason: "the root element must be <svg>")
         }

@@ -35,7 +35,7 @@ struct ODFSheetWriter: ODFDocumentWriter {
         }
         return [
             Column(header: l["action.code"], width: 1.6) { .text($0.action.code) },
-            Column(header: l["sheet.areaNumber"], width: 2.2) { .number($0.action.areaNumber) },
+            Column(header: l["sheet.areaNumber"], width: 2.8) { .number($0.action.areaNumber) },
             Column(header: l["sheet.areaTitle"], width: 4) { entry in
                 .text(model.areas.first { $0.area.number == entry.action.areaNumber }?.area.title ?? "")
             },

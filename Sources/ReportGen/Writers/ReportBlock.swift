@@ -45,8 +45,8 @@ struct ReportTable {
         init(paragraphs: [String]) { self.paragraphs = paragraphs }
     }
 
-    /// A layout hint: which ODF column widths to use.
-    enum Shape: String { case wide, fields, list, numbers, matrix }
+    /// What the table holds, for styling (`table.kind-fields` in the CSS).
+    enum Kind: String { case list, fields, numbers }
 
     var caption: String
     var header: [String]
@@ -58,6 +58,7 @@ struct ReportTable {
     /// Relative column widths for ODF, one per column.
     var widths: [Int]
     var numericColumns: Set<Int> = []
+    var kind: Kind = .list
 }
 
 /// The data of the summary bar chart: per insatsområde, counts per status.

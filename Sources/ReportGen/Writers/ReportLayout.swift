@@ -85,7 +85,7 @@ struct ReportLayout {
             caption: labels["summary.caption"],
             header: [labels["summary.area"]] + categories.map(labels.status) + [labels["summary.total"]],
             rows: rows, rowHeaders: true, hasTotalRow: true,
-            widths: [24] + categories.map { _ in 9 } + [7], numericColumns: Set(1...(categories.count + 1)))))
+            widths: [24] + categories.map { _ in 9 } + [7], numericColumns: Set(1...(categories.count + 1)), kind: .numbers)))
         try emit(.chart(StatusChart(
             title: labels["summary.chartTitle"], description: labels["summary.chartDesc"],
             bars: model.summary.perArea.map { (areaHeading($0.area), $0.counts) }, categories: categories)))
@@ -209,7 +209,7 @@ struct ReportLayout {
                 [ReportTable.Cell(labels["cost.actualTotal"]),
                  ReportTable.Cell(c.actualTotal.map { SwedishAmount.format($0) } ?? labels["cost.noActualReported"])],
             ],
-            rowHeaders: true, widths: [40, 60])))
+            rowHeaders: true, widths: [40, 60], kind: .fields)))
 
         let yearRows = (c.perYear + [c.total]).enumerated().map { index, row in
             [ReportTable.Cell(index == c.perYear.count ? labels["cost.total"] : row.year.map(String.init) ?? labels["cost.noYear"]),
@@ -221,7 +221,7 @@ struct ReportLayout {
         try emit(.table(ReportTable(
             caption: labels["cost.byYearCaption"],
             header: [labels["cost.year"], labels["cost.oneTime"], labels["cost.recurring"], labels["cost.investment"], labels["cost.total"]],
-            rows: yearRows, rowHeaders: true, hasTotalRow: true, widths: [20, 20, 20, 20, 20], numericColumns: [1, 2, 3, 4])))
+            rows: yearRows, rowHeaders: true, hasTotalRow: true, widths: [20, 20, 20, 20, 20], numericColumns: [1, 2, 3, 4], kind: .numbers)))
 
         func totals(_ caption: String, _ header: String, _ list: [CostTotal], name: (String?) -> String) -> ReportTable {
             let planned = list.reduce(PlannedAmount.zero) { $0 + $1.planned }
@@ -235,7 +235,7 @@ struct ReportLayout {
                          ReportTable.Cell(amount(planned, style: .thousands), numeric: true),
                          ReportTable.Cell(actual.isEmpty ? labels["cost.noActual"] : SwedishAmount.format(actual.reduce(0, +), style: .thousands), numeric: true)])
             return ReportTable(caption: caption, header: [header, labels["cost.actions"], labels["cost.planned"], labels["cost.actual"]],
-                               rows: rows, rowHeaders: true, hasTotalRow: true, widths: [46, 14, 20, 20], numericColumns: [1, 2, 3])
+                               rows: rows, rowHeaders: true, hasTotalRow: true, widths: [46, 14, 20, 20], numericColumns: [1, 2, 3], kind: .numbers)
         }
         try emit(.table(totals(labels["cost.byAreaCaption"], labels["summary.area"], c.perArea) { $0 ?? "" }))
         try emit(.table(totals(labels["cost.byDepartmentCaption"], labels["unreported.department"], c.perDepartment, name: departmentName)))
@@ -252,7 +252,7 @@ struct ReportLayout {
                 caption: labels["action.caption", entry.action.code],
                 header: [labels["action.field"], labels["action.value"]],
                 rows: actionFields(entry).map { [ReportTable.Cell($0.0), $0.1] },
-                rowHeaders: true, widths: [24, 76])))
+                rowHeaders: true, widths: [24, 76], kind: .fields)))
         }
     }
 

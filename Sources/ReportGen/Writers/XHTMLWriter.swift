@@ -75,7 +75,7 @@ struct XHTMLWriter {
 
     func titlePage(_ page: TitlePage, _ w: XMLWriter) throws {
         try w.element("header", ["class": "title-page"]) {
-            let logo = try XMLDocument(data: templates.logo, name: TemplateFile.logo.rawValue)
+            let logo = try XMLTree(data: templates.logo, name: TemplateFile.logo.rawValue)
             if let root = logo.root {
                 try w.element("div", ["class": "logo", "role": "img", "aria-label": templates.organisation["logoAlt"] ?? page.organisation]) {
                     try w.copy(root)
@@ -107,7 +107,7 @@ struct XHTMLWriter {
     }
 
     func table(_ table: ReportTable, _ w: XMLWriter) throws {
-        try w.element("table", ["class": "report-table \(table.caption.isEmpty ? "" : "captioned")"]) {
+        try w.element("table", ["class": "report-table kind-\(table.kind.rawValue)"]) {
             try w.element("caption", text: table.caption)
             try w.element("thead") {
                 try w.element("tr") {

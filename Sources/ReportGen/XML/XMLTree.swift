@@ -2,7 +2,8 @@ import CLibXML2
 import Foundation
 
 /// The one Swift owner of an `xmlDocPtr` parsed from a file or from memory.
-final class XMLDocument {
+/// (Not named XMLDocument, which Foundation defines on Apple platforms.)
+final class XMLTree {
     let doc: xmlDocPtr
 
     /// Parses `url` without network access or entity expansion from outside.
