@@ -123,4 +123,31 @@ enum Fixture {
     static var period: Period { try! Period(parsing: "2018Q2") }
 
     static var model: ReportModel { ReportBuilder.build(agenda: agenda, period: period) }
+
+    static var laterPeriod: Period { try! Period(parsing: "2018T3") }
+
+    /// Statuses as förvaltningar might report them for 2018T3, and the previous tertial's.
+    static var modelWithStatus: ReportModel {
+        let on = CalendarDate(year: 2018, month: 12, day: 14)
+        let before = CalendarDate(year: 2018, month: 8, day: 20)
+        let statuses: [String: ReportedStatus] = [
+            "1.1": ReportedStatus(label: .done, light: .green, comment: "Beslut om kanaler fattat i IT-rådet 2018-03-14 §5.", reporter: "Kommunikationsenheten, Eva Lind", reportedOn: on),
+            "1.2": ReportedStatus(label: .started, light: .yellow, comment: "Sju e-tjänster i drift.\nPlan för 2019 klar.", obstacles: "Brist på resurser hos förvaltningarna.", nextSteps: "Prioritera bygglovstjänsten.", actualCost: 180_000, reporter: "IT-avdelningen, Per Ek", reportedOn: on),
+            "1.3": ReportedStatus(label: .almostDone, light: .yellow, comment: "Förslag lämnas till IT-rådet i januari.", reporter: "IT-avdelningen, Per Ek", reportedOn: on),
+            "1.5": ReportedStatus(label: .notStarted, light: .red, comment: "Upphandlingen överprövad.", obstacles: "Överprövning i förvaltningsrätten.", reporter: "IT-avdelningen, Per Ek", reportedOn: on),
+            hostileCode: ReportedStatus(label: .planned, comment: hostileTitle, reporter: "<b>SLF</b>", reportedOn: on),
+            "3.1": ReportedStatus(label: .done, reporter: "IT-avdelningen, Per Ek", reportedOn: before, carriedOver: true),
+            "5.1": ReportedStatus(label: .dormant, light: .yellow, comment: "Väntar på regionens beslut.", reporter: "Vård- och omsorgsförvaltningen", reportedOn: on),
+            "5.6": ReportedStatus(label: .cancelled, comment: "Ersätts av regional lösning.", reporter: "Vård- och omsorgsförvaltningen", reportedOn: on),
+            "6.2": ReportedStatus(label: .started, light: .green, actualCost: 2_350_000, reporter: "Utbildningsförvaltningen", reportedOn: on),
+        ]
+        let previous: [String: ReportedStatus] = [
+            "1.1": ReportedStatus(label: .almostDone, reporter: "Kommunikationsenheten", reportedOn: before),
+            "1.2": ReportedStatus(label: .started, reporter: "IT-avdelningen", reportedOn: before),
+            "1.3": ReportedStatus(label: .started, reporter: "IT-avdelningen", reportedOn: before),
+        ]
+        return ReportBuilder.build(agenda: agenda, period: laterPeriod, statuses: statuses, previousStatuses: previous, generatedAt: CalendarDate(year: 2019, month: 1, day: 10))
+    }
+
+    static let hostileCode = "1.7"
 }

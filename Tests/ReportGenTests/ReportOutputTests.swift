@@ -16,6 +16,11 @@ import ZIPFoundation
             let url = dir.appendingPathComponent(ReportFile.fileName(for: Fixture.period, format: format))
             try ReportWriter.write(Fixture.model, format: format, to: url, templates: templates)
         }
+        // A later period with statuses reported, as the report will look once status reporting exists.
+        for format in ReportFormat.allCases {
+            let url = dir.appendingPathComponent(ReportFile.fileName(for: Fixture.laterPeriod, format: format))
+            try ReportWriter.write(Fixture.modelWithStatus, format: format, to: url, templates: templates)
+        }
     }
 
     /// Every XML document of every format, named: the flat files, and each part of each package.
