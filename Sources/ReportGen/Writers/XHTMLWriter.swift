@@ -109,6 +109,12 @@ struct XHTMLWriter {
     func table(_ table: ReportTable, _ w: XMLWriter) throws {
         try w.element("table", ["class": "report-table kind-\(table.kind.rawValue)"]) {
             try w.element("caption", text: table.caption)
+            let total = max(table.widths.reduce(0, +), 1)
+            try w.element("colgroup") {
+                for width in table.widths {
+                    try w.empty("col", ["style": "width: \(width * 100 / total)%"])
+                }
+            }
             try w.element("thead") {
                 try w.element("tr") {
                     for (index, header) in table.header.enumerated() {
