@@ -64,3 +64,34 @@ import Testing
         }
     }
 }
+
+@Suite struct LabelsTests {
+    @Test func substitutesArgumentsInOnePass() {
+        let labels = Labels(values: ["k": "%1 och %2 (%3)"], file: "x")
+        #expect(labels["k", "a%2", "b"] == "a%2 och b (%3)")
+    }
+}
+
+@Suite struct ScaleTests {
+    /// A plan ten times Mölndal's size still writes every format quickly and stays well-formed.
+    @Test func writesALargePlan() throws {
+        var agenda = Fixture.agenda
+        let base = agenda.actions
+        agenda.actions = (0..<30).flatMap { copy in
+            base.map { action in
+                var a = action
+                a.code = "\(action.code).\(copy)"
+                return a
+            }
+        }
+        let model = ReportBuilder.build(agenda: agenda, period: Fixture.period)
+        #expect(model.entries.count == 360)
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure {
+            for (format, url) in try Support.writeAll(model) where format == .xhtml || format == .fods {
+                _ = try ParsedXML(try Data(contentsOf: url), name: url.lastPathComponent)
+            }
+        }
+        #expect(elapsed < .seconds(20))
+    }
+}

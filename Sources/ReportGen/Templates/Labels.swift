@@ -11,9 +11,18 @@ struct Labels: Sendable, Equatable {
     /// The text for `key`, with `%1`, `%2`, … replaced by `arguments`.
     /// Keys are checked when the template set loads (``TemplateSet/requiredLabelKeys``), so a miss is a programming error.
     subscript(_ key: String, _ arguments: String...) -> String {
-        var text = values[key] ?? key
-        for (i, argument) in arguments.enumerated().reversed() {
-            text = text.replacingOccurrences(of: "%\(i + 1)", with: argument)
+        let template = Array(values[key] ?? key)
+        var text = ""
+        var i = 0
+        // One pass, so an argument that itself contains "%2" is never substituted again.
+        while i < template.count {
+            if template[i] == "%", i + 1 < template.count, let n = template[i + 1].wholeNumberValue, n >= 1, n <= arguments.count {
+                text += arguments[n - 1]
+                i += 2
+            } else {
+                text.append(template[i])
+                i += 1
+            }
         }
         return text
     }

@@ -18,6 +18,8 @@ struct ODFSheetWriter: ODFDocumentWriter {
         var header: String
         /// Width in cm.
         var width: Double
+        /// The template's cell style for the column: "Text", "Belopp" (kronor, grouped digits) or "Tal" (years, plain).
+        var cellStyle = "Text"
         var value: (ActionEntry) -> Value
     }
 
@@ -35,7 +37,7 @@ struct ODFSheetWriter: ODFDocumentWriter {
         }
         return [
             Column(header: l["action.code"], width: 1.6) { .text($0.action.code) },
-            Column(header: l["sheet.areaNumber"], width: 2.8) { .number($0.action.areaNumber) },
+            Column(header: l["sheet.areaNumber"], width: 2.8, cellStyle: "Tal") { .number($0.action.areaNumber) },
             Column(header: l["sheet.areaTitle"], width: 4) { entry in
                 .text(model.areas.first { $0.area.number == entry.action.areaNumber }?.area.title ?? "")
             },
@@ -47,13 +49,13 @@ struct ODFSheetWriter: ODFDocumentWriter {
             Column(header: l["sheet.responsibilityText"], width: 6) { .text($0.action.responsibility.text) },
             Column(header: l["action.plan"], width: 8) { .lines(layout.paragraphs($0.action.plan.text)) },
             Column(header: l["action.schedule"], width: 5) { .text($0.action.schedule.text ?? "") },
-            Column(header: l["sheet.startYear"], width: 1.8) { .number($0.action.schedule.startYear) },
-            Column(header: l["sheet.endYear"], width: 1.8) { .number($0.action.schedule.endYear ?? $0.action.schedule.startYear) },
+            Column(header: l["sheet.startYear"], width: 1.8, cellStyle: "Tal") { .number($0.action.schedule.startYear) },
+            Column(header: l["sheet.endYear"], width: 1.8, cellStyle: "Tal") { .number($0.action.schedule.endYear ?? $0.action.schedule.startYear) },
             Column(header: l["sheet.costText"], width: 6) { .text($0.action.cost.text ?? "") },
-            Column(header: l["sheet.oneTime"], width: 3) { amount($0, $0.plannedOneTime) },
-            Column(header: l["sheet.recurring"], width: 3) { amount($0, $0.plannedRecurringPerYear) },
-            Column(header: l["sheet.investment"], width: 3) { amount($0, $0.plannedInvestment) },
-            Column(header: l["sheet.plannedTotal"], width: 3) { amount($0, $0.plannedTotal) },
+            Column(header: l["sheet.oneTime"], width: 3, cellStyle: "Belopp") { amount($0, $0.plannedOneTime) },
+            Column(header: l["sheet.recurring"], width: 3, cellStyle: "Belopp") { amount($0, $0.plannedRecurringPerYear) },
+            Column(header: l["sheet.investment"], width: 3, cellStyle: "Belopp") { amount($0, $0.plannedInvestment) },
+            Column(header: l["sheet.plannedTotal"], width: 3, cellStyle: "Belopp") { amount($0, $0.plannedTotal) },
             Column(header: l["sheet.approximate"], width: 2.4) { .text(l.yesNo($0.plannedTotal.approximate)) },
             Column(header: l["sheet.withinBudget"], width: 2.4) { .text(l.yesNo($0.action.cost.withinExistingBudget)) },
             Column(header: l["sheet.external"], width: 3.5) { .text($0.action.cost.externalFunding.joined(separator: ", ")) },
@@ -65,7 +67,7 @@ struct ODFSheetWriter: ODFDocumentWriter {
             Column(header: l["action.comment"], width: 6) { .lines(layout.paragraphs($0.status?.comment ?? "")) },
             Column(header: l["action.obstacles"], width: 5) { .lines(layout.paragraphs($0.status?.obstacles ?? "")) },
             Column(header: l["action.nextSteps"], width: 5) { .lines(layout.paragraphs($0.status?.nextSteps ?? "")) },
-            Column(header: l["sheet.actualCost"], width: 3) { .number($0.status?.actualCost) },
+            Column(header: l["sheet.actualCost"], width: 3, cellStyle: "Belopp") { .number($0.status?.actualCost) },
             Column(header: l["action.reporter"], width: 3.5) { .text($0.status?.reporter ?? "") },
             Column(header: l["action.reportDate"], width: 2.6) { .date($0.status?.reportedOn) },
             Column(header: l["action.carriedOver"], width: 2.6) { entry in .text(entry.status.map { l.yesNo($0.carriedOver) } ?? "") },
@@ -116,9 +118,9 @@ struct ODFSheetWriter: ODFDocumentWriter {
         try w.element("office:spreadsheet") {
             try w.element("table:table", ["table:name": sheetName, "table:style-name": "Arkiv"]) {
                 for (index, column) in columns.enumerated() {
-                    let cellStyle: String
-                    if case .number = column.value(entries.first ?? placeholder) { cellStyle = "Belopp" } else { cellStyle = "Text" }
-                    try w.empty("table:table-column", ["table:style-name": "Kolumn\(index + 1)", "table:default-cell-style-name": cellStyle])
+                    try w.empty("table:table-column", [
+                        "table:style-name": "Kolumn\(index + 1)", "table:default-cell-style-name": column.cellStyle,
+                    ])
                 }
                 try w.element("table:table-header-rows") {
                     try w.element("table:table-row") {
@@ -151,8 +153,6 @@ struct ODFSheetWriter: ODFDocumentWriter {
         sheetName.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
             ? sheetName : "'\(sheetName.replacingOccurrences(of: "'", with: "''"))'"
     }
-
-    private var placeholder: ActionEntry { ReportBuilder.entry(for: Action(code: "", areaNumber: 0, title: ""), status: nil) }
 
     func cell(_ value: Value, _ w: XMLWriter) throws {
         switch value {

@@ -5,22 +5,24 @@ import Foundation
 /// Paragraph, cell and page styles come from the template's `odt-styles.xml`.
 struct ODFTextWriter: ODFDocumentWriter {
     let layout: ReportLayout
+    /// The distinct column-width profiles of the report's tables, in order of first use.
+    let profiles: [[Int]]
     var kind: ODFKind { .text }
+
+    init(layout: ReportLayout) throws {
+        self.layout = layout
+        var profiles: [[Int]] = []
+        try layout.walk { block in
+            if case .table(let table) = block, !profiles.contains(table.widths) { profiles.append(table.widths) }
+        }
+        self.profiles = profiles
+    }
 
     /// Text width of the page in the default template (A4 less 2 cm margins).
     static let textWidthCM = 17.0
 
     func styleTemplate() throws -> ODFStyleTemplate {
         try ODFStyleTemplate(data: layout.templates.textStyles, file: TemplateFile.textStyles.rawValue)
-    }
-
-    /// The distinct column-width profiles of the report's tables, in order of first use.
-    func tableProfiles() throws -> [[Int]] {
-        var profiles: [[Int]] = []
-        try layout.walk { block in
-            if case .table(let table) = block, !profiles.contains(table.widths) { profiles.append(table.widths) }
-        }
-        return profiles
     }
 
     static func columnName(_ index: Int) -> String {
@@ -40,7 +42,7 @@ struct ODFTextWriter: ODFDocumentWriter {
     }
 
     func writeContentAutomaticStyles(_ w: XMLWriter) throws {
-        for (index, widths) in try tableProfiles().enumerated() {
+        for (index, widths) in profiles.enumerated() {
             let name = "Tabellayout\(index + 1)"
             try w.element("style:style", ["style:name": name, "style:family": "table"]) {
                 try w.empty("style:table-properties", [
@@ -61,7 +63,6 @@ struct ODFTextWriter: ODFDocumentWriter {
     }
 
     func writeBody(_ w: XMLWriter) throws {
-        let profiles = try tableProfiles()
         var tableNumber = 0
         try w.element("office:text") {
             try layout.walk { block in
