@@ -95,3 +95,19 @@ import Testing
         #expect(elapsed < .seconds(20))
     }
 }
+
+@Suite struct LogoSafetyTests {
+    @Test func scriptsInALogoAreNotCopied() throws {
+        let dir = try Support.tempDirectory().appendingPathComponent("mall")
+        try TemplateSet.export(to: dir)
+        let logo = """
+            <svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="alert(1)"><script>alert(2)</script><rect width="10" height="10" onclick="alert(3)"/></svg>
+            """
+        try logo.write(to: dir.appendingPathComponent("logo.svg"), atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("r.xhtml")
+        try ReportWriter.write(Fixture.model, format: .xhtml, to: out, templates: try TemplateSet.load(from: dir))
+        let text = try String(contentsOf: out, encoding: .utf8)
+        #expect(!text.contains("alert(2)") && !text.contains("alert(3)") && !text.contains("onload") && !text.contains("onclick"))
+        #expect(text.contains("<rect"))
+    }
+}

@@ -17,10 +17,6 @@ struct ReportLayout {
 
     static func areaID(_ area: FocusArea) -> String { "omrade-\(area.number)" }
 
-    static func actionID(_ action: Action) -> String {
-        "aktivitet-" + String(action.code.map { $0.isLetter || $0.isNumber ? $0 : "-" })
-    }
-
     func departmentName(_ name: String?) -> String { name ?? labels["noLead"] }
 
     /// Section headings for the table of contents, in order.
@@ -62,7 +58,8 @@ struct ReportLayout {
         try changes(emit)
         try decisions(emit)
         try costs(emit)
-        for section in model.areas { try area(section, emit) }
+        var actionNumber = 0
+        for section in model.areas { try area(section, actionNumber: &actionNumber, emit) }
         try appendix(emit)
     }
 
@@ -241,13 +238,15 @@ struct ReportLayout {
         try emit(.table(totals(labels["cost.byDepartmentCaption"], labels["unreported.department"], c.perDepartment, name: departmentName)))
     }
 
-    func area(_ section: AreaSection, _ emit: (ReportBlock) throws -> Void) throws {
+    /// `actionNumber` counts actions through the whole report so every action heading gets a unique id.
+    func area(_ section: AreaSection, actionNumber: inout Int, _ emit: (ReportBlock) throws -> Void) throws {
         try emit(.heading(level: 1, text: areaHeading(section.area), id: ReportLayout.areaID(section.area), newPage: true))
         let description = section.area.description.trimmingCharacters(in: .whitespacesAndNewlines)
         if !description.isEmpty { try emit(.paragraph(description)) }
         if section.entries.isEmpty { try emit(.paragraph(labels["area.noActions"])) }
         for entry in section.entries {
-            try emit(.heading(level: 2, text: "\(entry.action.code) \(entry.action.title)", id: ReportLayout.actionID(entry.action), newPage: false))
+            actionNumber += 1
+            try emit(.heading(level: 2, text: "\(entry.action.code) \(entry.action.title)", id: "aktivitet-\(actionNumber)", newPage: false))
             try emit(.table(ReportTable(
                 caption: labels["action.caption", entry.action.code],
                 header: [labels["action.field"], labels["action.value"]],

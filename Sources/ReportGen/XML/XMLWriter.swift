@@ -131,13 +131,19 @@ final class XMLWriter {
         try end()
     }
 
+    /// Elements never copied from a template: they could run code in a browser.
+    static let droppedElements: Set<String> = ["script", "foreignobject", "iframe", "object", "embed"]
+
     /// Writes a node parsed from a template (and everything under it) through this writer:
     /// elements, attributes and text are re-emitted one by one, so the output stays libxml2's.
-    /// Namespace declarations on the copied element itself are kept; whitespace-only text and comments are dropped.
+    /// Namespace declarations on the copied element itself are kept; whitespace-only text, comments,
+    /// processing instructions, script-like elements and `on…` event attributes are dropped.
     func copy(_ node: xmlNodePtr) throws {
         switch node.pointee.type {
         case XML_ELEMENT_NODE:
             let name = XMLWriter.qualifiedName(node.pointee.name, node.pointee.ns)
+            // A template is trusted, but a logo is a file people download from anywhere: no scripts.
+            if XMLWriter.droppedElements.contains(String(cString: node.pointee.name).lowercased()) { return }
             try start(name)
             var ns = node.pointee.nsDef
             while let current = ns {
@@ -148,6 +154,10 @@ final class XMLWriter {
             var attr = node.pointee.properties
             while let current = attr {
                 let attrName = XMLWriter.qualifiedName(current.pointee.name, current.pointee.ns)
+                if attrName.lowercased().hasPrefix("on") {
+                    attr = current.pointee.next
+                    continue
+                }
                 var value = ""
                 var part = current.pointee.children
                 while let text = part {
