@@ -85,13 +85,13 @@ public enum ReportBuilder {
 
     static func summary(_ areas: [AreaSection]) -> StatusSummary {
         var total = StatusCounts()
-        let perArea = areas.map { section -> (area: FocusArea, counts: StatusCounts) in
+        let perArea = areas.map { section in
             var counts = StatusCounts()
             for entry in section.entries {
                 counts.add(entry.category)
                 total.add(entry.category)
             }
-            return (section.area, counts)
+            return AreaCounts(area: section.area, counts: counts)
         }
         return StatusSummary(perArea: perArea, total: total)
     }

@@ -54,12 +54,14 @@ public struct StatusCounts: Sendable, Equatable {
 
 /// The summary table: counts per insatsområde and overall.
 public struct StatusSummary: Sendable, Equatable {
-    public var perArea: [(area: FocusArea, counts: StatusCounts)]
+    public var perArea: [AreaCounts]
     public var total: StatusCounts
+}
 
-    public static func == (a: StatusSummary, b: StatusSummary) -> Bool {
-        a.total == b.total && a.perArea.map(\.area) == b.perArea.map(\.area) && a.perArea.map(\.counts) == b.perArea.map(\.counts)
-    }
+/// Status counts for one insatsområde.
+public struct AreaCounts: Sendable, Equatable {
+    public var area: FocusArea
+    public var counts: StatusCounts
 }
 
 /// Progress measured against each action's tidsplan at the period's end.

@@ -76,9 +76,7 @@ struct ODFTextWriter: ODFDocumentWriter {
                     try w.element("text:h", ["text:style-name": style, "text:outline-level": String(level)], text: text)
                 case .paragraph(let text, let emphasis):
                     try w.element("text:p", ["text:style-name": emphasis ? "Notice" : "Text_20_body"], text: text)
-                case .bulletList(let items):
-                    for item in items { try w.element("text:p", ["text:style-name": "List_20_Bullet"], text: "• \(item)") }
-                case .table(let table):
+                    case .table(let table):
                     tableNumber += 1
                     let profile = (profiles.firstIndex(of: table.widths) ?? 0) + 1
                     try self.table(table, number: tableNumber, layoutName: "Tabellayout\(profile)", w)

@@ -8,7 +8,6 @@ enum ReportBlock {
     /// A section heading: level 1 is a main section, 2 a subsection. `newPage` starts a page in print.
     case heading(level: Int, text: String, id: String, newPage: Bool)
     case paragraph(String, emphasis: Bool = false)
-    case bulletList([String])
     case table(ReportTable)
     case chart(StatusChart)
 }

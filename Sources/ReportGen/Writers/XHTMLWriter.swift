@@ -43,8 +43,6 @@ struct XHTMLWriter {
                 } else {
                     try w.element("p", text: text)
                 }
-            case .bulletList(let items):
-                try w.element("ul") { for item in items { try w.element("li", text: item) } }
             case .table(let table):
                 try self.table(table, w)
             case .chart(let chart):

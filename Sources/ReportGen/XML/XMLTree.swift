@@ -6,15 +6,6 @@ import Foundation
 final class XMLTree {
     let doc: xmlDocPtr
 
-    /// Parses `url` without network access or entity expansion from outside.
-    init(fileURL url: URL) throws {
-        xmlResetLastError()
-        guard let doc = xmlReadFile(url.path, "UTF-8", Int32(XML_PARSE_NONET.rawValue)) else {
-            throw ReportError.templateMalformed(file: url.path, reason: XMLWriter.lastError().isEmpty ? "not well-formed XML" : XMLWriter.lastError())
-        }
-        self.doc = doc
-    }
-
     /// Parses `data`; `name` is used in errors.
     init(data: Data, name: String) throws {
         xmlResetLastError()
