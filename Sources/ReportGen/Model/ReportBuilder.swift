@@ -1,0 +1,249 @@
+import AgendaCore
+import Foundation
+
+/// Builds the ``ReportModel`` for a period from the plan as it stood at the period's end.
+///
+/// Pure: no database, no XML, no clock. Status reporting plugs in through `statuses`
+/// (latest status per action code at the period's end) and `previousStatuses` (at the previous period's end).
+public enum ReportBuilder {
+    /// The report model for `period`.
+    /// - Parameters:
+    ///   - agenda: the plan as of the period's end.
+    ///   - statuses: action code → the status that counts at the period's end.
+    ///   - previousStatuses: the same for the previous period, for "changes since".
+    ///   - generatedAt: a publication date to print; nil prints the period's end only.
+    public static func build(
+        agenda: Agenda, period: Period, filter: ReportFilter = .none,
+        statuses: [String: ReportedStatus] = [:], previousStatuses: [String: ReportedStatus] = [:],
+        generatedAt: CalendarDate? = nil
+    ) -> ReportModel {
+        let asOf = period.end
+        let actions = agenda.actions.filter { action in
+            action.state != .withdrawn && matches(action, filter: filter, departments: agenda.departments)
+        }
+        let entries = actions.map { entry(for: $0, status: statuses[$0.code]) }
+
+        var areaList = agenda.areas.filter { area in filter.areaNumber.map { $0 == area.number } ?? true }
+        // Actions pointing at an area the plan does not list still get a section.
+        for number in Set(entries.map(\.action.areaNumber)).sorted() where !areaList.contains(where: { $0.number == number }) {
+            areaList.append(FocusArea(number: number, title: ""))
+        }
+        let areas = areaList.map { area in
+            AreaSection(area: area, entries: entries.filter { $0.action.areaNumber == area.number })
+        }
+
+        return ReportModel(
+            agendaTitle: agenda.title,
+            organisation: agenda.organisation,
+            preparedBy: agenda.owner,
+            period: period,
+            asOf: asOf,
+            generatedAt: generatedAt,
+            filter: filter,
+            areas: areas,
+            summary: summary(areas),
+            progress: progress(entries, asOf: asOf),
+            unreported: unreported(entries, departments: agenda.departments),
+            changes: changes(entries, previous: previousStatuses),
+            decisions: decisions(entries),
+            costs: costs(areas, entries: entries, departments: agenda.departments),
+            departments: appendix(entries, departments: agenda.departments)
+        )
+    }
+
+    static func matches(_ action: Action, filter: ReportFilter, departments: [Department]) -> Bool {
+        if let number = filter.areaNumber, action.areaNumber != number { return false }
+        guard let wanted = filter.department?.lowercased() else { return true }
+        let names = Set(departments.filter { dept in
+            dept.name.lowercased() == wanted || dept.aliases.contains { $0.lowercased() == wanted }
+        }.map { $0.name.lowercased() } + [wanted])
+        return action.responsibility.units.contains { names.contains($0.department.lowercased()) }
+    }
+
+    static func entry(for action: Action, status: ReportedStatus?) -> ActionEntry {
+        var oneTime = PlannedAmount.zero, recurring = PlannedAmount.zero, investment = PlannedAmount.zero
+        var total = PlannedAmount.zero
+        for part in action.cost.parts {
+            let amount = PlannedAmount(kronor: part.amount, approximate: part.approximate)
+            switch part.kind {
+            case .oneTime:
+                oneTime += amount
+                total += amount
+            case .investment:
+                investment += amount
+                total += amount
+            case .recurring:
+                recurring += amount
+                total += PlannedAmount(kronor: part.amount * max(part.years.count, 1), approximate: part.approximate)
+            }
+        }
+        return ActionEntry(
+            action: action, status: status, plannedTotal: total,
+            plannedOneTime: oneTime, plannedRecurringPerYear: recurring, plannedInvestment: investment
+        )
+    }
+
+    static func summary(_ areas: [AreaSection]) -> StatusSummary {
+        var total = StatusCounts()
+        let perArea = areas.map { section in
+            var counts = StatusCounts()
+            for entry in section.entries {
+                counts.add(entry.category)
+                total.add(entry.category)
+            }
+            return AreaCounts(area: section.area, counts: counts)
+        }
+        return StatusSummary(perArea: perArea, total: total)
+    }
+
+    static func progress(_ entries: [ActionEntry], asOf: CalendarDate) -> ScheduleProgress {
+        var result = ScheduleProgress(overdue: [], dueWithoutStatus: [], notStarted: [], startedWithoutStatus: [], unscheduled: [])
+        for entry in entries {
+            let schedule = entry.action.schedule
+            guard let start = schedule.startYear else {
+                result.unscheduled.append(entry)
+                continue
+            }
+            let end = schedule.endYear ?? start
+            let due = CalendarDate(year: end, month: 12, day: 31) <= asOf
+            let begun = CalendarDate(year: start, month: 1, day: 1) <= asOf
+            switch (entry.status?.label, due, begun) {
+            case (nil, true, _): result.dueWithoutStatus.append(entry)
+            case (nil, false, true): result.startedWithoutStatus.append(entry)
+            case (let label?, true, _) where !label.isFinished && label != .dormant: result.overdue.append(entry)
+            case (let label?, false, true) where label.isNotBegun: result.notStarted.append(entry)
+            default: break
+            }
+        }
+        return result
+    }
+
+    static func departmentOrder(_ names: [String?], departments: [Department]) -> [String?] {
+        let known = departments.map(\.name)
+        let present = Set(names.compactMap { $0 })
+        var order: [String?] = known.filter { present.contains($0) }
+        order += present.subtracting(known).sorted()
+        if names.contains(where: { $0 == nil }) { order.append(nil) }
+        return order
+    }
+
+    static func unreported(_ entries: [ActionEntry], departments: [Department]) -> [DepartmentActions] {
+        let missing = entries.filter { $0.status == nil }
+        return departmentOrder(missing.map(\.leadDepartment), departments: departments).map { name in
+            let list = missing.filter { $0.leadDepartment == name }
+            return DepartmentActions(department: name, entries: list, leads: list.map { _ in true })
+        }
+    }
+
+    static func changes(_ entries: [ActionEntry], previous: [String: ReportedStatus]) -> [StatusChange] {
+        entries.compactMap { entry in
+            guard entry.status != nil, let before = previous[entry.action.code] else { return nil }
+            let old = StatusCategory(before), new = entry.category
+            return old == new ? nil : StatusChange(entry: entry, previous: old, current: new)
+        }
+    }
+
+    /// Phrases in plan or cost text that put an item before IT-rådet.
+    static let approvalPhrases = [
+        "godkännas av centrala it-rådet", "godkännas av it-rådet",
+        "presenteras för centrala it-rådet för godkännande", "presenteras för it-rådet för godkännande",
+        "beslutas av centrala it-rådet", "beslut i centrala it-rådet",
+    ]
+
+    static func decisions(_ entries: [ActionEntry]) -> [DecisionItem] {
+        entries.compactMap { entry in
+            var reasons: [DecisionItem.Reason] = []
+            if entry.action.cost.decisionPending { reasons.append(.costDecisionPending) }
+            let texts = [entry.action.plan.text, entry.action.cost.text ?? ""]
+            for sentence in texts.flatMap(sentences) {
+                let lower = sentence.lowercased()
+                if approvalPhrases.contains(where: lower.contains) { reasons.append(.approvalInPlan(sentence)) }
+            }
+            return reasons.isEmpty ? nil : DecisionItem(entry: entry, reasons: reasons)
+        }
+    }
+
+    /// Splits text into sentences at ". ", line breaks and numbered steps.
+    static func sentences(_ text: String) -> [String] {
+        var result: [String] = []
+        for line in text.split(whereSeparator: \.isNewline) {
+            var current = ""
+            let chars = Array(line)
+            for (i, c) in chars.enumerated() {
+                current.append(c)
+                if c == ".", i + 1 < chars.count, chars[i + 1] == " ", !current.trimmingCharacters(in: .whitespaces).allSatisfy({ $0.isNumber || $0 == "." }) {
+                    result.append(current.trimmingCharacters(in: .whitespaces))
+                    current = ""
+                }
+            }
+            let rest = current.trimmingCharacters(in: .whitespaces)
+            if !rest.isEmpty { result.append(rest) }
+        }
+        return result
+    }
+
+    static func costs(_ areas: [AreaSection], entries: [ActionEntry], departments: [Department]) -> CostSummary {
+        var byYear: [Int?: YearCosts] = [:]
+        var total = YearCosts(year: nil)
+        for entry in entries {
+            for part in entry.action.cost.parts {
+                let amount = PlannedAmount(kronor: part.amount, approximate: part.approximate)
+                // Recurring amounts count in every year they run; one-time and investment amounts
+                // in the first year named (or derived from the tidsplan).
+                let years: [Int?] = part.kind == .recurring
+                    ? (part.years.isEmpty ? [nil] : part.years.map { $0 })
+                    : [part.years.min()]
+                for year in years {
+                    var row = byYear[year] ?? YearCosts(year: year)
+                    switch part.kind {
+                    case .oneTime: row.oneTime += amount; total.oneTime += amount
+                    case .recurring: row.recurring += amount; total.recurring += amount
+                    case .investment: row.investment += amount; total.investment += amount
+                    }
+                    byYear[year] = row
+                }
+            }
+        }
+        let perYear = byYear.values.sorted { ($0.year ?? Int.max) < ($1.year ?? Int.max) }
+
+        func actualSum(_ list: [ActionEntry]) -> Int? {
+            let values = list.compactMap { $0.status?.actualCost }
+            return values.isEmpty ? nil : values.reduce(0, +)
+        }
+        let perArea = areas.map { section in
+            CostTotal(
+                name: section.area.title.isEmpty ? String(section.area.number) : "\(section.area.number). \(section.area.title)",
+                planned: section.entries.reduce(.zero) { $0 + $1.plannedTotal },
+                actual: actualSum(section.entries), actions: section.entries.count)
+        }
+        let perDepartment = departmentOrder(entries.map(\.leadDepartment), departments: departments).map { name in
+            let list = entries.filter { $0.leadDepartment == name }
+            return CostTotal(name: name, planned: list.reduce(.zero) { $0 + $1.plannedTotal }, actual: actualSum(list), actions: list.count)
+        }
+        return CostSummary(
+            perYear: perYear, total: total,
+            withinExistingBudget: entries.filter { $0.action.cost.withinExistingBudget },
+            externallyFunded: entries.filter { !$0.action.cost.externalFunding.isEmpty },
+            decisionPending: entries.filter { $0.action.cost.decisionPending },
+            withoutAmount: entries.filter { $0.action.cost.parts.isEmpty }.count,
+            perArea: perArea, perDepartment: perDepartment, actualTotal: actualSum(entries)
+        )
+    }
+
+    static func appendix(_ entries: [ActionEntry], departments: [Department]) -> [DepartmentActions] {
+        let names = entries.flatMap { entry -> [String?] in
+            entry.action.responsibility.units.isEmpty ? [nil] : entry.action.responsibility.units.map(\.department)
+        }
+        return departmentOrder(names, departments: departments).map { name in
+            var list: [ActionEntry] = [], leads: [Bool] = []
+            for entry in entries {
+                let units = entry.action.responsibility.units
+                if name == nil ? units.isEmpty : units.contains(where: { $0.department == name }) {
+                    list.append(entry)
+                    leads.append(name == nil || entry.leadDepartment == name)
+                }
+            }
+            return DepartmentActions(department: name, entries: list, leads: leads)
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import AgendaCore
+
+/// A reporting period: a year, or a quarter (kvartal), tertial or half year (halvår) of one.
+///
+/// Written `2018`, `2018Q2`, `2018T1`, `2018H1` (the letter in either case).
+public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// How a year is divided.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case quarter = "Q"
+        case tertial = "T"
+        case halfYear = "H"
+        case year = ""
+
+        /// Periods of this kind in one year.
+        public var perYear: Int {
+            switch self {
+            case .quarter: 4
+            case .tertial: 3
+            case .halfYear: 2
+            case .year: 1
+            }
+        }
+
+        var months: Int { 12 / perYear }
+    }
+
+    public let kind: Kind
+    public let year: Int
+    /// 1-based position within the year; always 1 for a whole year.
+    public let index: Int
+
+    public init(kind: Kind, year: Int, index: Int = 1) throws {
+        guard (1...kind.perYear).contains(index), (1000...9999).contains(year) else {
+            throw ReportError.invalidPeriod("\(year)\(kind.rawValue)\(kind == .year ? "" : String(index))")
+        }
+        self.kind = kind
+        self.year = year
+        self.index = index
+    }
+
+    /// Parses `2018`, `2018Q2`, `2018T1`, `2018H1`.
+    public init(parsing text: String) throws {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let chars = Array(trimmed)
+        guard chars.count >= 4, let year = Int(String(chars[0..<4])), chars[0..<4].allSatisfy(\.isASCII) else {
+            throw ReportError.invalidPeriod(text)
+        }
+        if chars.count == 4 {
+            try self.init(kind: .year, year: year)
+            return
+        }
+        guard chars.count == 6, let kind = Kind(rawValue: chars[4].uppercased()), kind != .year,
+              chars[5].isASCII, let index = Int(String(chars[5]))
+        else { throw ReportError.invalidPeriod(text) }
+        do {
+            try self.init(kind: kind, year: year, index: index)
+        } catch {
+            throw ReportError.invalidPeriod(text)
+        }
+    }
+
+    /// The first day of the period.
+    public var start: CalendarDate {
+        CalendarDate(year: year, month: (index - 1) * kind.months + 1, day: 1)
+    }
+
+    /// The last day of the period.
+    public var end: CalendarDate {
+        let month = index * kind.months
+        return CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))
+    }
+
+    /// The period of the same kind just before this one.
+    public var previous: Period {
+        // Both branches stay within the ranges `init(kind:year:index:)` accepts.
+        index > 1
+            ? try! Period(kind: kind, year: year, index: index - 1)
+            : try! Period(kind: kind, year: year - 1, index: kind.perYear)
+    }
+
+    /// The period of the same kind just after this one.
+    public var next: Period {
+        index < kind.perYear
+            ? try! Period(kind: kind, year: year, index: index + 1)
+            : try! Period(kind: kind, year: year + 1, index: 1)
+    }
+
+    /// "2018Q2", "2018T1", "2018H1", "2018".
+    public var description: String {
+        kind == .year ? String(year) : "\(year)\(kind.rawValue)\(index)"
+    }
+
+    /// The Swedish name: "kvartal 2 2018", "tertial 1 2018", "första halvåret 2018", "2018".
+    public var swedishLabel: String {
+        switch kind {
+        case .quarter: "kvartal \(index) \(year)"
+        case .tertial: "tertial \(index) \(year)"
+        case .halfYear: "\(index == 1 ? "första" : "andra") halvåret \(year)"
+        case .year: String(year)
+        }
+    }
+
+    public static func < (a: Period, b: Period) -> Bool {
+        (a.start, a.end) < (b.start, b.end)
+    }
+}

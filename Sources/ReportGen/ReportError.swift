@@ -1,0 +1,38 @@
+import Foundation
+
+/// What can go wrong while building or writing a report, with what a person needs to fix it.
+public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The period text is none of `2018Q2`, `2018T1`, `2018H1`, `2018`.
+    case invalidPeriod(String)
+    /// The format name is none of xhtml, fodt, fods, odt, ods.
+    case unknownFormat(String)
+    /// A template file is missing from the template folder.
+    case templateMissing(file: String)
+    /// A template file exists but cannot be used; `reason` says why.
+    case templateMalformed(file: String, reason: String)
+    /// Exporting the templates would overwrite a file that is already there.
+    case templateExists(file: String)
+    /// libxml2 reported an error while writing `context` (a file path or document part).
+    case xmlWrite(context: String, operation: String, detail: String)
+    /// Writing or packaging the output file failed.
+    case output(file: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .invalidPeriod(let text):
+            return "invalid period \"\(text)\": expected a year (2018), a quarter (2018Q2), a tertial (2018T1) or a half year (2018H1)"
+        case .unknownFormat(let text):
+            return "unknown report format \"\(text)\": expected one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))"
+        case .templateMissing(let file):
+            return "template file missing: \(file)"
+        case .templateMalformed(let file, let reason):
+            return "template file \(file) cannot be used: \(reason)"
+        case .templateExists(let file):
+            return "will not overwrite existing file \(file)"
+        case .xmlWrite(let context, let operation, let detail):
+            return "could not write \(context): \(operation) failed\(detail.isEmpty ? "" : ": \(detail)")"
+        case .output(let file, let reason):
+            return "could not write \(file): \(reason)"
+        }
+    }
+}

@@ -1,2 +1,0 @@
-import AgendaCore
-import CLibXML2

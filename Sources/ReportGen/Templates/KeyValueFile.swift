@@ -1,0 +1,32 @@
+import Foundation
+
+/// A `key<TAB>value` file with `#` comment lines, as the label, organisation and theme templates are written.
+struct KeyValueFile: Sendable, Equatable {
+    var values: [String: String]
+
+    init(url: URL, file: String) throws {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw ReportError.templateMalformed(file: file, reason: "not readable as UTF-8 text")
+        }
+        var values: [String: String] = [:]
+        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
+            guard let tab = line.firstIndex(of: "\t") else {
+                throw ReportError.templateMalformed(file: file, reason: "line \(number + 1) has no tab between key and text")
+            }
+            let key = line[..<tab].trimmingCharacters(in: .whitespaces)
+            guard !key.isEmpty else {
+                throw ReportError.templateMalformed(file: file, reason: "line \(number + 1) has an empty key")
+            }
+            guard values[key] == nil else {
+                throw ReportError.templateMalformed(file: file, reason: "line \(number + 1) repeats the key \"\(key)\"")
+            }
+            values[key] = String(line[line.index(after: tab)...]).trimmingCharacters(in: .whitespaces)
+        }
+        self.values = values
+    }
+}

@@ -1,0 +1,38 @@
+/// The Swedish texts of a report, read from `labels-sv.tsv`.
+struct Labels: Sendable, Equatable {
+    private let values: [String: String]
+    let file: String
+
+    init(values: [String: String], file: String) {
+        self.values = values
+        self.file = file
+    }
+
+    /// The text for `key`, with `%1`, `%2`, … replaced by `arguments`.
+    /// Keys are checked when the template set loads (``TemplateSet/requiredLabelKeys``), so a miss is a programming error.
+    subscript(_ key: String, _ arguments: String...) -> String {
+        let template = Array(values[key] ?? key)
+        var text = ""
+        var i = 0
+        // One pass, so an argument that itself contains "%2" is never substituted again.
+        while i < template.count {
+            if template[i] == "%", i + 1 < template.count, let n = template[i + 1].wholeNumberValue, n >= 1, n <= arguments.count {
+                text += arguments[n - 1]
+                i += 2
+            } else {
+                text.append(template[i])
+                i += 1
+            }
+        }
+        return text
+    }
+
+    func status(_ category: StatusCategory) -> String { self["status.\(category.key)"] }
+    func symbol(_ category: StatusCategory) -> String { self["symbol.\(category.key)"] }
+    /// "● Klar": the symbol and the word, so status never rests on colour or shape alone.
+    func statusWithSymbol(_ category: StatusCategory) -> String { "\(symbol(category)) \(status(category))" }
+    func light(_ light: TrafficLight) -> String { "\(self["lightSymbol.\(light.rawValue)"]) \(self["light.\(light.rawValue)"])" }
+    func yesNo(_ value: Bool) -> String { value ? self["yes"] : self["no"] }
+
+    func contains(_ key: String) -> Bool { values[key] != nil }
+}

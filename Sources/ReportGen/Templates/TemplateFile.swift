@@ -1,0 +1,10 @@
+/// The files of a template set that ReportGen reads.
+enum TemplateFile: String, CaseIterable {
+    case css = "report.css"
+    case labels = "labels-sv.tsv"
+    case organisation = "organisation.tsv"
+    case theme = "theme.tsv"
+    case logo = "logo.svg"
+    case textStyles = "odt-styles.xml"
+    case sheetStyles = "ods-styles.xml"
+}

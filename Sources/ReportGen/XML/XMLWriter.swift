@@ -1,0 +1,190 @@
+import CLibXML2
+import Foundation
+
+/// The one Swift owner of an `xmlTextWriterPtr`: streams a document to a file or to memory.
+///
+/// Every call checks libxml2's return code; text and attribute values are cleaned of
+/// characters XML forbids and escaped by libxml2, never spliced by hand.
+final class XMLWriter {
+    private let writer: xmlTextWriterPtr
+    private let buffer: xmlBufferPtr?
+    /// Named in errors: the output path or the document part.
+    let context: String
+
+    /// Streams to the file at `url`, replacing it.
+    init(fileURL url: URL) throws {
+        guard let writer = xmlNewTextWriterFilename(url.path, 0) else {
+            throw ReportError.xmlWrite(context: url.path, operation: "opening the file", detail: XMLWriter.lastError())
+        }
+        self.writer = writer
+        self.buffer = nil
+        self.context = url.path
+    }
+
+    /// Writes into memory; read the result with ``data``.
+    init(memoryContext context: String) throws {
+        guard let buffer = xmlBufferCreate() else {
+            throw ReportError.xmlWrite(context: context, operation: "creating a buffer", detail: "")
+        }
+        guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
+            xmlBufferFree(buffer)
+            throw ReportError.xmlWrite(context: context, operation: "creating a writer", detail: XMLWriter.lastError())
+        }
+        self.writer = writer
+        self.buffer = buffer
+        self.context = context
+    }
+
+    deinit {
+        xmlFreeTextWriter(writer)
+        if let buffer { xmlBufferFree(buffer) }
+    }
+
+    /// What a memory writer has written so far (call after ``endDocument()``).
+    var data: Data {
+        guard let buffer, let content = xmlBufferContent(buffer) else { return Data() }
+        return Data(bytes: content, count: Int(xmlBufferLength(buffer)))
+    }
+
+    private func check(_ result: Int32, _ operation: @autoclosure () -> String) throws {
+        if result < 0 {
+            throw ReportError.xmlWrite(context: context, operation: operation(), detail: XMLWriter.lastError())
+        }
+    }
+
+    static func lastError() -> String {
+        guard let error = xmlGetLastError(), let message = error.pointee.message else { return "" }
+        return String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func startDocument() throws {
+        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "starting the document")
+    }
+
+    func endDocument() throws {
+        try check(xmlTextWriterEndDocument(writer), "ending the document")
+        try check(xmlTextWriterFlush(writer), "flushing")
+    }
+
+    /// `<!DOCTYPE name>` with no public or system identifier.
+    func doctype(_ name: String) throws {
+        try check(xmlTextWriterWriteDTD(writer, name, nil, nil, nil), "writing the doctype")
+    }
+
+    func start(_ name: String) throws {
+        try check(xmlTextWriterStartElement(writer, name), "starting <\(name)>")
+    }
+
+    func end() throws {
+        try check(xmlTextWriterEndElement(writer), "ending an element")
+    }
+
+    /// Ends the element even when it is empty with a separate end tag (`<td></td>`), as XHTML needs for non-void elements.
+    func fullEnd() throws {
+        try check(xmlTextWriterFullEndElement(writer), "ending an element")
+    }
+
+    func attribute(_ name: String, _ value: String) throws {
+        try check(xmlTextWriterWriteAttribute(writer, name, XMLText.clean(value)), "writing attribute \(name)")
+    }
+
+    func text(_ value: String) throws {
+        guard !value.isEmpty else { return }
+        try check(xmlTextWriterWriteString(writer, XMLText.clean(value)), "writing text")
+    }
+
+    func base64(_ data: Data) throws {
+        let result = data.withUnsafeBytes { raw -> Int32 in
+            guard let base = raw.baseAddress else { return 0 }
+            return xmlTextWriterWriteBase64(writer, base.assumingMemoryBound(to: CChar.self), 0, Int32(raw.count))
+        }
+        try check(result, "writing base64 data")
+    }
+
+    /// `<name attrs…>body</name>`.
+    func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], body: () throws -> Void) throws {
+        try start(name)
+        for (key, value) in attributes { try attribute(key, value) }
+        try body()
+        try end()
+    }
+
+    /// `<name attrs…>text</name>`; with `fullEnd` an empty text still gives an end tag.
+    func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], text value: String, fullEnd: Bool = false) throws {
+        try start(name)
+        for (key, value) in attributes { try attribute(key, value) }
+        try text(value)
+        if fullEnd { try self.fullEnd() } else { try end() }
+    }
+
+    /// `<name attrs…/>`.
+    func empty(_ name: String, _ attributes: KeyValuePairs<String, String> = [:]) throws {
+        try start(name)
+        for (key, value) in attributes { try attribute(key, value) }
+        try end()
+    }
+
+    /// `<name attrs…/>` from a list built at run time.
+    func empty(_ name: String, attributes: [(String, String)]) throws {
+        try start(name)
+        for (key, value) in attributes { try attribute(key, value) }
+        try end()
+    }
+
+    /// Elements never copied from a template: they could run code in a browser.
+    static let droppedElements: Set<String> = ["script", "foreignobject", "iframe", "object", "embed"]
+
+    /// Writes a node parsed from a template (and everything under it) through this writer:
+    /// elements, attributes and text are re-emitted one by one, so the output stays libxml2's.
+    /// Namespace declarations on the copied element itself are kept; whitespace-only text, comments,
+    /// processing instructions, script-like elements and `on…` event attributes are dropped.
+    func copy(_ node: xmlNodePtr) throws {
+        switch node.pointee.type {
+        case XML_ELEMENT_NODE:
+            let name = XMLWriter.qualifiedName(node.pointee.name, node.pointee.ns)
+            // A template is trusted, but a logo is a file people download from anywhere: no scripts.
+            if XMLWriter.droppedElements.contains(String(cString: node.pointee.name).lowercased()) { return }
+            try start(name)
+            var ns = node.pointee.nsDef
+            while let current = ns {
+                let prefix = current.pointee.prefix.map { "xmlns:" + String(cString: $0) } ?? "xmlns"
+                try attribute(prefix, current.pointee.href.map { String(cString: $0) } ?? "")
+                ns = current.pointee.next
+            }
+            var attr = node.pointee.properties
+            while let current = attr {
+                let attrName = XMLWriter.qualifiedName(current.pointee.name, current.pointee.ns)
+                if attrName.lowercased().hasPrefix("on") {
+                    attr = current.pointee.next
+                    continue
+                }
+                var value = ""
+                var part = current.pointee.children
+                while let text = part {
+                    if let content = text.pointee.content { value += String(cString: content) }
+                    part = text.pointee.next
+                }
+                try attribute(attrName, value)
+                attr = current.pointee.next
+            }
+            var child = node.pointee.children
+            while let current = child {
+                try copy(current)
+                child = current.pointee.next
+            }
+            try end()
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            guard let content = node.pointee.content else { return }
+            let value = String(cString: content)
+            if !value.allSatisfy(\.isWhitespace) { try text(value) }
+        default:
+            return
+        }
+    }
+
+    private static func qualifiedName(_ name: UnsafePointer<xmlChar>?, _ ns: xmlNsPtr?) -> String {
+        let local = name.map { String(cString: $0) } ?? ""
+        if let prefix = ns?.pointee.prefix { return String(cString: prefix) + ":" + local }
+        return local
+    }
+}

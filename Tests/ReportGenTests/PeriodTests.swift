@@ -1,0 +1,61 @@
+import AgendaCore
+import Testing
+@testable import ReportGen
+
+@Suite struct PeriodTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var text: String
+        var code: String
+        var start: String
+        var end: String
+        var previous: String
+        var label: String
+        var description: String { text }
+    }
+
+    @Test(arguments: [
+        Case(text: "2018Q2", code: "2018Q2", start: "2018-04-01", end: "2018-06-30", previous: "2018Q1", label: "kvartal 2 2018"),
+        Case(text: "2018q1", code: "2018Q1", start: "2018-01-01", end: "2018-03-31", previous: "2017Q4", label: "kvartal 1 2018"),
+        Case(text: "2018Q4", code: "2018Q4", start: "2018-10-01", end: "2018-12-31", previous: "2018Q3", label: "kvartal 4 2018"),
+        Case(text: "2018T1", code: "2018T1", start: "2018-01-01", end: "2018-04-30", previous: "2017T3", label: "tertial 1 2018"),
+        Case(text: "2018T3", code: "2018T3", start: "2018-09-01", end: "2018-12-31", previous: "2018T2", label: "tertial 3 2018"),
+        Case(text: "2018H1", code: "2018H1", start: "2018-01-01", end: "2018-06-30", previous: "2017H2", label: "första halvåret 2018"),
+        Case(text: "2018H2", code: "2018H2", start: "2018-07-01", end: "2018-12-31", previous: "2018H1", label: "andra halvåret 2018"),
+        Case(text: "2018", code: "2018", start: "2018-01-01", end: "2018-12-31", previous: "2017", label: "2018"),
+        Case(text: "2020Q1", code: "2020Q1", start: "2020-01-01", end: "2020-03-31", previous: "2019Q4", label: "kvartal 1 2020"),
+    ])
+    func parsesPeriodAndComputesDates(_ c: Case) throws {
+        let period = try Period(parsing: c.text)
+        #expect(period.description == c.code)
+        #expect(period.start.description == c.start)
+        #expect(period.end.description == c.end)
+        #expect(period.previous.description == c.previous)
+        #expect(period.previous.next == period)
+        #expect(period.swedishLabel == c.label)
+    }
+
+    @Test func leapYearFebruaryEndsTertialCorrectly() throws {
+        #expect(try Period(parsing: "2020T1").end == CalendarDate(year: 2020, month: 4, day: 30))
+        #expect(try Period(parsing: "2020Q1").end == CalendarDate(year: 2020, month: 3, day: 31))
+    }
+
+    @Test(arguments: ["", "18Q2", "2018Q5", "2018Q0", "2018T4", "2018H3", "2018X1", "2018Q", "2018Q12", "Q22018", "２０１８", "2018-Q2", "abcd"])
+    func rejectsBadPeriod(_ text: String) {
+        #expect(throws: ReportError.invalidPeriod(text)) { try Period(parsing: text) }
+    }
+
+    @Test func errorDescriptionExplainsTheForms() {
+        let text = ReportError.invalidPeriod("2018Q5").description
+        #expect(text.contains("2018Q5") && text.contains("2018Q2") && text.contains("2018H1"))
+    }
+
+    @Test func periodsOrderByDate() throws {
+        #expect(try Period(parsing: "2018Q1") < Period(parsing: "2018Q2"))
+        #expect(try Period(parsing: "2017") < Period(parsing: "2018H1"))
+    }
+
+    @Test func fileNameUsesThePeriodCode() throws {
+        #expect(ReportFile.name(for: try Period(parsing: "2018q2")) == "agenda-2018Q2")
+        #expect(ReportFile.fileName(for: try Period(parsing: "2018"), format: .ods) == "agenda-2018.ods")
+    }
+}

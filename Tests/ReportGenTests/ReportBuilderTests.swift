@@ -1,0 +1,74 @@
+import AgendaCore
+import Testing
+@testable import ReportGen
+
+@Suite struct ReportBuilderTests {
+    @Test func countsEveryActionAsUnreportedBeforeStatusExists() {
+        let model = Fixture.model
+        #expect(model.entries.count == 12)
+        #expect(model.summary.total.count(of: .noReport) == 12)
+        #expect(!model.hasAnyStatus)
+        #expect(model.summary.perArea.map(\.counts.total) == [5, 2, 3, 2])
+        #expect(model.unreported.map(\.department) == ["Stadsledningsförvaltningen", "Vård- och omsorgsförvaltningen", "Utbildningsförvaltningen"])
+        #expect(model.changes.isEmpty)
+    }
+
+    @Test func splitsScheduleProgressAtThePeriodEnd() {
+        let p = Fixture.model.progress
+        #expect(p.dueWithoutStatus.map(\.action.code) == ["1.1", "1.3", "3.1"])
+        #expect(p.startedWithoutStatus.map(\.action.code) == ["1.2", "1.5", "1.7", "3.2", "5.1", "5.5", "6.2"])
+        #expect(p.unscheduled.map(\.action.code) == ["6.5"])
+        #expect(p.overdue.isEmpty && p.notStarted.isEmpty)
+    }
+
+    @Test func findsItemsAwaitingITCouncil() {
+        let decisions = Fixture.model.decisions
+        #expect(decisions.map(\.entry.action.code) == ["1.2", "1.3", "1.7"])
+        #expect(decisions[1].reasons == [.costDecisionPending])
+        #expect(decisions[0].reasons.count == 2)
+    }
+
+    @Test func sumsCostsPerYearKindAreaAndDepartment() {
+        let costs = Fixture.model.costs
+        let y2018 = costs.perYear.first { $0.year == 2018 }!
+        #expect(y2018.recurring.kronor == 200_000 + 30_000 + 2_500_000)
+        #expect(y2018.investment.kronor == 150_000 + 300_000)
+        #expect(y2018.oneTime == PlannedAmount(kronor: 4_400_000, approximate: true))
+        #expect(costs.withinExistingBudget.map(\.action.code) == ["1.1", "1.3", "3.1"])
+        #expect(costs.externallyFunded.map(\.action.code) == ["5.1", "5.5"])
+        #expect(costs.perArea.first?.planned == PlannedAmount(kronor: 600_000 + 150_000 + 60_000 + 4_400_000, approximate: true))
+        #expect(costs.perDepartment.map(\.name) == ["Stadsledningsförvaltningen", "Vård- och omsorgsförvaltningen", "Utbildningsförvaltningen"])
+        #expect(costs.actualTotal == nil)
+    }
+
+    @Test func filtersByAreaAndDepartment() {
+        let area = ReportBuilder.build(agenda: Fixture.agenda, period: Fixture.period, filter: ReportFilter(areaNumber: 5))
+        #expect(area.areas.map(\.area.number) == [5])
+        #expect(area.entries.count == 3)
+        let dept = ReportBuilder.build(agenda: Fixture.agenda, period: Fixture.period, filter: ReportFilter(department: "vof"))
+        #expect(dept.entries.map(\.action.code) == ["3.2", "5.1", "5.5", "5.6"])
+    }
+
+    @Test func placesReportedStatusesWhereTheyBelong() {
+        let reported = CalendarDate(year: 2018, month: 6, day: 20)
+        let statuses = [
+            "1.1": ReportedStatus(label: .started, light: .yellow, comment: "Förslag på remiss", actualCost: 20_000, reporter: "SLF", reportedOn: reported),
+            "1.5": ReportedStatus(label: .notStarted, reporter: "SLF", reportedOn: reported),
+            "3.1": ReportedStatus(label: .done, reporter: "SLF", reportedOn: reported),
+        ]
+        let previous = ["1.1": ReportedStatus(label: .planned, reporter: "SLF", reportedOn: CalendarDate(year: 2018, month: 3, day: 20))]
+        let model = ReportBuilder.build(agenda: Fixture.agenda, period: Fixture.period, statuses: statuses, previousStatuses: previous)
+        #expect(model.hasAnyStatus)
+        #expect(model.progress.overdue.map(\.action.code) == ["1.1"])
+        #expect(model.progress.notStarted.map(\.action.code) == ["1.5"])
+        #expect(model.changes.map { [$0.previous, $0.current] } == [[.planned, .started]])
+        #expect(model.costs.actualTotal == 20_000)
+        #expect(model.summary.total.count(of: .noReport) == 9)
+    }
+
+    @Test func leavesWithdrawnActionsOut() {
+        var agenda = Fixture.agenda
+        agenda.actions[0].state = .withdrawn
+        #expect(ReportBuilder.build(agenda: agenda, period: Fixture.period).entries.count == 11)
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import ReportGen
+
+@Suite struct TemplateSetTests {
+    @Test func loadsTheBundledSet() throws {
+        let templates = try TemplateSet.load(from: nil)
+        #expect(templates.labels["status.noReport"] == "Ingen rapport")
+        #expect(templates.css.contains("@page"))
+    }
+
+    @Test func exportedSetLoadsAndRefusesToOverwrite() throws {
+        let dir = try Support.tempDirectory().appendingPathComponent("mall")
+        try TemplateSet.export(to: dir)
+        for file in TemplateFile.allCases {
+            #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent(file.rawValue).path))
+        }
+        _ = try TemplateSet.load(from: dir)
+        let error = #expect(throws: ReportError.self) { try TemplateSet.export(to: dir) }
+        guard case .templateExists(let file)? = error else { Issue.record("expected templateExists, got \(String(describing: error))"); return }
+        #expect(file.hasPrefix(dir.path))
+    }
+
+    @Test func editedLabelsAppearInTheReport() throws {
+        let dir = try Support.tempDirectory().appendingPathComponent("mall")
+        try TemplateSet.export(to: dir)
+        let labels = dir.appendingPathComponent("labels-sv.tsv")
+        let edited = try String(contentsOf: labels, encoding: .utf8).replacingOccurrences(of: "summary.heading\tSammanfattning", with: "summary.heading\tLäget i korthet")
+        try edited.write(to: labels, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("r.xhtml")
+        try ReportWriter.write(Fixture.model, format: .xhtml, to: out, templates: try TemplateSet.load(from: dir))
+        #expect(try String(contentsOf: out, encoding: .utf8).contains("Läget i korthet"))
+    }
+
+    @Test(arguments: TemplateFile.allCases.map(\.rawValue))
+    func missingFileIsNamedInTheError(_ name: String) throws {
+        let dir = try Support.tempDirectory().appendingPathComponent("mall")
+        try TemplateSet.export(to: dir)
+        try FileManager.default.removeItem(at: dir.appendingPathComponent(name))
+        #expect(throws: ReportError.templateMissing(file: dir.appendingPathComponent(name).path)) { try TemplateSet.load(from: dir) }
+    }
+
+    @Test(arguments: [
+        ("odt-styles.xml", "<office:document-styles"),
+        ("ods-styles.xml", "<office:document-styles"),
+        ("logo.svg", "<svg"),
+        ("labels-sv.tsv", "status.done\t"),
+        ("theme.tsv", "chart.done\t"),
+    ])
+    func malformedFileIsNamedInTheError(_ name: String, _ breakAt: String) throws {
+        let dir = try Support.tempDirectory().appendingPathComponent("mall")
+        try TemplateSet.export(to: dir)
+        let url = dir.appendingPathComponent(name)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let broken = name.hasSuffix(".tsv")
+            ? text.replacingOccurrences(of: breakAt, with: "x.\(breakAt.dropLast())")
+            : text.replacingOccurrences(of: breakAt, with: "<broken")
+        try broken.write(to: url, atomically: true, encoding: .utf8)
+        do {
+            _ = try TemplateSet.load(from: dir)
+            Issue.record("loading a broken \(name) should fail")
+        } catch let error as ReportError {
+            #expect(error.description.contains(name), "\(error)")
+        }
+    }
+}
+
+@Suite struct LabelsTests {
+    @Test func substitutesArgumentsInOnePass() {
+        let labels = Labels(values: ["k": "%1 och %2 (%3)"], file: "x")
+        #expect(labels["k", "a%2", "b"] == "a%2 och b (%3)")
+    }
+}
+
+@Suite struct ScaleTests {
+    /// A plan ten times Mölndal's size still writes every format quickly and stays well-formed.
+    @Test func writesALargePlan() throws {
+        var agenda = Fixture.agenda
+        let base = agenda.actions
+        agenda.actions = (0..<30).flatMap { copy in
+            base.map { action in
+                var a = action
+                a.code = "\(action.code).\(copy)"
+                return a
+            }
+        }
+        let model = ReportBuilder.build(agenda: agenda, period: Fixture.period)
+        #expect(model.entries.count == 360)
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure {
+            for (format, url) in try Support.writeAll(model) where format == .xhtml || format == .fods {
+                _ = try ParsedXML(try Data(contentsOf: url), name: url.lastPathComponent)
+            }
+        }
+        #expect(elapsed < .seconds(20))
+    }
+}
+
+@Suite struct LogoSafetyTests {
+    @Test func scriptsInALogoAreNotCopied() throws {
+        let dir = try Support.tempDirectory().appendingPathComponent("mall")
+        try TemplateSet.export(to: dir)
+        let logo = """
+            <svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="alert(1)"><script>alert(2)</script><rect width="10" height="10" onclick="alert(3)"/></svg>
+            """
+        try logo.write(to: dir.appendingPathComponent("logo.svg"), atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("r.xhtml")
+        try ReportWriter.write(Fixture.model, format: .xhtml, to: out, templates: try TemplateSet.load(from: dir))
+        let text = try String(contentsOf: out, encoding: .utf8)
+        #expect(!text.contains("alert(2)") && !text.contains("alert(3)") && !text.contains("onload") && !text.contains("onclick"))
+        #expect(text.contains("<rect"))
+    }
+}
