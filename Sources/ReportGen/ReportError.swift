@@ -2,8 +2,6 @@ import Foundation
 
 /// What can go wrong while building or writing a report, with what a person needs to fix it.
 public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The period text is none of `2018Q2`, `2018T1`, `2018H1`, `2018`.
-    case invalidPeriod(String)
     /// The format name is none of xhtml, fodt, fods, odt, ods.
     case unknownFormat(String)
     /// A template file is missing from the template folder.
@@ -19,8 +17,6 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .invalidPeriod(let text):
-            return "invalid period \"\(text)\": expected a year (2018), a quarter (2018Q2), a tertial (2018T1) or a half year (2018H1)"
         case .unknownFormat(let text):
             return "unknown report format \"\(text)\": expected one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))"
         case .templateMissing(let file):

@@ -163,4 +163,9 @@ import ZIPFoundation
         #expect(xhtml.contains("◕ Nästan klar"))
         #expect(!xhtml.contains("Ingen status har rapporterats för perioden.</strong>"))
     }
+
+    @Test func fileNameUsesThePeriodCode() throws {
+        #expect(ReportFile.name(for: try Period(parsing: "2018q2")) == "agenda-2018Q2")
+        #expect(ReportFile.fileName(for: try Period(parsing: "2018"), format: .ods) == "agenda-2018.ods")
+    }
 }

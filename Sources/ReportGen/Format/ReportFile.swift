@@ -1,3 +1,5 @@
+import AgendaCore
+
 import Foundation
 
 /// File names for reports.

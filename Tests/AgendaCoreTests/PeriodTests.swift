@@ -1,6 +1,5 @@
-import AgendaCore
+@testable import AgendaCore
 import Testing
-@testable import ReportGen
 
 @Suite struct PeriodTests {
     struct Case: Sendable, CustomStringConvertible {
@@ -41,21 +40,16 @@ import Testing
 
     @Test(arguments: ["", "18Q2", "2018Q5", "2018Q0", "2018T4", "2018H3", "2018X1", "2018Q", "2018Q12", "Q22018", "２０１８", "2018-Q2", "abcd"])
     func rejectsBadPeriod(_ text: String) {
-        #expect(throws: ReportError.invalidPeriod(text)) { try Period(parsing: text) }
+        #expect(throws: PeriodError.invalid(text)) { try Period(parsing: text) }
     }
 
     @Test func errorDescriptionExplainsTheForms() {
-        let text = ReportError.invalidPeriod("2018Q5").description
+        let text = PeriodError.invalid("2018Q5").description
         #expect(text.contains("2018Q5") && text.contains("2018Q2") && text.contains("2018H1"))
     }
 
     @Test func periodsOrderByDate() throws {
         #expect(try Period(parsing: "2018Q1") < Period(parsing: "2018Q2"))
         #expect(try Period(parsing: "2017") < Period(parsing: "2018H1"))
-    }
-
-    @Test func fileNameUsesThePeriodCode() throws {
-        #expect(ReportFile.name(for: try Period(parsing: "2018q2")) == "agenda-2018Q2")
-        #expect(ReportFile.fileName(for: try Period(parsing: "2018"), format: .ods) == "agenda-2018.ods")
     }
 }
