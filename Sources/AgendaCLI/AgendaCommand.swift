@@ -12,7 +12,7 @@ struct AgendaCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, ImportCommand.self, ExportCommand.self,
             ListCommand.self, ShowCommand.self, AddCommand.self, EditCommand.self, WithdrawCommand.self,
-            DemoCommand.self,
+            ReportCommand.self, TemplatesCommand.self, DemoCommand.self,
         ]
     )
 }

@@ -1,0 +1,83 @@
+import AgendaCore
+import ArgumentParser
+import Foundation
+import ReportGen
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the period report for IT-rådet as XHTML and OpenDocument.",
+        discussion: """
+            Writes DIR/agenda-PERIOD.xhtml, .fodt, .fods, .odt and .ods (all formats unless --format says
+            otherwise). The report shows the plan as it stood at the period's end. Only reads the database.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("The period: 2018 (år), 2018H1 (halvår), 2018T2 (tertial) or 2018Q2 (kvartal).", valueName: "period"))
+    var period: Period
+
+    @Option(help: ArgumentHelp("Comma-separated formats: xhtml,fodt,fods,odt,ods (default: all).", valueName: "list"))
+    var format: String?
+
+    @Option(help: ArgumentHelp("The folder to write to (created if needed).", valueName: "dir"))
+    var out: String = "."
+
+    @Option(help: ArgumentHelp("Only this insatsområde.", valueName: "number"))
+    var area: Int?
+
+    @Option(help: ArgumentHelp("Only actions this förvaltning leads or shares (name or alias).", valueName: "name"))
+    var department: String?
+
+    @Option(help: ArgumentHelp("A template folder (see `agenda templates export`); default: the built-in set.", valueName: "dir"))
+    var templates: String?
+
+    @Option(name: .customLong("generated-at"), help: ArgumentHelp("Print this date as the report's date, YYYY-MM-DD.", valueName: "date"))
+    var generatedAt: CalendarDate?
+
+    func run() throws {
+        let formats = try format.map { list in
+            try list.split(separator: ",").map { try ReportFormat(parsing: $0.trimmingCharacters(in: .whitespaces)) }
+        } ?? ReportFormat.allCases
+        let store = try global.openAgendaStore()
+        let templateSet = try TemplateSet.load(from: templates.map { URL(fileURLWithPath: $0, isDirectory: true) })
+        let request = ReportRequest(
+            period: period, formats: formats, directory: URL(fileURLWithPath: out, isDirectory: true),
+            filter: ReportFilter(areaNumber: area, department: department), generatedAt: generatedAt
+        )
+        for file in try ReportGenerator.write(request, from: store, templates: templateSet) {
+            Output.line(file.path)
+        }
+    }
+}
+
+extension Period: ExpressibleByArgument {
+    public init?(argument: String) {
+        try? self.init(parsing: argument)
+    }
+}
+
+struct TemplatesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "templates",
+        abstract: "Work with the report templates (CSS, ODF styles, logo, Swedish labels).",
+        subcommands: [ExportTemplates.self]
+    )
+}
+
+struct ExportTemplates: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the built-in template set to DIR for editing; use it with `agenda report --templates DIR`."
+    )
+
+    @Argument(help: "The folder to write the templates to (created if needed; existing files are not overwritten).")
+    var directory: String
+
+    func run() throws {
+        let url = URL(fileURLWithPath: directory, isDirectory: true)
+        try TemplateSet.export(to: url)
+        Output.line("Templates written to \(url.path); edit them and pass --templates \(directory) to `agenda report`.")
+    }
+}
