@@ -9,10 +9,54 @@ import Foundation
 /// ("Stadsledningsförvaltning" is "Stadsledningsförvaltningen", "stadsarkiv" is "Stadsarkivet").
 /// A name within two edits of a known one resolves too, but not confidently.
 public struct OrganisationRegister: Sendable, Equatable {
-    public var departments: [Department]
+    public var departments: [Department] {
+        get { storage }
+        set {
+            storage = newValue
+            rebuildLookup()
+        }
+    }
+
+    private var storage: [Department]
+    /// Every name and alias key → the index of the first förvaltning it names: ``resolve(_:)`` in
+    /// constant time instead of normalising every name in the register on every lookup, which made
+    /// an import quadratic in the number of förvaltningar (hundreds in a plan across municipalities).
+    private var lookup: [String: Int] = [:]
+    /// Per förvaltning, what lookups compare, computed once: unit keys and near-miss forms.
+    private var keys: [DepartmentKeys] = []
+
+    private struct DepartmentKeys: Sendable {
+        var units: [String]
+        /// The forms ``nearest(to:among:)`` compares, of the name and each alias.
+        var forms: [[Character]]
+    }
 
     public init(departments: [Department] = []) {
-        self.departments = departments
+        storage = departments
+        rebuildLookup()
+    }
+
+    /// Registers compare by their förvaltningar; the lookup tables are derived from them.
+    public static func == (a: OrganisationRegister, b: OrganisationRegister) -> Bool {
+        a.storage == b.storage
+    }
+
+    private mutating func rebuildLookup() {
+        lookup = [:]
+        keys = []
+        for index in storage.indices { addKeys(of: index) }
+    }
+
+    /// Adds the keys of `storage[position]` (new, or with a new alias or unit) to the lookup tables.
+    private mutating func addKeys(of position: Int) {
+        let department = storage[position]
+        for spelling in [department.name] + department.aliases where lookup[Self.key(spelling)] == nil {
+            lookup[Self.key(spelling)] = position
+        }
+        let entry = DepartmentKeys(
+            units: department.units.map(Self.key),
+            forms: ([department.name] + department.aliases).flatMap { Self.forms($0) }.map(Array.init))
+        if position < keys.count { keys[position] = entry } else { keys.append(entry) }
     }
 
     /// The förvaltningar and aliases shipped in templates/default/organisation-aliases.tsv
@@ -48,12 +92,17 @@ public struct OrganisationRegister: Sendable, Equatable {
     public func resolve(_ name: String) -> (department: String, confident: Bool)? {
         let key = Self.key(name)
         guard !key.isEmpty else { return nil }
-        if let department = departments.first(where: { department in
-            Self.key(department.name) == key || department.aliases.contains { Self.key($0) == key }
+        if let position = lookup[key] { return (storage[position].name, true) }
+        let target = Self.forms(name).map(Array.init)
+        guard !target.isEmpty else { return nil }
+        var near: Int?
+        for position in storage.indices where keys[position].forms.contains(where: { form in
+            target.contains { Self.editDistance($0, form, limit: 2) <= 2 }
         }) {
-            return (department.name, true)
+            guard near == nil else { return nil }
+            near = position
         }
-        return Self.nearest(to: name, among: departments.map { ($0.name, [$0.name] + $0.aliases) }).map { ($0, false) }
+        return near.map { (storage[$0].name, false) }
     }
 
     /// The canonical name of the enhet `name` means within `department` (any name that resolves).
@@ -61,15 +110,15 @@ public struct OrganisationRegister: Sendable, Equatable {
         guard let index = index(of: department) else { return nil }
         let key = Self.key(name)
         guard !key.isEmpty else { return nil }
-        let units = departments[index].units
-        if let unit = units.first(where: { Self.key($0) == key }) { return (unit, true) }
+        let units = storage[index].units
+        if let position = keys[index].units.firstIndex(of: key) { return (units[position], true) }
         return Self.nearest(to: name, among: units.map { ($0, [$0]) }).map { ($0, false) }
     }
 
     /// The förvaltningar whose enheter include one that `name` means exactly.
     public func departments(withUnit name: String) -> [String] {
         let key = Self.key(name)
-        return departments.filter { $0.units.contains { Self.key($0) == key } }.map(\.name)
+        return storage.indices.filter { keys[$0].units.contains(key) }.map { storage[$0].name }
     }
 
     /// Adds a förvaltning unless one with this name already resolves confidently, and returns its
@@ -80,7 +129,8 @@ public struct OrganisationRegister: Sendable, Equatable {
         let canonical = Self.canonicalName(name)
         guard !canonical.isEmpty else { throw .emptyName }
         if let existing = resolve(name), existing.confident { return existing.department }
-        departments.append(Department(name: canonical))
+        storage.append(Department(name: canonical))
+        addKeys(of: storage.count - 1)
         try addAlias(name, for: canonical)
         return canonical
     }
@@ -91,11 +141,14 @@ public struct OrganisationRegister: Sendable, Equatable {
         guard let index = index(of: department) else { throw .unknownDepartment(department) }
         let spelling = SwedishText.trimmed(alias)
         guard !spelling.isEmpty else { throw .emptyName }
-        if let other = resolve(spelling), other.confident, other.department != departments[index].name {
+        if let other = resolve(spelling), other.confident, other.department != storage[index].name {
             throw .aliasInUse(alias: spelling, department: other.department)
         }
-        let written = ([departments[index].name] + departments[index].aliases).map { $0.lowercased() }
-        if !written.contains(spelling.lowercased()) { departments[index].aliases.append(spelling) }
+        let written = ([storage[index].name] + storage[index].aliases).map { $0.lowercased() }
+        if !written.contains(spelling.lowercased()) {
+            storage[index].aliases.append(spelling)
+            addKeys(of: index)
+        }
     }
 
     /// Adds the enhet `unit` to `department` unless it is already there, and returns its canonical name.
@@ -104,14 +157,15 @@ public struct OrganisationRegister: Sendable, Equatable {
         guard let index = index(of: department) else { throw .unknownDepartment(department) }
         let canonical = Self.canonicalName(unit)
         guard !canonical.isEmpty else { throw .emptyName }
-        if let existing = departments[index].units.first(where: { Self.key($0) == Self.key(unit) }) { return existing }
-        departments[index].units.append(canonical)
+        if let position = keys[index].units.firstIndex(of: Self.key(unit)) { return storage[index].units[position] }
+        storage[index].units.append(canonical)
+        addKeys(of: index)
         return canonical
     }
 
     private func index(of department: String) -> Int? {
         guard let name = resolve(department), name.confident else { return nil }
-        return departments.firstIndex { $0.name == name.department }
+        return storage.firstIndex { $0.name == name.department }
     }
 
     // MARK: Names
@@ -149,14 +203,21 @@ public struct OrganisationRegister: Sendable, Equatable {
         }.joined(separator: " ")
     }
 
+    // Regex is not Sendable, yet a Regex is never mutated once built (the standard library publishes its
+    // lazily compiled program atomically), so these shared constants are safe across threads. Building a
+    // regex on every call (a literal in a function body, a computed property) parsed and compiled it
+    // anew each time, which was most of the importer's time.
+    nonisolated(unsafe) private static let hyphenAnd = /(\p{L})\s*-\s*och\s+/
+    nonisolated(unsafe) private static let twoWordsAnd = /(\p{L}+) och (\p{L}+)/
+
     /// `name` as the register writes it: single spaces, no trailing punctuation, an initial capital,
     /// "Vård- och" for "Vård-och", "Kultur- och fritidsförvaltningen" for "Kultur och
     /// fritidsförvaltningen", and the head noun in definite form ("Stadsledningsförvaltning" becomes
     /// "Stadsledningsförvaltningen").
     public static func canonicalName(_ name: String) -> String {
         var name = SwedishText.trimmed(name).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        name = name.replacing(/(\p{L})\s*-\s*och\s+/) { "\($0.output.1)- och " }
-        if let match = name.wholeMatch(of: /(\p{L}+) och (\p{L}+)/), endsInHeadNoun(String(match.output.2)),
+        name = name.replacing(Self.hyphenAnd) { "\($0.output.1)- och " }
+        if let match = name.wholeMatch(of: Self.twoWordsAnd), endsInHeadNoun(String(match.output.2)),
            !headNouns.contains(where: { match.output.2.lowercased().hasPrefix($0.noun) }) {
             name = "\(match.output.1)- och \(match.output.2)"
         }
@@ -167,33 +228,48 @@ public struct OrganisationRegister: Sendable, Equatable {
         return SwedishText.initialCapital(name)
     }
 
+    /// The forms a near miss is compared in: as a key and as written (lower case, hyphens as
+    /// spaces); only those of eight letters or more.
+    private static func forms(_ text: String) -> [String] {
+        let loose = SwedishText.trimmed(text).lowercased().map { "-–—".contains($0) ? " " : $0 }
+        return [key(text), String(loose).split(whereSeparator: \.isWhitespace).joined(separator: " ")]
+            .filter { $0.count >= 8 }
+    }
+
     /// The one name with a spelling within two edits of `written`, compared both as keys and as
-    /// written (lower case, hyphens as spaces); only for names of eight letters or more.
+    /// written; only for names of eight letters or more.
     private static func nearest(to written: String, among names: [(name: String, spellings: [String])]) -> String? {
-        func forms(_ text: String) -> [String] {
-            let loose = SwedishText.trimmed(text).lowercased().map { "-–—".contains($0) ? " " : $0 }
-            return [key(text), String(loose).split(whereSeparator: \.isWhitespace).joined(separator: " ")]
-                .filter { $0.count >= 8 }
-        }
-        let target = forms(written)
+        let target = forms(written).map(Array.init)
         let near = names.filter { candidate in
             candidate.spellings.flatMap(forms).contains { form in
-                target.contains { editDistance($0, form, limit: 2) <= 2 }
+                target.contains { editDistance($0, Array(form), limit: 2) <= 2 }
             }
         }
         return near.count == 1 ? near[0].name : nil
     }
 
-    private static func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
-        let a = Array(a), b = Array(b)
+    /// The edit distance of `a` and `b`, or `limit + 1` as soon as it is known to exceed `limit`:
+    /// only the diagonal band of width `limit` is computed, and a row whose every cell exceeds
+    /// `limit` ends the search, so most comparisons of unlike names stop after a few letters.
+    static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
         guard abs(a.count - b.count) <= limit else { return limit + 1 }
-        var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        let beyond = limit + 1
+        var previous = (0...b.count).map { min($0, beyond) }
+        var current = Array(repeating: beyond, count: b.count + 1)
+        for i in 1...a.count {
+            let low = max(1, i - limit), high = min(b.count, i + limit)
+            current[0] = i <= limit ? i : beyond
+            if low > 1 { current[low - 1] = beyond }
+            var rowMinimum = current[0]
+            for j in low...high {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution, beyond)
+                rowMinimum = min(rowMinimum, current[j])
             }
-            previous = current
+            if high < b.count { current[high + 1] = beyond }
+            if rowMinimum > limit { return beyond }
+            swap(&previous, &current)
         }
         return previous[b.count]
     }

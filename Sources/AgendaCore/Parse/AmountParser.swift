@@ -12,11 +12,15 @@ struct MoneyAmount: Equatable {
 /// space (U+00A0, U+202F) or a full stop ("1 234 tkr", "600.000 kr"); decimals use a comma or a
 /// full stop ("4,4 mnkr", "1.2 mkr"). A number without a currency unit is not an amount.
 enum AmountParser {
+    // Built once: a regex literal in a function body is parsed and compiled on every call. Regex is not
+    // Sendable, yet never mutated once built (the standard library publishes its lazily compiled program
+    // atomically), so sharing the constant across threads is safe.
+    nonisolated(unsafe) private static let pattern =
+        /\b(\d{1,3}(?:[ \u{00A0}\u{202F}.]\d{3})+|\d+)(?:[,.](\d+))?\s*(mdkr|miljarder\s+kronor|miljard\s+kronor|miljarder|miljard|mnkr|mkr|msek|mn\s+kr|miljoner\s+kronor|miljon\s+kronor|miljoner|miljon|milj\.?\s*kr|tkr|tsek|kkr|tusen\s+kronor|tusen\s+kr|tusen|kronor|kr|sek|:-)(?!\p{L})/
+        .ignoresCase()
+        .wordBoundaryKind(.simple)
+
     static func amounts(in text: Substring) -> [MoneyAmount] {
-        let pattern =
-            /\b(\d{1,3}(?:[ \u{00A0}\u{202F}.]\d{3})+|\d+)(?:[,.](\d+))?\s*(mdkr|miljarder\s+kronor|miljard\s+kronor|miljarder|miljard|mnkr|mkr|msek|mn\s+kr|miljoner\s+kronor|miljon\s+kronor|miljoner|miljon|milj\.?\s*kr|tkr|tsek|kkr|tusen\s+kronor|tusen\s+kr|tusen|kronor|kr|sek|:-)(?!\p{L})/
-            .ignoresCase()
-            .wordBoundaryKind(.simple)
         return text.matches(of: pattern).compactMap { match in
             let whole = match.output.1.filter(\.isNumber)
             let fraction = match.output.2.map(String.init) ?? "0"

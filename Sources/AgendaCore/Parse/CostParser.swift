@@ -113,59 +113,55 @@ public enum CostParser {
 
     /// The words of `before` that belong to the amount after it: what follows the last
     /// ",", ";", "och", "samt".
+    // Regex is not Sendable, yet a Regex is never mutated once built (the standard library publishes its
+    // lazily compiled program atomically), so these shared constants are safe across threads. Building a
+    // regex on every call (a literal in a function body, a computed property) parsed and compiled it
+    // anew each time, which was most of the importer's time.
+    nonisolated(unsafe) private static let clauseBoundary = /,|;|\boch\b|\bsamt\b/.wordBoundaryKind(.simple)
+
     private static func ownClause(_ before: Substring) -> Substring {
-        guard let last = before.matches(of: /,|;|\boch\b|\bsamt\b/.wordBoundaryKind(.simple)).last else {
+        guard let last = before.matches(of: clauseBoundary).last else {
             return before
         }
         return before[last.range.upperBound...]
     }
 
-    private static var approximationAdverb: Regex<Substring> {
+    nonisolated(unsafe) private static let approximationAdverb: Regex<Substring> =
         /\b(?:ca\.?|c:a|cirka|ungefär|omkring|runt|drygt|knappt|uppskattningsvis)\s*$/
             .ignoresCase().wordBoundaryKind(.simple)
-    }
-    private static var estimateVerb: Regex<Substring> {
+    nonisolated(unsafe) private static let estimateVerb: Regex<Substring> =
         /\b(?:uppskatta|beräkna|bedöm|preliminär)\w*/.ignoresCase().wordBoundaryKind(.simple)
-    }
-    private static var perYear: Regex<Substring> {
+    nonisolated(unsafe) private static let perYear: Regex<Substring> =
         /\s*(?:\/\s*år\b|per\s+år\b|om\s+året\b|årligen\b|i\s+årlig\w*(?:\s+\w*kostnad\w*)?)/
             .ignoresCase().wordBoundaryKind(.simple)
-    }
-    private static var oneTime: Regex<Substring> {
+    nonisolated(unsafe) private static let oneTime: Regex<Substring> =
         /\s*(?:(?:i|som)\s+(?:en\s+)?)?engångs\w*/.ignoresCase().wordBoundaryKind(.simple)
-    }
-    private static var investment: Regex<Substring> {
+    nonisolated(unsafe) private static let investment: Regex<Substring> =
         /\s*(?:i|som)\s+(?:en\s+)?investering\w*/.ignoresCase().wordBoundaryKind(.simple)
-    }
-    private static var comparedWithToday: Regex<Substring> {
+    nonisolated(unsafe) private static let comparedWithToday: Regex<Substring> =
         /\s*jämfört\s+med\s+(?:i\s?dag|nuvarande\s+\w+)/.ignoresCase().wordBoundaryKind(.simple)
-    }
     /// "(2018-2019)", "under 2018", "för år 2018–2019", "2018".
-    private static var yearsStated: Regex<Substring> {
+    nonisolated(unsafe) private static let yearsStated: Regex<Substring> =
         /\s*\(?\s*(?:(?:under|för|år)\s+)?(?:år\s+)?(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?\b\s*\)?/
             .ignoresCase().wordBoundaryKind(.simple)
-    }
-    private static var investmentWord: Regex<Substring> { /investering|investera/.ignoresCase() }
-    private static var oneTimeWord: Regex<Substring> { /engångs/.ignoresCase() }
-    private static var recurringWord: Regex<Substring> {
+    nonisolated(unsafe) private static let investmentWord: Regex<Substring> = /investering|investera/.ignoresCase()
+    nonisolated(unsafe) private static let oneTimeWord: Regex<Substring> = /engångs/.ignoresCase()
+    nonisolated(unsafe) private static let recurringWord: Regex<Substring> =
         /årlig|per\s+år|\/\s*år|löpande|drift/.ignoresCase()
-    }
 
     // MARK: Budget and decision
 
     /// "inom befintliga budgetramar", "inom förvaltningens budget", "ryms inom ordinarie ram"; not
     /// "inom ramen för projektet".
-    private static var withinBudget: Regex<Substring> {
+    nonisolated(unsafe) private static let withinBudget: Regex<Substring> =
         /\b(?:inom|ryms\s+(?:i|inom))\s+(?:(?:befintlig\w*|nuvarande|ordinarie|givna|tilldelade|egen|egna)\s+(?:budget\w*|ram\w*|ekonomisk\w*\s+ram\w*)|(?:\p{L}+\s+)?budget\w*)/
             .ignoresCase().wordBoundaryKind(.simple)
-    }
 
     /// "presenteras för beslut", "redovisas i samband med utredningen", "lyfts till Kf i särskilt
     /// ärende", "behandlas i den ordinarie budgetprocessen".
-    private static var decisionPending: Regex<Substring> {
+    nonisolated(unsafe) private static let decisionPending: Regex<Substring> =
         /\bför\s+beslut\b|\bredovisas\s+i\s+samband\s+med\b|\blyfts\s+till\b|\bsärskilt\s+ärende\b|\båterkommer\s+med\b|\bbeslutas\s+senare\b|\bordinarie\s+budgetprocess/
             .ignoresCase().wordBoundaryKind(.simple)
-    }
 
     // MARK: External funding
 
@@ -179,16 +175,20 @@ public enum CostParser {
         (#"externa?\s+(?:medel|finansiering|bidrag)|externt\s+bidrag"#, "externa medel"),
     ]
 
+    nonisolated(unsafe) private static let compiledFunders = funders.compactMap { funder in
+        (try? Regex(funder.pattern).ignoresCase().wordBoundaryKind(.simple)).map { (regex: $0, name: funder.name) }
+    }
+    nonisolated(unsafe) private static let namedFunder =
+        /\b(?:[Bb]idrag|[Mm]edel|[Ff]inansiering)\s+(?:\w+\s+)?från\s+(\p{Lu}[\p{L}-]*)/.wordBoundaryKind(.simple)
+
     /// Funders named in `text` in order of first mention: the known ones above, and any capitalised
     /// name in "bidrag (erhålls) från X".
     static func externalFunding(in text: String) -> [String] {
         var found: [(range: Range<String.Index>, name: String)] = []
-        for funder in funders {
-            guard let regex = try? Regex(funder.pattern).ignoresCase().wordBoundaryKind(.simple) else { continue }
-            found += text.matches(of: regex).map { ($0.range, funder.name) }
+        for funder in compiledFunders {
+            found += text.matches(of: funder.regex).map { ($0.range, funder.name) }
         }
-        let named = /\b(?:[Bb]idrag|[Mm]edel|[Ff]inansiering)\s+(?:\w+\s+)?från\s+(\p{Lu}[\p{L}-]*)/.wordBoundaryKind(.simple)
-        for match in text.matches(of: named) {
+        for match in text.matches(of: namedFunder) {
             let name = match.output.1
             if !found.contains(where: { $0.range.overlaps(name.startIndex..<name.endIndex) }) {
                 found.append((name.startIndex..<name.endIndex, String(name)))
@@ -212,27 +212,28 @@ public enum CostParser {
             guard let fte, !found.contains(where: { $0.range.overlaps(range) }) else { return }
             found.append((range, StaffResource(role: role.map(String.init) ?? "", fullTimeEquivalent: fte, source: String(text[range]))))
         }
-        let roleWithShare =
-            /(\p{L}[\p{L}-]*)\s+motsvarande\s+(\d+(?:[,.]\d+)?)\s*(?:%|procent)(?:\s+av\s+(?:en\s+)?(?:helårstjänst|heltidstjänst|heltid|tjänst)\w*)?/
-            .ignoresCase()
-        for match in text.matches(of: roleWithShare) {
+        for match in text.matches(of: Self.roleWithShare) {
             add(match.range, role: match.output.1, fte: number(match.output.2).map { $0 / 100 })
         }
-        let share =
-            /(\d+(?:[,.]\d+)?)\s*(?:%|procent)\s+(?:av\s+(?:en\s+)?)?(?:helårstjänst|heltidstjänst|heltid|tjänst)\w*(?:\s+som\s+(\p{L}+))?/
-            .ignoresCase()
-        for match in text.matches(of: share) {
+        for match in text.matches(of: Self.staffShare) {
             add(match.range, role: match.output.2, fte: number(match.output.1).map { $0 / 100 })
         }
-        let count =
-            /\b(\d+(?:[,.]\d+)?|en|ett|två|tre|fyra|fem|sex)\s+(årsarbetare|årsarbeten|heltidstjänster|heltidstjänst|halvtidstjänster|halvtidstjänst|heltider|tjänster)\b(?:\s+som\s+(\p{L}+))?/
-            .ignoresCase().wordBoundaryKind(.simple)
-        for match in text.matches(of: count) {
+        for match in text.matches(of: Self.staffCount) {
             let factor = match.output.2.lowercased().hasPrefix("halvtid") ? 0.5 : 1
             add(match.range, role: match.output.3, fte: number(match.output.1).map { $0 * factor })
         }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }.map(\.resource)
     }
+
+    nonisolated(unsafe) private static let roleWithShare =
+        /(\p{L}[\p{L}-]*)\s+motsvarande\s+(\d+(?:[,.]\d+)?)\s*(?:%|procent)(?:\s+av\s+(?:en\s+)?(?:helårstjänst|heltidstjänst|heltid|tjänst)\w*)?/
+        .ignoresCase()
+    nonisolated(unsafe) private static let staffShare =
+        /(\d+(?:[,.]\d+)?)\s*(?:%|procent)\s+(?:av\s+(?:en\s+)?)?(?:helårstjänst|heltidstjänst|heltid|tjänst)\w*(?:\s+som\s+(\p{L}+))?/
+        .ignoresCase()
+    nonisolated(unsafe) private static let staffCount =
+        /\b(\d+(?:[,.]\d+)?|en|ett|två|tre|fyra|fem|sex)\s+(årsarbetare|årsarbeten|heltidstjänster|heltidstjänst|halvtidstjänster|halvtidstjänst|heltider|tjänster)\b(?:\s+som\s+(\p{L}+))?/
+        .ignoresCase().wordBoundaryKind(.simple)
 
     private static func number(_ text: Substring) -> Double? {
         let words: [String: Double] = ["en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6]

@@ -32,13 +32,19 @@ public enum ResponsibilityParser {
         var body: String
     }
 
+    // Regex is not Sendable, yet a Regex is never mutated once built (the standard library publishes its
+    // lazily compiled program atomically), so these shared constants are safe across threads. Building a
+    // regex on every call (a literal in a function body, a computed property) parsed and compiled it
+    // anew each time, which was most of the importer's time.
+    nonisolated(unsafe) private static let connector =
+        /\s+(?:tillsammans\s+med|i\s+samarbete\s+med|i\s+samverkan\s+med|samt)\s+|\s*;\s*/.ignoresCase()
+    nonisolated(unsafe) private static let and = /\s+och\s+/
+
     private static func groups(in text: String, register: OrganisationRegister) -> [Group] {
-        let connector = /\s+(?:tillsammans\s+med|i\s+samarbete\s+med|i\s+samverkan\s+med|samt)\s+|\s*;\s*/
-            .ignoresCase()
         var groups: [Group] = []
         var start = text.startIndex
         var pending = ""
-        for match in text.matches(of: connector) {
+        for match in text.matches(of: Self.connector) {
             groups.append(Group(connector: pending, body: String(text[start..<match.range.lowerBound])))
             pending = String(text[match.range]).trimmingCharacters(in: .whitespaces) + " "
             start = match.range.upperBound
@@ -53,7 +59,7 @@ public enum ResponsibilityParser {
     /// "Skolförvaltningen och Stadsledningsförvaltningen, IT-avdelningen" is two groups;
     /// "Kultur och fritidsförvaltningen" and "Kommunikations- och kanslienheten" are one.
     private static func splitAtAnd(_ group: Group, register: OrganisationRegister) -> [Group] {
-        for match in group.body.matches(of: /\s+och\s+/) {
+        for match in group.body.matches(of: Self.and) {
             let left = group.body[..<match.range.lowerBound]
             let right = group.body[match.range.upperBound...]
             guard !left.hasSuffix("-"),
@@ -147,7 +153,7 @@ public enum ResponsibilityParser {
 
     /// "IT-avdelningen och kommunikationsenheten" is two enheter; "Kommunikations- och kanslienheten" one.
     private static func splitUnits(_ piece: String) -> [String] {
-        guard let match = piece.firstMatch(of: /\s+och\s+/) else { return [piece] }
+        guard let match = piece.firstMatch(of: Self.and) else { return [piece] }
         let left = String(piece[..<match.range.lowerBound])
         let right = String(piece[match.range.upperBound...])
         guard !left.hasSuffix("-"), OrganisationRegister.endsInHeadNoun(left), OrganisationRegister.endsInHeadNoun(right)

@@ -27,12 +27,17 @@ public enum ScheduleParser {
             .compactMap { phase(in: SwedishText.trimmed($0)) }
     }
 
+    // Regex is not Sendable, yet a Regex is never mutated once built (the standard library publishes its
+    // lazily compiled program atomically), so these shared constants are safe across threads. Building a
+    // regex on every call (a literal in a function body, a computed property) parsed and compiled it
+    // anew each time, which was most of the importer's time.
+    // "2017 – utredning", "2017-2018: förstudie", "2017 (förstudien)".
+    nonisolated(unsafe) private static let yearThenLabel =
+        /((?:19|20)\d\d)(?:\s*[-–—]\s*((?:19|20)\d\d))?\s*(?:[-–—:]\s*|\(\s*)([^\d()]*[^\d()\s])\s*\)?/
+    // "Utredning 2017", "Införande 2018–2019": a short label of at most three words.
+    nonisolated(unsafe) private static let labelThenYear = /(\p{L}+(?:\s+\p{L}+){0,2})\s+((?:19|20)\d\d)(?:\s*[-–—]\s*((?:19|20)\d\d))?/
+
     private static func phase(in segment: String) -> SchedulePhase? {
-        // "2017 – utredning", "2017-2018: förstudie", "2017 (förstudien)".
-        let yearThenLabel =
-            /((?:19|20)\d\d)(?:\s*[-–—]\s*((?:19|20)\d\d))?\s*(?:[-–—:]\s*|\(\s*)([^\d()]*[^\d()\s])\s*\)?/
-        // "Utredning 2017", "Införande 2018–2019": a short label of at most three words.
-        let labelThenYear = /(\p{L}+(?:\s+\p{L}+){0,2})\s+((?:19|20)\d\d)(?:\s*[-–—]\s*((?:19|20)\d\d))?/
         if let match = segment.wholeMatch(of: yearThenLabel) {
             return makePhase(match.output.1, match.output.2, label: match.output.3)
         }
@@ -58,11 +63,12 @@ public enum ScheduleParser {
         "vårtermin", "hösttermin", "läsåret", "kvartal", "tertial", "halvår",
     ]
 
+    nonisolated(unsafe) private static let termPattern =
+        /(?i)\b(höstterminen|hösttermin|vårterminen|vårtermin|ht|vt)\s*-?\s*((?:19|20)\d\d|\d\d)\b/
+        .wordBoundaryKind(.simple)
+
     /// "höstterminen 2016", "vårterminen 2019", "ht 2016", "vt-18".
     static func terms(in text: String) -> [SchoolTerm] {
-        let termPattern =
-            /(?i)\b(höstterminen|hösttermin|vårterminen|vårtermin|ht|vt)\s*-?\s*((?:19|20)\d\d|\d\d)\b/
-            .wordBoundaryKind(.simple)
         return text.matches(of: termPattern).compactMap { match in
             guard var year = Int(match.output.2) else { return nil }
             if year < 100 { year += 2000 }

@@ -2,11 +2,16 @@ import Foundation
 
 /// Small text helpers shared by the tidsplan, kostnad and ansvarig parsers.
 enum SwedishText {
+    // Regex is not Sendable, yet a Regex is never mutated once built (the standard library publishes its
+    // lazily compiled program atomically), so these shared constants are safe across threads. Building a
+    // regex on every call (a literal in a function body, a computed property) parsed and compiled it
+    // anew each time, which was most of the importer's time.
+    nonisolated(unsafe) private static let yearPattern = /\b((?:19|20)\d\d)\b/.wordBoundaryKind(.simple)
+    nonisolated(unsafe) private static let shortRangePattern = /\b((?:19|20)\d\d)\s*[-–—\/]\s*(\d\d)\b/.wordBoundaryKind(.simple)
+
     /// Every year named in `text`, in order of appearance, with short range ends expanded
     /// ("2017-19" gives 2017 and 2019). Only 1900–2099 count as years.
     static func years(in text: String) -> [Int] {
-        let yearPattern = /\b((?:19|20)\d\d)\b/.wordBoundaryKind(.simple)
-        let shortRangePattern = /\b((?:19|20)\d\d)\s*[-–—\/]\s*(\d\d)\b/.wordBoundaryKind(.simple)
         var found: [(position: String.Index, year: Int)] = []
         for match in text.matches(of: yearPattern) {
             if let year = Int(match.output.1) { found.append((match.range.lowerBound, year)) }
