@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "agenda", targets: ["AgendaCLI"]),
         .library(name: "AgendaCore", targets: ["AgendaCore"]),
         .library(name: "ReportGen", targets: ["ReportGen"]),
+        // Benchmark-only: writes synthetic agendas of municipal, regional and national size (bench/run).
+        .executable(name: "agenda-bench-data", targets: ["AgendaBenchData"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -46,6 +48,13 @@ let package = Package(
             dependencies: [
                 "AgendaCore",
                 "ReportGen",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "AgendaBenchData",
+            dependencies: [
+                "AgendaCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
