@@ -28,15 +28,18 @@ struct SyntheticPlan {
         out.paragraph("Styrdokument Handlingsplan\tBeslutat av Kommundirektören\tGäller från och med")
         out.line("Ansvarig IT-chef\tGäller för \(organisation)\tSenast uppdaterat")
         out.blank()
-        // The table of contents, as Word writes it: heading, tab, page number.
+        // The table of contents, as Word writes it: heading, tab, page number. The importer reads
+        // page numbers of up to three digits, so a plan of more than 999 pages gets none.
+        var toc = PlanWriter()
         var page = 3
         for area in layout {
-            out.line("\(area.number). \(area.title)\t\(page)")
+            toc.line("\(area.number). \(area.title)\t\(page)")
             for sub in area.subAreas {
-                out.line("\(sub.code) \(sub.title)\t\(page)")
+                toc.line("\(sub.code) \(sub.title)\t\(page)")
                 page += sub.actions > 1 ? 1 : rng.int(0...1)
             }
         }
+        if page <= 999 { out.append(toc) }
         out.blank()
         out.paragraph("Handlingsplan – Digital agenda för \(organisation)")
         out.paragraph("Genom utveckling inom insatsområdena med handlingsplaner och aktiviteter kan vi bidra till en bättre samhällsservice, skapa en kostnadseffektivare verksamhet samt förstärka varumärket.")
@@ -269,6 +272,8 @@ struct PlanWriter {
     }
 
     mutating func blank() { text += "\n" }
+
+    mutating func append(_ other: PlanWriter) { text += other.text }
 
     mutating func paragraph(_ line: String) {
         self.line(line)

@@ -22,13 +22,17 @@ public struct OrganisationRegister: Sendable, Equatable {
     /// constant time instead of normalising every name in the register on every lookup, which made
     /// an import quadratic in the number of förvaltningar (hundreds in a plan across municipalities).
     private var lookup: [String: Int] = [:]
-    /// Per förvaltning, what lookups compare, computed once: unit keys and near-miss forms.
-    private var keys: [DepartmentKeys] = []
+    /// Per förvaltning, its enheter's keys.
+    private var unitKeys: [[String]] = []
+    /// Every spelling's near-miss forms (see ``forms(_:)``), with the förvaltning it names.
+    private var nearForms: [NearForm] = []
+    /// Form length → the indices in ``nearForms`` of the forms of that length, in order: two edits
+    /// change a length by at most two, so a lookup compares only forms of nearly the same length.
+    private var nearFormsByLength: [Int: [Int]] = [:]
 
-    private struct DepartmentKeys: Sendable {
-        var units: [String]
-        /// The forms ``nearest(to:among:)`` compares, of the name and each alias.
-        var forms: [[Character]]
+    private struct NearForm: Sendable {
+        var characters: [Character]
+        var department: Int
     }
 
     public init(departments: [Department] = []) {
@@ -43,20 +47,25 @@ public struct OrganisationRegister: Sendable, Equatable {
 
     private mutating func rebuildLookup() {
         lookup = [:]
-        keys = []
-        for index in storage.indices { addKeys(of: index) }
+        unitKeys = []
+        nearForms = []
+        nearFormsByLength = [:]
+        for position in storage.indices {
+            unitKeys.append(storage[position].units.map(Self.key))
+            addSpellings([storage[position].name] + storage[position].aliases, of: position)
+        }
     }
 
-    /// Adds the keys of `storage[position]` (new, or with a new alias or unit) to the lookup tables.
-    private mutating func addKeys(of position: Int) {
-        let department = storage[position]
-        for spelling in [department.name] + department.aliases where lookup[Self.key(spelling)] == nil {
-            lookup[Self.key(spelling)] = position
+    /// Adds spellings (a new förvaltning's name, a new alias) of `storage[position]` to the lookup tables.
+    private mutating func addSpellings(_ spellings: [String], of position: Int) {
+        for spelling in spellings {
+            let key = Self.key(spelling)
+            if lookup[key] == nil { lookup[key] = position }
+            for form in Self.forms(spelling).map(Array.init) {
+                nearFormsByLength[form.count, default: []].append(nearForms.count)
+                nearForms.append(NearForm(characters: form, department: position))
+            }
         }
-        let entry = DepartmentKeys(
-            units: department.units.map(Self.key),
-            forms: ([department.name] + department.aliases).flatMap { Self.forms($0) }.map(Array.init))
-        if position < keys.count { keys[position] = entry } else { keys.append(entry) }
     }
 
     /// The förvaltningar and aliases shipped in templates/default/organisation-aliases.tsv
@@ -96,11 +105,14 @@ public struct OrganisationRegister: Sendable, Equatable {
         let target = Self.forms(name).map(Array.init)
         guard !target.isEmpty else { return nil }
         var near: Int?
-        for position in storage.indices where keys[position].forms.contains(where: { form in
-            target.contains { Self.editDistance($0, form, limit: 2) <= 2 }
-        }) {
+        var rows = EditRows()
+        let lengths = Set(target.flatMap { ($0.count - 2)...($0.count + 2) })
+        let candidates = lengths.flatMap { nearFormsByLength[$0] ?? [] }.sorted()
+        for index in candidates where near != nearForms[index].department {
+            let form = nearForms[index]
+            guard target.contains(where: { Self.editDistance($0, form.characters, limit: 2, rows: &rows) <= 2 }) else { continue }
             guard near == nil else { return nil }
-            near = position
+            near = form.department
         }
         return near.map { (storage[$0].name, false) }
     }
@@ -111,14 +123,14 @@ public struct OrganisationRegister: Sendable, Equatable {
         let key = Self.key(name)
         guard !key.isEmpty else { return nil }
         let units = storage[index].units
-        if let position = keys[index].units.firstIndex(of: key) { return (units[position], true) }
+        if let position = unitKeys[index].firstIndex(of: key) { return (units[position], true) }
         return Self.nearest(to: name, among: units.map { ($0, [$0]) }).map { ($0, false) }
     }
 
     /// The förvaltningar whose enheter include one that `name` means exactly.
     public func departments(withUnit name: String) -> [String] {
         let key = Self.key(name)
-        return storage.indices.filter { keys[$0].units.contains(key) }.map { storage[$0].name }
+        return storage.indices.filter { unitKeys[$0].contains(key) }.map { storage[$0].name }
     }
 
     /// Adds a förvaltning unless one with this name already resolves confidently, and returns its
@@ -130,7 +142,8 @@ public struct OrganisationRegister: Sendable, Equatable {
         guard !canonical.isEmpty else { throw .emptyName }
         if let existing = resolve(name), existing.confident { return existing.department }
         storage.append(Department(name: canonical))
-        addKeys(of: storage.count - 1)
+        unitKeys.append([])
+        addSpellings([canonical], of: storage.count - 1)
         try addAlias(name, for: canonical)
         return canonical
     }
@@ -147,7 +160,7 @@ public struct OrganisationRegister: Sendable, Equatable {
         let written = ([storage[index].name] + storage[index].aliases).map { $0.lowercased() }
         if !written.contains(spelling.lowercased()) {
             storage[index].aliases.append(spelling)
-            addKeys(of: index)
+            addSpellings([spelling], of: index)
         }
     }
 
@@ -157,9 +170,9 @@ public struct OrganisationRegister: Sendable, Equatable {
         guard let index = index(of: department) else { throw .unknownDepartment(department) }
         let canonical = Self.canonicalName(unit)
         guard !canonical.isEmpty else { throw .emptyName }
-        if let position = keys[index].units.firstIndex(of: Self.key(unit)) { return storage[index].units[position] }
+        if let position = unitKeys[index].firstIndex(of: Self.key(unit)) { return storage[index].units[position] }
         storage[index].units.append(canonical)
-        addKeys(of: index)
+        unitKeys[index].append(Self.key(canonical))
         return canonical
     }
 
@@ -248,30 +261,46 @@ public struct OrganisationRegister: Sendable, Equatable {
         return near.count == 1 ? near[0].name : nil
     }
 
+    /// Two rows of an edit-distance table, kept between comparisons so that comparing a name with
+    /// every förvaltning in a large register allocates nothing per comparison.
+    struct EditRows {
+        var previous: [Int] = []
+        var current: [Int] = []
+    }
+
+    static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+        var rows = EditRows()
+        return editDistance(a, b, limit: limit, rows: &rows)
+    }
+
     /// The edit distance of `a` and `b`, or `limit + 1` as soon as it is known to exceed `limit`:
     /// only the diagonal band of width `limit` is computed, and a row whose every cell exceeds
     /// `limit` ends the search, so most comparisons of unlike names stop after a few letters.
-    static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+    static func editDistance(_ a: [Character], _ b: [Character], limit: Int, rows: inout EditRows) -> Int {
         guard abs(a.count - b.count) <= limit else { return limit + 1 }
         guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
         let beyond = limit + 1
-        var previous = (0...b.count).map { min($0, beyond) }
-        var current = Array(repeating: beyond, count: b.count + 1)
+        if rows.previous.count < b.count + 1 {
+            rows.previous = Array(repeating: beyond, count: b.count + 1)
+            rows.current = Array(repeating: beyond, count: b.count + 1)
+        }
+        for j in 0...b.count { rows.previous[j] = min(j, beyond) }
         for i in 1...a.count {
             let low = max(1, i - limit), high = min(b.count, i + limit)
-            current[0] = i <= limit ? i : beyond
-            if low > 1 { current[low - 1] = beyond }
-            var rowMinimum = current[0]
+            rows.current[0] = i <= limit ? i : beyond
+            if low > 1 { rows.current[low - 1] = beyond }
+            var rowMinimum = rows.current[0]
             for j in low...high {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution, beyond)
-                rowMinimum = min(rowMinimum, current[j])
+                let substitution = rows.previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                let cell = min(rows.previous[j] + 1, rows.current[j - 1] + 1, substitution, beyond)
+                rows.current[j] = cell
+                rowMinimum = min(rowMinimum, cell)
             }
-            if high < b.count { current[high + 1] = beyond }
+            if high < b.count { rows.current[high + 1] = beyond }
             if rowMinimum > limit { return beyond }
-            swap(&previous, &current)
+            swap(&rows.previous, &rows.current)
         }
-        return previous[b.count]
+        return rows.previous[b.count]
     }
 }
 

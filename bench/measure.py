@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""Runs one command several times as a whole process and records its wall time and peak memory.
+
+Wall time is a monotonic clock around fork, exec and wait; peak memory is the child's maximum
+resident set size as wait4(2) reports it (the figure `/usr/bin/time -f %M` prints). stdout goes
+to /dev/null unless --stdout names a file. A `--before` shell command runs before each run,
+untimed (to remove the database an import writes, say). Appends one JSON line per operation to
+RESULTS with every run and the medians.
+
+Usage: measure.py RESULTS SIZE OPERATION RUNS [--before CMD] [--stdout FILE] -- COMMAND...
+"""
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+
+def main():
+    results, size, operation, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    rest = sys.argv[5:]
+    before, stdout_path = None, os.devnull
+    while rest and rest[0] != "--":
+        if rest[0] == "--before":
+            before, rest = rest[1], rest[2:]
+        elif rest[0] == "--stdout":
+            stdout_path, rest = rest[1], rest[2:]
+        else:
+            sys.exit(f"measure.py: unknown option {rest[0]}")
+    command = rest[1:]
+    walls, peaks = [], []
+    for _ in range(runs):
+        if before:
+            subprocess.run(before, shell=True, check=True)
+        with open(stdout_path, "wb") as out:
+            start = time.perf_counter()
+            child = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE)
+            _, status, usage = os.wait4(child.pid, 0)
+            wall = time.perf_counter() - start
+            child.returncode = os.waitstatus_to_exitcode(status)
+            stderr = child.stderr.read().decode("utf-8", "replace")
+        if child.returncode != 0:
+            sys.exit(f"measure.py: {operation} ({size}) failed with status {child.returncode}: {' '.join(command)}\n{stderr}")
+        walls.append(wall * 1000)
+        peaks.append(usage.ru_maxrss / 1024)
+    record = {
+        "size": size, "operation": operation, "runs": runs,
+        "wall_ms": round(statistics.median(walls), 1), "peak_mb": round(statistics.median(peaks), 1),
+        "all_wall_ms": [round(x, 1) for x in walls], "all_peak_mb": [round(x, 1) for x in peaks],
+    }
+    with open(results, "a", encoding="utf-8") as f:
+        f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    print(f"  {size:9} {operation:28} {record['wall_ms']:9.1f} ms  {record['peak_mb']:7.1f} MB   (median of {runs})", flush=True)
+
+
+if __name__ == "__main__":
+    main()

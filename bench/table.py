@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Renders bench/run's results (JSON lines from measure.py) as Markdown: the figures per size, the
+ratios to pandoc and to the .dump floor, and the issue's targets met or missed.
+
+Usage: table.py RESULTS.jsonl [--update BENCHMARKS.md] [--machine]
+With --update, replaces the part of the file between <!-- results:begin --> and <!-- results:end -->
+(and, with --machine, between <!-- machine:begin --> and <!-- machine:end -->).
+"""
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+
+SIZES = ["municipal", "regional", "national"]
+FORMATS = ["xhtml", "fodt", "fods", "odt", "ods"]
+
+
+def load(path):
+    results = {}
+    for line in open(path, encoding="utf-8"):
+        record = json.loads(line)
+        results[(record["size"], record["operation"])] = record
+    return results
+
+
+def figures(results):
+    sizes = [s for s in SIZES if any(k[0] == s for k in results)]
+    operations = []
+    for key in results:
+        if key[1] not in operations:
+            operations.append(key[1])
+    lines = ["| operation | " + " | ".join(f"{s} ms | {s} MB" for s in sizes) + " |",
+             "|---|" + "---:|---:|" * len(sizes)]
+    for operation in operations:
+        cells = []
+        for size in sizes:
+            record = results.get((size, operation))
+            cells += [f"{record['wall_ms']:,.1f}".replace(",", " "), f"{record['peak_mb']:.0f}"] if record else ["–", "–"]
+        lines.append(f"| {operation} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def ratios(results):
+    sizes = [s for s in SIZES if (s, "sqlite3 .dump (floor)") in results]
+    lines = ["| report | " + " | ".join(f"{s}: × floor | {s}: pandoc ÷ report" for s in sizes) + " |",
+             "|---|" + "---:|---:|" * len(sizes)]
+    for fmt in FORMATS:
+        cells = []
+        for size in sizes:
+            report = results.get((size, f"report {fmt}"))
+            floor = results.get((size, "sqlite3 .dump (floor)"))
+            pandoc = results.get((size, "pandoc md → html" if fmt == "xhtml" else "pandoc md → odt"))
+            if not report:
+                cells += ["–", "–"]
+                continue
+            cells.append(f"{report['wall_ms'] / floor['wall_ms']:.1f}" if floor else "–")
+            cells.append(f"{pandoc['wall_ms'] / report['wall_ms']:.1f}" if pandoc else "–")
+        lines.append(f"| {fmt} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def targets(results):
+    rows = []
+
+    def check(label, ok, detail):
+        rows.append(f"| {label} | {'met' if ok else '**missed**'} | {detail} |")
+
+    for fmt in FORMATS:
+        m = results.get(("municipal", f"report {fmt}"))
+        if m:
+            check(f"municipal report {fmt} ≤ 50 ms", m["wall_ms"] <= 50, f"{m['wall_ms']:.1f} ms")
+    for fmt in FORMATS:
+        n = results.get(("national", f"report {fmt}"))
+        if n:
+            check(f"national report {fmt} ≤ 2 s, ≤ 150 MB", n["wall_ms"] <= 2000 and n["peak_mb"] <= 150,
+                  f"{n['wall_ms']:.0f} ms, {n['peak_mb']:.0f} MB")
+    for size in ("regional", "national"):
+        floor = results.get((size, "sqlite3 .dump (floor)"))
+        for fmt in FORMATS:
+            r = results.get((size, f"report {fmt}"))
+            if r and floor:
+                ratio = r["wall_ms"] / floor["wall_ms"]
+                check(f"{size} report {fmt} ≤ 3 × floor", ratio <= 3, f"{ratio:.1f} ×")
+    for size in SIZES:
+        for fmt in FORMATS:
+            r = results.get((size, f"report {fmt}"))
+            p = results.get((size, "pandoc md → html" if fmt == "xhtml" else "pandoc md → odt"))
+            if r and p and fmt in ("xhtml", "odt", "fodt"):
+                check(f"{size} report {fmt} ≥ 10 × faster than pandoc", p["wall_ms"] >= 10 * r["wall_ms"],
+                      f"{p['wall_ms'] / r['wall_ms']:.1f} ×")
+    s = results.get(("national", "status set"))
+    if s:
+        check("national status set ≤ 30 ms", s["wall_ms"] <= 30, f"{s['wall_ms']:.1f} ms")
+    return "| target | result | measured |\n|---|---|---|\n" + "\n".join(rows)
+
+
+def scaling(results):
+    lines = ["| size | actions | report xhtml ms | report odt ms | peak MB (odt) | list --json ms | floor ms | import text ms |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    actions = {"municipal": 34, "regional": 2000, "national": 15000}
+    for size in SIZES:
+        def w(op):
+            r = results.get((size, op))
+            return f"{r['wall_ms']:.0f}" if r else "–"
+        odt = results.get((size, "report odt"))
+        if not odt:
+            continue
+        lines.append(f"| {size} | {actions[size]} | {w('report xhtml')} | {w('report odt')} | {odt['peak_mb']:.0f} | "
+                     f"{w('list actions --json')} | {w('sqlite3 .dump (floor)')} | {w('import plan text')} |")
+    return "\n".join(lines)
+
+
+def machine():
+    def run(cmd):
+        try:
+            return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.strip()
+        except OSError:
+            return "?"
+    model = run("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").strip()
+    memory = run("free -g | awk '/Mem:/ {print $2}'")
+    swift = run("swift --version 2>&1 | head -1")
+    pandoc = run("pandoc --version | head -1")
+    sqlite = run("sqlite3 --version | cut -d' ' -f1")
+    return (f"- CPU: {model}, {os.cpu_count()} cores (`nproc`: {run('nproc')})\n"
+            f"- Memory: {memory} GiB\n- OS: {platform.platform()}\n- {swift}\n- {pandoc}; sqlite3 {sqlite}")
+
+
+def replace(text, name, body):
+    pattern = re.compile(rf"(<!-- {name}:begin -->\n).*?(<!-- {name}:end -->)", re.S)
+    return pattern.sub(lambda m: m.group(1) + body.strip() + "\n" + m.group(2), text)
+
+
+def main():
+    results = load(sys.argv[1])
+    body = "\n\n".join([
+        "### Figures (median wall time in ms and peak resident memory in MB, each a whole process)", figures(results),
+        "### Ratios", ratios(results),
+        "### Targets", targets(results),
+        "### Scaling", scaling(results),
+    ]) + "\n"
+    if "--update" in sys.argv:
+        path = sys.argv[sys.argv.index("--update") + 1]
+        text = open(path, encoding="utf-8").read()
+        text = replace(text, "results", body)
+        if "--machine" in sys.argv:
+            text = replace(text, "machine", machine())
+        open(path, "w", encoding="utf-8").write(text)
+    else:
+        sys.stdout.write(body)
+
+
+if __name__ == "__main__":
+    main()
