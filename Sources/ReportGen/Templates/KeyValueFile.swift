@@ -14,18 +14,18 @@ struct KeyValueFile: Sendable, Equatable {
         var values: [String: String] = [:]
         for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
+            if line.trimmingSpaces().isEmpty || line.hasPrefix("#") { continue }
             guard let tab = line.firstIndex(of: "\t") else {
                 throw ReportError.templateMalformed(file: file, reason: "line \(number + 1) has no tab between key and text")
             }
-            let key = line[..<tab].trimmingCharacters(in: .whitespaces)
+            let key = line[..<tab].trimmingSpaces()
             guard !key.isEmpty else {
                 throw ReportError.templateMalformed(file: file, reason: "line \(number + 1) has an empty key")
             }
             guard values[key] == nil else {
                 throw ReportError.templateMalformed(file: file, reason: "line \(number + 1) repeats the key \"\(key)\"")
             }
-            values[key] = String(line[line.index(after: tab)...]).trimmingCharacters(in: .whitespaces)
+            values[key] = String(line[line.index(after: tab)...]).trimmingSpaces()
         }
         self.values = values
     }

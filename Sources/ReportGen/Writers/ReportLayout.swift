@@ -256,7 +256,7 @@ struct ReportLayout {
     }
 
     func paragraphs(_ text: String) -> [String] {
-        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
     }
 
     func actionFields(_ entry: ActionEntry) -> [(String, ReportTable.Cell)] {
