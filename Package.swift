@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         .systemLibrary(
@@ -34,7 +35,11 @@ let package = Package(
         ),
         .target(
             name: "AgendaCore",
-            dependencies: ["CSQLite", "AgendaTemplates"],
+            dependencies: [
+                "CSQLite",
+                "AgendaTemplates",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             resources: [.copy("Resources/molndal-digital-agenda-2017-2019.txt")]
         ),
         .target(

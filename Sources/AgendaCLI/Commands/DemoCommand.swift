@@ -5,7 +5,7 @@ import Foundation
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Build a ready sample database, DIR/agenda.sqlite, from Mölndal's digital agenda 2017–2019.",
+        abstract: "Build a ready sample database, DIR/agenda.sqlite, from Mölndal's digital agenda 2017–2019 with a reporting history.",
         discussion: "DIR is created if needed; an earlier demo database there is replaced."
     )
 
@@ -23,9 +23,10 @@ struct DemoCommand: ParsableCommand {
         // Built beside the target and moved over it, so a failed run leaves any earlier demo as it was.
         let scratch = folder.appendingPathComponent(".agenda-demo-\(ProcessInfo.processInfo.processIdentifier).sqlite")
         try? FileManager.default.removeItem(at: scratch)
+        let history: DemoHistory.Result
         do {
             let store = try AgendaStore(path: scratch.path)
-            try store.importAgenda(result.agenda)
+            history = try DemoHistory.build(into: store, agenda: result.agenda)
         }
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target.path + suffix) }
         guard rename(scratch.path, target.path) == 0 else {
@@ -34,6 +35,11 @@ struct DemoCommand: ParsableCommand {
         let agenda = result.agenda
         Output.line("Demo database: \(target.path)")
         Output.line("  \(agenda.title): \(agenda.areas.count) focus areas, \(agenda.subAreas.count) sub-areas, \(agenda.actions.count) actions")
+        Output.line("  status reports 2017Q1–2018Q4; 2018Q4 is open with reports missing (agenda status missing)")
+        Output.line("Sample tokens (demo data only):")
+        for issued in history.tokens {
+            Output.line("  \(issued.identity.name) (\(issued.identity.role.rawValue)): \(issued.token)")
+        }
         Output.line("Try: agenda --help, or AGENDA_DB=\(target.path) agenda list actions")
     }
 }
