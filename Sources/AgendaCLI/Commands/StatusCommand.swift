@@ -79,7 +79,7 @@ struct StatusMine: ParsableCommand {
                           report?.light.swedish ?? "–", report?.reportedAt.description ?? "–"])
         }
         Output.line(table.render())
-        Output.line("\(actions.count) actions\(name.map { " for \($0)" } ?? "")")
+        Output.line("\(actions.count) actions\(try name.map { " for \(try store.departmentName($0))" } ?? "")")
     }
 }
 

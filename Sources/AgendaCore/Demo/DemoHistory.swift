@@ -146,6 +146,9 @@ public enum DemoHistory {
         "3.2 2018Q1": Special(
             status: .started, light: .red, comment: "Registerförteckningen är inte komplett inför 25 maj.",
             obstacles: "Flera förvaltningar har inte inventerat sina personuppgiftsbehandlingar; dataskyddsombud ej utsett."),
+        "3.2 2018Q2": Special(
+            status: .started, light: .yellow, comment: "Registerförteckningen är nästan klar; dataskyddsombud rekryteras.",
+            obstacles: "Rekryteringen av dataskyddsombud drar ut på tiden."),
         "5.5 2018Q2": Special(
             status: .started, light: .red, comment: "Pilotenheten i hemtjänsten har stoppats efter larm om felaktig dosering.",
             obstacles: "Leverantören har dragit tillbaka dispensern för felsökning."),

@@ -178,11 +178,15 @@ extension AgendaStore {
     }
 
     /// Per förvaltning (register order), the actions active at the end of `period` that it leads or
-    /// shares and on which nothing has been reported for `period`. Förvaltningar missing nothing are left out.
+    /// shares and on which nothing has been reported for `period`. An action whose latest earlier report
+    /// says Klar or Avbruten needs no more reports. Förvaltningar missing nothing are left out.
     public func missingReports(for period: Period) throws -> [MissingReports] {
         try db.read {
             let actions = try fetchActions(ActionFilter(asOf: period.end)).filter { $0.state == .active }
-            let reported = Set(try db.query("""
+            let finished = Set(try statuses(for: period).filter { _, entry in
+                entry.carriedOver && [.done, .cancelled].contains(entry.report.status)
+            }.keys)
+            let reported = finished.union(try db.query("""
                 SELECT DISTINCT a.code FROM status_report s JOIN action a ON a.id = s.action_id WHERE s.period = ?
                 """, [.text(period.description)]) { $0.string(0) })
             return try departments().compactMap { department in
