@@ -56,7 +56,7 @@ let package = Package(
         ),
         .testTarget(name: "AgendaCoreTests", dependencies: ["AgendaCore"]),
         .testTarget(name: "ReportGenTests", dependencies: ["ReportGen", "AgendaCore"]),
-        .testTarget(name: "AgendaCLITests", dependencies: ["AgendaCLI"]),
+        .testTarget(name: "AgendaCLITests", dependencies: ["AgendaCLI", "AgendaCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -68,3 +68,15 @@ final class TemporaryFolder {
 
     deinit { try? FileManager.default.removeItem(at: url) }
 }
+
+/// The sample tokens `agenda demo` prints, "  NAME (role): agenda_…", by identity name.
+enum DemoTokens {
+    static func parse(_ stdout: String) -> [String: String] {
+        var result: [String: String] = [:]
+        for line in stdout.split(separator: "\n") {
+            guard let match = line.firstMatch(of: /^  (.+) \((owner|reporter|reader)\): (agenda_[0-9a-f]{64})$/) else { continue }
+            result[String(match.output.1)] = String(match.output.3)
+        }
+        return result
+    }
+}
