@@ -80,3 +80,21 @@ enum DemoTokens {
         return result
     }
 }
+
+extension AgendaProcess {
+    /// Starts `agenda ARGUMENTS` without waiting; output is discarded. For tests that kill it.
+    static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Process {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "AGENDA_DB")
+        env.merge(environment) { $1 }
+        process.environment = env
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+}
