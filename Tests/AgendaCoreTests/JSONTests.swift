@@ -131,4 +131,36 @@ import Testing
         exported.identities = []
         #expect(exported == document)
     }
+
+    @Test func statusHistoryIdentitiesRoundsAndPublicationsSurviveTheRoundTrip() throws {
+        let store = try F.storeWithHistory()
+        let owner = try store.testOwner()
+        func at(_ text: String) -> Timestamp { Timestamp(iso: text)! }
+        let q2 = try Period(parsing: "2018Q2")
+        let skf = try store.addIdentity(name: "SKF-rapportör", role: .reporter, department: "SKF", by: owner, at: at("2018-07-01T08:00:00Z"))
+        let old = try store.addIdentity(name: "Gammal", role: .reader, by: owner, at: at("2018-07-01T08:01:00Z"))
+        try store.revokeIdentity(name: "Gammal", by: owner, at: at("2018-07-01T08:02:00Z"))
+        try store.openRound(period: q2, deadline: CalendarDate(year: 2018, month: 7, day: 15), by: owner, at: at("2018-07-01T09:00:00Z"))
+        try store.reportStatus(
+            StatusInput(action: "1.3", period: q2, status: .planned, light: .yellow, comment: "Planeras.", obstacles: "Resurser", actualCost: 1_000),
+            by: skf.identity, at: at("2018-07-05T10:00:00Z"))
+        try store.reportStatus(
+            StatusInput(action: "1.3", period: q2, status: .started, light: .green, comment: "Rättelse: påbörjad.", nextSteps: "Upphandla"),
+            by: skf.identity, at: at("2018-07-06T10:00:00Z"))
+        try store.publish(period: q2, by: owner, at: at("2018-07-20T12:00:00Z"))
+
+        let first = try AgendaJSON.encode(try store.exportDocument())
+        let copy = try F.newStore()
+        try copy.importDocument(try AgendaJSON.decode(first), by: nil, at: at("2019-01-01T00:00:00Z"))
+        #expect(try AgendaJSON.encode(try copy.exportDocument()) == first)
+        #expect(try copy.statusHistory(code: "1.3") == store.statusHistory(code: "1.3"))
+        #expect(try copy.statusHistory(code: "1.3").last?.supersedes == 1)
+        #expect(try copy.publication(for: q2) == store.publication(for: q2))
+        #expect(try copy.authenticate(token: skf.token).name == "SKF-rapportör", "the restored file accepts the same tokens")
+        #expect(throws: AccessError.invalidToken) { try copy.authenticate(token: old.token) }
+        let text = String(decoding: first, as: UTF8.self)
+        #expect(!text.contains(skf.token) && !text.contains(old.token))
+        #expect(text.contains("\"reportedAt\" : \"2018-07-05T10:00:00Z\""))
+        #expect(try copy.auditLog().map(\.operation) == ["import"], "the audit log is not part of the export; the import is audited")
+    }
 }

@@ -80,7 +80,7 @@ public struct StatusEntry: Sendable, Equatable {
 }
 
 /// An action whose status or light differs between two periods.
-public struct StatusChange: Sendable, Equatable {
+public struct PeriodStatusChange: Sendable, Equatable {
     public var action: String
     /// In force for the earlier period; nil when nothing had been reported.
     public var before: StatusEntry?

@@ -149,7 +149,7 @@ extension AgendaStore {
 
     /// The actions whose status or traffic light in force differs between `previous` and `period`,
     /// both as known at `knownAt` (nil: now), in plan order.
-    public func statusChanges(since previous: Period, to period: Period, knownAt: Timestamp? = nil) throws -> [StatusChange] {
+    public func statusChanges(since previous: Period, to period: Period, knownAt: Timestamp? = nil) throws -> [PeriodStatusChange] {
         try db.read {
             let before = try statuses(for: previous, knownAt: knownAt)
             let after = try statuses(for: period, knownAt: knownAt)
@@ -157,7 +157,7 @@ extension AgendaStore {
             return codes.compactMap { code in
                 let a = before[code], b = after[code]
                 guard a?.report.status != b?.report.status || a?.report.light != b?.report.light else { return nil }
-                return StatusChange(action: code, before: a, after: b)
+                return PeriodStatusChange(action: code, before: a, after: b)
             }
         }
     }
