@@ -61,6 +61,16 @@ import Testing
         #expect(try agenda(token: owner, "add", "unit", "SKF").status == 0)
     }
 
+    @Test func importWarnsWhereTheAnsvarigLinkIsUnsure() throws {
+        let plan = folder.path("plan.txt")
+        try "1. Extern service\n\n1.1 Mina sidor\n\nHandlingsplan: Inför Mina sidor.\n\nAnsvarig: Stadsledningsförvaltnigen\n\nTidsplan: 2018\n"
+            .write(toFile: plan, atomically: true, encoding: .utf8)
+        let imported = try agenda("import", plan)
+        #expect(imported.status == 0)
+        #expect(imported.stderr.contains("action 1.1: ansvarig linked with low confidence (\"Stadsledningsförvaltnigen\")"))
+        #expect(imported.stderr.contains("agenda edit action 1.1 --responsible TEXT"))
+    }
+
     @Test func reportersReportOnlyOnTheirOwnActionsAndRevokedTokensWriteNothing() throws {
         let demo = try AgendaProcess.run(["demo", folder.url.path])
         let tokens = DemoTokens.parse(demo.stdout)
@@ -113,6 +123,10 @@ import Testing
         #expect(missing.status == 0)
         #expect(missing.stdout.contains("Missing reports for 2018Q4, deadline 2019-01-15"))
         #expect(missing.stdout.contains("Stadsbyggnadsförvaltningen: 2.3b, 9.2"))
+        let byAlias = try #require(try JSONSerialization.jsonObject(
+            with: agenda("status", "missing", "2018Q4", "--department", "Vård-och omsorgsförvaltningen", "--json").stdoutData) as? [[String: Any]])
+        #expect(byAlias.count == 1 && byAlias.first?["department"] as? String == "Vård- och omsorgsförvaltningen")
+        #expect(byAlias.first?["actions"] as? [String] == ["5.3", "5.4"])
         let mine = try agenda(token: tokens["Skolförvaltningen"], "status", "mine")
         #expect(mine.status == 0)
         #expect(mine.stdout.contains("6.2") && !mine.stdout.contains("1.2"))

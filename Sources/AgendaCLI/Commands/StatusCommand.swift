@@ -107,7 +107,7 @@ struct StatusMissing: ParsableCommand {
             let canonical = try store.departmentName(department)
             missing = missing.filter { $0.department == canonical }
         }
-        if json { return try JSONOutput.print(missing.map { ["department": $0.department, "actions": $0.actions.joined(separator: " ")] }) }
+        if json { return try JSONOutput.print(missing) }
         let deadline = try store.round(for: period).map { ", deadline \($0.deadline)" } ?? ""
         Output.line("Missing reports for \(period)\(deadline):")
         if missing.isEmpty { Output.line("  none — every active action has a report") }

@@ -28,7 +28,7 @@ public struct Publication: Sendable, Codable, Equatable {
 }
 
 /// Per förvaltning, the actions without a report for a period.
-public struct MissingReports: Sendable, Equatable {
+public struct MissingReports: Sendable, Equatable, Codable {
     public var department: String
     /// Codes of the actions it leads or shares with no report filed for the period, in plan order.
     public var actions: [String]
