@@ -99,7 +99,7 @@ import Testing
         _ = try Self.report(store, "1.1", "2018Q2", .started, at: "2018-07-05T10:00:00Z")
         let log = try store.auditLog()
         #expect(log.map(\.operation) == [
-            "manage identities", "import", "revise action", "withdraw action", "add action", "report status",
+            "create owner", "import", "revise action", "withdraw action", "add action", "report status",
         ])
         let revision = try #require(log.first { $0.operation == "revise action" })
         #expect(revision.target == "1.1" && revision.before != nil && revision.after != nil && revision.identity == "IT-chef")

@@ -30,7 +30,7 @@ extension AgendaStore {
             }
             let issued = try insertIdentity(name: name, role: .owner, department: nil, at: at)
             try insertAudit(
-                AuditDraft(operation: AccessPolicy.Write.manageIdentities.rawValue, target: issued.identity.name, after: issued.identity),
+                AuditDraft(operation: "create owner", target: issued.identity.name, after: issued.identity),
                 identity: issued.identity.name, at: at)
             return issued
         }
