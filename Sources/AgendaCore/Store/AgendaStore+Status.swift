@@ -129,20 +129,28 @@ extension AgendaStore {
         }
     }
 
+    /// The latest report for one action (?1) and period (?2 its end, ?3 its name) filed up to ?4 (NULL: now).
+    static let reportForPeriod = """
+        SELECT \(reportColumns) FROM status_report s JOIN action a ON a.id = s.action_id
+        WHERE s.action_id = ?1 AND s.period_end = ?2 AND s.period = ?3 AND (?4 IS NULL OR s.reported_at <= ?4)
+        ORDER BY s.reported_at DESC, s.id DESC LIMIT 1
+        """
+
+    /// The latest report for one action (?1) for a period ending before ?2, filed up to ?3 (NULL: now).
+    static let reportCarriedOver = """
+        SELECT \(reportColumns) FROM status_report s JOIN action a ON a.id = s.action_id
+        WHERE s.action_id = ?1 AND s.period_end < ?2 AND (?3 IS NULL OR s.reported_at <= ?3)
+        ORDER BY s.period_end DESC, s.reported_at DESC, s.id DESC LIMIT 1
+        """
+
     func statusEntry(actionID: Int64, period: Period, knownAt: Timestamp?) throws -> StatusEntry? {
         let known = SQLValue(knownAt?.description)
-        if let report = try db.first("""
-            SELECT \(Self.reportColumns) FROM status_report s JOIN action a ON a.id = s.action_id
-            WHERE s.action_id = ?1 AND s.period_end = ?2 AND s.period = ?3 AND (?4 IS NULL OR s.reported_at <= ?4)
-            ORDER BY s.reported_at DESC, s.id DESC LIMIT 1
-            """, [.integer(actionID), .text(period.end.description), .text(period.description), known], { try readReport($0) }) {
+        if let report = try db.first(
+            Self.reportForPeriod, [.integer(actionID), .text(period.end.description), .text(period.description), known],
+            { try readReport($0) }) {
             return StatusEntry(report: report, carriedOver: false)
         }
-        return try db.first("""
-            SELECT \(Self.reportColumns) FROM status_report s JOIN action a ON a.id = s.action_id
-            WHERE s.action_id = ?1 AND s.period_end < ?2 AND (?3 IS NULL OR s.reported_at <= ?3)
-            ORDER BY s.period_end DESC, s.reported_at DESC, s.id DESC LIMIT 1
-            """, [.integer(actionID), .text(period.start.description), known]) {
+        return try db.first(Self.reportCarriedOver, [.integer(actionID), .text(period.start.description), known]) {
             StatusEntry(report: try readReport($0), carriedOver: true)
         }
     }
