@@ -91,7 +91,7 @@ import Testing
 
     @Test func exportImportExportIsByteIdentical() throws {
         let owner = try #require(try importDemo()["IT-chef"])
-        #expect(try agenda(token: owner, "edit", "action", "1.2", "--schedule", "2017-2021", "--decision", "IT-rådet 2018-09-14 §5").status == 0)
+        #expect(try agenda(token: owner, "edit", "action", "1.2", "--schedule", "2017-2021", "--decision", "IT-rådet 2018-11-14 §5").status == 0)
         #expect(try agenda(token: owner, "withdraw", "1.3", "--decision", "IT-rådet 2018-10-12 §3").status == 0)
         let first = try agenda("export")
         #expect(first.status == 0)
@@ -145,7 +145,7 @@ import Testing
         let owner = try #require(try importDemo()["IT-chef"])
         let added = try agenda(token: owner, "add", "action", "1.9", "--area", "1", "--title", "Chattbot för medborgarfrågor",
                                "--responsible", "Serviceförvaltningen", "--schedule", "2019", "--cost", "150 tkr",
-                               "--decision", "IT-rådet 2018-09-10 §2")
+                               "--decision", "IT-rådet 2018-11-10 §2")
         #expect(added.status == 0, "stderr: \(added.stderr)")
         let shown = try json(agenda("show", "action", "1.9", "--json")) as? [String: Any]
         #expect(shown?["title"] as? String == "Chattbot för medborgarfrågor")

@@ -158,10 +158,39 @@ extension AgendaStore {
         guard let date = decision.date else {
             throw StoreError.conflict("a change to the plan needs the date of its decision")
         }
+        // A published report shows the plan as it stood at its period's end; that plan stays as it was.
+        for publication in try publications() {
+            if let period = try? Period(parsing: publication.period), date <= period.end {
+                throw StoreError.conflict(
+                    "the report for \(period) is published, so the plan up to \(period.end) is frozen; date the decision after \(period.end)")
+            }
+        }
         let number = try db.first("SELECT coalesce(max(number), 0) + 1 FROM revision", []) { $0.int(0) } ?? 1
         let revision = Revision(number: number, date: date, reference: decision.reference, note: decision.note)
         try insertRevision(revision)
         return revision
+    }
+
+    /// The changes to the plan that took effect after `start` and on or before `end`, in plan order:
+    /// per action, the latest version of that window and what it did compared with the version in
+    /// force at `start`. The adopted plan itself (revision 1) is no change.
+    public func planChanges(after start: CalendarDate, through end: CalendarDate) throws -> [PlanChange] {
+        try db.read {
+            let revisions = Dictionary(uniqueKeysWithValues: try self.revisions().map { ($0.number, $0) })
+            let rows = try db.query("""
+                SELECT \(Self.versionColumns)
+                FROM action a JOIN action_version v ON v.action_id = a.id
+                WHERE v.revision > 1 AND v.valid_from > ?1 AND v.valid_from <= ?2
+                ORDER BY \(Self.planOrder), v.valid_from DESC, v.revision DESC
+                """, [.text(start.description), .text(end.description)]) { try readVersion($0) }
+            var seen = Set<String>()
+            return try rows.compactMap { row -> PlanChange? in
+                let changed = try withUnits(row).version
+                guard seen.insert(changed.action.code).inserted, let revision = revisions[changed.revision] else { return nil }
+                let before = try currentVersion(code: changed.action.code, asOf: start)?.version.action
+                return PlanChange(before: before, after: changed.action, revision: revision)
+            }
+        }
     }
 
     // MARK: - Reading versions

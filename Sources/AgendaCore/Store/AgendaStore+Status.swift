@@ -10,8 +10,16 @@ extension AgendaStore {
     /// plan's start and `at`; an open round is not needed. A report for an action and period that already
     /// has one supersedes the latest of them.
     @discardableResult
-    public func reportStatus(_ input: StatusInput, by actor: Identity, at: Timestamp) throws -> StatusReport {
+    ///
+    /// A report is always timed after every publication already recorded (by a second at most, should the
+    /// clock say otherwise), so "known at the publication" tells exactly what came before it and a
+    /// published report never changes.
+    public func reportStatus(_ input: StatusInput, by actor: Identity, at requested: Timestamp) throws -> StatusReport {
         try db.transaction {
+            let latestPublication = try db.first("SELECT max(published_at) FROM publication", []) { row in
+                row.isNull(0) ? nil : try row.timestamp(0, in: "publication")
+            } ?? nil
+            let at = latestPublication.map { max(requested, Timestamp(secondsSinceEpoch: $0.secondsSinceEpoch + 1)) } ?? requested
             let reporter = try verify(actor)
             guard let current = try currentVersion(code: input.action, asOf: nil) else { throw Self.noAction(input.action) }
             try AccessPolicy.checkScope(reporter, action: input.action, responsible: current.version.action.responsibility.units)
