@@ -164,3 +164,16 @@ import Testing
         #expect(try copy.auditLog().map(\.operation) == ["import"], "the audit log is not part of the export; the import is audited")
     }
 }
+
+@Suite struct JSONForbiddenCharacterTests {
+    @Test(arguments: [
+        (#"{"t":"a\u0007b"}"#, #"{"t":"ab"}"#),
+        (#"{"t":"\u0007\u001B\u0007x"}"#, #"{"t":"x"}"#),
+        (#"{"t":"keep\ttab\nand\u000a\u0009"}"#, #"{"t":"keep\ttab\nand\u000a\u0009"}"#),
+        (#"{"t":"\\u0007 is text"}"#, #"{"t":"\\u0007 is text"}"#),
+        (#"{"t":"\\\u0007x\uFFFF"}"#, #"{"t":"\\x"}"#),
+    ])
+    func escapedControlCharactersAreRemovedBeforeDecoding(input: String, expected: String) {
+        #expect(String(decoding: AgendaJSON.withoutForbiddenEscapes(Data(input.utf8)), as: UTF8.self) == expected)
+    }
+}
