@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         .systemLibrary(
@@ -36,7 +37,11 @@ let package = Package(
         ),
         .target(
             name: "AgendaCore",
-            dependencies: ["CSQLite", "AgendaTemplates"],
+            dependencies: [
+                "CSQLite",
+                "AgendaTemplates",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             resources: [.copy("Resources/molndal-digital-agenda-2017-2019.txt")]
         ),
         .target(
@@ -60,7 +65,7 @@ let package = Package(
         ),
         .testTarget(name: "AgendaCoreTests", dependencies: ["AgendaCore"]),
         .testTarget(name: "ReportGenTests", dependencies: ["ReportGen", "AgendaCore"]),
-        .testTarget(name: "AgendaCLITests", dependencies: ["AgendaCLI"]),
+        .testTarget(name: "AgendaCLITests", dependencies: ["AgendaCLI", "AgendaCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

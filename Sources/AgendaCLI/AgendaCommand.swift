@@ -12,6 +12,7 @@ struct AgendaCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, ImportCommand.self, ExportCommand.self,
             ListCommand.self, ShowCommand.self, AddCommand.self, EditCommand.self, WithdrawCommand.self,
+            IdentityCommand.self, StatusCommand.self, RevisionsCommand.self, AuditCommand.self,
             ReportCommand.self, TemplatesCommand.self, DemoCommand.self,
         ]
     )

@@ -49,9 +49,25 @@ public enum ReportGenerator {
         }
     }
 
-    /// The report model for the request: the plan as it stood at the period's end.
+    /// The report model for the request: the plan as it stood at the period's end, and each action's
+    /// status in force for the period. A published period shows only what was known when it was
+    /// published, so regenerating it gives the same report; what came later shows in the next period's
+    /// changes. Status changes are measured against the previous period as IT-rådet saw it.
     public static func model(for request: ReportRequest, from store: AgendaStore) throws -> ReportModel {
-        let agenda = try store.agenda(asOf: request.period.end)
-        return ReportBuilder.build(agenda: agenda, period: request.period, filter: request.filter, generatedAt: request.generatedAt)
+        let period = request.period
+        let publication = try store.publication(for: period)
+        let knownAt = publication?.publishedAt
+        let previousKnownAt = try store.publication(for: period.previous)?.publishedAt ?? knownAt
+        return try store.db.read {
+            ReportBuilder.build(
+                agenda: try store.agenda(asOf: period.end),
+                period: period,
+                filter: request.filter,
+                statuses: try store.statuses(for: period, knownAt: knownAt).mapValues(ReportedStatus.init),
+                previousStatuses: try store.statuses(for: period.previous, knownAt: previousKnownAt).mapValues(ReportedStatus.init),
+                planChanges: try store.planChanges(after: period.previous.end, through: period.end),
+                generatedAt: request.generatedAt ?? publication?.publishedAt.date
+            )
+        }
     }
 }

@@ -68,3 +68,33 @@ final class TemporaryFolder {
 
     deinit { try? FileManager.default.removeItem(at: url) }
 }
+
+/// The sample tokens `agenda demo` prints, "  NAME (role): agenda_…", by identity name.
+enum DemoTokens {
+    static func parse(_ stdout: String) -> [String: String] {
+        var result: [String: String] = [:]
+        for line in stdout.split(separator: "\n") {
+            guard let match = line.firstMatch(of: /^  (.+) \((owner|reporter|reader)\): (agenda_[0-9a-f]{64})$/) else { continue }
+            result[String(match.output.1)] = String(match.output.3)
+        }
+        return result
+    }
+}
+
+extension AgendaProcess {
+    /// Starts `agenda ARGUMENTS` without waiting; output is discarded. For tests that kill it.
+    static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Process {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "AGENDA_DB")
+        env.merge(environment) { $1 }
+        process.environment = env
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+}

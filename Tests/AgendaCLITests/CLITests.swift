@@ -15,14 +15,22 @@ import Testing
         try AgendaProcess.run(arguments, environment: ["AGENDA_DB": db])
     }
 
+    /// Runs a command that writes, with `token` in $AGENDA_TOKEN.
+    private func agenda(token: String, _ arguments: String...) throws -> AgendaProcess.Result {
+        try AgendaProcess.run(arguments, environment: ["AGENDA_DB": db, "AGENDA_TOKEN": token])
+    }
+
     private func json(_ result: AgendaProcess.Result) throws -> Any {
         #expect(result.status == 0, "stderr: \(result.stderr)")
         return try JSONSerialization.jsonObject(with: result.stdoutData)
     }
 
-    private func importDemo() throws {
+    /// Builds the demo in the test's folder and returns its sample tokens by identity name.
+    @discardableResult
+    private func importDemo() throws -> [String: String] {
         let demo = try AgendaProcess.run(["demo", folder.url.path])
         #expect(demo.status == 0, "stderr: \(demo.stderr)")
+        return DemoTokens.parse(demo.stdout)
     }
 
     @Test func demoBuildsTheWholeMolndalAgenda() throws {
@@ -62,7 +70,7 @@ import Testing
         let area8 = try #require(try json(agenda("list", "actions", "--json", "--area", "8")) as? [[String: Any]])
         #expect(area8.compactMap { $0["code"] as? String } == ["8.1", "8.2", "8.3"])
         let in2020 = try #require(try json(agenda("list", "actions", "--json", "--year", "2020")) as? [[String: Any]])
-        #expect(in2020.compactMap { $0["code"] as? String } == ["6.2"])
+        #expect(in2020.compactMap { $0["code"] as? String } == ["1.2", "6.2"], "the demo's IT-rådet 2018-03-14 §5 extends 1.2 to 2020")
         let table = try agenda("list", "actions", "--area", "8")
         #expect(table.status == 0)
         #expect(table.stdout.contains("Informationssökning i e-arkivet"))
@@ -82,9 +90,9 @@ import Testing
     }
 
     @Test func exportImportExportIsByteIdentical() throws {
-        try importDemo()
-        #expect(try agenda("edit", "action", "1.2", "--schedule", "2017-2020", "--decision", "IT-rådet 2018-03-14 §5").status == 0)
-        #expect(try agenda("withdraw", "1.3", "--decision", "IT-rådet 2018-06-12 §3").status == 0)
+        let owner = try #require(try importDemo()["IT-chef"])
+        #expect(try agenda(token: owner, "edit", "action", "1.2", "--schedule", "2017-2021", "--decision", "IT-rådet 2018-11-14 §5").status == 0)
+        #expect(try agenda(token: owner, "withdraw", "1.3", "--decision", "IT-rådet 2018-10-12 §3").status == 0)
         let first = try agenda("export")
         #expect(first.status == 0)
         let file = folder.path("export.json")
@@ -92,16 +100,25 @@ import Testing
         let copy = folder.path("copy.sqlite")
         let imported = try AgendaProcess.run(["import", file, "--db", copy])
         #expect(imported.status == 0, "stderr: \(imported.stderr)")
+        #expect(!imported.stdout.contains("agenda_"), "the copy keeps the document's identities; no new owner")
         let second = try AgendaProcess.run(["export", "--db", copy])
         #expect(second.stdoutData == first.stdoutData)
+        let document = try #require(try JSONSerialization.jsonObject(with: first.stdoutData) as? [String: Any])
+        #expect((document["statusReports"] as? [Any])?.count ?? 0 > 150)
+        #expect((document["identities"] as? [Any])?.count == 8)
+        #expect((document["rounds"] as? [Any])?.count == 8)
+        #expect((document["publications"] as? [Any])?.count == 1)
+        #expect(try AgendaProcess.run(["status", "set", "1.2", "--period", "2018Q4", "--status", "Klar", "--light", "grön",
+                                       "--comment", "Klart.", "--db", copy], environment: ["AGENDA_TOKEN": owner]).status == 0,
+                "the restored database accepts the same tokens")
     }
 
     @Test func importIntoADatabaseWithAnAgendaIsRefusedAndChangesNothing() throws {
-        try importDemo()
+        let owner = try #require(try importDemo()["IT-chef"])
         let before = try agenda("export").stdoutData
         let plan = folder.path("plan.txt")
         try "1. Område\n\n1.1 Delområde\n\nHandlingsplan: Gör något.\n\nAnsvarig: Skolförvaltningen\n".write(toFile: plan, atomically: true, encoding: .utf8)
-        let refused = try agenda("import", plan)
+        let refused = try agenda(token: owner, "import", plan)
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("already holds an agenda"))
         #expect(refused.stderr.split(separator: "\n").count == 1)
@@ -125,22 +142,22 @@ import Testing
     }
 
     @Test func addEditAndWithdrawAreRecordedAndNothingIsDeleted() throws {
-        try importDemo()
-        let added = try agenda("add", "action", "1.9", "--area", "1", "--title", "Chattbot för medborgarfrågor",
+        let owner = try #require(try importDemo()["IT-chef"])
+        let added = try agenda(token: owner, "add", "action", "1.9", "--area", "1", "--title", "Chattbot för medborgarfrågor",
                                "--responsible", "Serviceförvaltningen", "--schedule", "2019", "--cost", "150 tkr",
-                               "--decision", "IT-rådet 2018-09-10 §2")
+                               "--decision", "IT-rådet 2018-11-10 §2")
         #expect(added.status == 0, "stderr: \(added.stderr)")
         let shown = try json(agenda("show", "action", "1.9", "--json")) as? [String: Any]
         #expect(shown?["title"] as? String == "Chattbot för medborgarfrågor")
         #expect((shown?["schedule"] as? [String: Any])?["startYear"] as? Int == 2019)
 
-        #expect(try agenda("withdraw", "1.9", "--decision", "IT-rådet 2018-12-01 §4").status == 0)
+        #expect(try agenda(token: owner, "withdraw", "1.9", "--decision", "IT-rådet 2018-12-01 §4").status == 0)
         let active = try #require(try json(agenda("list", "actions", "--json")) as? [[String: Any]])
         #expect(!active.contains { $0["code"] as? String == "1.9" })
         let all = try #require(try json(agenda("list", "actions", "--json", "--withdrawn")) as? [[String: Any]])
         #expect(all.first { $0["code"] as? String == "1.9" }?["state"] as? String == "withdrawn")
 
-        let again = try agenda("withdraw", "1.9")
+        let again = try agenda(token: owner, "withdraw", "1.9")
         #expect(again.status != 0)
         #expect(again.stderr.split(separator: "\n").count == 1)
     }

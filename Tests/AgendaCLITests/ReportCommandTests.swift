@@ -8,16 +8,106 @@ import FoundationXML
 @Suite struct ReportCommandTests {
     let folder: TemporaryFolder
     let db: String
+    let tokens: [String: String]
 
     init() throws {
         folder = try TemporaryFolder()
         db = folder.path("agenda.sqlite")
         let demo = try AgendaProcess.run(["demo", folder.url.path])
         #expect(demo.status == 0, "stderr: \(demo.stderr)")
+        tokens = DemoTokens.parse(demo.stdout)
     }
 
     private func agenda(_ arguments: String...) throws -> AgendaProcess.Result {
         try AgendaProcess.run(arguments, environment: ["AGENDA_DB": db])
+    }
+
+    private func agenda(token: String?, _ arguments: String...) throws -> AgendaProcess.Result {
+        try AgendaProcess.run(arguments, environment: ["AGENDA_DB": db, "AGENDA_TOKEN": token ?? ""])
+    }
+
+    private func files(in folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            result[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        }
+        return result
+    }
+
+    @Test func demoWritesItsReportsAndThePublishedOneRegeneratesByteForByte() throws {
+        let demoReports = try files(in: folder.url.appendingPathComponent("reports"))
+        #expect(demoReports.count == 10)
+        let again = folder.url.appendingPathComponent("igen")
+        #expect(try agenda("report", "--period", "2018Q3", "--out", again.path).status == 0)
+        for (name, data) in try files(in: again) {
+            #expect(demoReports[name] == data, "\(name) differs from the report the demo published")
+        }
+        let page = try String(decoding: #require(demoReports["agenda-2018Q3.xhtml"]), as: UTF8.self)
+        #expect(page.contains("2018-10-25"), "a published report carries its publication date")
+    }
+
+    @Test func publishingFreezesThePeriodAndLateReportsShowInTheNextPeriod() throws {
+        let owner = try #require(tokens["IT-chef"])
+        let reporter = try #require(tokens["Vård- och omsorgsförvaltningen"])
+
+        let refused = try agenda(token: reporter, "report", "--period", "2018Q4", "--publish", "--out", folder.path("nej"))
+        #expect(refused.status != 0)
+        #expect(refused.stderr.split(separator: "\n").count == 1, "stderr: \(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path("nej")))
+
+        let published = folder.url.appendingPathComponent("publicerad")
+        let publish = try agenda(token: owner, "report", "--period", "2018Q4", "--publish", "--out", published.path)
+        #expect(publish.status == 0, "stderr: \(publish.stderr)")
+        let before = try files(in: published)
+
+        let late = try agenda(token: reporter, "status", "set", "5.3", "--period", "2018Q4", "--status", "Klar",
+                              "--light", "grön", "--comment", "Sent inrapporterat: mobil dokumentation i drift")
+        #expect(late.status == 0, "stderr: \(late.stderr)")
+        let regenerated = folder.url.appendingPathComponent("igen")
+        #expect(try agenda("report", "--period", "2018Q4", "--out", regenerated.path).status == 0)
+        #expect(try files(in: regenerated) == before, "a published report must not change")
+
+        let next = folder.url.appendingPathComponent("2019Q1")
+        #expect(try agenda("report", "--period", "2019Q1", "--format", "xhtml", "--out", next.path).status == 0)
+        let page = try String(contentsOf: next.appendingPathComponent("agenda-2019Q1.xhtml"), encoding: .utf8)
+        #expect(page.contains("Sent inrapporterat: mobil dokumentation i drift"))
+
+        let twice = try agenda(token: owner, "report", "--period", "2018Q4", "--publish", "--out", published.path)
+        #expect(twice.status != 0)
+        #expect(twice.stderr.contains("published"))
+    }
+
+    @Test func aPublishedPeriodsPlanCannotBeChangedAfterwards() throws {
+        let owner = try #require(tokens["IT-chef"])
+        let backdated = try agenda(token: owner, "edit", "action", "1.4", "--schedule", "2018-2019", "--decision", "IT-rådet 2018-09-20 §2")
+        #expect(backdated.status != 0)
+        #expect(backdated.stderr.contains("frozen"), "stderr: \(backdated.stderr)")
+        let later = try agenda(token: owner, "edit", "action", "1.4", "--schedule", "2018-2019", "--decision", "IT-rådet 2018-11-20 §2")
+        #expect(later.status == 0, "stderr: \(later.stderr)")
+        let out = folder.url.appendingPathComponent("q4")
+        #expect(try agenda("report", "--period", "2018Q4", "--format", "xhtml", "--out", out.path).status == 0)
+        let page = try String(contentsOf: out.appendingPathComponent("agenda-2018Q4.xhtml"), encoding: .utf8)
+        #expect(page.contains("Ändringar i planen sedan kvartal 3 2018"))
+        #expect(page.contains("IT-rådet 2018-11-20 §2"))
+    }
+
+    @Test func hostileTitleShowsLiterallyAndEveryDocumentStaysValid() throws {
+        let owner = try #require(tokens["IT-chef"])
+        let hostile = "</td><script>alert(1)</script> ]]> & \"x\""
+        let added = try agenda(token: owner, "add", "action", "9.3", "--area", "9", "--title", hostile + "\u{7}",
+                               "--responsible", "Stadsbyggnadsförvaltningen", "--schedule", "2018", "--decision", "IT-rådet 2018-11-20 §9")
+        #expect(added.status == 0, "stderr: \(added.stderr)")
+        let out = folder.url.appendingPathComponent("fientlig")
+        #expect(try agenda("report", "--period", "2018Q4", "--out", out.path).status == 0)
+        for name in ["agenda-2018Q4.xhtml", "agenda-2018Q4.fodt", "agenda-2018Q4.fods"] {
+            let url = out.appendingPathComponent(name)
+            #expect(isWellFormed(url), "\(name) is not well-formed")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let escaped = "&lt;/td&gt;&lt;script&gt;alert(1)&lt;/script&gt; ]]&gt; &amp; "
+            #expect(text.contains(escaped + "\"x\"") || text.contains(escaped + "&quot;x&quot;"), "\(name) lacks the escaped title")
+            #expect(!text.contains("<script>"))
+            #expect(!text.contains("\u{7}"))
+        }
     }
 
     private func isWellFormed(_ url: URL) -> Bool {

@@ -126,6 +126,54 @@ import Testing
         #expect(document.revisions == [Revision(number: 1, date: nil)])
         let store = try F.newStore()
         try store.importDocument(document)
-        #expect(try store.exportDocument() == document)
+        var exported = try store.exportDocument()
+        #expect(exported.identities.map(\.name) == ["IT-chef"], "the importing owner")
+        exported.identities = []
+        #expect(exported == document)
+    }
+
+    @Test func statusHistoryIdentitiesRoundsAndPublicationsSurviveTheRoundTrip() throws {
+        let store = try F.storeWithHistory()
+        let owner = try store.testOwner()
+        func at(_ text: String) -> Timestamp { Timestamp(iso: text)! }
+        let q2 = try Period(parsing: "2018Q2")
+        let skf = try store.addIdentity(name: "SKF-rapportör", role: .reporter, department: "SKF", by: owner, at: at("2018-07-01T08:00:00Z"))
+        let old = try store.addIdentity(name: "Gammal", role: .reader, by: owner, at: at("2018-07-01T08:01:00Z"))
+        try store.revokeIdentity(name: "Gammal", by: owner, at: at("2018-07-01T08:02:00Z"))
+        try store.openRound(period: q2, deadline: CalendarDate(year: 2018, month: 7, day: 15), by: owner, at: at("2018-07-01T09:00:00Z"))
+        try store.reportStatus(
+            StatusInput(action: "1.3", period: q2, status: .planned, light: .yellow, comment: "Planeras.", obstacles: "Resurser", actualCost: 1_000),
+            by: skf.identity, at: at("2018-07-05T10:00:00Z"))
+        try store.reportStatus(
+            StatusInput(action: "1.3", period: q2, status: .started, light: .green, comment: "Rättelse: påbörjad.", nextSteps: "Upphandla"),
+            by: skf.identity, at: at("2018-07-06T10:00:00Z"))
+        try store.publish(period: q2, by: owner, at: at("2018-07-20T12:00:00Z"))
+
+        let first = try AgendaJSON.encode(try store.exportDocument())
+        let copy = try F.newStore()
+        try copy.importDocument(try AgendaJSON.decode(first), by: nil, at: at("2019-01-01T00:00:00Z"))
+        #expect(try AgendaJSON.encode(try copy.exportDocument()) == first)
+        #expect(try copy.statusHistory(code: "1.3") == store.statusHistory(code: "1.3"))
+        #expect(try copy.statusHistory(code: "1.3").last?.supersedes == 1)
+        #expect(try copy.publication(for: q2) == store.publication(for: q2))
+        #expect(try copy.authenticate(token: skf.token).name == "SKF-rapportör", "the restored file accepts the same tokens")
+        #expect(throws: AccessError.invalidToken) { try copy.authenticate(token: old.token) }
+        let text = String(decoding: first, as: UTF8.self)
+        #expect(!text.contains(skf.token) && !text.contains(old.token))
+        #expect(text.contains("\"reportedAt\" : \"2018-07-05T10:00:00Z\""))
+        #expect(try copy.auditLog().map(\.operation) == ["import"], "the audit log is not part of the export; the import is audited")
+    }
+}
+
+@Suite struct JSONForbiddenCharacterTests {
+    @Test(arguments: [
+        (#"{"t":"a\u0007b"}"#, #"{"t":"ab"}"#),
+        (#"{"t":"\u0007\u001B\u0007x"}"#, #"{"t":"x"}"#),
+        (#"{"t":"keep\ttab\nand\u000a\u0009"}"#, #"{"t":"keep\ttab\nand\u000a\u0009"}"#),
+        (#"{"t":"\\u0007 is text"}"#, #"{"t":"\\u0007 is text"}"#),
+        (#"{"t":"\\\u0007x\uFFFF"}"#, #"{"t":"\\x"}"#),
+    ])
+    func escapedControlCharactersAreRemovedBeforeDecoding(input: String, expected: String) {
+        #expect(String(decoding: AgendaJSON.withoutForbiddenEscapes(Data(input.utf8)), as: UTF8.self) == expected)
     }
 }

@@ -30,7 +30,7 @@ struct AddAction: ParsableCommand {
         var action = Action(code: code, areaNumber: area, subAreaCode: subArea, title: "")
         action.cost = CostParser.parse(nil, schedule: action.schedule)
         fields.apply(to: &action, register: &register)
-        try store.addAction(action, decision: decision.value, register: register)
+        try store.addAction(action, decision: decision.value, register: register, by: try global.actor(store), at: .now)
         Output.line("Added action \(code) \"\(action.title)\".")
     }
 }
@@ -49,7 +49,9 @@ struct AddUnit: ParsableCommand {
 
     func run() throws {
         let store = try global.openAgendaStore()
-        let name = try store.addUnit(department: TextCleaner.clean(department), unit: unit.map(TextCleaner.clean), aliases: alias.map(TextCleaner.clean))
+        let name = try store.addUnit(
+            department: TextCleaner.clean(department), unit: unit.map(TextCleaner.clean), aliases: alias.map(TextCleaner.clean),
+            by: try global.actor(store), at: .now)
         Output.line("Register updated: \(unit.map { "\(name), \($0)" } ?? name)\(alias.isEmpty ? "" : " (alias \(alias.joined(separator: ", ")))").")
     }
 }

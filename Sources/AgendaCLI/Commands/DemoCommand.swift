@@ -1,12 +1,16 @@
 import AgendaCore
 import ArgumentParser
 import Foundation
+import ReportGen
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Build a ready sample database, DIR/agenda.sqlite, from Mölndal's digital agenda 2017–2019.",
-        discussion: "DIR is created if needed; an earlier demo database there is replaced."
+        abstract: "Build a ready sample database, DIR/agenda.sqlite, from Mölndal's digital agenda 2017–2019 with a reporting history.",
+        discussion: """
+            DIR is created if needed; an earlier demo database there is replaced. The period reports for
+            2018Q3 (published to IT-rådet) and 2018Q4 are written to DIR/reports.
+            """
     )
 
     @Argument(help: "The folder to build the demo in.") var directory: String
@@ -23,17 +27,31 @@ struct DemoCommand: ParsableCommand {
         // Built beside the target and moved over it, so a failed run leaves any earlier demo as it was.
         let scratch = folder.appendingPathComponent(".agenda-demo-\(ProcessInfo.processInfo.processIdentifier).sqlite")
         try? FileManager.default.removeItem(at: scratch)
+        let history: DemoHistory.Result
         do {
             let store = try AgendaStore(path: scratch.path)
-            try store.importAgenda(result.agenda)
+            history = try DemoHistory.build(into: store, agenda: result.agenda)
         }
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target.path + suffix) }
         guard rename(scratch.path, target.path) == 0 else {
             throw CLIError("cannot move the demo database into place at \(target.path): \(String(cString: strerror(errno)))")
         }
+        let reports = folder.appendingPathComponent("reports", isDirectory: true)
+        let store = try AgendaStore(path: target.path, create: false)
+        let templates = try TemplateSet.bundled()
+        var written: [URL] = []
+        for period in try ["2018Q3", "2018Q4"].map(Period.init(parsing:)) {
+            written += try ReportGenerator.write(ReportRequest(period: period, directory: reports), from: store, templates: templates)
+        }
         let agenda = result.agenda
         Output.line("Demo database: \(target.path)")
         Output.line("  \(agenda.title): \(agenda.areas.count) focus areas, \(agenda.subAreas.count) sub-areas, \(agenda.actions.count) actions")
+        Output.line("  status reports 2017Q1–2018Q4; 2018Q4 is open with reports missing (agenda status missing)")
+        Output.line("Reports: \(written.count) files in \(reports.path) (open agenda-2018Q4.xhtml in a browser)")
+        Output.line("Sample tokens (demo data only):")
+        for issued in history.tokens {
+            Output.line("  \(issued.identity.name) (\(issued.identity.role.rawValue)): \(issued.token)")
+        }
         Output.line("Try: agenda --help, or AGENDA_DB=\(target.path) agenda list actions")
     }
 }

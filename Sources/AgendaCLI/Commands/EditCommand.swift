@@ -29,7 +29,7 @@ struct EditAction: ParsableCommand {
 
     func run() throws {
         let store = try global.openAgendaStore()
-        let action = try store.reviseAction(code: code, decision: decision.value) { action, register in
+        let action = try store.reviseAction(code: code, decision: decision.value, by: try global.actor(store), at: .now) { action, register in
             fields.apply(to: &action, register: &register)
             if close { action.state = .closed }
             if reopen { action.state = .active }
@@ -50,7 +50,7 @@ struct WithdrawCommand: ParsableCommand {
 
     func run() throws {
         let store = try global.openAgendaStore()
-        try store.withdrawAction(code: code, decision: decision.value)
+        try store.withdrawAction(code: code, decision: decision.value, by: try global.actor(store), at: .now)
         Output.line("Withdrew action \(code); it stays on record, marked withdrawn.")
     }
 }

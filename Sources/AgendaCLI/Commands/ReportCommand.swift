@@ -9,7 +9,12 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write the period report for IT-rådet as XHTML and OpenDocument.",
         discussion: """
             Writes DIR/agenda-PERIOD.xhtml, .fodt, .fods, .odt and .ods (all formats unless --format says
-            otherwise). The report shows the plan as it stood at the period's end. Only reads the database.
+            otherwise). The report shows the plan as it stood at the period's end and each action's status
+            for the period. Only reads the database, unless --publish is given.
+
+            --publish (the owner's token) freezes the period's report as IT-rådet receives it: regenerating
+            it later gives the same bytes; reports filed late about the period show in the next period's
+            changes instead.
             """
     )
 
@@ -36,12 +41,19 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("generated-at"), help: ArgumentHelp("Print this date as the report's date, YYYY-MM-DD.", valueName: "date"))
     var generatedAt: CalendarDate?
 
+    @Flag(help: "Publish the period's report to IT-rådet (owner only): from now on it is frozen.")
+    var publish = false
+
     func run() throws {
         let formats = try format.map { list in
             try list.split(separator: ",").map { try ReportFormat(parsing: $0.trimmingCharacters(in: .whitespaces)) }
         } ?? ReportFormat.allCases
         let store = try global.openAgendaStore()
         let templateSet = try TemplateSet.load(from: templates.map { URL(fileURLWithPath: $0, isDirectory: true) })
+        if publish {
+            let publication = try store.publish(period: period, by: try global.actor(store), at: .now)
+            Output.line("Published the report for \(period) at \(publication.publishedAt); it is frozen from now on.")
+        }
         let request = ReportRequest(
             period: period, formats: formats, directory: URL(fileURLWithPath: out, isDirectory: true),
             filter: ReportFilter(areaNumber: area, department: department), generatedAt: generatedAt

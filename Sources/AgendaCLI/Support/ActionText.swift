@@ -1,4 +1,5 @@
 import AgendaCore
+import ReportGen
 
 /// An action rendered as readable text for `agenda show action`.
 enum ActionText {
@@ -46,6 +47,6 @@ enum ActionText {
         case .investment: "investering"
         }
         let years = part.years.isEmpty ? "" : " \(part.years.map(String.init).joined(separator: ", "))\(part.yearsDerived ? " (enligt tidsplanen)" : "")"
-        return "\(part.approximate ? "ca " : "")\(part.amount) kr \(kind)\(years)"
+        return "\(SwedishAmount.format(part.amount, approximate: part.approximate)) \(kind)\(years)"
     }
 }

@@ -7,6 +7,24 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The database file (default: $AGENDA_DB, else ./agenda.sqlite).", valueName: "path"))
     var db: String?
 
+    @Option(name: .long, help: ArgumentHelp("Your token, for commands that write (default: $AGENDA_TOKEN).", valueName: "token"))
+    var token: String?
+
+    /// The token given, if any: --token, else $AGENDA_TOKEN.
+    var givenToken: String? {
+        if let token, !token.isEmpty { return token }
+        if let env = ProcessInfo.processInfo.environment["AGENDA_TOKEN"], !env.isEmpty { return env }
+        return nil
+    }
+
+    /// The identity whose token was given; every write needs one.
+    func actor(_ store: AgendaStore) throws -> Identity {
+        guard let token = givenToken else {
+            throw CLIError("this command changes the database and needs a token: pass --token or set AGENDA_TOKEN (`agenda init` printed the IT-chef's)")
+        }
+        return try store.authenticate(token: token)
+    }
+
     var databasePath: String {
         if let db { return db }
         if let env = ProcessInfo.processInfo.environment["AGENDA_DB"], !env.isEmpty { return env }

@@ -17,6 +17,14 @@ public struct AgendaDocument: Sendable, Codable, Equatable {
     public var revisions: [Revision]
     /// Every action ever in the plan, withdrawn ones included, in plan order.
     public var actions: [ActionRecord]
+    /// Who may use the agenda, with the SHA-256 of each token (never a token), in the order created.
+    public var identities: [IdentityRecord]
+    /// Every status report ever filed, superseded ones included, in the order received.
+    public var statusReports: [StatusReport]
+    /// Every reporting round opened, in the order opened.
+    public var rounds: [ReportingRound]
+    /// Every published period, oldest first.
+    public var publications: [Publication]
 
     /// "agenda".
     public static let formatName = "agenda"
@@ -25,7 +33,8 @@ public struct AgendaDocument: Sendable, Codable, Equatable {
 
     public init(
         metadata: Metadata, areas: [FocusArea], subAreas: [SubArea], departments: [Department],
-        revisions: [Revision], actions: [ActionRecord]
+        revisions: [Revision], actions: [ActionRecord], identities: [IdentityRecord] = [],
+        statusReports: [StatusReport] = [], rounds: [ReportingRound] = [], publications: [Publication] = []
     ) {
         format = Self.formatName
         formatVersion = Self.currentFormatVersion
@@ -35,10 +44,53 @@ public struct AgendaDocument: Sendable, Codable, Equatable {
         self.departments = departments
         self.revisions = revisions
         self.actions = actions
+        self.identities = identities
+        self.statusReports = statusReports
+        self.rounds = rounds
+        self.publications = publications
     }
 
     private enum CodingKeys: String, CodingKey {
         case format, formatVersion, metadata = "agenda", areas, subAreas, departments, revisions, actions
+        case identities, statusReports, rounds, publications
+    }
+
+    /// Reads a document; one written before identities and status existed has none of them.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        format = try c.decode(String.self, forKey: .format)
+        formatVersion = try c.decode(Int.self, forKey: .formatVersion)
+        metadata = try c.decode(Metadata.self, forKey: .metadata)
+        areas = try c.decode([FocusArea].self, forKey: .areas)
+        subAreas = try c.decode([SubArea].self, forKey: .subAreas)
+        departments = try c.decode([Department].self, forKey: .departments)
+        revisions = try c.decode([Revision].self, forKey: .revisions)
+        actions = try c.decode([ActionRecord].self, forKey: .actions)
+        identities = try c.decodeIfPresent([IdentityRecord].self, forKey: .identities) ?? []
+        statusReports = try c.decodeIfPresent([StatusReport].self, forKey: .statusReports) ?? []
+        rounds = try c.decodeIfPresent([ReportingRound].self, forKey: .rounds) ?? []
+        publications = try c.decodeIfPresent([Publication].self, forKey: .publications) ?? []
+    }
+
+    /// An identity as the export holds it: everything but the token, whose hash lets a restored
+    /// database accept the same tokens.
+    public struct IdentityRecord: Sendable, Codable, Equatable {
+        public var name: String
+        public var role: Role
+        public var department: String?
+        public var createdAt: Timestamp
+        public var revokedAt: Timestamp?
+        /// SHA-256 of the token, 64 hex digits.
+        public var tokenHash: String
+
+        public init(name: String, role: Role, department: String?, createdAt: Timestamp, revokedAt: Timestamp?, tokenHash: String) {
+            self.name = name
+            self.role = role
+            self.department = department
+            self.createdAt = createdAt
+            self.revokedAt = revokedAt
+            self.tokenHash = tokenHash
+        }
     }
 
     /// The plan as it stands now (every action's current version), as the store's `agenda()` gives it.

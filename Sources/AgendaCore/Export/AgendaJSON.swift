@@ -33,9 +33,24 @@ public enum AgendaJSON {
             throw ImportError.invalidJSON("formatVersion \(header.formatVersion) does not exist; versions start at 1")
         }
         do {
-            return try decoder.decode(AgendaDocument.self, from: data)
+            return try decoder.decode(AgendaDocument.self, from: withoutForbiddenEscapes(data))
         } catch {
             throw ImportError.invalidJSON(describe(error))
+        }
+    }
+
+    /// The document with every escaped character XML 1.0 forbids (`\u0007`, `\u001b`, `\uFFFF` …) removed,
+    /// the same characters ``TextCleaner`` strips from typed text, so an imported string never carries them.
+    /// (JSON does not allow them unescaped.) An escaped backslash before `u` is left alone.
+    static func withoutForbiddenEscapes(_ data: Data) -> Data {
+        guard let text = String(data: data, encoding: .utf8), text.contains("\\u") else { return data }
+        let forbidden = /(?<lead>(?:^|[^\\])(?:\\\\)*)\\u(?:00(?:0[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])|[fF]{3}[eEfF])/
+        var cleaned = text
+        // Adjacent escapes share their lead, so one pass may leave every second one.
+        while true {
+            let next = cleaned.replacing(forbidden) { String($0.output.lead) }
+            if next == cleaned { return Data(cleaned.utf8) }
+            cleaned = next
         }
     }
 

@@ -28,8 +28,10 @@ extension AgendaStore {
     /// against: förvaltningar, enheter and aliases it has and the store lacks are added first, in
     /// the same transaction. Refuses a code in use and a focus area, sub-area or förvaltning the plan lacks.
     @discardableResult
-    public func addAction(_ action: Action, decision: Decision, register: OrganisationRegister? = nil) throws -> Revision {
-        try db.transaction {
+    public func addAction(
+        _ action: Action, decision: Decision, register: OrganisationRegister? = nil, by actor: Identity, at: Timestamp
+    ) throws -> Revision {
+        try write(by: actor, .changePlan, at: at) { audit in
             if let register { try merge(register) }
             guard try actionID(code: action.code) == nil else {
                 throw StoreError.conflict("an action with code \(action.code) already exists; `agenda list actions` shows the codes")
@@ -41,6 +43,7 @@ extension AgendaStore {
             try insertVersion(
                 ActionVersion(revision: revision.number, validFrom: revision.date, action: action), actionID: id,
                 missingUnits: .refuse)
+            audit = AuditDraft(operation: "add action", target: action.code, after: try currentVersion(code: action.code, asOf: nil)?.version)
             return revision
         }
     }
@@ -49,9 +52,11 @@ extension AgendaStore {
     /// The caller passes every changed field (the store derives nothing, e.g. no years from a new tidsplan text).
     /// Refuses an unknown code, a change of code or place in the plan, and a change that changes nothing.
     @discardableResult
-    public func reviseAction(code: String, decision: Decision, _ change: (inout Action) throws -> Void) throws -> Action {
-        try db.transaction {
-            try revise(code: code, decision: decision) { action, _ in try change(&action) }
+    public func reviseAction(
+        code: String, decision: Decision, by actor: Identity, at: Timestamp, _ change: (inout Action) throws -> Void
+    ) throws -> Action {
+        try write(by: actor, .changePlan, at: at) { audit in
+            try revise(code: code, decision: decision, audit: &audit) { action, _ in try change(&action) }
         }
     }
 
@@ -60,15 +65,16 @@ extension AgendaStore {
     /// förvaltningar, enheter and aliases it adds there are added to the store in the same transaction.
     @discardableResult
     public func reviseAction(
-        code: String, decision: Decision, _ change: (inout Action, inout OrganisationRegister) throws -> Void
+        code: String, decision: Decision, by actor: Identity, at: Timestamp,
+        _ change: (inout Action, inout OrganisationRegister) throws -> Void
     ) throws -> Action {
-        try db.transaction {
-            try revise(code: code, decision: decision, change)
+        try write(by: actor, .changePlan, at: at) { audit in
+            try revise(code: code, decision: decision, audit: &audit, change)
         }
     }
 
     private func revise(
-        code: String, decision: Decision, _ change: (inout Action, inout OrganisationRegister) throws -> Void
+        code: String, decision: Decision, audit: inout AuditDraft, _ change: (inout Action, inout OrganisationRegister) throws -> Void
     ) throws -> Action {
         guard let current = try currentVersion(code: code, asOf: nil) else { throw Self.noAction(code) }
         var action = current.version.action
@@ -86,23 +92,28 @@ extension AgendaStore {
         }
         if register != stored { try merge(register) }
         try appendVersion(action, after: current, decision: decision)
+        audit = AuditDraft(
+            operation: "revise action", target: code, before: current.version,
+            after: try currentVersion(code: code, asOf: nil)?.version)
         return action
     }
 
     /// Withdraws the action with `code` from the plan (it stays in the store, marked withdrawn).
     @discardableResult
-    public func withdrawAction(code: String, decision: Decision) throws -> Action {
-        try changeState(of: code, to: .withdrawn, decision: decision)
+    public func withdrawAction(code: String, decision: Decision, by actor: Identity, at: Timestamp) throws -> Action {
+        try changeState(of: code, to: .withdrawn, decision: decision, by: actor, at: at)
     }
 
     /// Closes the action with `code` (done, or no longer pursued), keeping it in the plan's record.
     @discardableResult
-    public func closeAction(code: String, decision: Decision) throws -> Action {
-        try changeState(of: code, to: .closed, decision: decision)
+    public func closeAction(code: String, decision: Decision, by actor: Identity, at: Timestamp) throws -> Action {
+        try changeState(of: code, to: .closed, decision: decision, by: actor, at: at)
     }
 
-    private func changeState(of code: String, to state: ActionState, decision: Decision) throws -> Action {
-        try db.transaction {
+    private func changeState(
+        of code: String, to state: ActionState, decision: Decision, by actor: Identity, at: Timestamp
+    ) throws -> Action {
+        try write(by: actor, .changePlan, at: at) { audit in
             guard let current = try currentVersion(code: code, asOf: nil) else { throw Self.noAction(code) }
             var action = current.version.action
             switch (action.state, state) {
@@ -115,6 +126,9 @@ extension AgendaStore {
             }
             action.state = state
             try appendVersion(action, after: current, decision: decision)
+            audit = AuditDraft(
+                operation: state == .withdrawn ? "withdraw action" : "close action", target: code, before: current.version,
+                after: try currentVersion(code: code, asOf: nil)?.version)
             return action
         }
     }
@@ -144,10 +158,39 @@ extension AgendaStore {
         guard let date = decision.date else {
             throw StoreError.conflict("a change to the plan needs the date of its decision")
         }
+        // A published report shows the plan as it stood at its period's end; that plan stays as it was.
+        for publication in try publications() {
+            if let period = try? Period(parsing: publication.period), date <= period.end {
+                throw StoreError.conflict(
+                    "the report for \(period) is published, so the plan up to \(period.end) is frozen; date the decision after \(period.end)")
+            }
+        }
         let number = try db.first("SELECT coalesce(max(number), 0) + 1 FROM revision", []) { $0.int(0) } ?? 1
         let revision = Revision(number: number, date: date, reference: decision.reference, note: decision.note)
         try insertRevision(revision)
         return revision
+    }
+
+    /// The changes to the plan that took effect after `start` and on or before `end`, in plan order:
+    /// per action, the latest version of that window and what it did compared with the version in
+    /// force at `start`. The adopted plan itself (revision 1) is no change.
+    public func planChanges(after start: CalendarDate, through end: CalendarDate) throws -> [PlanChange] {
+        try db.read {
+            let revisions = Dictionary(uniqueKeysWithValues: try self.revisions().map { ($0.number, $0) })
+            let rows = try db.query("""
+                SELECT \(Self.versionColumns)
+                FROM action a JOIN action_version v ON v.action_id = a.id
+                WHERE v.revision > 1 AND v.valid_from > ?1 AND v.valid_from <= ?2
+                ORDER BY \(Self.planOrder), v.valid_from DESC, v.revision DESC
+                """, [.text(start.description), .text(end.description)]) { try readVersion($0) }
+            var seen = Set<String>()
+            return try rows.compactMap { row -> PlanChange? in
+                let changed = try withUnits(row).version
+                guard seen.insert(changed.action.code).inserted, let revision = revisions[changed.revision] else { return nil }
+                let before = try currentVersion(code: changed.action.code, asOf: start)?.version.action
+                return PlanChange(before: before, after: changed.action, revision: revision)
+            }
+        }
     }
 
     // MARK: - Reading versions

@@ -11,19 +11,43 @@ extension AgendaStore {
                 for version in versions.dropFirst() where version.supersedes(current) { current = version }
                 return AgendaDocument.ActionRecord(current: current, history: versions.filter { $0 != current })
             }
+            let identities = try db.query("\(Self.identitySelect) ORDER BY i.id", []) { row in
+                let identity = try readIdentity(row, withHash: true)
+                return AgendaDocument.IdentityRecord(
+                    name: identity.name, role: identity.role, department: identity.department, createdAt: identity.createdAt,
+                    revokedAt: identity.revokedAt, tokenHash: identity.tokenHash ?? "")
+            }
             return AgendaDocument(
                 metadata: metadata, areas: try focusAreas(), subAreas: try subAreas(), departments: try departments(),
-                revisions: try revisions(), actions: records)
+                revisions: try revisions(), actions: records, identities: identities, statusReports: try allStatusReports(),
+                rounds: try rounds(), publications: try publications())
         }
     }
 
-    /// Recreates an exported agenda in this (empty) database: every revision and every version exactly
-    /// as the document holds them, in one transaction. Refuses when the database already holds an agenda,
-    /// and a document whose parts do not fit together (``ImportError/invalidJSON(_:)``).
-    public func importDocument(_ document: AgendaDocument) throws {
+    /// Recreates an exported agenda in this (empty) database: every revision and version, identity, status
+    /// report, round and publication exactly as the document holds them, in one transaction, with one
+    /// audit entry. Refuses when the database already holds an agenda, and a document whose parts do not
+    /// fit together (``ImportError/invalidJSON(_:)``).
+    ///
+    /// `actor` is the owner importing. It is nil only for a database without any identity, into which a
+    /// document is restored with its own identities (so the tokens that worked before work again). A
+    /// document that carries identities is refused by a database that already has some.
+    public func importDocument(_ document: AgendaDocument, by actor: Identity?, at: Timestamp) throws {
         try Self.validate(document)
         try db.transaction {
+            let importer: Identity?
+            if let actor {
+                importer = try verify(actor)
+                try AccessPolicy.check(importer!, .importPlan)
+            } else {
+                importer = nil
+                guard try db.first("SELECT 1 FROM identity", [], { _ in true }) == nil else { throw AccessError.invalidToken }
+            }
             try refuseSecondAgenda()
+            if !document.identities.isEmpty, try db.first("SELECT 1 FROM identity", [], { _ in true }) != nil {
+                throw StoreError.conflict(
+                    "the document carries its own identities and this database has some; import it into a new database file")
+            }
             try validate(document.agenda)
             try insertPlan(document.metadata, areas: document.areas, subAreas: document.subAreas, departments: document.departments)
             for revision in document.revisions { try insertRevision(revision) }
@@ -33,6 +57,46 @@ extension AgendaStore {
                     try insertVersion(version, actionID: id, missingUnits: .register)
                 }
             }
+            try insertStatusHistory(document)
+            try insertAudit(
+                AuditDraft(operation: AccessPolicy.Write.importPlan.rawValue, target: document.metadata.title, after: ImportSummary(document.agenda)),
+                identity: importer?.name, at: at)
+        }
+    }
+
+    private func insertStatusHistory(_ document: AgendaDocument) throws {
+        func invalid(_ detail: String) -> ImportError { .invalidJSON(detail) }
+        for (index, identity) in document.identities.enumerated() {
+            guard identity.tokenHash.count == 64, identity.tokenHash.allSatisfy(\.isHexDigit) else {
+                throw invalid("identities[\(index)].tokenHash: expected 64 hex digits")
+            }
+            _ = try insertIdentity(
+                name: identity.name, role: identity.role, department: identity.department, at: identity.createdAt,
+                tokenHash: identity.tokenHash.lowercased())
+            if let revoked = identity.revokedAt {
+                try db.run("UPDATE identity SET revoked_at = ? WHERE name_key = ?", [.text(revoked.description), .text(Self.key(identity.name))])
+            }
+        }
+        var previous = 0
+        for (index, report) in document.statusReports.enumerated() {
+            let path = "statusReports[\(index)]"
+            guard report.number > previous else { throw invalid("\(path).number: reports are numbered in increasing order") }
+            previous = report.number
+            guard (try? Period(parsing: report.period)) != nil else { throw invalid("\(path).period: \"\(report.period)\" is not a period") }
+            if let earlier = report.supersedes, earlier >= report.number {
+                throw invalid("\(path).supersedes: a report supersedes an earlier one")
+            }
+            guard let actionID = try actionID(code: report.action) else { throw invalid("\(path).action: no action \(report.action)") }
+            let reporterID = try db.first("SELECT id FROM identity WHERE name_key = ?", [.text(Self.key(report.reporter))]) { $0.int64(0) }
+            try insertReport(report, actionID: actionID, reporterID: reporterID, number: report.number)
+        }
+        for (index, round) in document.rounds.enumerated() {
+            guard (try? Period(parsing: round.period)) != nil else { throw invalid("rounds[\(index)].period: not a period") }
+            try insertRound(round)
+        }
+        for (index, publication) in document.publications.enumerated() {
+            guard (try? Period(parsing: publication.period)) != nil else { throw invalid("publications[\(index)].period: not a period") }
+            try insertPublication(publication)
         }
     }
 

@@ -21,26 +21,32 @@ extension AgendaStore {
     }
 
     /// Adds a förvaltning. Refuses a name that is already a förvaltning's name or alias (ignoring case).
-    public func addDepartment(name: String) throws {
-        try db.transaction {
+    public func addDepartment(name: String, by actor: Identity, at: Timestamp) throws {
+        try write(by: actor, .changeRegister, at: at) { audit in
             _ = try insertDepartment(Department(name: name))
+            audit.target = name
+            audit.after = Department(name: name)
         }
     }
 
     /// Adds an enhet to the förvaltning named `department` (its name or an alias).
-    public func addUnit(_ unit: String, to department: String) throws {
-        try db.transaction {
+    public func addUnit(_ unit: String, to department: String, by actor: Identity, at: Timestamp) throws {
+        try write(by: actor, .changeRegister, at: at) { audit in
             let id = try requireDepartment(department)
+            let before = try self.department(id: id)
             try insertUnit(unit, departmentID: id)
+            audit = AuditDraft(operation: "add unit", target: before.name, before: before, after: try self.department(id: id))
         }
     }
 
     /// Adds an alias (a spelling variant, "SLF") for the förvaltning named `department` (its name or an alias).
     /// Refuses an alias that already names a förvaltning.
-    public func addAlias(_ alias: String, for department: String) throws {
-        try db.transaction {
+    public func addAlias(_ alias: String, for department: String, by actor: Identity, at: Timestamp) throws {
+        try write(by: actor, .changeRegister, at: at) { audit in
             let id = try requireDepartment(department)
+            let before = try self.department(id: id)
             try insertAlias(alias, departmentID: id)
+            audit = AuditDraft(operation: "add alias", target: before.name, before: before, after: try self.department(id: id))
         }
     }
 
@@ -49,12 +55,15 @@ extension AgendaStore {
     /// Returns the förvaltning's name as the register writes it. Refuses an enhet it already has,
     /// an alias that names another förvaltning, and a call that adds nothing.
     @discardableResult
-    public func addUnit(department: String, unit: String? = nil, aliases: [String] = []) throws -> String {
-        try db.transaction {
+    public func addUnit(
+        department: String, unit: String? = nil, aliases: [String] = [], by actor: Identity, at: Timestamp
+    ) throws -> String {
+        try write(by: actor, .changeRegister, at: at) { audit in
             var added = false
             let id: Int64
             if let existing = try departmentID(named: department) {
                 id = existing
+                audit.before = try self.department(id: id)
             } else {
                 id = try insertDepartment(Department(name: department))
                 added = true
@@ -71,6 +80,8 @@ extension AgendaStore {
             guard added else {
                 throw StoreError.conflict("the organisation register already has \(name)\(aliases.isEmpty ? "" : " with these aliases"); nothing added")
             }
+            audit.target = name
+            audit.after = try self.department(id: id)
             return name
         }
     }
@@ -90,6 +101,18 @@ extension AgendaStore {
     }
 
     // MARK: - Lookup
+
+    /// One förvaltning of the register with its enheter and aliases.
+    func department(id: Int64) throws -> Department {
+        guard let name = try db.first("SELECT name FROM department WHERE id = ?", [.integer(id)], { $0.string(0) }) else {
+            throw StoreError.corrupt("no förvaltning with id \(id)")
+        }
+        return Department(
+            name: name,
+            aliases: try db.query(
+                "SELECT alias FROM department_alias WHERE department_id = ? ORDER BY position", [.integer(id)]) { $0.string(0) },
+            units: try db.query("SELECT name FROM unit WHERE department_id = ? ORDER BY position", [.integer(id)]) { $0.string(0) })
+    }
 
     /// How names are compared: trimmed, NFC-normalised, lower-cased (so "MÖLNDAL" finds "Mölndal").
     static func key(_ name: String) -> String {
@@ -181,5 +204,13 @@ extension AgendaStore {
             INSERT INTO department_alias (department_id, alias, alias_key, position)
             VALUES (?1, ?2, ?3, (SELECT coalesce(max(position) + 1, 0) FROM department_alias WHERE department_id = ?1))
             """, [.integer(departmentID), .text(alias), .text(Self.key(alias))])
+    }
+}
+
+extension AgendaStore {
+    /// The canonical name of the förvaltning `name` means (its name or an alias, ignoring case).
+    public func departmentName(_ name: String) throws -> String {
+        let id = try requireDepartment(name)
+        return try department(id: id).name
     }
 }

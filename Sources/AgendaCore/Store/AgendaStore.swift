@@ -29,10 +29,11 @@ public final class AgendaStore {
     ///
     /// Revision 1 records `decision`, dated by default the day the plan takes effect
     /// (``Agenda/takesEffect``). Departments and units that an action's ansvarig names but the
-    /// register lacks are added to the register. Refuses when the database already holds an agenda.
+    /// register lacks are added to the register. Refuses when the database already holds an agenda,
+    /// and anyone but the owner (`by`), at `at` in the audit log.
     @discardableResult
-    public func importAgenda(_ agenda: Agenda, decision: Decision = Decision()) throws -> Revision {
-        try db.transaction {
+    public func importAgenda(_ agenda: Agenda, decision: Decision = Decision(), by actor: Identity, at: Timestamp) throws -> Revision {
+        try write(by: actor, .importPlan, at: at) { audit in
             try refuseSecondAgenda()
             try validate(agenda)
             try insertPlan(
@@ -47,6 +48,8 @@ public final class AgendaStore {
                     ActionVersion(revision: 1, validFrom: revision.date, action: action), actionID: id,
                     missingUnits: .register)
             }
+            audit.target = agenda.title
+            audit.after = ImportSummary(agenda)
             return revision
         }
     }
@@ -183,6 +186,23 @@ public final class AgendaStore {
                 code: row.string(0), areaNumber: row.int(1), title: row.string(2), description: row.string(3),
                 reference: row.optionalString(4))
         }
+    }
+}
+
+/// What the audit log records of an import: counts, not the whole plan (the export has that).
+struct ImportSummary: Encodable, Sendable {
+    var title: String
+    var areas: Int
+    var subAreas: Int
+    var actions: Int
+    var departments: Int
+
+    init(_ agenda: Agenda) {
+        title = agenda.title
+        areas = agenda.areas.count
+        subAreas = agenda.subAreas.count
+        actions = agenda.actions.count
+        departments = agenda.departments.count
     }
 }
 

@@ -13,7 +13,7 @@
 /// `name_key` / `alias_key` hold a name trimmed, NFC-normalised and lower-cased, so lookups ignore
 /// case also for å, ä and ö (SQLite's NOCASE folds ASCII only).
 enum Schema {
-    static let migrator = Migrator([plan, organisationAliases])
+    static let migrator = Migrator([plan, organisationAliases, statusAndAccess])
 
     static let plan = Migrator.Migration(number: 1, name: "plan", sql: """
         -- The plan's metadata: one row (id 1) once a plan has been imported.
@@ -158,5 +158,92 @@ enum Schema {
             position INTEGER NOT NULL,
             PRIMARY KEY (department_id, position)
         );
+        """)
+
+    /// Identities and their token hashes, status reports, reporting rounds, publications and the audit log.
+    ///
+    /// `status_report`, `reporting_round`, `publication` and `audit_log` are append-only. `identity` is
+    /// the one table that changes in place (revoke, renew), and every such change is in the audit log.
+    /// Timestamps are ISO 8601 UTC text ("2018-06-30T14:05:00Z"), which sorts chronologically.
+    static let statusAndAccess = Migrator.Migration(number: 3, name: "status and access", sql: """
+        CREATE TABLE identity (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL UNIQUE,
+            role TEXT NOT NULL CHECK (role IN ('owner', 'reporter', 'reader')),
+            department_id INTEGER REFERENCES department (id),
+            token_hash TEXT NOT NULL UNIQUE,        -- SHA-256 of the token, hex; the token itself is never stored
+            created_at TEXT NOT NULL,
+            revoked_at TEXT,
+            CHECK ((role = 'reporter') = (department_id IS NOT NULL))
+        );
+
+        CREATE TABLE status_report (
+            id INTEGER PRIMARY KEY,
+            action_id INTEGER NOT NULL REFERENCES action (id),
+            period TEXT NOT NULL,                   -- "2018Q2"
+            period_start TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('notStarted', 'planned', 'started', 'almostDone', 'done', 'dormant', 'cancelled')),
+            light TEXT NOT NULL CHECK (light IN ('green', 'yellow', 'red')),
+            comment TEXT NOT NULL,
+            obstacles TEXT NOT NULL,
+            next_steps TEXT NOT NULL,
+            actual_cost INTEGER CHECK (actual_cost >= 0),
+            reporter_id INTEGER REFERENCES identity (id),
+            reporter_name TEXT NOT NULL,
+            reported_at TEXT NOT NULL,
+            supersedes INTEGER REFERENCES status_report (id)
+        );
+        -- "The report in force for action A in period P known at T" and "the latest earlier one" are
+        -- range scans of this index for one action.
+        CREATE INDEX status_report_in_force ON status_report (action_id, period_end, reported_at);
+        CREATE INDEX status_report_by_period ON status_report (period, action_id);
+
+        CREATE TABLE reporting_round (
+            id INTEGER PRIMARY KEY,
+            period TEXT NOT NULL,
+            period_start TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            deadline TEXT NOT NULL,
+            opened_by TEXT NOT NULL,
+            opened_at TEXT NOT NULL
+        );
+        CREATE INDEX reporting_round_by_period ON reporting_round (period, id);
+
+        CREATE TABLE publication (
+            period TEXT PRIMARY KEY,
+            published_at TEXT NOT NULL,
+            published_by TEXT NOT NULL
+        );
+
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            identity_name TEXT,                     -- NULL: the import that created the first identities
+            operation TEXT NOT NULL,
+            target TEXT NOT NULL,
+            before_json TEXT,
+            after_json TEXT
+        );
+
+        CREATE TRIGGER status_report_append_only_update BEFORE UPDATE ON status_report
+            BEGIN SELECT RAISE(ABORT, 'status reports are append-only'); END;
+        CREATE TRIGGER status_report_append_only_delete BEFORE DELETE ON status_report
+            BEGIN SELECT RAISE(ABORT, 'status reports are append-only'); END;
+        CREATE TRIGGER reporting_round_append_only_update BEFORE UPDATE ON reporting_round
+            BEGIN SELECT RAISE(ABORT, 'reporting rounds are append-only'); END;
+        CREATE TRIGGER reporting_round_append_only_delete BEFORE DELETE ON reporting_round
+            BEGIN SELECT RAISE(ABORT, 'reporting rounds are append-only'); END;
+        CREATE TRIGGER publication_append_only_update BEFORE UPDATE ON publication
+            BEGIN SELECT RAISE(ABORT, 'publications are append-only'); END;
+        CREATE TRIGGER publication_append_only_delete BEFORE DELETE ON publication
+            BEGIN SELECT RAISE(ABORT, 'publications are append-only'); END;
+        CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER identity_no_delete BEFORE DELETE ON identity
+            BEGIN SELECT RAISE(ABORT, 'identities are revoked, never deleted'); END;
         """)
 }

@@ -11,11 +11,12 @@ public enum ReportBuilder {
     ///   - agenda: the plan as of the period's end.
     ///   - statuses: action code → the status that counts at the period's end.
     ///   - previousStatuses: the same for the previous period, for "changes since".
+    ///   - planChanges: decisions that changed the plan since the previous period's end.
     ///   - generatedAt: a publication date to print; nil prints the period's end only.
     public static func build(
         agenda: Agenda, period: Period, filter: ReportFilter = .none,
         statuses: [String: ReportedStatus] = [:], previousStatuses: [String: ReportedStatus] = [:],
-        generatedAt: CalendarDate? = nil
+        planChanges: [PlanChange] = [], generatedAt: CalendarDate? = nil
     ) -> ReportModel {
         let asOf = period.end
         let actions = agenda.actions.filter { action in
@@ -45,6 +46,7 @@ public enum ReportBuilder {
             progress: progress(entries, asOf: asOf),
             unreported: unreported(entries, departments: agenda.departments),
             changes: changes(entries, previous: previousStatuses),
+            planChanges: planChanges.filter { matches($0.after, filter: filter, departments: agenda.departments) },
             decisions: decisions(entries),
             costs: costs(areas, entries: entries, departments: agenda.departments),
             departments: appendix(entries, departments: agenda.departments)
@@ -128,7 +130,11 @@ public enum ReportBuilder {
     }
 
     static func unreported(_ entries: [ActionEntry], departments: [Department]) -> [DepartmentActions] {
-        let missing = entries.filter { $0.status == nil }
+        // A report carried over from an earlier period is no report for this one, unless the action is finished.
+        let missing = entries.filter { entry in
+            guard let status = entry.status else { return true }
+            return status.carriedOver && !status.label.isFinished
+        }
         let byLead = Dictionary(grouping: missing, by: \.leadDepartment)
         return departmentOrder(missing.map(\.leadDepartment), departments: departments).map { name in
             let list = byLead[name] ?? []

@@ -21,6 +21,8 @@ public struct ReportModel: Sendable, Equatable {
     public var unreported: [DepartmentActions]
     /// Status changes since the previous period; empty when nothing is known.
     public var changes: [StatusChange]
+    /// Actions added, revised, closed or withdrawn by decisions since the previous period's end.
+    public var planChanges: [PlanChange]
     /// Items waiting for a decision in (centrala) IT-rådet.
     public var decisions: [DecisionItem]
     public var costs: CostSummary

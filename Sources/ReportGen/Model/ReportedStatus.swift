@@ -1,22 +1,6 @@
 import AgendaCore
 
-/// The Swedish status scale a förvaltning reports on.
-public enum StatusLabel: String, Sendable, Codable, Hashable, CaseIterable {
-    /// Ej påbörjad
-    case notStarted
-    /// Planerad
-    case planned
-    /// Påbörjad
-    case started
-    /// Nästan klar
-    case almostDone
-    /// Klar
-    case done
-    /// Vilande
-    case dormant
-    /// Avbruten
-    case cancelled
-
+extension ProgressStatus {
     /// Finished one way or another: nothing more is expected of the action.
     public var isFinished: Bool { self == .done || self == .cancelled }
 
@@ -24,19 +8,9 @@ public enum StatusLabel: String, Sendable, Codable, Hashable, CaseIterable {
     public var isNotBegun: Bool { self == .notStarted || self == .planned }
 }
 
-/// The traffic light a förvaltning sets beside the status.
-public enum TrafficLight: String, Sendable, Codable, Hashable, CaseIterable {
-    /// grön: on track
-    case green
-    /// gul: at risk
-    case yellow
-    /// röd: off track, needs a decision
-    case red
-}
-
 /// One action's status as reported for a period (the latest report that counts at the period's end).
 public struct ReportedStatus: Sendable, Codable, Equatable {
-    public var label: StatusLabel
+    public var label: ProgressStatus
     public var light: TrafficLight?
     public var comment: String
     /// Hinder.
@@ -52,7 +26,7 @@ public struct ReportedStatus: Sendable, Codable, Equatable {
     public var carriedOver: Bool
 
     public init(
-        label: StatusLabel, light: TrafficLight? = nil, comment: String = "", obstacles: String = "",
+        label: ProgressStatus, light: TrafficLight? = nil, comment: String = "", obstacles: String = "",
         nextSteps: String = "", actualCost: Int? = nil, reporter: String, reportedOn: CalendarDate, carriedOver: Bool = false
     ) {
         self.label = label

@@ -1,3 +1,4 @@
+import AgendaCore
 /// The Swedish texts of a report, read from `labels-sv.tsv`.
 struct Labels: Sendable, Equatable {
     private let values: [String: String]

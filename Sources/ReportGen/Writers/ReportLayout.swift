@@ -150,19 +150,33 @@ struct ReportLayout {
 
     func changes(_ emit: (ReportBlock) throws -> Void) throws {
         try emit(.heading(level: 1, text: labels["changes.heading"], id: "forandringar", newPage: false))
-        guard !model.changes.isEmpty else {
-            try emit(.paragraph(labels["changes.none", model.period.previous.swedishLabel]))
+        let previous = model.period.previous.swedishLabel
+        guard !model.changes.isEmpty || !model.planChanges.isEmpty else {
+            try emit(.paragraph(labels["changes.none", previous]))
             return
         }
-        try emit(.table(ReportTable(
-            caption: labels["changes.caption", model.period.previous.swedishLabel],
-            header: [labels["action.code"], labels["action.title"], labels["changes.before"], labels["changes.after"]],
-            rows: model.changes.map { change in
-                [ReportTable.Cell(change.entry.action.code), ReportTable.Cell(change.entry.action.title),
-                 ReportTable.Cell(labels.statusWithSymbol(change.previous), category: change.previous),
-                 ReportTable.Cell(labels.statusWithSymbol(change.current), category: change.current)]
-            },
-            rowHeaders: true, widths: [10, 50, 20, 20])))
+        if !model.changes.isEmpty {
+            try emit(.table(ReportTable(
+                caption: labels["changes.caption", previous],
+                header: [labels["action.code"], labels["action.title"], labels["changes.before"], labels["changes.after"]],
+                rows: model.changes.map { change in
+                    [ReportTable.Cell(change.entry.action.code), ReportTable.Cell(change.entry.action.title),
+                     ReportTable.Cell(labels.statusWithSymbol(change.previous), category: change.previous),
+                     ReportTable.Cell(labels.statusWithSymbol(change.current), category: change.current)]
+                },
+                rowHeaders: true, widths: [10, 50, 20, 20])))
+        }
+        if !model.planChanges.isEmpty {
+            try emit(.table(ReportTable(
+                caption: labels["changes.plan.caption", previous],
+                header: [labels["action.code"], labels["action.title"], labels["changes.plan.kind"], labels["changes.plan.decision"]],
+                rows: model.planChanges.map { change in
+                    let decision = [change.revision.reference, change.revision.date?.description].compactMap { $0 }.joined(separator: ", ")
+                    return [ReportTable.Cell(change.after.code), ReportTable.Cell(change.after.title),
+                            ReportTable.Cell(labels["changes.plan.\(change.kind.rawValue)"]), ReportTable.Cell(decision)]
+                },
+                rowHeaders: true, widths: [10, 44, 16, 30])))
+        }
     }
 
     func decisions(_ emit: (ReportBlock) throws -> Void) throws {

@@ -1,0 +1,35 @@
+/// A reporting round the owner opened: the förvaltningar report for ``period`` by ``deadline``.
+/// Rounds add a deadline and the missing list; they do not gate reporting.
+public struct ReportingRound: Sendable, Codable, Equatable {
+    public var period: String
+    public var deadline: CalendarDate
+    public var openedBy: String
+    public var openedAt: Timestamp
+
+    public init(period: String, deadline: CalendarDate, openedBy: String, openedAt: Timestamp) {
+        self.period = period
+        self.deadline = deadline
+        self.openedBy = openedBy
+        self.openedAt = openedAt
+    }
+}
+
+/// A period's report, published: from then on the period reads what was known at ``publishedAt``.
+public struct Publication: Sendable, Codable, Equatable {
+    public var period: String
+    public var publishedAt: Timestamp
+    public var publishedBy: String
+
+    public init(period: String, publishedAt: Timestamp, publishedBy: String) {
+        self.period = period
+        self.publishedAt = publishedAt
+        self.publishedBy = publishedBy
+    }
+}
+
+/// Per förvaltning, the actions without a report for a period.
+public struct MissingReports: Sendable, Equatable, Codable {
+    public var department: String
+    /// Codes of the actions it leads or shares with no report filed for the period, in plan order.
+    public var actions: [String]
+}

@@ -1,0 +1,89 @@
+/// One status report by a förvaltning on one action for one period. Append-only: a correction is a
+/// new report for the same action and period that ``supersedes`` the earlier one.
+public struct StatusReport: Sendable, Codable, Equatable {
+    /// 1, 2, 3 … in the order the store received the reports; stable across export and import.
+    public var number: Int
+    /// The action's code.
+    public var action: String
+    public var period: String
+    public var status: ProgressStatus
+    public var light: TrafficLight
+    public var comment: String
+    /// Hinder.
+    public var obstacles: String
+    public var nextSteps: String
+    /// Actual cost so far in whole kronor, when reported.
+    public var actualCost: Int?
+    /// The reporting identity's name at the time of the report.
+    public var reporter: String
+    public var reportedAt: Timestamp
+    /// The number of the earlier report for the same action and period that this one corrects.
+    public var supersedes: Int?
+
+    public init(
+        number: Int, action: String, period: String, status: ProgressStatus, light: TrafficLight, comment: String,
+        obstacles: String = "", nextSteps: String = "", actualCost: Int? = nil, reporter: String, reportedAt: Timestamp,
+        supersedes: Int? = nil
+    ) {
+        self.number = number
+        self.action = action
+        self.period = period
+        self.status = status
+        self.light = light
+        self.comment = comment
+        self.obstacles = obstacles
+        self.nextSteps = nextSteps
+        self.actualCost = actualCost
+        self.reporter = reporter
+        self.reportedAt = reportedAt
+        self.supersedes = supersedes
+    }
+}
+
+/// What a förvaltning reports; the store adds number, reporter, time and the superseded report.
+public struct StatusInput: Sendable, Equatable {
+    public var action: String
+    public var period: Period
+    public var status: ProgressStatus
+    public var light: TrafficLight
+    public var comment: String
+    public var obstacles: String
+    public var nextSteps: String
+    public var actualCost: Int?
+
+    public init(
+        action: String, period: Period, status: ProgressStatus, light: TrafficLight, comment: String,
+        obstacles: String = "", nextSteps: String = "", actualCost: Int? = nil
+    ) {
+        self.action = action
+        self.period = period
+        self.status = status
+        self.light = light
+        self.comment = comment
+        self.obstacles = obstacles
+        self.nextSteps = nextSteps
+        self.actualCost = actualCost
+    }
+}
+
+/// The report in force for an action in a period: the latest filed for that period, or, when none
+/// was, the latest for an earlier period, carried over.
+public struct StatusEntry: Sendable, Equatable {
+    public var report: StatusReport
+    /// True when ``report`` is for an earlier period than the one asked for.
+    public var carriedOver: Bool
+
+    public init(report: StatusReport, carriedOver: Bool) {
+        self.report = report
+        self.carriedOver = carriedOver
+    }
+}
+
+/// An action whose status or light differs between two periods.
+public struct PeriodStatusChange: Sendable, Equatable {
+    public var action: String
+    /// In force for the earlier period; nil when nothing had been reported.
+    public var before: StatusEntry?
+    /// In force for the later period; nil when nothing has been reported.
+    public var after: StatusEntry?
+}

@@ -1,0 +1,225 @@
+import Foundation
+
+/// Identities, authentication and the authorised write every change goes through.
+extension AgendaStore {
+    // MARK: - Authentication
+
+    /// The identity whose token is `token`. Throws ``AccessError/invalidToken`` for an unknown,
+    /// revoked or replaced token; the error never repeats the token.
+    public func authenticate(token: String) throws -> Identity {
+        let hash = AccessToken.hash(token.trimmingCharacters(in: .whitespacesAndNewlines))
+        return try db.read {
+            guard let identity = try identityRow(where: "i.token_hash = ?", .text(hash)), identity.revokedAt == nil else {
+                throw AccessError.invalidToken
+            }
+            return identity
+        }
+    }
+
+    /// Whether the database has an owner identity (revoked or not).
+    public func hasOwner() throws -> Bool {
+        try db.first("SELECT 1 FROM identity WHERE role = 'owner'", []) { _ in true } ?? false
+    }
+
+    /// Creates the first owner of a database that has none, and returns its token (to be shown once).
+    /// Refuses when the database already has an owner: the owner adds further identities.
+    public func createOwner(name: String = "IT-chef", at: Timestamp) throws -> IssuedToken {
+        try db.transaction {
+            guard try !hasOwner() else {
+                throw StoreError.conflict("the database already has an owner; the owner adds identities with `agenda identity add`")
+            }
+            let issued = try insertIdentity(name: name, role: .owner, department: nil, at: at)
+            try insertAudit(
+                AuditDraft(operation: "create owner", target: issued.identity.name, after: issued.identity),
+                identity: issued.identity.name, at: at)
+            return issued
+        }
+    }
+
+    // MARK: - Managing identities
+
+    /// Every identity, in the order they were created, without any proof of token (they cannot write).
+    public func identities() throws -> [Identity] {
+        try db.read {
+            try db.query("\(Self.identitySelect) ORDER BY i.id", []) { try readIdentity($0, withHash: false) }
+        }
+    }
+
+    /// Adds an identity and returns its new token. `department` (a reporter's förvaltning) is a name
+    /// or alias the register knows; owner and reader take none.
+    public func addIdentity(
+        name: String, role: Role, department: String? = nil, by actor: Identity, at: Timestamp
+    ) throws -> IssuedToken {
+        try write(by: actor, .manageIdentities, at: at) { audit in
+            let issued = try insertIdentity(name: name, role: role, department: department, at: at)
+            audit = AuditDraft(operation: "add identity", target: issued.identity.name, after: issued.identity)
+            return issued
+        }
+    }
+
+    /// Revokes the identity `name`'s token: it can no longer do anything until renewed.
+    /// Refuses to revoke the last valid owner.
+    @discardableResult
+    public func revokeIdentity(name: String, by actor: Identity, at: Timestamp) throws -> Identity {
+        try write(by: actor, .manageIdentities, at: at) { audit in
+            let before = try requireIdentity(name)
+            guard before.revokedAt == nil else {
+                throw StoreError.conflict("\(before.name) is already revoked (\(before.revokedAt!)); renew it with `agenda identity renew`")
+            }
+            if before.role == .owner {
+                let owners = try db.first("SELECT count(*) FROM identity WHERE role = 'owner' AND revoked_at IS NULL", []) { $0.int(0) } ?? 0
+                guard owners > 1 else {
+                    throw StoreError.conflict("\(before.name) is the only owner and cannot be revoked; renew its token instead")
+                }
+            }
+            try db.run("UPDATE identity SET revoked_at = ? WHERE name_key = ?", [.text(at.description), .text(Self.key(name))])
+            var after = before
+            after.revokedAt = at
+            audit = AuditDraft(operation: "revoke identity", target: before.name, before: before, after: after)
+            return after
+        }
+    }
+
+    /// Gives the identity `name` a new token (the old one stops working) and lifts a revocation.
+    public func renewIdentity(name: String, by actor: Identity, at: Timestamp) throws -> IssuedToken {
+        try write(by: actor, .manageIdentities, at: at) { audit in
+            let before = try requireIdentity(name)
+            let token = AccessToken.generate()
+            try db.run(
+                "UPDATE identity SET token_hash = ?, revoked_at = NULL WHERE name_key = ?",
+                [.text(AccessToken.hash(token)), .text(Self.key(name))])
+            var after = before
+            after.revokedAt = nil
+            audit = AuditDraft(operation: "renew identity", target: before.name, before: before, after: after)
+            return IssuedToken(identity: after, token: token)
+        }
+    }
+
+    // MARK: - The authorised write
+
+    /// What a write puts in the audit log; the JSON is encoded when the entry is written.
+    struct AuditDraft {
+        var operation: String
+        var target: String = ""
+        var before: (any Encodable & Sendable)?
+        var after: (any Encodable & Sendable)?
+    }
+
+    /// Runs `body` as one write transaction by `actor`: the token is re-checked and the policy asked
+    /// inside the transaction, and the audit entry `body` fills in is written in the same transaction.
+    func write<T>(
+        by actor: Identity, _ kind: AccessPolicy.Write, at: Timestamp, _ body: (inout AuditDraft) throws -> T
+    ) throws -> T {
+        try db.transaction {
+            let current = try verify(actor)
+            try AccessPolicy.check(current, kind)
+            var audit = AuditDraft(operation: kind.rawValue)
+            let result = try body(&audit)
+            try insertAudit(audit, identity: current.name, at: at)
+            return result
+        }
+    }
+
+    /// The identity as stored now, refusing one whose token was revoked or replaced since it authenticated.
+    func verify(_ actor: Identity) throws -> Identity {
+        guard let hash = actor.tokenHash,
+              let current = try identityRow(where: "i.token_hash = ?", .text(hash)),
+              current.revokedAt == nil
+        else { throw AccessError.invalidToken }
+        return current
+    }
+
+    func insertAudit(_ draft: AuditDraft, identity: String?, at: Timestamp) throws {
+        func json(_ value: (any Encodable & Sendable)?) throws -> SQLValue {
+            guard let value else { return .null }
+            return .text(String(decoding: try encoder.encode(value), as: UTF8.self))
+        }
+        try db.run(
+            "INSERT INTO audit_log (at, identity_name, operation, target, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)",
+            [.text(at.description), SQLValue(identity), .text(draft.operation), .text(draft.target),
+             try json(draft.before), try json(draft.after)])
+    }
+
+    /// The audit log, oldest first.
+    public func auditLog() throws -> [AuditEntry] {
+        try db.query(
+            "SELECT id, at, identity_name, operation, target, before_json, after_json FROM audit_log ORDER BY id", []
+        ) { row in
+            AuditEntry(
+                number: row.int(0), at: try row.timestamp(1, in: "audit_log"), identity: row.optionalString(2),
+                operation: row.string(3), target: row.string(4), before: row.optionalString(5), after: row.optionalString(6))
+        }
+    }
+
+    // MARK: - Rows
+
+    static let identitySelect = """
+        SELECT i.name, i.role, d.name, i.created_at, i.revoked_at, i.token_hash
+        FROM identity i LEFT JOIN department d ON d.id = i.department_id
+        """
+
+    func identityRow(where condition: String, _ argument: SQLValue) throws -> Identity? {
+        try db.first("\(Self.identitySelect) WHERE \(condition)", [argument]) { try readIdentity($0, withHash: true) }
+    }
+
+    func requireIdentity(_ name: String) throws -> Identity {
+        guard var identity = try identityRow(where: "i.name_key = ?", .text(Self.key(name))) else {
+            throw StoreError.notFound("no identity \"\(name)\"; `agenda identity list` shows them")
+        }
+        identity.tokenHash = nil
+        return identity
+    }
+
+    func readIdentity(_ row: Row, withHash: Bool) throws -> Identity {
+        guard let role = Role(rawValue: row.string(1)) else {
+            throw StoreError.corrupt("identity \(row.string(0)): unknown role \"\(row.string(1))\"")
+        }
+        var identity = Identity(
+            name: row.string(0), role: role, department: row.optionalString(2),
+            createdAt: try row.timestamp(3, in: "identity"),
+            revokedAt: row.isNull(4) ? nil : try row.timestamp(4, in: "identity"))
+        if withHash { identity.tokenHash = row.string(5) }
+        return identity
+    }
+
+    func insertIdentity(name: String, role: Role, department: String?, at: Timestamp, tokenHash: String? = nil) throws -> IssuedToken {
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw StoreError.conflict("an identity needs a name") }
+        guard try db.first("SELECT 1 FROM identity WHERE name_key = ?", [.text(Self.key(name))], { _ in true }) == nil else {
+            throw StoreError.conflict("there is already an identity \"\(name)\"; renew its token with `agenda identity renew`")
+        }
+        var departmentID: Int64?
+        var departmentName: String?
+        switch (role, department) {
+        case (.reporter, nil):
+            throw StoreError.conflict("a reporter reports for a förvaltning: give --department")
+        case let (.reporter, name?):
+            let id = try requireDepartment(name)
+            departmentID = id
+            departmentName = try db.first("SELECT name FROM department WHERE id = ?", [.integer(id)]) { $0.string(0) }
+        case (_, .some):
+            throw StoreError.conflict("only a reporter has a förvaltning; an \(role.rawValue) acts for the whole agenda")
+        case (_, nil):
+            break
+        }
+        let token = AccessToken.generate()
+        try db.run("""
+            INSERT INTO identity (name, name_key, role, department_id, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)
+            """, [.text(name), .text(Self.key(name)), .text(role.rawValue), SQLValue(departmentID),
+                  .text(tokenHash ?? AccessToken.hash(token)), .text(at.description)])
+        var identity = Identity(name: name, role: role, department: departmentName, createdAt: at)
+        identity.tokenHash = AccessToken.hash(token)
+        return IssuedToken(identity: identity, token: token)
+    }
+}
+
+extension Row {
+    /// An ISO timestamp column; `table` names where it was read for the error.
+    func timestamp(_ column: Int32, in table: String) throws -> Timestamp {
+        let text = string(column)
+        guard let value = Timestamp(iso: text) else {
+            throw StoreError.corrupt("\(table): \"\(text)\" is not a moment YYYY-MM-DDTHH:MM:SSZ")
+        }
+        return value
+    }
+}

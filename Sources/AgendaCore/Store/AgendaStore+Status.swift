@@ -1,0 +1,295 @@
+import Foundation
+
+/// Status reports, reporting rounds and publications. Reports are append-only: a second report for
+/// the same action and period supersedes the first, which stays on record.
+extension AgendaStore {
+    // MARK: - Reporting
+
+    /// Files a status report by `actor` at `at`. The owner may report on any action, a reporter only on
+    /// actions its förvaltning leads or shares (as the plan stands now). The period must lie between the
+    /// plan's start and `at`; an open round is not needed. A report for an action and period that already
+    /// has one supersedes the latest of them.
+    @discardableResult
+    ///
+    /// A report is always timed after every publication already recorded (by a second at most, should the
+    /// clock say otherwise), so "known at the publication" tells exactly what came before it and a
+    /// published report never changes.
+    public func reportStatus(_ input: StatusInput, by actor: Identity, at requested: Timestamp) throws -> StatusReport {
+        try db.transaction {
+            let latestPublication = try db.first("SELECT max(published_at) FROM publication", []) { row in
+                row.isNull(0) ? nil : try row.timestamp(0, in: "publication")
+            } ?? nil
+            let at = latestPublication.map { max(requested, Timestamp(secondsSinceEpoch: $0.secondsSinceEpoch + 1)) } ?? requested
+            let reporter = try verify(actor)
+            guard let current = try currentVersion(code: input.action, asOf: nil) else { throw Self.noAction(input.action) }
+            try AccessPolicy.checkScope(reporter, action: input.action, responsible: current.version.action.responsibility.units)
+            guard current.version.action.state != .withdrawn else {
+                throw StoreError.conflict("action \(input.action) is withdrawn from the plan; there is nothing to report on")
+            }
+            try checkReportable(input.period, at: at)
+            if let cost = input.actualCost, cost < 0 {
+                throw StoreError.conflict("an actual cost is a whole number of kronor, 0 or more")
+            }
+            let supersedes = try db.first(
+                "SELECT max(id) FROM status_report WHERE action_id = ? AND period = ?",
+                [.integer(current.actionID), .text(input.period.description)]) { $0.isNull(0) ? nil : $0.int(0) } ?? nil
+            let reporterID = try db.first(
+                "SELECT id FROM identity WHERE name_key = ?", [.text(Self.key(reporter.name))]) { $0.int64(0) }
+            var report = StatusReport(
+                number: 0, action: input.action, period: input.period.description, status: input.status, light: input.light,
+                comment: input.comment, obstacles: input.obstacles, nextSteps: input.nextSteps, actualCost: input.actualCost,
+                reporter: reporter.name, reportedAt: at, supersedes: supersedes)
+            report.number = try insertReport(report, actionID: current.actionID, reporterID: reporterID, number: nil)
+            try insertAudit(
+                AuditDraft(operation: AccessPolicy.Write.reportStatus.rawValue, target: input.action, after: report),
+                identity: reporter.name, at: at)
+            return report
+        }
+    }
+
+    /// Refuses a period before the plan's start or one that has not begun at `at`.
+    func checkReportable(_ period: Period, at: Timestamp) throws {
+        let agenda = try metadata().agenda
+        if let start = agenda.takesEffect ?? agenda.period.map({ CalendarDate(year: $0.start, month: 1, day: 1) }),
+           period.end < start {
+            throw StoreError.conflict("\(period) ends before the plan starts (\(start)); report for \(start.year) or later")
+        }
+        guard period.start <= at.date else {
+            throw StoreError.conflict("\(period) has not begun yet (it starts \(period.start)); report for the current period or an earlier one")
+        }
+    }
+
+    @discardableResult
+    func insertReport(_ report: StatusReport, actionID: Int64, reporterID: Int64?, number: Int?) throws -> Int {
+        let period = try Period(parsing: report.period)
+        try db.run("""
+            INSERT INTO status_report (
+                id, action_id, period, period_start, period_end, status, light, comment, obstacles, next_steps,
+                actual_cost, reporter_id, reporter_name, reported_at, supersedes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [
+                SQLValue(number), .integer(actionID), .text(report.period), .text(period.start.description),
+                .text(period.end.description), .text(report.status.rawValue), .text(report.light.rawValue),
+                .text(report.comment), .text(report.obstacles), .text(report.nextSteps), SQLValue(report.actualCost),
+                SQLValue(reporterID), .text(report.reporter), .text(report.reportedAt.description), SQLValue(report.supersedes),
+            ])
+        return Int(db.lastInsertRowID)
+    }
+
+    // MARK: - Reading reports
+
+    static let reportColumns = """
+        s.id, a.code, s.period, s.status, s.light, s.comment, s.obstacles, s.next_steps, s.actual_cost,
+        s.reporter_name, s.reported_at, s.supersedes
+        """
+
+    func readReport(_ row: Row) throws -> StatusReport {
+        guard let status = ProgressStatus(rawValue: row.string(3)), let light = TrafficLight(rawValue: row.string(4)) else {
+            throw StoreError.corrupt("status report \(row.int(0)): unknown status or light")
+        }
+        return StatusReport(
+            number: row.int(0), action: row.string(1), period: row.string(2), status: status, light: light,
+            comment: row.string(5), obstacles: row.string(6), nextSteps: row.string(7), actualCost: row.optionalInt(8),
+            reporter: row.string(9), reportedAt: try row.timestamp(10, in: "status_report"),
+            supersedes: row.optionalInt(11))
+    }
+
+    /// Everything ever reported on the action `code`, superseded reports included, oldest first.
+    public func statusHistory(code: String) throws -> [StatusReport] {
+        try db.read {
+            guard let id = try actionID(code: code) else { throw Self.noAction(code) }
+            return try db.query("""
+                SELECT \(Self.reportColumns) FROM status_report s JOIN action a ON a.id = s.action_id
+                WHERE s.action_id = ? ORDER BY s.id
+                """, [.integer(id)]) { try readReport($0) }
+        }
+    }
+
+    /// Every status report, in the order received.
+    public func allStatusReports() throws -> [StatusReport] {
+        try db.query(
+            "SELECT \(Self.reportColumns) FROM status_report s JOIN action a ON a.id = s.action_id ORDER BY s.id", []
+        ) { try readReport($0) }
+    }
+
+    /// Per action code, the report in force for `period` as it was known at `knownAt` (nil: now): the latest
+    /// report filed for `period` up to `knownAt`, else the latest report for an earlier period (the one
+    /// ending last, its latest filing), marked ``StatusEntry/carriedOver``. Actions with neither are absent.
+    ///
+    /// For a published period pass ``publication(for:)``'s `publishedAt`, so the report reads what was
+    /// known when it was published. Each lookup is a range scan of one action's reports in an index.
+    public func statuses(for period: Period, knownAt: Timestamp? = nil) throws -> [String: StatusEntry] {
+        try db.read {
+            var result: [String: StatusEntry] = [:]
+            let actions = try db.query("SELECT id, code FROM action", []) { ($0.int64(0), $0.string(1)) }
+            for (id, code) in actions {
+                if let entry = try statusEntry(actionID: id, period: period, knownAt: knownAt) { result[code] = entry }
+            }
+            return result
+        }
+    }
+
+    /// The report in force for one action (see ``statuses(for:knownAt:)``).
+    public func status(of code: String, for period: Period, knownAt: Timestamp? = nil) throws -> StatusEntry? {
+        try db.read {
+            guard let id = try actionID(code: code) else { throw Self.noAction(code) }
+            return try statusEntry(actionID: id, period: period, knownAt: knownAt)
+        }
+    }
+
+    /// The latest report for one action (?1) and period (?2 its end, ?3 its name) filed up to ?4 (NULL: now).
+    static let reportForPeriod = """
+        SELECT \(reportColumns) FROM status_report s JOIN action a ON a.id = s.action_id
+        WHERE s.action_id = ?1 AND s.period_end = ?2 AND s.period = ?3 AND (?4 IS NULL OR s.reported_at <= ?4)
+        ORDER BY s.reported_at DESC, s.id DESC LIMIT 1
+        """
+
+    /// The latest report for one action (?1) for a period ending before ?2, filed up to ?3 (NULL: now).
+    static let reportCarriedOver = """
+        SELECT \(reportColumns) FROM status_report s JOIN action a ON a.id = s.action_id
+        WHERE s.action_id = ?1 AND s.period_end < ?2 AND (?3 IS NULL OR s.reported_at <= ?3)
+        ORDER BY s.period_end DESC, s.reported_at DESC, s.id DESC LIMIT 1
+        """
+
+    func statusEntry(actionID: Int64, period: Period, knownAt: Timestamp?) throws -> StatusEntry? {
+        let known = SQLValue(knownAt?.description)
+        if let report = try db.first(
+            Self.reportForPeriod, [.integer(actionID), .text(period.end.description), .text(period.description), known],
+            { try readReport($0) }) {
+            return StatusEntry(report: report, carriedOver: false)
+        }
+        return try db.first(Self.reportCarriedOver, [.integer(actionID), .text(period.start.description), known]) {
+            StatusEntry(report: try readReport($0), carriedOver: true)
+        }
+    }
+
+    /// The actions whose status or traffic light in force differs between `previous` and `period`,
+    /// both as known at `knownAt` (nil: now), in plan order.
+    public func statusChanges(since previous: Period, to period: Period, knownAt: Timestamp? = nil) throws -> [PeriodStatusChange] {
+        try db.read {
+            let before = try statuses(for: previous, knownAt: knownAt)
+            let after = try statuses(for: period, knownAt: knownAt)
+            let codes = try db.query("SELECT a.code FROM action a ORDER BY \(Self.planOrder)", []) { $0.string(0) }
+            return codes.compactMap { code in
+                let a = before[code], b = after[code]
+                guard a?.report.status != b?.report.status || a?.report.light != b?.report.light else { return nil }
+                return PeriodStatusChange(action: code, before: a, after: b)
+            }
+        }
+    }
+
+    /// Per action code, its latest report for any period (the period ending last, its latest filing).
+    public func latestStatuses() throws -> [String: StatusReport] {
+        try db.read {
+            var result: [String: StatusReport] = [:]
+            let actions = try db.query("SELECT id, code FROM action", []) { ($0.int64(0), $0.string(1)) }
+            for (id, code) in actions {
+                result[code] = try db.first("""
+                    SELECT \(Self.reportColumns) FROM status_report s JOIN action a ON a.id = s.action_id
+                    WHERE s.action_id = ? ORDER BY s.period_end DESC, s.reported_at DESC, s.id DESC LIMIT 1
+                    """, [.integer(id)]) { try readReport($0) }
+            }
+            return result
+        }
+    }
+
+    /// Per förvaltning (register order), the actions active at the end of `period` that it leads or
+    /// shares and on which nothing has been reported for `period`. An action whose latest earlier report
+    /// says Klar or Avbruten needs no more reports. Förvaltningar missing nothing are left out.
+    public func missingReports(for period: Period) throws -> [MissingReports] {
+        try db.read {
+            let actions = try fetchActions(ActionFilter(asOf: period.end)).filter { $0.state == .active }
+            let finished = Set(try statuses(for: period).filter { _, entry in
+                entry.carriedOver && [.done, .cancelled].contains(entry.report.status)
+            }.keys)
+            let reported = finished.union(try db.query("""
+                SELECT DISTINCT a.code FROM status_report s JOIN action a ON a.id = s.action_id WHERE s.period = ?
+                """, [.text(period.description)]) { $0.string(0) })
+            return try departments().compactMap { department in
+                let codes = actions.filter { action in
+                    !reported.contains(action.code) && action.responsibility.units.contains { $0.department == department.name }
+                }.map(\.code)
+                return codes.isEmpty ? nil : MissingReports(department: department.name, actions: codes)
+            }
+        }
+    }
+
+    // MARK: - Rounds and publication
+
+    /// Opens a reporting round for `period` with `deadline` (owner only). Opening it again records a new deadline.
+    @discardableResult
+    public func openRound(period: Period, deadline: CalendarDate, by actor: Identity, at: Timestamp) throws -> ReportingRound {
+        try write(by: actor, .openRound, at: at) { audit in
+            _ = try metadata()
+            guard deadline >= period.start else {
+                throw StoreError.conflict("the deadline \(deadline) lies before \(period) begins (\(period.start))")
+            }
+            let round = ReportingRound(period: period.description, deadline: deadline, openedBy: actor.name, openedAt: at)
+            let before = try self.round(for: period)
+            try insertRound(round)
+            audit = AuditDraft(operation: AccessPolicy.Write.openRound.rawValue, target: round.period, before: before, after: round)
+            return round
+        }
+    }
+
+    func insertRound(_ round: ReportingRound) throws {
+        let period = try Period(parsing: round.period)
+        try db.run("""
+            INSERT INTO reporting_round (period, period_start, period_end, deadline, opened_by, opened_at) VALUES (?, ?, ?, ?, ?, ?)
+            """, [.text(round.period), .text(period.start.description), .text(period.end.description),
+                  .text(round.deadline.description), .text(round.openedBy), .text(round.openedAt.description)])
+    }
+
+    /// Every round opened (a period opened twice appears twice), in the order opened.
+    public func rounds() throws -> [ReportingRound] {
+        try db.query("SELECT period, deadline, opened_by, opened_at FROM reporting_round ORDER BY id", []) { try readRound($0) }
+    }
+
+    /// The latest round opened for `period`, if any.
+    public func round(for period: Period) throws -> ReportingRound? {
+        try db.first(
+            "SELECT period, deadline, opened_by, opened_at FROM reporting_round WHERE period = ? ORDER BY id DESC LIMIT 1",
+            [.text(period.description)]) { try readRound($0) }
+    }
+
+    private func readRound(_ row: Row) throws -> ReportingRound {
+        guard let deadline = try row.date(1, in: "reporting_round") else { throw StoreError.corrupt("reporting_round: no deadline") }
+        return ReportingRound(
+            period: row.string(0), deadline: deadline, openedBy: row.string(2), openedAt: try row.timestamp(3, in: "reporting_round"))
+    }
+
+    /// Records that the report for `period` was published at `at` (owner only). A period is published once;
+    /// from then on its report reads the statuses known at `at` (``statuses(for:knownAt:)``).
+    @discardableResult
+    public func publish(period: Period, by actor: Identity, at: Timestamp) throws -> Publication {
+        try write(by: actor, .publish, at: at) { audit in
+            if let earlier = try publication(for: period) {
+                throw StoreError.conflict("\(period) was published at \(earlier.publishedAt) by \(earlier.publishedBy); a publication stands")
+            }
+            let publication = Publication(period: period.description, publishedAt: at, publishedBy: actor.name)
+            try insertPublication(publication)
+            audit = AuditDraft(operation: AccessPolicy.Write.publish.rawValue, target: publication.period, after: publication)
+            return publication
+        }
+    }
+
+    func insertPublication(_ publication: Publication) throws {
+        try db.run(
+            "INSERT INTO publication (period, published_at, published_by) VALUES (?, ?, ?)",
+            [.text(publication.period), .text(publication.publishedAt.description), .text(publication.publishedBy)])
+    }
+
+    /// The publication of `period`, if it was published.
+    public func publication(for period: Period) throws -> Publication? {
+        try db.first(
+            "SELECT period, published_at, published_by FROM publication WHERE period = ?", [.text(period.description)]
+        ) { Publication(period: $0.string(0), publishedAt: try $0.timestamp(1, in: "publication"), publishedBy: $0.string(2)) }
+    }
+
+    /// Every publication, oldest first.
+    public func publications() throws -> [Publication] {
+        try db.query("SELECT period, published_at, published_by FROM publication ORDER BY published_at, period", []) {
+            Publication(period: $0.string(0), publishedAt: try $0.timestamp(1, in: "publication"), publishedBy: $0.string(2))
+        }
+    }
+}

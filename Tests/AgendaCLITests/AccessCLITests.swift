@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+/// End-to-end: the token flow, status reporting and the audit, through the built binary.
+@Suite struct AccessCLITests {
+    let folder: TemporaryFolder
+    let db: String
+
+    init() throws {
+        folder = try TemporaryFolder()
+        db = folder.path("agenda.sqlite")
+    }
+
+    private func agenda(token: String? = nil, _ arguments: String...) throws -> AgendaProcess.Result {
+        var environment = ["AGENDA_DB": db]
+        if let token { environment["AGENDA_TOKEN"] = token }
+        return try AgendaProcess.run(arguments, environment: environment)
+    }
+
+    private func lastLine(_ result: AgendaProcess.Result) -> String {
+        String(result.stdout.split(separator: "\n").last ?? "")
+    }
+
+    private func isToken(_ text: String) -> Bool {
+        text.wholeMatch(of: /agenda_[0-9a-f]{64}/) != nil
+    }
+
+    private func expectOneLineRefusal(_ result: AgendaProcess.Result, containing text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(result.status == 1, "stdout: \(result.stdout)", sourceLocation: sourceLocation)
+        #expect(result.stderr.split(separator: "\n").count == 1, "stderr: \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stderr.contains(text), "stderr: \(result.stderr)", sourceLocation: sourceLocation)
+    }
+
+    @Test func initPrintsTheOwnersTokenOnceOnTheLastLine() throws {
+        let created = try agenda("init")
+        #expect(created.status == 0)
+        let owner = lastLine(created)
+        #expect(isToken(owner))
+        let again = try agenda("init")
+        #expect(again.status == 0)
+        #expect(!again.stdout.contains("agenda_"), "the token is shown only once")
+        let plan = folder.path("plan.txt")
+        try "1. Extern service\n\n1.1 Mina sidor\n\nHandlingsplan: Inför Mina sidor.\n\nAnsvarig: SLF, IT-avdelningen\n\nTidsplan: 2018\n"
+            .write(toFile: plan, atomically: true, encoding: .utf8)
+        expectOneLineRefusal(try agenda("import", plan), containing: "needs a token")
+        #expect(try agenda(token: owner, "import", plan).status == 0)
+        #expect(try agenda("list", "actions").status == 0, "reading needs no token")
+    }
+
+    @Test func importIntoANewDatabaseCreatesTheOwnerAndPrintsItsTokenLast() throws {
+        let plan = folder.path("plan.txt")
+        try "1. Extern service\n\n1.1 Mina sidor\n\nHandlingsplan: Inför Mina sidor.\n\nAnsvarig: SLF, IT-avdelningen\n\nTidsplan: 2018\n"
+            .write(toFile: plan, atomically: true, encoding: .utf8)
+        let imported = try agenda("import", plan)
+        #expect(imported.status == 0, "stderr: \(imported.stderr)")
+        let owner = lastLine(imported)
+        #expect(isToken(owner))
+        let listed = try agenda("identity", "list", "--json")
+        let identities = try #require(try JSONSerialization.jsonObject(with: listed.stdoutData) as? [[String: Any]])
+        #expect(identities.map { $0["name"] as? String } == ["IT-chef"])
+        #expect(try agenda(token: owner, "add", "unit", "SKF").status == 0)
+    }
+
+    @Test func importWarnsWhereTheAnsvarigLinkIsUnsure() throws {
+        let plan = folder.path("plan.txt")
+        try "1. Extern service\n\n1.1 Mina sidor\n\nHandlingsplan: Inför Mina sidor.\n\nAnsvarig: Stadsledningsförvaltnigen\n\nTidsplan: 2018\n"
+            .write(toFile: plan, atomically: true, encoding: .utf8)
+        let imported = try agenda("import", plan)
+        #expect(imported.status == 0)
+        #expect(imported.stderr.contains("action 1.1: ansvarig linked with low confidence (\"Stadsledningsförvaltnigen\")"))
+        #expect(imported.stderr.contains("agenda edit action 1.1 --responsible TEXT"))
+    }
+
+    @Test func reportersReportOnlyOnTheirOwnActionsAndRevokedTokensWriteNothing() throws {
+        let demo = try AgendaProcess.run(["demo", folder.url.path])
+        let tokens = DemoTokens.parse(demo.stdout)
+        let owner = try #require(tokens["IT-chef"])
+        let added = try agenda(token: owner, "identity", "add", "Skolans rapportör", "--role", "reporter", "--department", "SKF")
+        #expect(added.status == 0, "stderr: \(added.stderr)")
+        let school = lastLine(added)
+        #expect(isToken(school))
+
+        let inScope = try agenda(token: school, "status", "set", "6.2", "--period", "2018Q4", "--status", "nästan klar",
+                                 "--light", "GUL", "--comment", "Årskurs 4–6 får datorer i januari.", "--obstacles", "Leveransförsening",
+                                 "--next", "Utvärdering", "--cost", "2600000")
+        #expect(inScope.status == 0, "stderr: \(inScope.stderr)")
+        let before = try agenda("export").stdoutData
+        let outside = try agenda(token: school, "status", "set", "1.2", "--period", "2018Q4", "--status", "Klar", "--light", "grön", "--comment", "x")
+        expectOneLineRefusal(outside, containing: "may not report on 1.2: it is the responsibility of Stadsledningsförvaltningen (IT-avdelningen)")
+        expectOneLineRefusal(try agenda(token: school, "edit", "action", "6.2", "--title", "x"), containing: "may not change the plan")
+        expectOneLineRefusal(try agenda(token: tokens["IT-rådet"], "status", "set", "6.2", "--period", "2018Q4",
+                                        "--status", "Klar", "--light", "grön", "--comment", "x"), containing: "reader")
+        #expect(try agenda("export").stdoutData == before, "refused writes change nothing")
+
+        #expect(try agenda(token: owner, "identity", "revoke", "Skolans rapportör").status == 0)
+        expectOneLineRefusal(try agenda(token: school, "status", "set", "6.2", "--period", "2018Q4", "--status", "Klar",
+                                        "--light", "grön", "--comment", "x"), containing: "the token is not valid")
+        let renewed = try agenda(token: owner, "identity", "renew", "Skolans rapportör")
+        let fresh = lastLine(renewed)
+        #expect(isToken(fresh) && fresh != school)
+        #expect(try agenda(token: fresh, "status", "set", "6.2", "--period", "2018Q4", "--status", "Klar", "--light", "grön",
+                           "--comment", "Alla elever har datorer.").status == 0)
+
+        let history = try #require(try JSONSerialization.jsonObject(with: agenda("status", "history", "6.2", "--json").stdoutData) as? [[String: Any]])
+        let latest = try #require(history.last)
+        #expect(latest["status"] as? String == "done" && latest["reporter"] as? String == "Skolans rapportör")
+        #expect(latest["supersedes"] as? Int == history[history.count - 2]["number"] as? Int)
+        #expect(history[history.count - 2]["actualCost"] as? Int == 2_600_000)
+
+        let audit = try #require(try JSONSerialization.jsonObject(with: agenda("audit", "--json").stdoutData) as? [[String: Any]])
+        #expect(audit.suffix(4).map { $0["operation"] as? String } == ["report status", "revoke identity", "renew identity", "report status"])
+        let everything = [demo.stdout, try agenda("audit", "--json").stdout, try agenda("export").stdout, outside.stderr]
+        let stored = [db, db + "-wal", db + "-shm"].compactMap { FileManager.default.contents(atPath: $0) }
+        for token in tokens.values + [school, fresh] {
+            #expect(!everything.dropFirst().contains { $0.contains(token) }, "a token leaked into audit, export or an error")
+            #expect(!stored.contains { $0.range(of: Data(token.utf8)) != nil }, "a token is in the database file")
+        }
+    }
+
+    @Test func missingMineRoundsAndRevisionsShowTheDemoHistory() throws {
+        let tokens = DemoTokens.parse(try AgendaProcess.run(["demo", folder.url.path]).stdout)
+        let missing = try agenda("status", "missing")
+        #expect(missing.status == 0)
+        #expect(missing.stdout.contains("Missing reports for 2018Q4, deadline 2019-01-15"))
+        #expect(missing.stdout.contains("Stadsbyggnadsförvaltningen: 2.3b, 9.2"))
+        let byAlias = try #require(try JSONSerialization.jsonObject(
+            with: agenda("status", "missing", "2018Q4", "--department", "Vård-och omsorgsförvaltningen", "--json").stdoutData) as? [[String: Any]])
+        #expect(byAlias.count == 1 && byAlias.first?["department"] as? String == "Vård- och omsorgsförvaltningen")
+        #expect(byAlias.first?["actions"] as? [String] == ["5.3", "5.4"])
+        let mine = try agenda(token: tokens["Skolförvaltningen"], "status", "mine")
+        #expect(mine.status == 0)
+        #expect(mine.stdout.contains("6.2") && !mine.stdout.contains("1.2"))
+        let revisions = try #require(try JSONSerialization.jsonObject(with: agenda("revisions", "--json").stdoutData) as? [[String: Any]])
+        #expect(revisions.last?["reference"] as? String == "IT-rådet 2018-03-14 §5")
+        let owner = try #require(tokens["IT-chef"])
+        #expect(try agenda(token: owner, "status", "round", "open", "2019Q1", "--deadline", "2019-04-15").status == 0)
+        #expect(try agenda("status", "missing").stdout.contains("2019Q1, deadline 2019-04-15"))
+        expectOneLineRefusal(try agenda(token: tokens["Skolförvaltningen"], "status", "round", "open", "2019Q2", "--deadline", "2019-07-15"),
+                             containing: "may not open a reporting round")
+    }
+}
