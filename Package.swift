@@ -61,6 +61,7 @@ let package = Package(
             dependencies: [
                 "AgendaCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .testTarget(name: "AgendaCoreTests", dependencies: ["AgendaCore"]),

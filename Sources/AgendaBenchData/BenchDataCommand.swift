@@ -12,8 +12,10 @@ struct BenchDataCommand: ParsableCommand {
         commandName: "agenda-bench-data",
         abstract: "Write a synthetic agenda of a given size for benchmarks: plan text, JSON export and database.",
         discussion: """
-            Writes DIR/plan.txt (Mölndal's layout, importable with `agenda import`), DIR/agenda.sqlite
-            (that plan imported) and DIR/agenda.json (its export, importable with `agenda import`).
+            Writes DIR/plan.txt (Mölndal's layout, importable with `agenda import`), DIR/agenda.json (that
+            plan imported and exported, importable with `agenda import`), DIR/agenda.sqlite (the plan with a
+            quarterly status history: every action, every quarter), and for bench/run the owner's and a
+            reporter's token, an action to report on, the latest period and its statuses as JSON.
             Sizes used by bench/run: municipal --actions 34 --years 4; regional --actions 2000 --years 5
             --municipalities 49; national --actions 15000 --years 10 --municipalities 290.
             """
@@ -54,15 +56,54 @@ struct BenchDataCommand: ParsableCommand {
         }
         clock.lap("parsed: \(result.agenda.actions.count) actions, \(result.agenda.departments.count) förvaltningar, \(result.warnings.count) warnings")
 
+        // The plan as imported (revision 1, the owner's import), exported: agenda.json.
+        let scratchPath = folder.appendingPathComponent(".plan-only.sqlite").path
         let databasePath = folder.appendingPathComponent("agenda.sqlite").path
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) }
-        let store = try AgendaStore(path: databasePath)
-        try store.importAgenda(result.agenda)
-        clock.lap("agenda.sqlite")
+        for path in [scratchPath, databasePath] {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let importedAt = Timestamp(CalendarDate(year: plan.firstYear - 1, month: 12, day: 19), hour: 9, minute: 5)
+        var planDocument: AgendaDocument
+        do {
+            let scratch = try AgendaStore(path: scratchPath)
+            let owner = try scratch.createOwner(at: importedAt)
+            try scratch.importAgenda(result.agenda, by: owner.identity, at: importedAt)
+            planDocument = try scratch.exportDocument()
+        }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: scratchPath + suffix) }
 
-        let json = try AgendaJSON.encode(store.exportDocument())
+        // The status history, and identities with tokens of our own, so the bytes are the same every run.
+        let history = try StatusHistory(firstYear: plan.firstYear, years: years, seed: seed).build(plan: planDocument)
+        planDocument.identities = history.document.identities
+        let json = try AgendaJSON.encode(planDocument)
         try json.write(to: folder.appendingPathComponent("agenda.json"))
-        clock.lap("agenda.json (\(json.count) bytes)")
+        clock.lap("agenda.json (\(json.count) bytes; the plan and its identities, no status history)")
+
+        let store = try AgendaStore(path: databasePath)
+        try store.importDocument(history.document, by: nil, at: importedAt)
+        clock.lap("agenda.sqlite (\(history.document.statusReports.count) status reports)")
+
+        // What bench/run needs: tokens, an action to report on, and the latest period's statuses for the pandoc route.
+        let latest = history.document.statusReports.last?.period ?? ""
+        let action = planDocument.actions[planDocument.actions.count / 2].current.action
+        let department = action.responsibility.lead?.department
+        try Data((history.ownerToken + "\n").utf8).write(to: folder.appendingPathComponent("owner-token.txt"))
+        try Data(((department.flatMap { history.reporterTokens[$0] } ?? history.ownerToken) + "\n").utf8)
+            .write(to: folder.appendingPathComponent("reporter-token.txt"))
+        try Data((action.code + "\n").utf8).write(to: folder.appendingPathComponent("report-action.txt"))
+        try Data((latest + "\n").utf8).write(to: folder.appendingPathComponent("period.txt"))
+        var statuses: [String: [String: String]] = [:]
+        for report in history.document.statusReports where report.period == latest {
+            statuses[report.action] = [
+                "status": report.status.swedish, "light": report.light.swedish, "comment": report.comment,
+                "obstacles": report.obstacles, "nextSteps": report.nextSteps, "reporter": report.reporter,
+                "reportedAt": report.reportedAt.description,
+            ]
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try encoder.encode(statuses).write(to: folder.appendingPathComponent("statuses.json"))
+        clock.lap("tokens, statuses.json")
     }
 }
 
