@@ -19,8 +19,9 @@ public enum ReportBuilder {
         planChanges: [PlanChange] = [], generatedAt: CalendarDate? = nil
     ) -> ReportModel {
         let asOf = period.end
+        let departmentNames = departmentNames(filter, departments: agenda.departments)
         let actions = agenda.actions.filter { action in
-            action.state != .withdrawn && matches(action, filter: filter, departments: agenda.departments)
+            action.state != .withdrawn && matches(action, filter: filter, departmentNames: departmentNames)
         }
         let entries = actions.map { entry(for: $0, status: statuses[$0.code]) }
 
@@ -46,20 +47,26 @@ public enum ReportBuilder {
             progress: progress(entries, asOf: asOf),
             unreported: unreported(entries, departments: agenda.departments),
             changes: changes(entries, previous: previousStatuses),
-            planChanges: planChanges.filter { matches($0.after, filter: filter, departments: agenda.departments) },
+            planChanges: planChanges.filter { matches($0.after, filter: filter, departmentNames: departmentNames) },
             decisions: decisions(entries),
             costs: costs(areas, entries: entries, departments: agenda.departments),
             departments: appendix(entries, departments: agenda.departments)
         )
     }
 
-    static func matches(_ action: Action, filter: ReportFilter, departments: [Department]) -> Bool {
+    static func matches(_ action: Action, filter: ReportFilter, departmentNames: Set<String>?) -> Bool {
         if let number = filter.areaNumber, action.areaNumber != number { return false }
-        guard let wanted = filter.department?.lowercased() else { return true }
-        let names = Set(departments.filter { dept in
+        guard let names = departmentNames else { return true }
+        return action.responsibility.units.contains { names.contains($0.department.lowercased()) }
+    }
+
+    /// The lower-cased names the filter's förvaltning goes by (its name, or the förvaltning an alias
+    /// names), worked out once per report; nil when the filter names none.
+    static func departmentNames(_ filter: ReportFilter, departments: [Department]) -> Set<String>? {
+        guard let wanted = filter.department?.lowercased() else { return nil }
+        return Set(departments.filter { dept in
             dept.name.lowercased() == wanted || dept.aliases.contains { $0.lowercased() == wanted }
         }.map { $0.name.lowercased() } + [wanted])
-        return action.responsibility.units.contains { names.contains($0.department.lowercased()) }
     }
 
     static func entry(for action: Action, status: ReportedStatus?) -> ActionEntry {
