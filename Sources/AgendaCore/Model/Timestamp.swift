@@ -18,15 +18,17 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// Parses "YYYY-MM-DDTHH:MM:SSZ"; nil for anything else.
     public init?(iso text: String) {
-        let parts = text.split(separator: "T", omittingEmptySubsequences: false)
-        guard parts.count == 2, let date = CalendarDate(iso: String(parts[0])), parts[1].count == 9, parts[1].last == "Z"
-        else { return nil }
-        let clock = parts[1].dropLast().split(separator: ":", omittingEmptySubsequences: false)
-        guard clock.count == 3, clock.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) }),
-              let h = Int(clock[0]), let m = Int(clock[1]), let s = Int(clock[2]),
-              (0..<24).contains(h), (0..<60).contains(m), (0..<60).contains(s)
-        else { return nil }
-        self.init(date, hour: h, minute: m, second: s)
+        var text = text
+        let parsed: Timestamp? = text.withUTF8 { b in
+            guard b.count == 20, b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
+                  b[19] == UInt8(ascii: "Z"), let date = CalendarDate(isoBytes: UnsafeBufferPointer(rebasing: b[0..<10])),
+                  let h = CalendarDate.digits(b, 11, 2), let m = CalendarDate.digits(b, 14, 2),
+                  let s = CalendarDate.digits(b, 17, 2), h < 24, m < 60, s < 60
+            else { return nil }
+            return Timestamp(date, hour: h, minute: m, second: s)
+        }
+        guard let parsed else { return nil }
+        self = parsed
     }
 
     /// The calendar date of this moment in UTC.

@@ -121,9 +121,10 @@ extension AgendaStore {
     public func statuses(for period: Period, knownAt: Timestamp? = nil) throws -> [String: StatusEntry] {
         try db.read {
             var result: [String: StatusEntry] = [:]
+            let lookup = StatusLookup(period: period, knownAt: knownAt)
             let actions = try db.query("SELECT id, code FROM action", []) { ($0.int64(0), $0.string(1)) }
             for (id, code) in actions {
-                if let entry = try statusEntry(actionID: id, period: period, knownAt: knownAt) { result[code] = entry }
+                if let entry = try statusEntry(actionID: id, lookup) { result[code] = entry }
             }
             return result
         }
@@ -133,7 +134,7 @@ extension AgendaStore {
     public func status(of code: String, for period: Period, knownAt: Timestamp? = nil) throws -> StatusEntry? {
         try db.read {
             guard let id = try actionID(code: code) else { throw Self.noAction(code) }
-            return try statusEntry(actionID: id, period: period, knownAt: knownAt)
+            return try statusEntry(actionID: id, StatusLookup(period: period, knownAt: knownAt))
         }
     }
 
@@ -151,14 +152,25 @@ extension AgendaStore {
         ORDER BY s.period_end DESC, s.reported_at DESC, s.id DESC LIMIT 1
         """
 
-    func statusEntry(actionID: Int64, period: Period, knownAt: Timestamp?) throws -> StatusEntry? {
-        let known = SQLValue(knownAt?.description)
+    /// The bindings of ``reportForPeriod`` and ``reportCarriedOver`` for one period, written out once
+    /// for all the actions a report looks up.
+    struct StatusLookup {
+        let end: SQLValue, start: SQLValue, name: SQLValue, known: SQLValue
+
+        init(period: Period, knownAt: Timestamp?) {
+            end = .text(period.end.description)
+            start = .text(period.start.description)
+            name = .text(period.description)
+            known = SQLValue(knownAt?.description)
+        }
+    }
+
+    func statusEntry(actionID: Int64, _ lookup: StatusLookup) throws -> StatusEntry? {
         if let report = try db.first(
-            Self.reportForPeriod, [.integer(actionID), .text(period.end.description), .text(period.description), known],
-            { try readReport($0) }) {
+            Self.reportForPeriod, [.integer(actionID), lookup.end, lookup.name, lookup.known], { try readReport($0) }) {
             return StatusEntry(report: report, carriedOver: false)
         }
-        return try db.first(Self.reportCarriedOver, [.integer(actionID), .text(period.start.description), known]) {
+        return try db.first(Self.reportCarriedOver, [.integer(actionID), lookup.start, lookup.known]) {
             StatusEntry(report: try readReport($0), carriedOver: true)
         }
     }

@@ -168,13 +168,37 @@ public enum ReportBuilder {
         entries.compactMap { entry in
             var reasons: [DecisionItem.Reason] = []
             if entry.action.cost.decisionPending { reasons.append(.costDecisionPending) }
-            // Every phrase names IT-rådet: a text without "it-r" needs no splitting into sentences.
-            let texts = [entry.action.plan.text, entry.action.cost.text ?? ""].filter { mentionsITRådet($0) }
-            for sentence in texts.flatMap(sentences) where mentionsITRådet(sentence) {
-                let lower = sentence.lowercased()
-                if approvalPhrases.contains(where: lower.contains) { reasons.append(.approvalInPlan(sentence)) }
+            // Sentences never span lines, and every phrase names IT-rådet: only texts that hold
+            // "it-r" are split into lines, and only lines that hold a phrase into sentences.
+            let lines = [entry.action.plan.text, entry.action.cost.text ?? ""].filter(mentionsITRådet)
+                .flatMap { $0.nonEmptyLines() }.filter(holdsApprovalPhrase)
+            for sentence in lines.flatMap(sentences) where holdsApprovalPhrase(sentence) {
+                reasons.append(.approvalInPlan(sentence))
             }
             return reasons.isEmpty ? nil : DecisionItem(entry: entry, reasons: reasons)
+        }
+    }
+
+    static let approvalPhraseBytes = approvalPhrases.map { Array($0.utf8) }
+
+    /// Whether `text` holds one of ``approvalPhrases`` in any case. The phrases' letters are ASCII
+    /// and å, ä, ö, so folding those to lower case byte by byte (Å Ä Ö are C3 85/84/96 in UTF-8,
+    /// å ä ö C3 A5/A4/B6) compares them as `lowercased()` would, without Unicode case mapping.
+    static func holdsApprovalPhrase(_ text: String) -> Bool {
+        var folded = Array(text.utf8)
+        for i in folded.indices {
+            let byte = folded[i]
+            if byte >= 0x41, byte <= 0x5A {
+                folded[i] = byte | 0x20
+            } else if i > 0, folded[i - 1] == 0xC3, byte == 0x84 || byte == 0x85 || byte == 0x96 {
+                folded[i] = byte + 0x20
+            }
+        }
+        return approvalPhraseBytes.contains { phrase in
+            guard folded.count >= phrase.count else { return false }
+            return (0...(folded.count - phrase.count)).contains { start in
+                folded[start] == phrase[0] && folded[start..<(start + phrase.count)].elementsEqual(phrase)
+            }
         }
     }
 
@@ -196,20 +220,25 @@ public enum ReportBuilder {
         return text.withUTF8(search)
     }
 
-    /// Splits text into sentences at ". ", line breaks and numbered steps.
+    /// Splits text into sentences at ". " and line breaks; a step number ("2. ", "1.3. ") ends no sentence.
     static func sentences(_ text: String) -> [String] {
         var result: [String] = []
-        for line in text.split(whereSeparator: \.isNewline) {
-            var current = ""
-            let chars = Array(line)
-            for (i, c) in chars.enumerated() {
-                current.append(c)
-                if c == ".", i + 1 < chars.count, chars[i + 1] == " ", !current.trimmingSpaces().allSatisfy({ $0.isNumber || $0 == "." }) {
-                    result.append(current.trimmingSpaces())
-                    current = ""
+        for line in text.nonEmptyLines() {
+            let scalars = line.unicodeScalars
+            var start = scalars.startIndex
+            var index = scalars.startIndex
+            while index < scalars.endIndex {
+                let next = scalars.index(after: index)
+                if scalars[index] == ".", next < scalars.endIndex, scalars[next] == " " {
+                    let sentence = String(line[start..<next]).trimmingSpaces()
+                    if !sentence.unicodeScalars.allSatisfy({ $0 == "." || $0.properties.numericType != nil }) {
+                        result.append(sentence)
+                        start = next
+                    }
                 }
+                index = next
             }
-            let rest = current.trimmingSpaces()
+            let rest = String(line[start...]).trimmingSpaces()
             if !rest.isEmpty { result.append(rest) }
         }
         return result

@@ -5,18 +5,11 @@ import Foundation
 /// Paragraph, cell and page styles come from the template's `odt-styles.xml`.
 struct ODFTextWriter: ODFDocumentWriter {
     let layout: ReportLayout
-    /// The distinct column-width profiles of the report's tables, in order of first use.
-    let profiles: [[Int]]
     var kind: ODFKind { .text }
 
-    init(layout: ReportLayout) throws {
-        self.layout = layout
-        var profiles: [[Int]] = []
-        try layout.walk { block in
-            if case .table(let table) = block, !profiles.contains(table.widths) { profiles.append(table.widths) }
-        }
-        self.profiles = profiles
-    }
+    /// The table layouts declared before the body, one per kind of table the layout can write
+    /// (so the report is laid out once, not once to find its tables and again to write them).
+    let profiles = TableWidths.all
 
     /// Text width of the page in the default template (A4 less 2 cm margins).
     static let textWidthCM = 17.0

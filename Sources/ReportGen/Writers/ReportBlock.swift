@@ -67,3 +67,26 @@ struct StatusChart {
     var bars: [(label: String, counts: StatusCounts)]
     var categories: [StatusCategory]
 }
+
+/// The relative column widths of every kind of table the layout writes, in one place: the ODF text
+/// writer declares a column style for each before the body, without building the report twice
+/// to find out which it uses.
+enum TableWidths {
+    static let summary = [24] + StatusCategory.allCases.map { _ in 9 } + [7]
+    static let actionList = [7, 30, 25, 22, 16]
+    static let unreported = [40, 12, 48]
+    static let statusChanges = [10, 50, 20, 20]
+    static let planChanges = [10, 44, 16, 30]
+    static let decisions = [7, 25, 25, 43]
+    static let costFacts = [40, 60]
+    static let costsByYear = [20, 20, 20, 20, 20]
+    static let costTotals = [46, 14, 20, 20]
+    static let actionFacts = [24, 76]
+    static let appendix = [8, 38, 14, 22, 18]
+
+    /// Each distinct profile once, in a fixed order.
+    static let all: [[Int]] = [
+        summary, actionList, unreported, statusChanges, planChanges, decisions, costFacts, costsByYear, costTotals,
+        actionFacts, appendix,
+    ].reduce(into: []) { list, widths in if !list.contains(widths) { list.append(widths) } }
+}

@@ -82,7 +82,7 @@ struct ReportLayout {
             caption: labels["summary.caption"],
             header: [labels["summary.area"]] + categories.map(labels.status) + [labels["summary.total"]],
             rows: rows, rowHeaders: true, hasTotalRow: true,
-            widths: [24] + categories.map { _ in 9 } + [7], numericColumns: Set(1...(categories.count + 1)), kind: .numbers)))
+            widths: TableWidths.summary, numericColumns: Set(1...(categories.count + 1)), kind: .numbers)))
         try emit(.chart(StatusChart(
             title: labels["summary.chartTitle"], description: labels["summary.chartDesc"],
             bars: model.summary.perArea.map { (areaHeading($0.area), $0.counts) }, categories: categories)))
@@ -102,7 +102,7 @@ struct ReportLayout {
                  ReportTable.Cell(entry.action.schedule.text ?? labels["action.missing"]),
                  ReportTable.Cell(labels.statusWithSymbol(entry.category), category: entry.category)]
             },
-            rowHeaders: true, widths: [7, 30, 25, 22, 16])))
+            rowHeaders: true, widths: TableWidths.actionList)))
     }
 
     func progress(_ emit: (ReportBlock) throws -> Void) throws {
@@ -145,7 +145,7 @@ struct ReportLayout {
                 [ReportTable.Cell(departmentName(dept.department)), ReportTable.Cell(String(dept.entries.count), numeric: true),
                  ReportTable.Cell(dept.entries.map(\.action.code).joined(separator: ", "))]
             },
-            rowHeaders: true, widths: [40, 12, 48], numericColumns: [1])))
+            rowHeaders: true, widths: TableWidths.unreported, numericColumns: [1])))
     }
 
     func changes(_ emit: (ReportBlock) throws -> Void) throws {
@@ -164,7 +164,7 @@ struct ReportLayout {
                      ReportTable.Cell(labels.statusWithSymbol(change.previous), category: change.previous),
                      ReportTable.Cell(labels.statusWithSymbol(change.current), category: change.current)]
                 },
-                rowHeaders: true, widths: [10, 50, 20, 20])))
+                rowHeaders: true, widths: TableWidths.statusChanges)))
         }
         if !model.planChanges.isEmpty {
             try emit(.table(ReportTable(
@@ -175,7 +175,7 @@ struct ReportLayout {
                     return [ReportTable.Cell(change.after.code), ReportTable.Cell(change.after.title),
                             ReportTable.Cell(labels["changes.plan.\(change.kind.rawValue)"]), ReportTable.Cell(decision)]
                 },
-                rowHeaders: true, widths: [10, 44, 16, 30])))
+                rowHeaders: true, widths: TableWidths.planChanges)))
         }
     }
 
@@ -199,7 +199,7 @@ struct ReportLayout {
                      }
                  })]
             },
-            rowHeaders: true, widths: [7, 25, 25, 43])))
+            rowHeaders: true, widths: TableWidths.decisions)))
     }
 
     func costs(_ emit: (ReportBlock) throws -> Void) throws {
@@ -220,7 +220,7 @@ struct ReportLayout {
                 [ReportTable.Cell(labels["cost.actualTotal"]),
                  ReportTable.Cell(c.actualTotal.map { SwedishAmount.format($0) } ?? labels["cost.noActualReported"])],
             ],
-            rowHeaders: true, widths: [40, 60], kind: .fields)))
+            rowHeaders: true, widths: TableWidths.costFacts, kind: .fields)))
 
         let yearRows = (c.perYear + [c.total]).enumerated().map { index, row in
             [ReportTable.Cell(index == c.perYear.count ? labels["cost.total"] : row.year.map(String.init) ?? labels["cost.noYear"]),
@@ -232,7 +232,7 @@ struct ReportLayout {
         try emit(.table(ReportTable(
             caption: labels["cost.byYearCaption"],
             header: [labels["cost.year"], labels["cost.oneTime"], labels["cost.recurring"], labels["cost.investment"], labels["cost.total"]],
-            rows: yearRows, rowHeaders: true, hasTotalRow: true, widths: [20, 20, 20, 20, 20], numericColumns: [1, 2, 3, 4], kind: .numbers)))
+            rows: yearRows, rowHeaders: true, hasTotalRow: true, widths: TableWidths.costsByYear, numericColumns: [1, 2, 3, 4], kind: .numbers)))
 
         func totals(_ caption: String, _ header: String, _ list: [CostTotal], name: (String?) -> String) -> ReportTable {
             let planned = list.reduce(PlannedAmount.zero) { $0 + $1.planned }
@@ -246,7 +246,7 @@ struct ReportLayout {
                          ReportTable.Cell(amount(planned, style: .thousands), numeric: true),
                          ReportTable.Cell(actual.isEmpty ? labels["cost.noActual"] : SwedishAmount.format(actual.reduce(0, +), style: .thousands), numeric: true)])
             return ReportTable(caption: caption, header: [header, labels["cost.actions"], labels["cost.planned"], labels["cost.actual"]],
-                               rows: rows, rowHeaders: true, hasTotalRow: true, widths: [46, 14, 20, 20], numericColumns: [1, 2, 3], kind: .numbers)
+                               rows: rows, rowHeaders: true, hasTotalRow: true, widths: TableWidths.costTotals, numericColumns: [1, 2, 3], kind: .numbers)
         }
         try emit(.table(totals(labels["cost.byAreaCaption"], labels["summary.area"], c.perArea) { $0 ?? "" }))
         try emit(.table(totals(labels["cost.byDepartmentCaption"], labels["unreported.department"], c.perDepartment, name: departmentName)))
@@ -265,12 +265,12 @@ struct ReportLayout {
                 caption: labels["action.caption", entry.action.code],
                 header: [labels["action.field"], labels["action.value"]],
                 rows: actionFields(entry).map { [ReportTable.Cell($0.0), $0.1] },
-                rowHeaders: true, widths: [24, 76], kind: .fields)))
+                rowHeaders: true, widths: TableWidths.actionFacts, kind: .fields)))
         }
     }
 
     func paragraphs(_ text: String) -> [String] {
-        text.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        text.nonEmptyLines().map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
     }
 
     func actionFields(_ entry: ActionEntry) -> [(String, ReportTable.Cell)] {
@@ -326,7 +326,7 @@ struct ReportLayout {
                      ReportTable.Cell(entry.action.schedule.text ?? labels["action.missing"]),
                      ReportTable.Cell(labels.statusWithSymbol(entry.category), category: entry.category)]
                 },
-                rowHeaders: true, widths: [8, 38, 14, 22, 18])))
+                rowHeaders: true, widths: TableWidths.appendix)))
         }
     }
 }

@@ -10,9 +10,9 @@ public enum ReportWriter {
         case .xhtml:
             try XHTMLWriter(layout: layout).write(to: url)
         case .fodt:
-            try ODFPackager.writeFlat(try ODFTextWriter(layout: layout), to: url)
+            try ODFPackager.writeFlat(ODFTextWriter(layout: layout), to: url)
         case .odt:
-            try ODFPackager.writePackage(try ODFTextWriter(layout: layout), to: url)
+            try ODFPackager.writePackage(ODFTextWriter(layout: layout), to: url)
         case .fods:
             try ODFPackager.writeFlat(ODFSheetWriter(layout: layout), to: url)
         case .ods:

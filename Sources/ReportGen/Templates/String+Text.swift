@@ -13,4 +13,16 @@ extension StringProtocol {
         if first == scalars.startIndex, last == scalars.index(before: scalars.endIndex) { return String(self) }
         return String(String.UnicodeScalarView(scalars[first...last]))
     }
+
+    /// The non-empty lines of the text, split at every character Swift counts as a newline. Split by
+    /// Unicode scalar: `split(whereSeparator: \.isNewline)` runs grapheme breaking over every
+    /// character, which was a tenth of a national report.
+    func nonEmptyLines() -> [String] {
+        Substring(self).unicodeScalars.split { scalar in
+            switch scalar.value {
+            case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+            default: false
+            }
+        }.map { String(Substring($0)) }
+    }
 }
