@@ -177,3 +177,26 @@ import Testing
         #expect(String(decoding: AgendaJSON.withoutForbiddenEscapes(Data(input.utf8)), as: UTF8.self) == expected)
     }
 }
+
+@Suite struct JSONStringListTests {
+    @Test func readsWhatJSONEncoderWritesAsJSONDecoderDoes() throws {
+        let lists: [[String]] = [
+            [], [""], ["Bättre service för medborgarna", "Öppna data – 100 %"],
+            ["citat \"så\" och \\ och / och \u{1}\u{8}\u{C}\n\r\t", "emoji 😀 och \u{FFFD}", "a\u{2028}b"],
+        ]
+        for list in lists {
+            let text = String(decoding: try JSONEncoder().encode(list), as: UTF8.self)
+            #expect(JSONStringList.parse(text) == list, "\(text)")
+        }
+        let escaped = #"[ "\u00e5\u00E4\/\ud83d\ude00" , "x" ]"#
+        #expect(JSONStringList.parse(escaped) == (try JSONDecoder().decode([String].self, from: Data(escaped.utf8))))
+    }
+
+    /// Anything else is left to JSONDecoder, which reads it or says what is wrong.
+    @Test func refusesAllButAnArrayOfStrings() {
+        for text in [#"["a",]"#, #"["a" "b"]"#, #"["a"] x"#, #"[1]"#, #"{"a":"b"}"#, #"["\x"]"#, #"["\ud83d"]"#,
+                     #"["\u12"]"#, "[\"tab\tin\"]", #"["open"#, ""] {
+            #expect(JSONStringList.parse(text) == nil, "\(text)")
+        }
+    }
+}

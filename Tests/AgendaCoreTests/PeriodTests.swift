@@ -53,3 +53,19 @@ import Testing
         #expect(try Period(parsing: "2017") < Period(parsing: "2018H1"))
     }
 }
+
+@Suite struct ISODateTests {
+    @Test func readsExactlyTheISOForms() {
+        #expect(CalendarDate(iso: "2018-06-30") == CalendarDate(year: 2018, month: 6, day: 30))
+        #expect(CalendarDate(iso: "2020-02-29") != nil)
+        for bad in ["2019-02-29", "2018-13-01", "2018-00-10", "2018-6-30", "2018-+6-30", "18-06-30", "2018/06/30", "2018-06-30 ", ""] {
+            #expect(CalendarDate(iso: bad) == nil, "\(bad)")
+        }
+        let moment = Timestamp(iso: "2018-06-30T14:05:09Z")
+        #expect(moment == Timestamp(CalendarDate(year: 2018, month: 6, day: 30), hour: 14, minute: 5, second: 9))
+        #expect(moment?.description == "2018-06-30T14:05:09Z")
+        for bad in ["2018-06-30T24:00:00Z", "2018-06-30T14:60:00Z", "2018-06-30 14:05:09Z", "2018-06-30T14:05:09", "2018-06-30T14:05:9Z", "2018-06-31T00:00:00Z"] {
+            #expect(Timestamp(iso: bad) == nil, "\(bad)")
+        }
+    }
+}

@@ -28,6 +28,23 @@ import Testing
         #expect(decisions[0].reasons.count == 2)
     }
 
+    @Test func findsApprovalPhrasesInAnyCaseAndOnlyInTheirSentence() {
+        #expect(ReportBuilder.holdsApprovalPhrase("Förslaget ska GODKÄNNAS AV IT-RÅDET i maj."))
+        #expect(ReportBuilder.holdsApprovalPhrase("Beslut i Centrala IT-rådet."))
+        #expect(!ReportBuilder.holdsApprovalPhrase("Godkännas av IT-nämnden."))
+        #expect(!ReportBuilder.holdsApprovalPhrase("godkännas av it-"))
+        #expect(!ReportBuilder.holdsApprovalPhrase(""))
+        // Only the sentence that holds the phrase is quoted; a step number ends no sentence.
+        #expect(ReportBuilder.sentences("Inled arbetet. 2. Ta fram ett förslag som ska godkännas av IT-rådet. Klart 2018.\r\nNästa rad")
+            == ["Inled arbetet.", "2. Ta fram ett förslag som ska godkännas av IT-rådet.", "Klart 2018.", "Nästa rad"])
+    }
+
+    @Test func splitsLinesAtEveryNewlineCharacter() {
+        #expect("a\r\nb\n\nc\u{2028}d\u{85}e\r".nonEmptyLines() == ["a", "b", "c", "d", "e"])
+        #expect("".nonEmptyLines().isEmpty)
+        #expect("Å ä ö\n".nonEmptyLines() == ["Å ä ö"])
+    }
+
     @Test func sumsCostsPerYearKindAreaAndDepartment() {
         let costs = Fixture.model.costs
         let y2018 = costs.perYear.first { $0.year == 2018 }!

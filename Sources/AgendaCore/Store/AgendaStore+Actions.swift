@@ -290,11 +290,12 @@ extension AgendaStore {
     /// One version from a row of `versionColumns`, without its responsible units (see `withUnits`).
     private func readVersion(_ row: Row) throws -> StoredVersion {
         let code = row.string(1)
-        // Every JSON column holds a list, most of them empty: "[]" needs no JSONDecoder, which
-        // was a fifth of the time of reading a large plan.
+        // Every JSON column holds a list, most of them empty or of strings: neither needs
+        // JSONDecoder, which was a fifth of the time of reading a large plan.
         func json<Element: Decodable>(_ type: [Element].Type, _ column: Int32, _ name: String) throws -> [Element] {
             let text = row.string(column)
             if text == "[]" { return [] }
+            if Element.self == String.self, let strings = JSONStringList.parse(text) as? [Element] { return strings }
             do {
                 return try decoder.decode(type, from: Data(text.utf8))
             } catch {
