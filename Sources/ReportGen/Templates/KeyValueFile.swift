@@ -12,10 +12,12 @@ struct KeyValueFile: Sendable, Equatable {
             throw ReportError.templateMalformed(file: file, reason: "not readable as UTF-8 text")
         }
         var values: [String: String] = [:]
-        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+        // Lines and tabs are found by Unicode scalar: splitting by Character (grapheme breaking)
+        // was a tenth of the time of a municipal report.
+        for (number, scalars) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = Substring(scalars.last == "\r" ? scalars.dropLast() : scalars)
             if line.trimmingSpaces().isEmpty || line.hasPrefix("#") { continue }
-            guard let tab = line.firstIndex(of: "\t") else {
+            guard let tab = line.unicodeScalars.firstIndex(of: "\t") else {
                 throw ReportError.templateMalformed(file: file, reason: "line \(number + 1) has no tab between key and text")
             }
             let key = line[..<tab].trimmingSpaces()
@@ -25,7 +27,7 @@ struct KeyValueFile: Sendable, Equatable {
             guard values[key] == nil else {
                 throw ReportError.templateMalformed(file: file, reason: "line \(number + 1) repeats the key \"\(key)\"")
             }
-            values[key] = String(line[line.index(after: tab)...]).trimmingSpaces()
+            values[key] = String(line[line.unicodeScalars.index(after: tab)...]).trimmingSpaces()
         }
         self.values = values
     }
