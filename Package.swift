@@ -27,6 +27,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // Not named CZlib: ZIPFoundation, which the tests read packages with, has a module of that name.
+        .systemLibrary(
+            name: "CSystemZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // templates/ is a target of its own so that the default look and labels ship
         // inside the built package's resources and an installed `agenda` finds them anywhere.
         .target(
