@@ -51,7 +51,7 @@ let package = Package(
         ),
         .target(
             name: "ReportGen",
-            dependencies: ["AgendaCore", "CLibXML2", "AgendaTemplates", "ZIPFoundation"]
+            dependencies: ["AgendaCore", "CLibXML2", "CSystemZlib", "AgendaTemplates", "ZIPFoundation"]
         ),
         .executableTarget(
             name: "AgendaCLI",
