@@ -27,6 +27,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // Not named CZlib: ZIPFoundation, which the tests read packages with, has a module of that name.
+        .systemLibrary(
+            name: "CSystemZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // templates/ is a target of its own so that the default look and labels ship
         // inside the built package's resources and an installed `agenda` finds them anywhere.
         .target(
@@ -46,7 +51,7 @@ let package = Package(
         ),
         .target(
             name: "ReportGen",
-            dependencies: ["AgendaCore", "CLibXML2", "AgendaTemplates", "ZIPFoundation"]
+            dependencies: ["AgendaCore", "CLibXML2", "CSystemZlib", "AgendaTemplates"]
         ),
         .executableTarget(
             name: "AgendaCLI",
@@ -65,7 +70,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AgendaCoreTests", dependencies: ["AgendaCore"]),
-        .testTarget(name: "ReportGenTests", dependencies: ["ReportGen", "AgendaCore"]),
+        // ZIPFoundation reads the .odt/.ods packages in the tests: an independent check of ReportGen's zip writer.
+        .testTarget(name: "ReportGenTests", dependencies: ["ReportGen", "AgendaCore", "ZIPFoundation"]),
         .testTarget(name: "AgendaCLITests", dependencies: ["AgendaCLI", "AgendaCore"]),
     ],
     swiftLanguageModes: [.v6]

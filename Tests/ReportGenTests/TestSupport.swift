@@ -110,12 +110,16 @@ enum Support {
         return result
     }
 
-    /// The entries of a zip package in stored order, with their bytes.
+    /// The entries of a zip package in stored order, with their bytes, read by ZIPFoundation;
+    /// throws when an entry's bytes do not have the CRC-32 its header records.
     static func entries(of url: URL) throws -> [(entry: Entry, data: Data)] {
         let archive = try Archive(url: url, accessMode: .read)
         return try archive.map { entry in
             var data = Data()
-            _ = try archive.extract(entry) { data.append($0) }
+            let checksum = try archive.extract(entry) { data.append($0) }
+            guard checksum == entry.checksum else {
+                throw TestFailure("\(url.lastPathComponent)/\(entry.path): CRC-32 \(checksum) of the bytes, \(entry.checksum) in the header")
+            }
             return (entry, data)
         }
     }

@@ -1,13 +1,20 @@
 import CLibXML2
 import Foundation
 
-/// The one Swift owner of an `xmlTextWriterPtr`: streams a document to a file or to memory.
+/// Where a streaming ``XMLWriter`` sends the bytes libxml2 has written, as they come (a zip entry).
+protocol XMLOutput: AnyObject {
+    func write(_ bytes: UnsafeRawBufferPointer) throws
+}
+
+/// The one Swift owner of an `xmlTextWriterPtr`: streams a document to a file, to memory or to an ``XMLOutput``.
 ///
 /// Every call checks libxml2's return code; text and attribute values are cleaned of
 /// characters XML forbids and escaped by libxml2, never spliced by hand.
 final class XMLWriter {
     private let writer: xmlTextWriterPtr
     private let buffer: xmlBufferPtr?
+    /// The context of libxml2's output callbacks when writing to an ``XMLOutput``; kept alive as long as the writer.
+    private let bridge: OutputBridge?
     /// Named in errors: the output path or the document part.
     let context: String
 
@@ -18,7 +25,25 @@ final class XMLWriter {
         }
         self.writer = writer
         self.buffer = nil
+        self.bridge = nil
         self.context = url.path
+    }
+
+    /// Streams to `output` through libxml2's output buffer (in chunks of a few kB); `context` names
+    /// the document in errors. An error `output` throws is rethrown by the call during which it happened.
+    init(output: some XMLOutput, context: String) throws {
+        let bridge = OutputBridge(output)
+        guard let out = xmlOutputBufferCreateIO(OutputBridge.write, nil, Unmanaged.passUnretained(bridge).toOpaque(), nil) else {
+            throw ReportError.xmlWrite(context: context, operation: "creating an output buffer", detail: XMLWriter.lastError())
+        }
+        guard let writer = xmlNewTextWriter(out) else {
+            xmlOutputBufferClose(out)
+            throw ReportError.xmlWrite(context: context, operation: "creating a writer", detail: XMLWriter.lastError())
+        }
+        self.writer = writer
+        self.buffer = nil
+        self.bridge = bridge
+        self.context = context
     }
 
     /// Writes into memory; read the result with ``data``.
@@ -32,6 +57,7 @@ final class XMLWriter {
         }
         self.writer = writer
         self.buffer = buffer
+        self.bridge = nil
         self.context = context
     }
 
@@ -47,6 +73,7 @@ final class XMLWriter {
     }
 
     private func check(_ result: Int32, _ operation: @autoclosure () -> String) throws {
+        if let error = bridge?.error { throw error }
         if result < 0 {
             throw ReportError.xmlWrite(context: context, operation: operation(), detail: XMLWriter.lastError())
         }
@@ -179,6 +206,28 @@ final class XMLWriter {
             if !value.allSatisfy(\.isWhitespace) { try text(value) }
         default:
             return
+        }
+    }
+
+    /// Hands libxml2's output to an ``XMLOutput``. A callback cannot throw, so the output's first
+    /// error is kept here, later bytes are dropped, and ``check(_:_:)`` throws the error right after
+    /// the call that wrote. libxml2 is told every write succeeded, so it prints no I/O error of its own.
+    private final class OutputBridge {
+        let output: any XMLOutput
+        var error: (any Error)?
+
+        init(_ output: any XMLOutput) { self.output = output }
+
+        static let write: xmlOutputWriteCallback = { context, bytes, length in
+            guard let context else { return -1 }
+            let bridge = Unmanaged<OutputBridge>.fromOpaque(context).takeUnretainedValue()
+            guard bridge.error == nil else { return length }
+            do {
+                try bridge.output.write(UnsafeRawBufferPointer(start: bytes, count: Int(length)))
+            } catch {
+                bridge.error = error
+            }
+            return length
         }
     }
 
