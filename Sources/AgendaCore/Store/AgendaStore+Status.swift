@@ -138,40 +138,36 @@ extension AgendaStore {
         }
     }
 
-    /// The latest report for one action (?1) and period (?2 its end, ?3 its name) filed up to ?4 (NULL: now).
-    static let reportForPeriod = """
+    /// The report in force for one action (?1) and period (?2 its end, ?3 its name, ?5 its start), filed
+    /// up to ?4 (NULL: now): the latest filing for the period itself, else the latest for the period
+    /// ending last before it. One index range scan (`status_report_in_force`) from the period's end
+    /// backwards, which meets the period's own reports first.
+    static let reportInForce = """
         SELECT \(reportColumns) FROM status_report s JOIN action a ON a.id = s.action_id
-        WHERE s.action_id = ?1 AND s.period_end = ?2 AND s.period = ?3 AND (?4 IS NULL OR s.reported_at <= ?4)
-        ORDER BY s.reported_at DESC, s.id DESC LIMIT 1
-        """
-
-    /// The latest report for one action (?1) for a period ending before ?2, filed up to ?3 (NULL: now).
-    static let reportCarriedOver = """
-        SELECT \(reportColumns) FROM status_report s JOIN action a ON a.id = s.action_id
-        WHERE s.action_id = ?1 AND s.period_end < ?2 AND (?3 IS NULL OR s.reported_at <= ?3)
+        WHERE s.action_id = ?1 AND s.period_end <= ?2 AND (?4 IS NULL OR s.reported_at <= ?4)
+          AND ((s.period_end = ?2 AND s.period = ?3) OR s.period_end < ?5)
         ORDER BY s.period_end DESC, s.reported_at DESC, s.id DESC LIMIT 1
         """
 
-    /// The bindings of ``reportForPeriod`` and ``reportCarriedOver`` for one period, written out once
-    /// for all the actions a report looks up.
+    /// The bindings of ``reportInForce`` for one period, written out once for all the actions a
+    /// report looks up.
     struct StatusLookup {
         let end: SQLValue, start: SQLValue, name: SQLValue, known: SQLValue
+        let period: String
 
         init(period: Period, knownAt: Timestamp?) {
+            self.period = period.description
             end = .text(period.end.description)
             start = .text(period.start.description)
-            name = .text(period.description)
+            name = .text(self.period)
             known = SQLValue(knownAt?.description)
         }
     }
 
     func statusEntry(actionID: Int64, _ lookup: StatusLookup) throws -> StatusEntry? {
-        if let report = try db.first(
-            Self.reportForPeriod, [.integer(actionID), lookup.end, lookup.name, lookup.known], { try readReport($0) }) {
-            return StatusEntry(report: report, carriedOver: false)
-        }
-        return try db.first(Self.reportCarriedOver, [.integer(actionID), lookup.start, lookup.known]) {
-            StatusEntry(report: try readReport($0), carriedOver: true)
+        try db.first(Self.reportInForce, [.integer(actionID), lookup.end, lookup.name, lookup.known, lookup.start]) { row in
+            let report = try readReport(row)
+            return StatusEntry(report: report, carriedOver: report.period != lookup.period)
         }
     }
 

@@ -15,20 +15,22 @@ struct Labels: Sendable, Equatable {
         let raw = values[key] ?? key
         // Most labels take no argument: nothing to substitute, no copy character by character.
         guard !arguments.isEmpty, raw.utf8.contains(UInt8(ascii: "%")) else { return raw }
-        let template = Array(raw)
-        var text = ""
+        // One pass over the bytes ("%" and digits are ASCII), so an argument that itself contains
+        // "%2" is never substituted again.
+        let template = Array(raw.utf8)
+        var text: [UInt8] = []
         var i = 0
-        // One pass, so an argument that itself contains "%2" is never substituted again.
         while i < template.count {
-            if template[i] == "%", i + 1 < template.count, let n = template[i + 1].wholeNumberValue, n >= 1, n <= arguments.count {
-                text += arguments[n - 1]
+            let next = i + 1 < template.count ? Int(template[i + 1]) - Int(UInt8(ascii: "0")) : 0
+            if template[i] == UInt8(ascii: "%"), next >= 1, next <= min(arguments.count, 9) {
+                text += arguments[next - 1].utf8
                 i += 2
             } else {
                 text.append(template[i])
                 i += 1
             }
         }
-        return text
+        return String(decoding: text, as: UTF8.self)
     }
 
     func status(_ category: StatusCategory) -> String { self["status.\(category.key)"] }

@@ -134,7 +134,7 @@ struct ODFTextWriter: ODFDocumentWriter {
             try w.element("table:table-header-rows") {
                 try w.element("table:table-row") {
                     for (index, header) in table.header.enumerated() {
-                        try w.element("table:table-cell", ["table:style-name": "Cell_20_Head", "office:value-type": "string"]) {
+                        try w.element("table:table-cell", ["table:style-name": "Cell_20_Head"]) {
                             try w.element("text:p", ["text:style-name": table.numericColumns.contains(index) ? "Table_20_Heading_20_Number" : "Table_20_Heading"], text: header)
                         }
                     }
@@ -149,7 +149,9 @@ struct ODFTextWriter: ODFDocumentWriter {
                         let paragraphStyle = table.numericColumns.contains(index)
                             ? (isTotal ? "Table_20_Number_20_Strong" : "Table_20_Number")
                             : (isTotal || isRowHeader ? "Table_20_Contents_20_Strong" : "Table_20_Contents")
-                        try w.element("table:table-cell", ["table:style-name": cellStyle, "office:value-type": "string"]) {
+                        // No office:value-type: a text table's cells hold paragraphs, not typed values
+                        // (the attribute is optional, and per cell it was a tenth of a large report).
+                        try w.element("table:table-cell", ["table:style-name": cellStyle]) {
                             if cell.paragraphs.isEmpty {
                                 try w.empty("text:p", ["text:style-name": paragraphStyle])
                             }

@@ -84,6 +84,13 @@ final class XMLWriter {
         return String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// `text` as libxml2's `const xmlChar *` while `body` runs. `withCString` lends a native string's
+    /// own NUL-terminated bytes; passing a String where a pointer is expected copies it into a new
+    /// array first, which was a tenth of writing a large report.
+    private static func withXMLChars(_ text: String, _ body: (UnsafePointer<xmlChar>) -> Int32) -> Int32 {
+        text.withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
+    }
+
     func startDocument() throws {
         try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "starting the document")
     }
@@ -99,7 +106,7 @@ final class XMLWriter {
     }
 
     func start(_ name: String) throws {
-        try check(xmlTextWriterStartElement(writer, name), "starting <\(name)>")
+        try check(Self.withXMLChars(name) { xmlTextWriterStartElement(writer, $0) }, "starting <\(name)>")
     }
 
     func end() throws {
@@ -112,12 +119,15 @@ final class XMLWriter {
     }
 
     func attribute(_ name: String, _ value: String) throws {
-        try check(xmlTextWriterWriteAttribute(writer, name, XMLText.clean(value)), "writing attribute \(name)")
+        let result = Self.withXMLChars(name) { name in
+            Self.withXMLChars(XMLText.clean(value)) { xmlTextWriterWriteAttribute(writer, name, $0) }
+        }
+        try check(result, "writing attribute \(name)")
     }
 
     func text(_ value: String) throws {
         guard !value.isEmpty else { return }
-        try check(xmlTextWriterWriteString(writer, XMLText.clean(value)), "writing text")
+        try check(Self.withXMLChars(XMLText.clean(value)) { xmlTextWriterWriteString(writer, $0) }, "writing text")
     }
 
     func base64(_ data: Data) throws {
