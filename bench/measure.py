@@ -14,6 +14,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 
@@ -33,15 +34,18 @@ def main():
     for _ in range(runs):
         if before:
             subprocess.run(before, shell=True, check=True)
-        with open(stdout_path, "wb") as out:
+        # stderr goes to a file, not a pipe: an import's warnings fill a pipe's 64 KB long before the
+        # child exits, and a child blocked on a full pipe never reaches wait4.
+        with open(stdout_path, "wb") as out, tempfile.TemporaryFile() as err:
             start = time.perf_counter()
-            child = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE)
+            child = subprocess.Popen(command, stdout=out, stderr=err)
             _, status, usage = os.wait4(child.pid, 0)
             wall = time.perf_counter() - start
-            child.returncode = os.waitstatus_to_exitcode(status)
-            stderr = child.stderr.read().decode("utf-8", "replace")
-        if child.returncode != 0:
-            sys.exit(f"measure.py: {operation} ({size}) failed with status {child.returncode}: {' '.join(command)}\n{stderr}")
+            returncode = os.waitstatus_to_exitcode(status)
+            err.seek(0)
+            stderr = err.read().decode("utf-8", "replace")
+        if returncode != 0:
+            sys.exit(f"measure.py: {operation} ({size}) failed with status {returncode}: {' '.join(command)}\n{stderr[-4000:]}")
         walls.append(wall * 1000)
         peaks.append(usage.ru_maxrss / 1024)
     record = {

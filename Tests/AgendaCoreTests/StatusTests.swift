@@ -40,6 +40,23 @@ import Testing
         #expect(try store.statuses(for: Self.p("2017Q4"))["1.1"] == nil, "nothing reported before then")
     }
 
+    /// The lookup of the report in force: the period's own latest filing known then, else the latest
+    /// filing known then for the period ending last before it; never a longer period that merely
+    /// ends the same day, and never a later period.
+    @Test func theReportInForceIsThePeriodsOwnElseTheLastBefore() throws {
+        let store = try F.storeWithHistory()
+        let q1 = try Self.report(store, "1.1", "2018Q1", .started, at: "2018-04-05T10:00:00Z")
+        let q2 = try Self.report(store, "1.1", "2018Q2", .almostDone, at: "2018-07-05T10:00:00Z")
+        _ = try Self.report(store, "1.1", "2018", .done, at: "2018-07-06T10:00:00Z")
+        _ = try Self.report(store, "1.1", "2018Q4", .done, at: "2018-10-05T10:00:00Z")
+        let q2Period = Self.p("2018Q2")
+        #expect(try store.statuses(for: q2Period)["1.1"] == StatusEntry(report: q2, carriedOver: false))
+        #expect(try store.statuses(for: q2Period, knownAt: Self.t("2018-07-01T00:00:00Z"))["1.1"] == StatusEntry(report: q1, carriedOver: true),
+                "the period's own report, filed later, is not known yet: the earlier one carries over")
+        #expect(try store.statuses(for: Self.p("2018Q3"))["1.1"] == StatusEntry(report: q2, carriedOver: true),
+                "neither the year 2018 nor 2018Q4 ended before 2018Q3 began")
+    }
+
     @Test func statusChangesCompareTwoPeriods() throws {
         let store = try F.storeWithHistory()
         _ = try Self.report(store, "1.1", "2018Q1", .started, at: "2018-04-05T10:00:00Z")

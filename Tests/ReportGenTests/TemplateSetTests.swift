@@ -32,6 +32,36 @@ import Testing
         #expect(try String(contentsOf: out, encoding: .utf8).contains("Läget i korthet"))
     }
 
+    /// A label file saved on Windows (CR LF) reads as the same labels.
+    @Test func labelsWithWindowsLineEndingsRead() throws {
+        let dir = try Support.tempDirectory().appendingPathComponent("mall")
+        try TemplateSet.export(to: dir)
+        let labels = dir.appendingPathComponent("labels-sv.tsv")
+        let original = try String(contentsOf: labels, encoding: .utf8)
+        try original.replacingOccurrences(of: "\n", with: "\r\n").write(to: labels, atomically: true, encoding: .utf8)
+        let crlf = try TemplateSet.load(from: dir)
+        let bundled = try TemplateSet.load(from: nil).labels
+        let keys = original.split(separator: "\n").filter { !$0.hasPrefix("#") && $0.contains("\t") }.map { String($0.prefix { $0 != "\t" }) }
+        #expect(keys.count > 50)
+        for key in keys { #expect(crlf.labels[key] == bundled[key], "\(key)") }
+    }
+
+    /// The ODF text writer declares the table layouts of ``TableWidths`` before the body; every table
+    /// the layout writes must use one of them, with a width per column.
+    @Test func everyTableUsesADeclaredLayout() throws {
+        let templates = try TemplateSet.load(from: nil)
+        var tables = 0
+        for model in [Fixture.model, Fixture.modelWithStatus] {
+            try ReportLayout(model: model, templates: templates).walk { block in
+                guard case .table(let table) = block else { return }
+                tables += 1
+                #expect(TableWidths.all.contains(table.widths), "\(table.caption): \(table.widths)")
+                #expect(table.widths.count == table.header.count, "\(table.caption)")
+            }
+        }
+        #expect(tables > 10)
+    }
+
     @Test(arguments: TemplateFile.allCases.map(\.rawValue))
     func missingFileIsNamedInTheError(_ name: String) throws {
         let dir = try Support.tempDirectory().appendingPathComponent("mall")

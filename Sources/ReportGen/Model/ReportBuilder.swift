@@ -183,9 +183,12 @@ public enum ReportBuilder {
 
     /// Whether `text` holds one of ``approvalPhrases`` in any case. The phrases' letters are ASCII
     /// and å, ä, ö, so folding those to lower case byte by byte (Å Ä Ö are C3 85/84/96 in UTF-8,
-    /// å ä ö C3 A5/A4/B6) compares them as `lowercased()` would, without Unicode case mapping.
+    /// å ä ö C3 A5/A4/B6) finds what `lowercased()` and `contains` would, without Unicode case
+    /// mapping. Text with combining marks (U+0300–036F, lead bytes CC/CD: "a" + U+0308 for "ä", as
+    /// text copied from a PDF may have) is composed first, so "ä" is always C3 A4 here.
     static func holdsApprovalPhrase(_ text: String) -> Bool {
-        var folded = Array(text.utf8)
+        let composed = text.utf8.contains { $0 == 0xCC || $0 == 0xCD } ? text.precomposedStringWithCanonicalMapping : text
+        var folded = Array(composed.utf8)
         for i in folded.indices {
             let byte = folded[i]
             if byte >= 0x41, byte <= 0x5A {

@@ -13,8 +13,9 @@ final class ZipWriter {
         case deflated = 8
     }
 
-    /// The largest size or offset a zip without zip64 can record.
-    static let sizeLimit = UInt64(UInt32.max)
+    /// The largest size or offset a zip without zip64 can record: 0xFFFFFFFF itself tells readers
+    /// to look for a zip64 record.
+    static let sizeLimit = UInt64(UInt32.max - 1)
     /// The DOS date and time of every entry, 1980-01-01 00:00, so packages are byte-identical run to run.
     static let dosDate: UInt16 = 0x0021
     static let dosTime: UInt16 = 0
@@ -61,8 +62,9 @@ final class ZipWriter {
     /// Adds the entry `name` (UTF-8); `body` writes its bytes into the ``ZipEntry`` it is given.
     func addEntry(_ name: String, method: Method, body: (ZipEntry) throws -> Void) throws {
         let nameBytes = Array(name.utf8)
-        guard entryCount < Int(UInt16.max), nameBytes.count <= Int(UInt16.max) else {
-            throw failure("a zip without zip64 holds at most 65 535 entries, with names of at most 65 535 bytes")
+        // 0xFFFF entries would be read as a zip64 marker.
+        guard entryCount < Int(UInt16.max) - 1, nameBytes.count <= Int(UInt16.max) else {
+            throw failure("a zip without zip64 holds at most 65 534 entries, with names of at most 65 535 bytes")
         }
         let headerOffset = position
         try write(Self.fields(signature: 0x0403_4B50, method: method, crc: 0, compressedSize: 0, size: 0, nameLength: nameBytes.count))
