@@ -178,25 +178,68 @@ import Testing
     }
 }
 
-@Suite struct JSONStringListTests {
-    @Test func readsWhatJSONEncoderWritesAsJSONDecoderDoes() throws {
-        let lists: [[String]] = [
-            [], [""], ["Bättre service för medborgarna", "Öppna data – 100 %"],
-            ["citat \"så\" och \\ och / och \u{1}\u{8}\u{C}\n\r\t", "emoji 😀 och \u{FFFD}", "a\u{2028}b"],
-        ]
-        for list in lists {
-            let text = String(decoding: try JSONEncoder().encode(list), as: UTF8.self)
-            #expect(JSONStringList.parse(text) == list, "\(text)")
+@Suite struct StoredListTests {
+    /// The store writes its list columns with this encoder (`AgendaStore.encoder`).
+    static func stored<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// StoredList and JSONDecoder read the same list, or StoredList leaves it to JSONDecoder.
+    static func expectSameAsDecoder<E: StoredListElement & Encodable & Equatable>(_ list: [E], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let text = try stored(list)
+        let fast = StoredList.parse(text, as: E.self)
+        #expect(fast != nil, "\(text)", sourceLocation: sourceLocation)
+        #expect(fast == (try JSONDecoder().decode([E].self, from: Data(text.utf8))), "\(text)", sourceLocation: sourceLocation)
+    }
+
+    @Test func readsEveryListOfTheMölndalPlanAsJSONDecoderDoes() throws {
+        let actions = try ImportTestSupport.importMolndal().agenda.actions
+        for action in actions {
+            try Self.expectSameAsDecoder(action.plan.steps)
+            try Self.expectSameAsDecoder(action.responsibility.notes)
+            try Self.expectSameAsDecoder(action.responsibility.unsure)
+            try Self.expectSameAsDecoder(action.schedule.phases)
+            try Self.expectSameAsDecoder(action.schedule.terms)
+            try Self.expectSameAsDecoder(action.cost.parts)
+            try Self.expectSameAsDecoder(action.cost.externalFunding)
+            try Self.expectSameAsDecoder(action.cost.staff)
+            try Self.expectSameAsDecoder(action.effectGoals)
+            try Self.expectSameAsDecoder(action.otherFields)
         }
+        #expect(actions.contains { !$0.cost.parts.isEmpty } && actions.contains { !$0.schedule.phases.isEmpty }
+                && actions.contains { !$0.plan.steps.isEmpty }, "the plan exercises the structured lists")
+    }
+
+    @Test func readsEdgeValuesAsJSONDecoderDoes() throws {
+        try Self.expectSameAsDecoder([
+            "", "Bättre service för medborgarna", "Öppna data – 100 %",
+            "citat \"så\" och \\ och / och \u{1}\u{8}\u{C}\n\r\t", "emoji 😀 och \u{FFFD}", "a\u{2028}b",
+        ])
+        try Self.expectSameAsDecoder([StaffResource(role: "eSamordnare", fullTimeEquivalent: 0.3, source: "30 %"),
+                                      StaffResource(role: "Projektledare", fullTimeEquivalent: 1, source: "heltid"),
+                                      StaffResource(role: "x", fullTimeEquivalent: 1e-7, source: "")])
+        try Self.expectSameAsDecoder([CostPart(kind: .recurring, amount: 4_400_000, approximate: true, years: [2017, 2018], yearsDerived: true, source: "ca 4,4 mnkr"),
+                                      CostPart(kind: .investment, amount: -150_000, source: "")])
+        try Self.expectSameAsDecoder([SchoolTerm(season: .autumn, year: 2016), SchoolTerm(season: .spring, year: 2017)])
         let escaped = #"[ "\u00e5\u00E4\/\ud83d\ude00" , "x" ]"#
-        #expect(JSONStringList.parse(escaped) == (try JSONDecoder().decode([String].self, from: Data(escaped.utf8))))
+        #expect(StoredList.parse(escaped, as: String.self) == (try JSONDecoder().decode([String].self, from: Data(escaped.utf8))))
+        let extraKey = #"[{"number":1,"text":"Utred","note":"ny"}]"#
+        #expect(StoredList.parse(extraKey, as: PlanStep.self) == (try JSONDecoder().decode([PlanStep].self, from: Data(extraKey.utf8))),
+                "a key the type does not have is ignored, as JSONDecoder ignores it")
     }
 
     /// Anything else is left to JSONDecoder, which reads it or says what is wrong.
-    @Test func refusesAllButAnArrayOfStrings() {
+    @Test func refusesAllButWellFormedListsOfTheType() {
         for text in [#"["a",]"#, #"["a" "b"]"#, #"["a"] x"#, #"[1]"#, #"{"a":"b"}"#, #"["\x"]"#, #"["\ud83d"]"#,
                      #"["\u12"]"#, "[\"tab\tin\"]", #"["open"#, ""] {
-            #expect(JSONStringList.parse(text) == nil, "\(text)")
+            #expect(StoredList.parse(text, as: String.self) == nil, "\(text)")
         }
+        for text in [#"[{"number":1}]"#, #"[{"number":"1","text":"a"}]"#, #"[{"number":1.5,"text":"a"}]"#,
+                     #"[{"number":01,"text":"a"}]"#, #"[{"number":1,"text":"a","text":"b"}]"#, #"[{"number":1,"text":"a"},]"#] {
+            #expect(StoredList.parse(text, as: PlanStep.self) == nil, "\(text)")
+        }
+        #expect(StoredList.parse(#"[{"kind":"monthly","amount":1,"approximate":false,"years":[],"yearsDerived":false,"source":""}]"#, as: CostPart.self) == nil)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Any JSON value, so that the audit log's stored JSON text is printed as JSON rather than as a string.
+/// Any JSON value: what ``JSONReader`` reads, what the store's list columns are read from
+/// (``StoredList``) and how the audit log's stored JSON text is printed as JSON rather than as a string.
 enum JSONValue: Codable, Sendable {
     case null
     case bool(Bool)
@@ -11,7 +12,45 @@ enum JSONValue: Codable, Sendable {
     case object([String: JSONValue])
 
     init(parsing text: String) throws {
-        self = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        var text = text
+        guard let value = text.withUTF8({ bytes -> JSONValue? in
+            var reader = JSONReader(bytes: bytes)
+            return reader.document()
+        }) else {
+            // JSONDecoder says what is wrong.
+            self = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+            return
+        }
+        self = value
+    }
+
+    subscript(key: String) -> JSONValue? {
+        if case .object(let fields) = self { fields[key] } else { nil }
+    }
+    var string: String? { if case .string(let s) = self { s } else { nil } }
+    var bool: Bool? { if case .bool(let b) = self { b } else { nil } }
+    var int: Int? {
+        switch self {
+        case .integer(let n): Int(exactly: n)
+        case .number(let d): Int(exactly: d)
+        default: nil
+        }
+    }
+    var double: Double? {
+        switch self {
+        case .integer(let n): Double(n)
+        case .number(let d): d
+        default: nil
+        }
+    }
+    var ints: [Int]? {
+        guard case .array(let items) = self else { return nil }
+        var result: [Int] = []
+        for item in items {
+            guard let n = item.int else { return nil }
+            result.append(n)
+        }
+        return result
     }
 
     init(from decoder: Decoder) throws {
