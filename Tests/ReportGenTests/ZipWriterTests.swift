@@ -160,6 +160,20 @@ import ZIPFoundation
         #expect(!FileManager.default.fileExists(atPath: url.path))
     }
 
+    /// The flat formats write through a buffered file of their own: an unwritable target is a clear
+    /// error naming the file, and a full disk (/dev/full) fails the report instead of truncating it.
+    @Test(arguments: [ReportFormat.xhtml, .fodt, .fods])
+    func flatFileErrorsAreReported(_ format: ReportFormat) throws {
+        let templates = try TemplateSet.load(from: nil)
+        let missing = try Support.tempDirectory().appendingPathComponent("missing-folder/agenda.\(format.rawValue)")
+        #expect(throws: ReportError.xmlWrite(context: missing.path, operation: "opening the file", detail: "No such file or directory")) {
+            try ReportWriter.write(Fixture.model, format: format, to: missing, templates: templates)
+        }
+        #expect(throws: ReportError.self) {
+            try ReportWriter.write(Fixture.modelWithStatus, format: format, to: URL(fileURLWithPath: "/dev/full"), templates: templates)
+        }
+    }
+
     /// The 4 GiB − 1 refusals, reached with a lowered limit: a clear error, and the partly written file is gone.
     @Test func entryOrPackageOverTheLimitIsRefusedAndRemoved() throws {
         let url = try Support.tempDirectory().appendingPathComponent("big.zip")

@@ -15,17 +15,32 @@ final class XMLWriter {
     private let buffer: xmlBufferPtr?
     /// The context of libxml2's output callbacks when writing to an ``XMLOutput``; kept alive as long as the writer.
     private let bridge: OutputBridge?
+    /// The file a file writer writes to; libxml2 flushes it but leaves closing it to us.
+    private var file: UnsafeMutablePointer<FILE>? = nil
+    private var fileBuffer: UnsafeMutablePointer<CChar>? = nil
+    private static let fileBufferSize = 1 << 20
     /// Named in errors: the output path or the document part.
     let context: String
 
-    /// Streams to the file at `url`, replacing it.
+    /// Streams to the file at `url`, replacing it. libxml2 hands over 4 kB at a time; a 1 MB stdio
+    /// buffer in between makes that a few hundred writes for a national report instead of 24 000.
     init(fileURL url: URL) throws {
-        guard let writer = xmlNewTextWriterFilename(url.path, 0) else {
+        guard let file = fopen(url.path, "wb") else {
+            throw ReportError.xmlWrite(context: url.path, operation: "opening the file", detail: String(cString: strerror(errno)))
+        }
+        // glibc ignores the size when it is not given the buffer itself.
+        let fileBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Self.fileBufferSize)
+        setvbuf(file, fileBuffer, _IOFBF, Self.fileBufferSize)
+        guard let out = xmlOutputBufferCreateFile(file, nil), let writer = xmlNewTextWriter(out) else {
+            fclose(file)
+            fileBuffer.deallocate()
             throw ReportError.xmlWrite(context: url.path, operation: "opening the file", detail: XMLWriter.lastError())
         }
         self.writer = writer
         self.buffer = nil
         self.bridge = nil
+        self.file = file
+        self.fileBuffer = fileBuffer
         self.context = url.path
     }
 
@@ -64,6 +79,8 @@ final class XMLWriter {
     deinit {
         xmlFreeTextWriter(writer)
         if let buffer { xmlBufferFree(buffer) }
+        if let file { fclose(file) }
+        fileBuffer?.deallocate()
     }
 
     /// What a memory writer has written so far (call after ``endDocument()``).
@@ -98,6 +115,9 @@ final class XMLWriter {
     func endDocument() throws {
         try check(xmlTextWriterEndDocument(writer), "ending the document")
         try check(xmlTextWriterFlush(writer), "flushing")
+        if let file, fflush(file) != 0 || ferror(file) != 0 {
+            throw ReportError.xmlWrite(context: context, operation: "writing the file", detail: String(cString: strerror(errno)))
+        }
     }
 
     /// `<!DOCTYPE name>` with no public or system identifier.
