@@ -204,8 +204,9 @@ extension AgendaStore {
         v.effect_goals, v.other_fields
         """
 
-    /// The number of `versionColumns`: a query that selects more reads them from here on.
-    static let versionColumnCount: Int32 = 27
+    /// The number of `versionColumns` (a plain list of columns): a query that selects more reads
+    /// them from here on.
+    static let versionColumnCount = Int32(versionColumns.split(separator: ",").count)
 
     /// The version of each action in force at the end of `?1` (NULL: now).
     static let versionInForce = """

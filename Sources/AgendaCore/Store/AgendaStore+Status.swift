@@ -152,20 +152,19 @@ extension AgendaStore {
     /// The bindings of ``reportInForce`` for one period, written out once for all the actions a
     /// report looks up.
     struct StatusLookup {
-        let end: SQLValue, start: SQLValue, name: SQLValue, known: SQLValue
         let period: String
+        let end: SQLValue, start: SQLValue, known: SQLValue
 
         init(period: Period, knownAt: Timestamp?) {
             self.period = period.description
             end = .text(period.end.description)
             start = .text(period.start.description)
-            name = .text(self.period)
             known = SQLValue(knownAt?.description)
         }
     }
 
     func statusEntry(actionID: Int64, _ lookup: StatusLookup) throws -> StatusEntry? {
-        try db.first(Self.reportInForce, [.integer(actionID), lookup.end, lookup.name, lookup.known, lookup.start]) { row in
+        try db.first(Self.reportInForce, [.integer(actionID), lookup.end, .text(lookup.period), lookup.known, lookup.start]) { row in
             let report = try readReport(row)
             return StatusEntry(report: report, carriedOver: report.period != lookup.period)
         }

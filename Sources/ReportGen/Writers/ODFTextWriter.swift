@@ -7,10 +7,6 @@ struct ODFTextWriter: ODFDocumentWriter {
     let layout: ReportLayout
     var kind: ODFKind { .text }
 
-    /// The table layouts declared before the body, one per kind of table the layout can write
-    /// (so the report is laid out once, not once to find its tables and again to write them).
-    let profiles = TableWidths.all
-
     /// Text width of the page in the default template (A4 less 2 cm margins).
     static let textWidthCM = 17.0
 
@@ -35,7 +31,9 @@ struct ODFTextWriter: ODFDocumentWriter {
     }
 
     func writeContentAutomaticStyles(_ w: XMLWriter) throws {
-        for (index, widths) in profiles.enumerated() {
+        // One table layout per kind of table the layout can write (``TableWidths``), declared before
+        // the body, so the report is laid out once, not once to find its tables and again to write them.
+        for (index, widths) in TableWidths.all.enumerated() {
             let name = "Tabellayout\(index + 1)"
             try w.element("style:style", ["style:name": name, "style:family": "table"]) {
                 try w.empty("style:table-properties", [
@@ -71,7 +69,7 @@ struct ODFTextWriter: ODFDocumentWriter {
                     try w.element("text:p", ["text:style-name": emphasis ? "Notice" : "Text_20_body"], text: text)
                     case .table(let table):
                     tableNumber += 1
-                    let profile = (profiles.firstIndex(of: table.widths) ?? 0) + 1
+                    let profile = (TableWidths.all.firstIndex(of: table.widths) ?? 0) + 1
                     try self.table(table, number: tableNumber, layoutName: "Tabellayout\(profile)", w)
                 case .chart(let chart):
                     try self.chart(chart, w)
