@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Agenda",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "agenda", targets: ["AgendaCLI"]),
         .library(name: "AgendaCore", targets: ["AgendaCore"]),

@@ -1,3 +1,4 @@
+import AgendaCore
 import ArgumentParser
 
 @main
@@ -9,6 +10,7 @@ struct AgendaCommand: ParsableCommand {
             The database is --db PATH, else $AGENDA_DB, else ./agenda.sqlite.
             Start with `agenda demo DIR` for a ready sample, or `agenda import PLAN.txt`.
             """,
+        version: AgendaVersion.current,
         subcommands: [
             InitCommand.self, ImportCommand.self, ExportCommand.self,
             ListCommand.self, ShowCommand.self, AddCommand.self, EditCommand.self, WithdrawCommand.self,

@@ -24,29 +24,39 @@ public struct ReportRequest: Sendable {
 /// Only reads the database.
 public enum ReportGenerator {
     /// Writes `DIR/agenda-PERIOD.EXT` per format, creating DIR if needed, and returns the files written.
-    /// Each file is written beside its target and moved into place, so a failure never leaves half a report.
+    /// Every file is written beside its target under a temporary name and moved into place only when all
+    /// are written, so a failure never leaves half a report or a stray file.
     public static func write(_ request: ReportRequest, from store: AgendaStore, templates: TemplateSet) throws -> [URL] {
+        try stage(request, from: store, templates: templates).commit()
+    }
+
+    /// Writes every requested format to a temporary name beside its target; ``StagedReport/commit()``
+    /// moves them into place. On failure nothing is left behind.
+    static func stage(_ request: ReportRequest, from store: AgendaStore, templates: TemplateSet) throws -> StagedReport {
         let model = try model(for: request, from: store)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: request.directory.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw ReportError.output(file: request.directory.path, reason: "it is a file, not a folder; give --out a folder")
+        }
         do {
             try FileManager.default.createDirectory(at: request.directory, withIntermediateDirectories: true)
         } catch {
             throw ReportError.output(file: request.directory.path, reason: "cannot create the folder")
         }
-        return try request.formats.map { format in
-            let target = request.directory.appendingPathComponent(ReportFile.fileName(for: request.period, format: format))
-            let partial = request.directory.appendingPathComponent(".\(target.lastPathComponent).partial")
-            try? FileManager.default.removeItem(at: partial)
-            do {
-                try ReportWriter.write(model, format: format, to: partial, templates: templates)
-            } catch {
-                try? FileManager.default.removeItem(at: partial)
-                throw error
+        var staged = StagedReport()
+        do {
+            for format in request.formats {
+                let target = request.directory.appendingPathComponent(ReportFile.fileName(for: request.period, format: format))
+                let temporary = request.directory.appendingPathComponent(
+                    ".\(target.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
+                staged.files.append((temporary, target))
+                try ReportWriter.write(model, format: format, to: temporary, templates: templates)
             }
-            guard rename(partial.path, target.path) == 0 else {
-                throw ReportError.output(file: target.path, reason: String(cString: strerror(errno)))
-            }
-            return target
+        } catch {
+            staged.discard()
+            throw error
         }
+        return staged
     }
 
     /// The report model for the request: the plan as it stood at the period's end, and each action's
@@ -58,7 +68,7 @@ public enum ReportGenerator {
         let publication = try store.publication(for: period)
         let knownAt = publication?.publishedAt
         let previousKnownAt = try store.publication(for: period.previous)?.publishedAt ?? knownAt
-        return try store.db.read {
+        return try store.read {
             ReportBuilder.build(
                 agenda: try store.agenda(asOf: period.end),
                 period: period,
@@ -69,5 +79,25 @@ public enum ReportGenerator {
                 generatedAt: request.generatedAt ?? publication?.publishedAt.date
             )
         }
+    }
+}
+
+/// Report files written under temporary names, waiting to be moved into place.
+struct StagedReport: Sendable {
+    var files: [(temporary: URL, target: URL)] = []
+
+    /// Moves every file into place (each rename is atomic) and returns the targets.
+    func commit() throws -> [URL] {
+        for (index, file) in files.enumerated() where rename(file.temporary.path, file.target.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            StagedReport(files: Array(files[index...])).discard()
+            throw ReportError.output(file: file.target.path, reason: reason)
+        }
+        return files.map(\.target)
+    }
+
+    /// Removes the temporary files.
+    func discard() {
+        for file in files { try? FileManager.default.removeItem(at: file.temporary) }
     }
 }

@@ -153,7 +153,10 @@ import FoundationXML
 
     /// A malformed option is a usage error (exit 64, the usage line follows); a value the
     /// report cannot use is one line (exit 1). Neither writes anything.
-    @Test(arguments: [(["--period", "2018Q5"], Int32(64), "2018Q5"), (["--period", "2018Q2", "--format", "pdf"], 1, "pdf")])
+    @Test(arguments: [
+        (["--period", "2018Q5"], Int32(64), "2018Q5"), (["--period", "2018Q2", "--format", "pdf"], 64, "pdf"),
+        (["--period", "2018Q2", "--department", "Skolförvaltnigen"], 1, "Skolförvaltnigen"),
+    ])
     func badReportOptionsAreRefusedAndWriteNothing(options: [String], status: Int32, named: String) throws {
         let result = try AgendaProcess.run(["report"] + options + ["--out", folder.path("x")], environment: ["AGENDA_DB": db])
         #expect(result.status == status)

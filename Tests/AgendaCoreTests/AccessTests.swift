@@ -107,6 +107,10 @@ import Testing
     @Test func refusalNamesTheActionAndWhoIsResponsible() throws {
         let (store, identities, _) = try Self.setUp()
         let error = #expect(throws: AccessError.self) { try Self.perform(.reportOn11, by: identities[.skfReporter]!, in: store) }
+        #expect(error == .outOfScope(
+            department: "Social- och kulturförvaltningen", action: "1.1",
+            responsible: ["Stadsledningsförvaltningen (IT-avdelningen)"]))
+        #expect(error?.kind == .notPermitted)
         #expect(error?.description
             == "Social- och kulturförvaltningen may not report on 1.1: it is the responsibility of Stadsledningsförvaltningen (IT-avdelningen)")
     }

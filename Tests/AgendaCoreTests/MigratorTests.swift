@@ -38,7 +38,7 @@ import Testing
                     """)
             }
         }
-        let store = try AgendaStore(path: path, create: false)
+        let store = try AgendaStore(path: path, access: .write)
         #expect(try Schema.migrator.appliedNumbers(store.db) == [1, 2, 3])
         let agenda = try store.agenda()
         #expect(agenda.title == "Digital agenda")
@@ -62,7 +62,7 @@ import Testing
             try store.db.run("INSERT INTO schema_migrations (number, name) VALUES (?, ?)", [99, "from the future"])
         }
         #expect(throws: StoreError.newerSchema(found: 99, known: Schema.migrator.migrations.count)) {
-            try AgendaStore(path: path, create: false)
+            try AgendaStore(path: path, access: .write)
         }
     }
 
@@ -72,7 +72,7 @@ import Testing
             let store = try AgendaStore(path: path)
             try store.importAgenda(F.agenda)
         }
-        let store = try AgendaStore(path: path, create: false)
+        let store = try AgendaStore(path: path, access: .write)
         #expect(try store.agenda() == F.agenda)
     }
 

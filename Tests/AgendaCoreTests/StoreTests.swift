@@ -52,7 +52,7 @@ import Testing
         let before = try store.exportDocument()
         var other = F.agenda
         other.title = "En annan plan"
-        #expect(throws: StoreError.conflict(
+        #expect(throws: StoreError.alreadyExists(
             "the database already holds an agenda (\"Handlingsplan - Digital agenda för Mölndals stad\"); import into a new database, e.g. --db new.sqlite"
         )) { try store.importAgenda(other) }
         #expect(try store.exportDocument() == before)
@@ -79,7 +79,7 @@ import Testing
         var agenda = F.agenda
         agenda.actions[2].areaNumber = 7
         let store = try F.newStore()
-        #expect(throws: StoreError.conflict("action 2 lies in focus area 7, which the plan lacks")) {
+        #expect(throws: StoreError.invalidInput(field: "area", "action 2 lies in focus area 7, which the plan lacks")) {
             try store.importAgenda(agenda)
         }
         #expect(try !store.hasAgenda())
@@ -136,7 +136,7 @@ import Testing
 
     @Test func withdrawingTwiceIsRefused() throws {
         let store = try F.storeWithHistory()
-        #expect(throws: StoreError.conflict("action 1.2 is already withdrawn (revision 3)")) {
+        #expect(throws: StoreError.withdrawn(code: "1.2", "action 1.2 is already withdrawn (revision 3)")) {
             try store.withdrawAction(code: "1.2", decision: Decision(date: F.date("2018-07-01")))
         }
         #expect(try store.revisions().count == 4)
@@ -177,8 +177,8 @@ import Testing
 
     @Test func changeDatedBeforeTheCurrentVersionIsRefused() throws {
         let store = try F.storeWithHistory()
-        #expect(throws: StoreError.conflict(
-            "action 1.1 has a version in force from 2018-03-14 (revision 2); date the change 2018-03-14 or later"
+        #expect(throws: StoreError.invalidInput(
+            field: "date", "action 1.1 has a version in force from 2018-03-14 (revision 2); date the change 2018-03-14 or later"
         )) {
             try store.reviseAction(code: "1.1", decision: Decision(date: F.date("2018-03-13"))) { $0.title = "För tidigt" }
         }

@@ -1,4 +1,4 @@
-import AgendaCore
+@testable import AgendaCore
 import CLibXML2
 import Foundation
 import Testing

@@ -1,6 +1,5 @@
 import AgendaCore
 import ArgumentParser
-import Foundation
 
 /// The fields of an action a user can set with `add action` and `edit action`.
 /// Texts are parsed the same way the importer parses a plan.
@@ -17,22 +16,14 @@ struct ActionFieldOptions: ParsableArguments {
     @Option(name: .customLong("effect-goal"), help: ArgumentHelp("An effektmål; repeat for several (replaces the list).", valueName: "text"))
     var effectGoals: [String] = []
 
-    var isEmpty: Bool {
-        [title, background, plan, responsible, schedule, cost].allSatisfy { $0 == nil } && effectGoals.isEmpty
+    /// The fields as AgendaCore reads them.
+    var value: ActionFields {
+        ActionFields(
+            title: title, background: background, plan: plan, responsible: responsible, schedule: schedule, cost: cost,
+            effectGoals: effectGoals)
     }
 
-    /// Applies the given fields to `action`, re-reading derived values (a new tidsplan re-derives recurring cost years).
-    func apply(to action: inout Action, register: inout OrganisationRegister) {
-        if let title { action.title = TextCleaner.clean(title) }
-        if let background { action.background = TextCleaner.clean(background) }
-        if let plan { action.plan = PlanText(parsing: TextCleaner.clean(plan)) }
-        if let responsible { action.responsibility = ResponsibilityParser.parse(TextCleaner.clean(responsible), register: &register) }
-        if let schedule { action.schedule = ScheduleParser.parse(TextCleaner.clean(schedule)) }
-        if cost != nil || schedule != nil {
-            action.cost = CostParser.parse(cost.map(TextCleaner.clean) ?? action.cost.text, schedule: action.schedule)
-        }
-        if !effectGoals.isEmpty { action.effectGoals = effectGoals.map(TextCleaner.clean) }
-    }
+    var isEmpty: Bool { value.isEmpty }
 }
 
 /// The IT-rådet decision (or other decision) behind a change to the plan.
@@ -46,20 +37,8 @@ struct DecisionOptions: ParsableArguments {
     @Option(help: "A note recorded with the change.")
     var note: String?
 
-    var value: Decision {
-        Decision(reference: decision, date: date ?? decision.flatMap(Self.firstDate(in:)), note: note).dated(defaultingTo: .today)
-    }
-
-    private static func firstDate(in text: String) -> CalendarDate? {
-        guard let match = text.firstMatch(of: /\d{4}-\d{2}-\d{2}/) else { return nil }
-        return CalendarDate(iso: String(match.output))
-    }
-}
-
-extension CalendarDate {
-    /// Today in the local time zone: the CLI's clock, which the store never reads itself.
-    static var today: CalendarDate {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)
+    /// The decision; its date defaults to a date in the reference, else `today`.
+    func value(today: CalendarDate) -> Decision {
+        Decision(reference: decision, date: date, note: note, today: today)
     }
 }

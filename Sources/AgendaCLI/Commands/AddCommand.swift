@@ -18,19 +18,18 @@ struct AddAction: ParsableCommand {
     @Option(name: .customLong("sub-area"), help: ArgumentHelp("The delområde's code, if any.", valueName: "code")) var subArea: String?
     @OptionGroup var fields: ActionFieldOptions
     @OptionGroup var decision: DecisionOptions
+    @Flag(name: .customLong("new-unit"), help: "Add a förvaltning or enhet the ansvarig names and the register lacks (otherwise refused).")
+    var newUnit = false
 
     func validate() throws {
         guard fields.title != nil else { throw ValidationError("a new action needs --title") }
     }
 
     func run() throws {
-        let store = try global.openAgendaStore()
-        let agenda = try store.agenda()
-        var register = OrganisationRegister(departments: agenda.departments)
-        var action = Action(code: code, areaNumber: area, subAreaCode: subArea, title: "")
-        action.cost = CostParser.parse(nil, schedule: action.schedule)
-        fields.apply(to: &action, register: &register)
-        try store.addAction(action, decision: decision.value, register: register, by: try global.actor(store), at: .now)
+        let service = try global.service(.write)
+        let action = try service.addAction(
+            code: code, area: area, subArea: subArea, fields: fields.value, decision: decision.value(today: service.today),
+            newUnits: newUnit, by: try global.caller(service))
         Output.line("Added action \(code) \"\(action.title)\".")
     }
 }
@@ -48,10 +47,8 @@ struct AddUnit: ParsableCommand {
     var alias: [String] = []
 
     func run() throws {
-        let store = try global.openAgendaStore()
-        let name = try store.addUnit(
-            department: TextCleaner.clean(department), unit: unit.map(TextCleaner.clean), aliases: alias.map(TextCleaner.clean),
-            by: try global.actor(store), at: .now)
+        let service = try global.service(.write)
+        let name = try service.addUnit(department: department, unit: unit, aliases: alias, by: try global.caller(service))
         Output.line("Register updated: \(unit.map { "\(name), \($0)" } ?? name)\(alias.isEmpty ? "" : " (alias \(alias.joined(separator: ", ")))").")
     }
 }

@@ -9,7 +9,7 @@ struct AuditCommand: ParsableCommand {
     @Flag(help: "Print the whole log as JSON.") var json = false
 
     func run() throws {
-        let entries = try global.openStore().auditLog()
+        let entries = try global.service().auditLog()
         if json { return try JSONOutput.print(entries) }
         var table = TextTable([.init("Nr", alignRight: true), .init("Tid"), .init("Vem"), .init("Åtgärd"), .init("Mål", maxWidth: 50)])
         for entry in entries {
@@ -27,8 +27,7 @@ struct RevisionsCommand: ParsableCommand {
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run() throws {
-        let store = try global.openAgendaStore()
-        let revisions = try store.revisions()
+        let revisions = try global.service().revisions()
         if json { return try JSONOutput.print(revisions) }
         var table = TextTable([.init("Nr", alignRight: true), .init("Datum"), .init("Beslut", maxWidth: 50), .init("Not", maxWidth: 50)])
         for revision in revisions {

@@ -24,24 +24,15 @@ struct DemoCommand: ParsableCommand {
         }
         let result = try PlanImporter.parse(DemoPlan.data(), format: .text, labels: LabelTable.standard(), register: OrganisationRegister.standard())
         let target = folder.appendingPathComponent("agenda.sqlite")
-        // Built beside the target and moved over it, so a failed run leaves any earlier demo as it was.
-        let scratch = folder.appendingPathComponent(".agenda-demo-\(ProcessInfo.processInfo.processIdentifier).sqlite")
-        try? FileManager.default.removeItem(at: scratch)
-        let history: DemoHistory.Result
-        do {
-            let store = try AgendaStore(path: scratch.path)
-            history = try DemoHistory.build(into: store, agenda: result.agenda)
-        }
-        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target.path + suffix) }
-        guard rename(scratch.path, target.path) == 0 else {
-            throw CLIError("cannot move the demo database into place at \(target.path): \(String(cString: strerror(errno)))")
-        }
+        // Built under a temporary name and moved over any earlier demo, so a failed run leaves that as it was.
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target.path + suffix) }
+        let history = try AgendaService.create(at: target.path) { store, _ in try DemoHistory.build(into: store, agenda: result.agenda) }
         let reports = folder.appendingPathComponent("reports", isDirectory: true)
-        let store = try AgendaStore(path: target.path, create: false)
+        let service = try AgendaService(path: target.path)
         let templates = try TemplateSet.bundled()
         var written: [URL] = []
         for period in try ["2018Q3", "2018Q4"].map(Period.init(parsing:)) {
-            written += try ReportGenerator.write(ReportRequest(period: period, directory: reports), from: store, templates: templates)
+            written += try ReportGenerator.write(ReportRequest(period: period, directory: reports), service: service, templates: templates)
         }
         let agenda = result.agenda
         Output.line("Demo database: \(target.path)")

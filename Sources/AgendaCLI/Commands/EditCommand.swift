@@ -28,12 +28,10 @@ struct EditAction: ParsableCommand {
     }
 
     func run() throws {
-        let store = try global.openAgendaStore()
-        let action = try store.reviseAction(code: code, decision: decision.value, by: try global.actor(store), at: .now) { action, register in
-            fields.apply(to: &action, register: &register)
-            if close { action.state = .closed }
-            if reopen { action.state = .active }
-        }
+        let service = try global.service(.write)
+        let action = try service.editAction(
+            code: code, fields: fields.value, state: close ? .closed : reopen ? .active : nil,
+            decision: decision.value(today: service.today), by: try global.caller(service))
         Output.line("Revised action \(action.code) \"\(action.title)\".")
     }
 }
@@ -49,8 +47,8 @@ struct WithdrawCommand: ParsableCommand {
     @OptionGroup var decision: DecisionOptions
 
     func run() throws {
-        let store = try global.openAgendaStore()
-        try store.withdrawAction(code: code, decision: decision.value, by: try global.actor(store), at: .now)
+        let service = try global.service(.write)
+        try service.withdrawAction(code: code, decision: decision.value(today: service.today), by: try global.caller(service))
         Output.line("Withdrew action \(code); it stays on record, marked withdrawn.")
     }
 }

@@ -14,8 +14,7 @@ struct ExportCommand: ParsableCommand {
     var out: String?
 
     func run() throws {
-        let store = try global.openAgendaStore()
-        let json = try AgendaJSON.encode(store.exportDocument())
+        let json = try AgendaJSON.encode(global.service().exportDocument())
         if let out {
             do {
                 try json.write(to: URL(fileURLWithPath: out), options: .atomic)

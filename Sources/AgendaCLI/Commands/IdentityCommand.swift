@@ -1,11 +1,12 @@
 import AgendaCore
 import ArgumentParser
+import Foundation
 
 struct IdentityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "identity",
         abstract: "Manage who may use the agenda: the owner, förvaltning reporters and readers (owner only).",
-        subcommands: [IdentityAdd.self, IdentityList.self, IdentityRevoke.self, IdentityRenew.self]
+        subcommands: [IdentityAdd.self, IdentityList.self, IdentityRevoke.self, IdentityRenew.self, IdentityRecoverOwner.self]
     )
 }
 
@@ -27,8 +28,8 @@ struct IdentityAdd: ParsableCommand {
     }
 
     func run() throws {
-        let store = try global.openAgendaStore()
-        let issued = try store.addIdentity(name: name, role: role, department: department, by: try global.actor(store), at: .now)
+        let service = try global.service(.write)
+        let issued = try service.addIdentity(name: name, role: role, department: department, by: try global.caller(service))
         Output.line("Added \(issued.identity.displayName).")
         TokenOutput.printIssued(issued)
     }
@@ -41,7 +42,7 @@ struct IdentityList: ParsableCommand {
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run() throws {
-        let identities = try global.openStore().identities()
+        let identities = try global.service().identities()
         if json { return try JSONOutput.print(identities) }
         var table = TextTable([.init("Namn"), .init("Roll"), .init("Förvaltning"), .init("Skapad"), .init("Återkallad")])
         for identity in identities {
@@ -59,8 +60,8 @@ struct IdentityRevoke: ParsableCommand {
     @Argument(help: "The identity's name.") var name: String
 
     func run() throws {
-        let store = try global.openStore()
-        let identity = try store.revokeIdentity(name: name, by: try global.actor(store), at: .now)
+        let service = try global.service(.write)
+        let identity = try service.revokeIdentity(name: name, by: try global.caller(service))
         Output.line("Revoked the token of \(identity.displayName); renew it with `agenda identity renew \(identity.name)`.")
     }
 }
@@ -73,8 +74,30 @@ struct IdentityRenew: ParsableCommand {
     @Argument(help: "The identity's name.") var name: String
 
     func run() throws {
-        let store = try global.openStore()
-        let issued = try store.renewIdentity(name: name, by: try global.actor(store), at: .now)
+        let service = try global.service(.write)
+        let issued = try service.renewIdentity(name: name, by: try global.caller(service))
+        TokenOutput.printIssued(issued)
+    }
+}
+
+struct IdentityRecoverOwner: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recover-owner",
+        abstract: "Issue a new token for the owner (IT-chef) when the old one is lost; printed once on the last line.",
+        discussion: """
+            Needs no token, only write access to the database file: whoever can write the file can change
+            anything in it anyway. The old owner token stops working; the recovery is in the audit log.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let path = global.databasePath
+        guard FileManager.default.isWritableFile(atPath: path) else {
+            throw CLIError("recovering the owner needs write access to \(path); run it as the user who owns the database file")
+        }
+        let issued = try global.service(.write).recoverOwner()
+        Output.line("Recovered the owner of \(path); the earlier owner token no longer works.")
         TokenOutput.printIssued(issued)
     }
 }

@@ -34,63 +34,24 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw CLIError("cannot read \(file): \((error as NSError).localizedDescription)")
         }
-        let format = self.format ?? PlanImporter.detectFormat(data: data, filename: file)
-        // Parse everything before the database is opened: bad input never creates or touches a file.
-        let document: AgendaDocument?
-        var parsed: ImportResult?
-        switch format {
-        case .json:
-            document = try AgendaJSON.decode(data)
-        case .text, .markdown:
-            document = nil
-            let labelTable = try labels.map { try LabelTable.load(from: URL(fileURLWithPath: $0)) } ?? LabelTable.standard()
-            parsed = try PlanImporter.parse(data, format: format, labels: labelTable, register: OrganisationRegister.standard())
-            if let effective { parsed!.agenda.effectiveDate = effective }
-        }
+        // Parsed before any database is opened: bad input never creates or touches a file.
+        let labelTable = try labels.map { try LabelTable.load(from: URL(fileURLWithPath: $0)) }
+        let plan = try PlanSource.read(data, filename: file, format: format, labels: labelTable, effective: effective)
         let path = global.databasePath
-        let isNew = !FileManager.default.fileExists(atPath: path)
-        do {
-            let store = try global.openStore(create: true)
-            // A new database gets its owner here, so the one-command import works; the token is printed last.
-            var issued: IssuedToken?
-            let actor: Identity?
-            if isNew {
-                if let document, !document.identities.isEmpty {
-                    actor = nil
-                } else {
-                    issued = try store.createOwner(at: .now)
-                    actor = issued!.identity
-                }
-            } else {
-                actor = try global.actor(store)
-            }
-            if let document {
-                try store.importDocument(document, by: actor, at: .now)
-                if isNew, issued == nil, try !store.hasOwner() { issued = try store.createOwner(at: .now) }
-                report(document.agenda, warnings: [])
-            } else if let parsed, let actor {
-                try store.importAgenda(parsed.agenda, by: actor, at: .now)
-                report(parsed.agenda, warnings: parsed.warnings)
-            }
-            if let issued { TokenOutput.printIssued(issued) }
-        } catch {
-            // A failed import into a new file leaves no file behind (nor an owner whose token nobody saw).
-            if isNew { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-            throw error
+        let isNew = ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil).map { $0 == 0 } ?? true
+        let outcome: ImportOutcome
+        if isNew {
+            outcome = try AgendaService.importNew(plan, at: path)
+        } else {
+            let service = try global.service(.write)
+            outcome = try service.importPlan(plan, by: try global.caller(service))
         }
-    }
-
-    private func report(_ agenda: Agenda, warnings: [ImportWarning]) {
-        var warnings = warnings.map(\.description)
-        for action in agenda.actions where !action.responsibility.unsure.isEmpty {
-            let parts = action.responsibility.unsure.map { "\"\($0)\"" }.joined(separator: ", ")
-            warnings.append(
-                "action \(action.code): ansvarig linked with low confidence (\(parts)); check with `agenda show action \(action.code)`, fix with `agenda edit action \(action.code) --responsible TEXT` or `agenda add unit DEPT --alias A`")
-        }
-        for warning in warnings { Output.warning(warning) }
+        for warning in outcome.warnings { Output.warning(warning) }
+        let agenda = outcome.agenda
         let summary = "\(agenda.areas.count) focus areas, \(agenda.subAreas.count) sub-areas, \(agenda.actions.count) actions, \(agenda.departments.count) förvaltningar"
-        let warned = warnings.isEmpty ? "" : " (\(warnings.count) warnings on stderr)"
-        Output.line("Imported \"\(agenda.title)\" into \(global.databasePath): \(summary)\(warned).")
+        let warned = outcome.warnings.isEmpty ? "" : " (\(outcome.warnings.count) warnings on stderr)"
+        Output.line("Imported \"\(agenda.title)\" into \(path): \(summary)\(warned).")
+        if let issued = outcome.issuedOwner { TokenOutput.printIssued(issued) }
     }
 }
 

@@ -1,5 +1,6 @@
 import AgendaCore
 import ArgumentParser
+import Foundation
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,12 +13,17 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The owner's name.") var name = "IT-chef"
 
     func run() throws {
-        let store = try global.openStore(create: true)
-        let state = try store.hasAgenda() ? "holds an agenda" : "is empty; import the adopted plan with `agenda import PLAN`"
-        Output.line("Database \(global.databasePath) is ready and \(state).")
-        guard try !store.hasOwner() else { return }
-        let issued = try store.createOwner(name: name, at: .now)
-        TokenOutput.printIssued(issued)
+        let path = global.databasePath
+        let isNew = ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil).map { $0 == 0 } ?? true
+        if isNew {
+            let issued = try AgendaService.createDatabase(at: path, ownerName: name)
+            Output.line("Database \(path) is ready and is empty; import the adopted plan with `agenda import PLAN`.")
+            return TokenOutput.printIssued(issued)
+        }
+        let service = try global.service(.write)
+        let state = try service.hasAgenda() ? "holds an agenda" : "is empty; import the adopted plan with `agenda import PLAN`"
+        Output.line("Database \(path) is ready and \(state).")
+        if let issued = try service.createOwnerIfNone(name: name) { TokenOutput.printIssued(issued) }
     }
 }
 

@@ -16,11 +16,11 @@ struct ListAreas: ParsableCommand {
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run() throws {
-        let agenda = try global.openAgendaStore().agenda()
+        let agenda = try global.service().agenda()
         if json {
             return try JSONOutput.print(agenda.areas.map { AreaJSON(area: $0, agenda: agenda) })
         }
-        var table = TextTable([.init("Nr", alignRight: true), .init("Insatsområde"), .init("Delområden", alignRight: true), .init("Åtgärder", alignRight: true)])
+        var table = TextTable([.init("Nr", alignRight: true), .init("Insatsområde"), .init("Delområden", alignRight: true), .init("Aktiviteter", alignRight: true)])
         for area in agenda.areas {
             table.append([String(area.number), area.title, String(agenda.subAreas(inArea: area.number).count), String(agenda.actions(inArea: area.number).count)])
         }
@@ -55,13 +55,12 @@ struct ListActions: ParsableCommand {
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run() throws {
-        let store = try global.openAgendaStore()
-        let actions = try store.actions(matching: filter.filter)
+        let actions = try global.service().actions(matching: filter.filter)
         if json {
             return try JSONOutput.print(actions.map(ActionJSON.init))
         }
         var table = TextTable([
-            .init("Kod"), .init("Åtgärd", maxWidth: 40), .init("Ansvarig", maxWidth: 40), .init("Tidsplan", maxWidth: 12), .init("Kostnad", maxWidth: 30),
+            .init("Kod"), .init("Aktivitet", maxWidth: 40), .init("Ansvarig", maxWidth: 40), .init("Tidsplan", maxWidth: 12), .init("Kostnad", maxWidth: 30),
         ])
         for action in actions {
             let title = action.state == .active ? action.title : "\(action.title) [\(action.state.swedish)]"
@@ -79,7 +78,7 @@ struct ListUnits: ParsableCommand {
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run() throws {
-        let agenda = try global.openAgendaStore().agenda()
+        let agenda = try global.service().agenda()
         if json { return try JSONOutput.print(agenda.departments) }
         var table = TextTable([.init("Förvaltning"), .init("Enheter", maxWidth: 70), .init("Alias", maxWidth: 40)])
         for department in agenda.departments {

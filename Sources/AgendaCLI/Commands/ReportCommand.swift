@@ -23,8 +23,16 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The period: 2018 (år), 2018H1 (halvår), 2018T2 (tertial) or 2018Q2 (kvartal).", valueName: "period"))
     var period: Period
 
-    @Option(help: ArgumentHelp("Comma-separated formats: xhtml,fodt,fods,odt,ods (default: all).", valueName: "list"))
-    var format: String?
+    @Option(
+        help: ArgumentHelp("Comma-separated formats: xhtml,fodt,fods,odt,ods (default: all).", valueName: "list"),
+        transform: { list in
+            try list.split(separator: ",").map { name in
+                do { return try ReportFormat(parsing: name.trimmingCharacters(in: .whitespaces)) } catch {
+                    throw ValidationError(String(describing: error))
+                }
+            }
+        })
+    var format: [ReportFormat] = ReportFormat.allCases
 
     @Option(help: ArgumentHelp("The folder to write to (created if needed).", valueName: "dir"))
     var out: String = "."
@@ -45,22 +53,21 @@ struct ReportCommand: ParsableCommand {
     var publish = false
 
     func run() throws {
-        let formats = try format.map { list in
-            try list.split(separator: ",").map { try ReportFormat(parsing: $0.trimmingCharacters(in: .whitespaces)) }
-        } ?? ReportFormat.allCases
-        let store = try global.openAgendaStore()
         let templateSet = try TemplateSet.load(from: templates.map { URL(fileURLWithPath: $0, isDirectory: true) })
-        if publish {
-            let publication = try store.publish(period: period, by: try global.actor(store), at: .now)
-            Output.line("Published the report for \(period) at \(publication.publishedAt); it is frozen from now on.")
-        }
         let request = ReportRequest(
-            period: period, formats: formats, directory: URL(fileURLWithPath: out, isDirectory: true),
+            period: period, formats: format, directory: URL(fileURLWithPath: out, isDirectory: true),
             filter: ReportFilter(areaNumber: area, department: department), generatedAt: generatedAt
         )
-        for file in try ReportGenerator.write(request, from: store, templates: templateSet) {
-            Output.line(file.path)
+        let files: [URL]
+        if publish {
+            let service = try global.service(.write)
+            let published = try ReportGenerator.publish(request, service: service, by: try global.caller(service), templates: templateSet)
+            Output.line("Published the report for \(period) at \(published.publication.publishedAt.swedishDescription); it is frozen from now on.")
+            files = published.files
+        } else {
+            files = try ReportGenerator.write(request, service: try global.service(), templates: templateSet)
         }
+        for file in files { Output.line(file.path) }
     }
 }
 

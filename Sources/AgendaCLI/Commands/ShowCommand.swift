@@ -17,10 +17,9 @@ struct ShowAction: ParsableCommand {
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run() throws {
-        let agenda = try global.openAgendaStore().agenda()
-        guard let action = agenda.action(code: code) else {
-            throw CLIError("no action with code \(code); `agenda list actions` shows the codes")
-        }
+        let service = try global.service()
+        let action = try service.action(code: code)
+        let agenda = try service.agenda()
         if json { return try JSONOutput.print(ActionJSON(action: action)) }
         Output.line(ActionText.render(action, in: agenda))
     }
@@ -34,7 +33,7 @@ struct ShowArea: ParsableCommand {
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run() throws {
-        let agenda = try global.openAgendaStore().agenda()
+        let agenda = try global.service().agenda()
         guard let area = agenda.areas.first(where: { $0.number == number }) else {
             throw CLIError("no focus area \(number); `agenda list areas` shows the numbers")
         }

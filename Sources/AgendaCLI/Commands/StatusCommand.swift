@@ -1,5 +1,7 @@
 import AgendaCore
 import ArgumentParser
+import Foundation
+import ReportGen
 
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,11 +11,6 @@ struct StatusCommand: ParsableCommand {
     )
 }
 
-/// A period as the user wrote it, read with ``Period/init(parsing:)``.
-func parsePeriod(_ text: String) throws -> Period {
-    do { return try Period(parsing: text) } catch { throw ValidationError(String(describing: error)) }
-}
-
 struct StatusSet: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
@@ -21,34 +18,32 @@ struct StatusSet: ParsableCommand {
         discussion: """
             Status: Ej påbörjad, Planerad, Påbörjad, Nästan klar, Klar, Vilande or Avbruten.
             Light: grön (on track), gul (at risk) or röd (off track). Both ignore case.
+            A text longer than a shell argument: --comment-file FILE (- reads standard input).
             """)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The action's code.") var action: String
-    @Option(help: ArgumentHelp("The period, e.g. 2018Q2, 2018T1, 2018H1 or 2018.", valueName: "period")) var period: String
-    @Option(help: ArgumentHelp("The status on the Swedish scale, e.g. Påbörjad.", valueName: "status")) var status: String
-    @Option(help: ArgumentHelp("grön, gul or röd.", valueName: "light")) var light: String
-    @Option(help: "How the work is going.") var comment: String
+    @Option(help: ArgumentHelp("The period, e.g. 2018Q2, 2018T1, 2018H1 or 2018.", valueName: "period")) var period: Period
+    @Option(help: ArgumentHelp("The status on the Swedish scale, e.g. Påbörjad.", valueName: "status")) var status: ProgressStatus
+    @Option(help: ArgumentHelp("grön, gul or röd.", valueName: "light")) var light: TrafficLight
+    @Option(help: "How the work is going.") var comment: String?
+    @Option(name: .customLong("comment-file"), help: ArgumentHelp("Read the comment from this file (- for standard input).", valueName: "file"))
+    var commentFile: String?
     @Option(help: "Hinder: what stands in the way.") var obstacles = ""
     @Option(name: .customLong("next"), help: "Next steps.") var nextSteps = ""
     @Option(help: ArgumentHelp("Actual cost so far, whole kronor.", valueName: "kronor")) var cost: Int?
 
     func validate() throws {
-        _ = try parsePeriod(period)
-        guard ProgressStatus(swedish: status) != nil else {
-            throw ValidationError("unknown status \"\(status)\"; use one of: \(ProgressStatus.allCases.map(\.swedish).joined(separator: ", "))")
-        }
-        guard TrafficLight(swedish: light) != nil else { throw ValidationError("unknown light \"\(light)\"; use grön, gul or röd") }
+        guard (comment == nil) != (commentFile == nil) else { throw ValidationError("give the comment with --comment or --comment-file (one of them)") }
         if let cost, cost < 0 { throw ValidationError("--cost is whole kronor, 0 or more") }
     }
 
     func run() throws {
-        let store = try global.openAgendaStore()
+        let service = try global.service(.write)
         let input = StatusInput(
-            action: action, period: try parsePeriod(period), status: ProgressStatus(swedish: status)!,
-            light: TrafficLight(swedish: light)!, comment: TextCleaner.clean(comment), obstacles: TextCleaner.clean(obstacles),
-            nextSteps: TextCleaner.clean(nextSteps), actualCost: cost)
-        let report = try store.reportStatus(input, by: try global.actor(store), at: .now)
+            action: action, period: period, status: status, light: light, comment: try comment ?? TextInput.read(commentFile!),
+            obstacles: obstacles, nextSteps: nextSteps, actualCost: cost)
+        let report = try service.reportStatus(input, by: try global.caller(service))
         let corrected = report.supersedes.map { " (corrects report \($0))" } ?? ""
         Output.line("Reported \(report.action) \(report.period): \(report.status.swedish), \(report.light.swedish) — report \(report.number)\(corrected).")
     }
@@ -59,59 +54,39 @@ struct StatusMine: ParsableCommand {
         commandName: "mine", abstract: "Your förvaltning's actions with their latest status (needs your token, or --department).")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("Show this förvaltning's actions instead (name or alias).", valueName: "name")) var department: String?
+    @Option(help: ArgumentHelp("Show this förvaltning's or enhet's actions instead (name or alias).", valueName: "name")) var department: String?
 
     func run() throws {
-        let store = try global.openAgendaStore()
-        var name = department
-        if name == nil {
-            guard global.givenToken != nil else {
-                throw CLIError("whose actions? pass your token (--token or AGENDA_TOKEN) or --department NAME")
-            }
-            name = try global.actor(store).department
-        }
-        let actions = try store.actions(matching: ActionFilter(department: name))
-        let latest = try store.latestStatuses()
-        var table = TextTable([.init("Kod"), .init("Åtgärd", maxWidth: 40), .init("Period"), .init("Status"), .init("Ljus"), .init("Rapporterad")])
-        for action in actions {
-            let report = latest[action.code]
-            table.append([action.code, action.title, report?.period ?? "–", report?.status.swedish ?? "ej rapporterad",
-                          report?.light.swedish ?? "–", report?.reportedAt.description ?? "–"])
+        let service = try global.service()
+        let mine = try service.myActions(department: department, caller: department == nil ? try global.optionalCaller(service) : nil)
+        var table = TextTable([.init("Kod"), .init("Aktivitet", maxWidth: 40), .init("Period"), .init("Status"), .init("Ljus"), .init("Rapporterad")])
+        for entry in mine.actions {
+            let report = entry.latest
+            table.append([entry.action.code, entry.action.title, report?.period ?? "–", report?.status.swedish ?? "ej rapporterad",
+                          report?.light.swedish ?? "–", report?.reportedAt.swedishDescription ?? "–"])
         }
         Output.line(table.render())
-        Output.line("\(actions.count) actions\(try name.map { " for \(try store.departmentName($0))" } ?? "")")
+        Output.line("\(mine.actions.count) actions for \(mine.department.displayName)")
     }
 }
 
 struct StatusMissing: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "missing", abstract: "Per förvaltning, the actions without a report for a period (default: the latest round's).")
+        commandName: "missing",
+        abstract: "Per lead förvaltning, the actions without a report for a period (default: the latest round's).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The period; default: the period of the latest round opened.") var period: String?
-    @Option(help: ArgumentHelp("Only this förvaltning (name or alias).", valueName: "name")) var department: String?
+    @Argument(help: "The period; default: the period of the latest round opened.") var period: Period?
+    @Option(help: ArgumentHelp("Only this förvaltning or enhet (name or alias).", valueName: "name")) var department: String?
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run() throws {
-        let store = try global.openAgendaStore()
-        let period: Period
-        if let text = self.period {
-            period = try parsePeriod(text)
-        } else if let round = try store.rounds().last {
-            period = try Period(parsing: round.period)
-        } else {
-            throw CLIError("no reporting round is open; give a period (agenda status missing 2018Q2) or open one with `agenda status round open`")
-        }
-        var missing = try store.missingReports(for: period)
-        if let department {
-            let canonical = try store.departmentName(department)
-            missing = missing.filter { $0.department == canonical }
-        }
-        if json { return try JSONOutput.print(missing) }
-        let deadline = try store.round(for: period).map { ", deadline \($0.deadline)" } ?? ""
-        Output.line("Missing reports for \(period)\(deadline):")
-        if missing.isEmpty { Output.line("  none — every active action has a report") }
-        for entry in missing { Output.line("  \(entry.department): \(entry.actions.joined(separator: ", "))") }
+        let list = try global.service().missing(period: period, department: department)
+        if json { return try JSONOutput.print(list.missing) }
+        let deadline = list.round.map { ", deadline \($0.deadline)" } ?? ""
+        Output.line("Missing reports for \(list.period)\(deadline):")
+        if list.missing.isEmpty { Output.line("  none — every active action has a report") }
+        for entry in list.missing { Output.line("  \(entry.department): \(entry.actions.joined(separator: ", "))") }
     }
 }
 
@@ -124,18 +99,18 @@ struct StatusHistory: ParsableCommand {
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run() throws {
-        let reports = try global.openAgendaStore().statusHistory(code: action)
+        let reports = try global.service().statusHistory(code: action)
         if json { return try JSONOutput.print(reports) }
         let superseded = Set(reports.compactMap(\.supersedes))
         if reports.isEmpty { Output.line("Nothing reported on \(action) yet.") }
         for report in reports {
             let flag = superseded.contains(report.number) ? " [ersatt]" : ""
-            var lines = ["#\(report.number) \(report.period)  \(report.status.swedish), \(report.light.swedish)\(flag) — \(report.reporter), \(report.reportedAt)"]
+            var lines = ["#\(report.number) \(report.period)  \(report.status.swedish), \(report.light.swedish)\(flag) — \(report.reporter), \(report.reportedAt.swedishDescription)"]
             if let earlier = report.supersedes { lines.append("  rättar #\(earlier)") }
             lines.append("  \(report.comment)")
             if !report.obstacles.isEmpty { lines.append("  Hinder: \(report.obstacles)") }
             if !report.nextSteps.isEmpty { lines.append("  Nästa steg: \(report.nextSteps)") }
-            if let cost = report.actualCost { lines.append("  Faktisk kostnad: \(cost) kr") }
+            if let cost = report.actualCost { lines.append("  Faktisk kostnad: \(SwedishAmount.kronor(cost))") }
             Output.line(lines.joined(separator: "\n"))
         }
     }
@@ -150,14 +125,12 @@ struct RoundOpen: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "open", abstract: "Open a round for a period with a deadline.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The period, e.g. 2018Q2.") var period: String
+    @Argument(help: "The period, e.g. 2018Q2.") var period: Period
     @Option(help: ArgumentHelp("The last day to report, YYYY-MM-DD.", valueName: "date")) var deadline: CalendarDate
 
-    func validate() throws { _ = try parsePeriod(period) }
-
     func run() throws {
-        let store = try global.openAgendaStore()
-        let round = try store.openRound(period: try parsePeriod(period), deadline: deadline, by: try global.actor(store), at: .now)
+        let service = try global.service(.write)
+        let round = try service.openRound(period: period, deadline: deadline, by: try global.caller(service))
         Output.line("Opened the reporting round for \(round.period), deadline \(round.deadline).")
     }
 }
@@ -169,9 +142,34 @@ struct RoundList: ParsableCommand {
 
     func run() throws {
         var table = TextTable([.init("Period"), .init("Sista dag"), .init("Öppnad av"), .init("Öppnad")])
-        for round in try global.openAgendaStore().rounds() {
-            table.append([round.period, round.deadline.description, round.openedBy, round.openedAt.description])
+        for round in try global.service().rounds() {
+            table.append([round.period, round.deadline.description, round.openedBy, round.openedAt.swedishDescription])
         }
         Output.line(table.render())
+    }
+}
+
+extension ProgressStatus: ExpressibleByArgument {
+    public init?(argument: String) { self.init(swedish: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.swedish) }
+}
+
+extension TrafficLight: ExpressibleByArgument {
+    public init?(argument: String) { self.init(swedish: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.swedish) }
+}
+
+/// Text given in a file, or on standard input for "-".
+enum TextInput {
+    static func read(_ path: String) throws -> String {
+        let data: Data?
+        if path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            data = FileManager.default.contents(atPath: path)
+        }
+        guard let data else { throw CLIError("cannot read \(path); give a readable file, or - for standard input") }
+        guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(path) is not UTF-8 text") }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

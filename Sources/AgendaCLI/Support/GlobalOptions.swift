@@ -17,36 +17,29 @@ struct GlobalOptions: ParsableArguments {
         return nil
     }
 
-    /// The identity whose token was given; every write needs one.
-    func actor(_ store: AgendaStore) throws -> Identity {
-        guard let token = givenToken else {
-            throw CLIError("this command changes the database and needs a token: pass --token or set AGENDA_TOKEN (`agenda init` printed the IT-chef's)")
-        }
-        return try store.authenticate(token: token)
-    }
-
     var databasePath: String {
         if let db { return db }
         if let env = ProcessInfo.processInfo.environment["AGENDA_DB"], !env.isEmpty { return env }
         return "agenda.sqlite"
     }
 
-    /// Opens the store. Reading commands refuse to create a database that is not there.
-    func openStore(create: Bool = false) throws -> AgendaStore {
-        let path = databasePath
-        if !create && !FileManager.default.fileExists(atPath: path) {
-            throw CLIError("no database at \(path); create one with `agenda import PLAN` or `agenda init`, or point --db/$AGENDA_DB at yours")
-        }
-        return try AgendaStore(path: path, create: create)
+    /// The service over the database. A command that only reads opens it for reading, which never
+    /// creates, upgrades or otherwise writes the file.
+    func service(_ access: AgendaService.Access = .read) throws -> AgendaService {
+        try AgendaService(path: databasePath, access: access)
     }
 
-    /// Opens the store and checks that it holds an agenda.
-    func openAgendaStore() throws -> AgendaStore {
-        let store = try openStore()
-        guard try store.hasAgenda() else {
-            throw CLIError("the database \(databasePath) holds no agenda yet; import one with `agenda import PLAN`")
+    /// The identity whose token was given; every write needs one.
+    func caller(_ service: AgendaService) throws -> Identity {
+        guard let token = givenToken else {
+            throw CLIError("this command changes the database and needs a token: pass --token or set AGENDA_TOKEN (`agenda init` printed the IT-chef's)")
         }
-        return store
+        return try service.authenticate(token: token)
+    }
+
+    /// The identity whose token was given, if one was.
+    func optionalCaller(_ service: AgendaService) throws -> Identity? {
+        try givenToken.map { try service.authenticate(token: $0) }
     }
 }
 

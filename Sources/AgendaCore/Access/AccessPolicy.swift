@@ -46,7 +46,6 @@ public enum AccessPolicy {
         let department = identity.department ?? ""
         guard !responsible.contains(where: { $0.department == department }) else { return }
         let named = responsible.map { ref in ref.unit.map { "\(ref.department) (\($0))" } ?? ref.department }
-        let whose = named.isEmpty ? "no förvaltning is registered as responsible" : "it is the responsibility of \(named.joined(separator: ", "))"
-        throw AccessError.forbidden("\(department) may not report on \(action): \(whose)")
+        throw AccessError.outOfScope(department: department, action: action, responsible: named)
     }
 }

@@ -205,7 +205,7 @@ public struct OrganisationRegister: Sendable, Equatable {
     /// The form names are compared in: lower case, hyphens as spaces, single spaces, no trailing
     /// punctuation, head nouns without their definite ending.
     static func key(_ name: String) -> String {
-        let spaced = SwedishText.trimmed(name).lowercased()
+        let spaced = SwedishText.key(SwedishText.trimmed(name))
             .map { "-–—".contains($0) ? " " : $0 }
         return String(spaced).split(whereSeparator: \.isWhitespace).map { word in
             for ending in ["en", "et", "n"] where word.hasSuffix(ending) {

@@ -33,6 +33,14 @@ enum SwedishText {
     }
 
     /// `text` without surrounding whitespace and without trailing punctuation (". , ; :").
+    /// The one form in which names and words are compared everywhere (the register's names in the
+    /// store, identities, status words): trimmed, NFC-normalised (so "ö" typed decomposed finds "ö"),
+    /// lower-cased (also å, ä and ö, which SQLite's NOCASE does not fold), single spaces.
+    static func key(_ text: some StringProtocol) -> String {
+        text.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping.lowercased()
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     static func trimmed(_ text: some StringProtocol) -> String {
         var result = text.trimmingCharacters(in: .whitespacesAndNewlines)
         while let last = result.last, ".,;:".contains(last) {

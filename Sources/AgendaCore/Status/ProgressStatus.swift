@@ -19,8 +19,8 @@ public enum ProgressStatus: String, Sendable, Codable, CaseIterable {
 
     /// Reads the Swedish word, ignoring case ("påbörjad", "NÄSTAN KLAR").
     public init?(swedish text: String) {
-        let key = StatusWords.key(text)
-        guard let match = Self.allCases.first(where: { StatusWords.key($0.swedish) == key }) else { return nil }
+        let key = SwedishText.key(text)
+        guard let match = Self.allCases.first(where: { SwedishText.key($0.swedish) == key }) else { return nil }
         self = match
     }
 }
@@ -40,15 +40,8 @@ public enum TrafficLight: String, Sendable, Codable, CaseIterable {
 
     /// Reads the Swedish word, ignoring case.
     public init?(swedish text: String) {
-        let key = StatusWords.key(text)
-        guard let match = Self.allCases.first(where: { StatusWords.key($0.swedish) == key }) else { return nil }
+        let key = SwedishText.key(text)
+        guard let match = Self.allCases.first(where: { SwedishText.key($0.swedish) == key }) else { return nil }
         self = match
-    }
-}
-
-enum StatusWords {
-    static func key(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping.lowercased()
-            .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 }

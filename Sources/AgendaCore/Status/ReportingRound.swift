@@ -30,6 +30,6 @@ public struct Publication: Sendable, Codable, Equatable {
 /// Per förvaltning, the actions without a report for a period.
 public struct MissingReports: Sendable, Equatable, Codable {
     public var department: String
-    /// Codes of the actions it leads or shares with no report filed for the period, in plan order.
+    /// Codes of the actions it leads with no report filed for the period, in plan order.
     public var actions: [String]
 }

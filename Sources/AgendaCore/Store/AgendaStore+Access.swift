@@ -26,13 +26,40 @@ extension AgendaStore {
     public func createOwner(name: String = "IT-chef", at: Timestamp) throws -> IssuedToken {
         try db.transaction {
             guard try !hasOwner() else {
-                throw StoreError.conflict("the database already has an owner; the owner adds identities with `agenda identity add`")
+                throw StoreError.alreadyExists("the database already has an owner; the owner adds identities with `agenda identity add`")
             }
             let issued = try insertIdentity(name: name, role: .owner, department: nil, at: at)
             try insertAudit(
                 AuditDraft(operation: "create owner", target: issued.identity.name, after: issued.identity),
                 identity: issued.identity.name, at: at)
             return issued
+        }
+    }
+
+    /// Gives the first owner a new token (lifting a revocation), or creates an owner where there is
+    /// none: the way back from a lost owner token. It needs no token, only write access to the file —
+    /// whoever has that can change anything in it anyway — and is audited as a recovery.
+    public func recoverOwner(at: Timestamp) throws -> IssuedToken {
+        try db.transaction {
+            guard let owner = try db.first(
+                "SELECT name FROM identity WHERE role = 'owner' ORDER BY id LIMIT 1", [], { $0.string(0) })
+            else {
+                let issued = try insertIdentity(name: "IT-chef", role: .owner, department: nil, at: at)
+                try insertAudit(
+                    AuditDraft(operation: "recover owner", target: issued.identity.name, after: issued.identity),
+                    identity: nil, at: at)
+                return issued
+            }
+            let before = try requireIdentity(owner)
+            let token = AccessToken.generate()
+            try db.run(
+                "UPDATE identity SET token_hash = ?, revoked_at = NULL WHERE name_key = ?",
+                [.text(AccessToken.hash(token)), .text(Self.key(owner))])
+            var after = before
+            after.revokedAt = nil
+            try insertAudit(
+                AuditDraft(operation: "recover owner", target: before.name, before: before, after: after), identity: nil, at: at)
+            return IssuedToken(identity: after, token: token)
         }
     }
 
@@ -184,21 +211,21 @@ extension AgendaStore {
 
     func insertIdentity(name: String, role: Role, department: String?, at: Timestamp, tokenHash: String? = nil) throws -> IssuedToken {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw StoreError.conflict("an identity needs a name") }
+        guard !name.isEmpty else { throw StoreError.invalidInput(field: "name", "an identity needs a name") }
         guard try db.first("SELECT 1 FROM identity WHERE name_key = ?", [.text(Self.key(name))], { _ in true }) == nil else {
-            throw StoreError.conflict("there is already an identity \"\(name)\"; renew its token with `agenda identity renew`")
+            throw StoreError.alreadyExists("there is already an identity \"\(name)\"; renew its token with `agenda identity renew`")
         }
         var departmentID: Int64?
         var departmentName: String?
         switch (role, department) {
         case (.reporter, nil):
-            throw StoreError.conflict("a reporter reports for a förvaltning: give --department")
+            throw StoreError.invalidInput(field: "department", "a reporter reports for a förvaltning: give --department")
         case let (.reporter, name?):
-            let id = try requireDepartment(name)
+            let id = try requireDepartment(try resolveDepartment(name).department)
             departmentID = id
             departmentName = try db.first("SELECT name FROM department WHERE id = ?", [.integer(id)]) { $0.string(0) }
         case (_, .some):
-            throw StoreError.conflict("only a reporter has a förvaltning; an \(role.rawValue) acts for the whole agenda")
+            throw StoreError.invalidInput(field: "department", "only a reporter has a förvaltning; an \(role.rawValue) acts for the whole agenda")
         case (_, nil):
             break
         }

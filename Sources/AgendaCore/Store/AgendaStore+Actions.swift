@@ -34,7 +34,7 @@ extension AgendaStore {
         try write(by: actor, .changePlan, at: at) { audit in
             if let register { try merge(register) }
             guard try actionID(code: action.code) == nil else {
-                throw StoreError.conflict("an action with code \(action.code) already exists; `agenda list actions` shows the codes")
+                throw StoreError.alreadyExists("an action with code \(action.code) already exists; `agenda list actions` shows the codes")
             }
             try validatePlace(
                 of: action, areas: Set(try focusAreas().map(\.number)), subAreas: Set(try subAreas().map(\.code)))
@@ -84,8 +84,8 @@ extension AgendaStore {
         guard action.code == code, action.areaNumber == current.version.action.areaNumber,
               action.subAreaCode == current.version.action.subAreaCode
         else {
-            throw StoreError.conflict(
-                "an action keeps its code and place in the plan; withdraw \(code) and add a new action instead")
+            throw StoreError.invalidInput(
+                field: "code", "an action keeps its code and place in the plan; withdraw \(code) and add a new action instead")
         }
         guard action != current.version.action else {
             throw StoreError.conflict("the change leaves action \(code) as it was; nothing recorded")
@@ -118,7 +118,7 @@ extension AgendaStore {
             var action = current.version.action
             switch (action.state, state) {
             case (.withdrawn, _):
-                throw StoreError.conflict("action \(code) is already withdrawn (revision \(current.version.revision))")
+                throw StoreError.withdrawn(code: code, "action \(code) is already withdrawn (revision \(current.version.revision))")
             case (.closed, .closed):
                 throw StoreError.conflict("action \(code) is already closed (revision \(current.version.revision))")
             default:
@@ -137,8 +137,8 @@ extension AgendaStore {
     /// refused: it would never be in force, since the later-dated version wins every as-of query.
     private func appendVersion(_ action: Action, after current: StoredVersion, decision: Decision) throws {
         if let date = decision.date, let since = current.version.validFrom, date < since {
-            throw StoreError.conflict(
-                "action \(action.code) has a version in force from \(since) (revision \(current.version.revision)); date the change \(since) or later")
+            throw StoreError.invalidInput(
+                field: "date", "action \(action.code) has a version in force from \(since) (revision \(current.version.revision)); date the change \(since) or later")
         }
         let revision = try recordRevision(decision)
         try insertVersion(
@@ -156,13 +156,13 @@ extension AgendaStore {
     private func recordRevision(_ decision: Decision) throws -> Revision {
         _ = try metadata()
         guard let date = decision.date else {
-            throw StoreError.conflict("a change to the plan needs the date of its decision")
+            throw StoreError.invalidInput(field: "date", "a change to the plan needs the date of its decision")
         }
         // A published report shows the plan as it stood at its period's end; that plan stays as it was.
         for publication in try publications() {
             if let period = try? Period(parsing: publication.period), date <= period.end {
-                throw StoreError.conflict(
-                    "the report for \(period) is published, so the plan up to \(period.end) is frozen; date the decision after \(period.end)")
+                throw StoreError.frozen(
+                    period: period.description, "the report for \(period) is published, so the plan up to \(period.end) is frozen; date the decision after \(period.end)")
             }
         }
         let number = try db.first("SELECT coalesce(max(number), 0) + 1 FROM revision", []) { $0.int(0) } ?? 1
@@ -222,13 +222,11 @@ extension AgendaStore {
         var department: Int64?
         var unitKey: String?
         if let name = filter.department {
-            department = try departmentID(named: name)
-            if department == nil {
-                unitKey = Self.key(name)
-                guard try db.first("SELECT 1 FROM unit WHERE name_key = ?", [.text(unitKey!)], { _ in true }) != nil else {
-                    throw StoreError.notFound(
-                        "no förvaltning, enhet or alias \"\(name)\" in the organisation register; `agenda list units` shows them")
-                }
+            let match = try resolveDepartment(name)
+            if let unit = match.unit {
+                unitKey = Self.key(unit)
+            } else {
+                department = try departmentID(named: match.department)
             }
         }
         if let number = filter.area,

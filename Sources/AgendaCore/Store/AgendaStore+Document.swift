@@ -45,7 +45,7 @@ extension AgendaStore {
             }
             try refuseSecondAgenda()
             if !document.identities.isEmpty, try db.first("SELECT 1 FROM identity", [], { _ in true }) != nil {
-                throw StoreError.conflict(
+                throw StoreError.alreadyExists(
                     "the document carries its own identities and this database has some; import it into a new database file")
             }
             try validate(document.agenda)

@@ -78,7 +78,7 @@ extension AgendaStore {
             }
             let name = try db.first("SELECT name FROM department WHERE id = ?", [.integer(id)]) { $0.string(0) } ?? department
             guard added else {
-                throw StoreError.conflict("the organisation register already has \(name)\(aliases.isEmpty ? "" : " with these aliases"); nothing added")
+                throw StoreError.alreadyExists("the organisation register already has \(name)\(aliases.isEmpty ? "" : " with these aliases"); nothing added")
             }
             audit.target = name
             audit.after = try self.department(id: id)
@@ -114,10 +114,8 @@ extension AgendaStore {
             units: try db.query("SELECT name FROM unit WHERE department_id = ? ORDER BY position", [.integer(id)]) { $0.string(0) })
     }
 
-    /// How names are compared: trimmed, NFC-normalised, lower-cased (so "MÖLNDAL" finds "Mölndal").
-    static func key(_ name: String) -> String {
-        name.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping.lowercased()
-    }
+    /// How names are compared: ``SwedishText/key(_:)`` (so "MÖLNDAL" finds "Mölndal").
+    static func key(_ name: String) -> String { SwedishText.key(name) }
 
     /// The förvaltning whose name or alias is `name`, ignoring case.
     func departmentID(named name: String) throws -> Int64? {
@@ -172,7 +170,7 @@ extension AgendaStore {
     @discardableResult
     func insertDepartment(_ department: Department) throws -> Int64 {
         guard try departmentID(named: department.name) == nil else {
-            throw StoreError.conflict("the organisation register already has a förvaltning or alias \"\(department.name)\"")
+            throw StoreError.alreadyExists("the organisation register already has a förvaltning or alias \"\(department.name)\"")
         }
         try db.run("""
             INSERT INTO department (name, name_key, position)
@@ -187,7 +185,7 @@ extension AgendaStore {
     @discardableResult
     func insertUnit(_ name: String, departmentID: Int64) throws -> Int64 {
         guard try unitID(named: name, departmentID: departmentID) == nil else {
-            throw StoreError.conflict("the förvaltning already has an enhet \"\(name)\"")
+            throw StoreError.alreadyExists("the förvaltning already has an enhet \"\(name)\"")
         }
         try db.run("""
             INSERT INTO unit (department_id, name, name_key, position)
@@ -198,7 +196,7 @@ extension AgendaStore {
 
     func insertAlias(_ alias: String, departmentID: Int64) throws {
         guard try self.departmentID(named: alias) == nil else {
-            throw StoreError.conflict("\"\(alias)\" already names a förvaltning in the organisation register")
+            throw StoreError.alreadyExists("\"\(alias)\" already names a förvaltning in the organisation register")
         }
         try db.run("""
             INSERT INTO department_alias (department_id, alias, alias_key, position)

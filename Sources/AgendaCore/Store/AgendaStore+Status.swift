@@ -24,11 +24,11 @@ extension AgendaStore {
             guard let current = try currentVersion(code: input.action, asOf: nil) else { throw Self.noAction(input.action) }
             try AccessPolicy.checkScope(reporter, action: input.action, responsible: current.version.action.responsibility.units)
             guard current.version.action.state != .withdrawn else {
-                throw StoreError.conflict("action \(input.action) is withdrawn from the plan; there is nothing to report on")
+                throw StoreError.withdrawn(code: input.action, "action \(input.action) is withdrawn from the plan; there is nothing to report on")
             }
             try checkReportable(input.period, at: at)
             if let cost = input.actualCost, cost < 0 {
-                throw StoreError.conflict("an actual cost is a whole number of kronor, 0 or more")
+                throw StoreError.invalidInput(field: "cost", "an actual cost is a whole number of kronor, 0 or more")
             }
             let supersedes = try db.first(
                 "SELECT max(id) FROM status_report WHERE action_id = ? AND period = ?",
@@ -52,10 +52,10 @@ extension AgendaStore {
         let agenda = try metadata().agenda
         if let start = agenda.takesEffect ?? agenda.period.map({ CalendarDate(year: $0.start, month: 1, day: 1) }),
            period.end < start {
-            throw StoreError.conflict("\(period) ends before the plan starts (\(start)); report for \(start.year) or later")
+            throw StoreError.invalidInput(field: "period", "\(period) ends before the plan starts (\(start)); report for \(start.year) or later")
         }
         guard period.start <= at.date else {
-            throw StoreError.conflict("\(period) has not begun yet (it starts \(period.start)); report for the current period or an earlier one")
+            throw StoreError.invalidInput(field: "period", "\(period) has not begun yet (it starts \(period.start)); report for the current period or an earlier one")
         }
     }
 
@@ -200,21 +200,24 @@ extension AgendaStore {
         }
     }
 
-    /// Per förvaltning (register order), the actions active at the end of `period` that it leads or
-    /// shares and on which nothing has been reported for `period`. An action whose latest earlier report
-    /// says Klar or Avbruten needs no more reports. Förvaltningar missing nothing are left out.
-    public func missingReports(for period: Period) throws -> [MissingReports] {
+    /// Per förvaltning (register order), the actions active at the end of `period` that it LEADS and on
+    /// which nothing has been reported for `period` (as known at `knownAt`; nil: now). A co-responsible
+    /// förvaltning may report on an action but is not chased for it: an action is missing once, for its
+    /// lead. An action whose latest earlier report says Klar or Avbruten needs no more reports.
+    /// Förvaltningar missing nothing are left out. The CLI, the web and the period report all ask this.
+    public func missingReports(for period: Period, knownAt: Timestamp? = nil) throws -> [MissingReports] {
         try db.read {
             let actions = try fetchActions(ActionFilter(asOf: period.end)).filter { $0.state == .active }
-            let finished = Set(try statuses(for: period).filter { _, entry in
+            let finished = Set(try statuses(for: period, knownAt: knownAt).filter { _, entry in
                 entry.carriedOver && [.done, .cancelled].contains(entry.report.status)
             }.keys)
             let reported = finished.union(try db.query("""
-                SELECT DISTINCT a.code FROM status_report s JOIN action a ON a.id = s.action_id WHERE s.period = ?
-                """, [.text(period.description)]) { $0.string(0) })
+                SELECT DISTINCT a.code FROM status_report s JOIN action a ON a.id = s.action_id
+                WHERE s.period = ?1 AND (?2 IS NULL OR s.reported_at <= ?2)
+                """, [.text(period.description), SQLValue(knownAt?.description)]) { $0.string(0) })
             return try departments().compactMap { department in
                 let codes = actions.filter { action in
-                    !reported.contains(action.code) && action.responsibility.units.contains { $0.department == department.name }
+                    !reported.contains(action.code) && action.responsibility.lead?.department == department.name
                 }.map(\.code)
                 return codes.isEmpty ? nil : MissingReports(department: department.name, actions: codes)
             }
@@ -229,7 +232,7 @@ extension AgendaStore {
         try write(by: actor, .openRound, at: at) { audit in
             _ = try metadata()
             guard deadline >= period.start else {
-                throw StoreError.conflict("the deadline \(deadline) lies before \(period) begins (\(period.start))")
+                throw StoreError.invalidInput(field: "deadline", "the deadline \(deadline) lies before \(period) begins (\(period.start))")
             }
             let round = ReportingRound(period: period.description, deadline: deadline, openedBy: actor.name, openedAt: at)
             let before = try self.round(for: period)
@@ -266,18 +269,29 @@ extension AgendaStore {
     }
 
     /// Records that the report for `period` was published at `at` (owner only). A period is published once;
-    /// from then on its report reads the statuses known at `at` (``statuses(for:knownAt:)``).
+    /// from then on its report reads the statuses known at `at` (``statuses(for:knownAt:)``). `then` runs
+    /// inside the same transaction, after the publication is recorded: when it throws, nothing is.
     @discardableResult
-    public func publish(period: Period, by actor: Identity, at: Timestamp) throws -> Publication {
+    public func publish<T>(
+        period: Period, by actor: Identity, at: Timestamp, then: (Publication) throws -> T
+    ) throws -> T {
         try write(by: actor, .publish, at: at) { audit in
             if let earlier = try publication(for: period) {
-                throw StoreError.conflict("\(period) was published at \(earlier.publishedAt) by \(earlier.publishedBy); a publication stands")
+                throw StoreError.frozen(
+                    period: period.description,
+                    "\(period) was published at \(earlier.publishedAt) by \(earlier.publishedBy) and a publication stands; `agenda report --period \(period)` without --publish writes the published report again, byte for byte")
             }
             let publication = Publication(period: period.description, publishedAt: at, publishedBy: actor.name)
             try insertPublication(publication)
             audit = AuditDraft(operation: AccessPolicy.Write.publish.rawValue, target: publication.period, after: publication)
-            return publication
+            return try then(publication)
         }
+    }
+
+    /// Records that the report for `period` was published at `at` (owner only); see ``publish(period:by:at:then:)``.
+    @discardableResult
+    public func publish(period: Period, by actor: Identity, at: Timestamp) throws -> Publication {
+        try publish(period: period, by: actor, at: at) { $0 }
     }
 
     func insertPublication(_ publication: Publication) throws {

@@ -6,18 +6,60 @@ import Foundation
 /// append-only: changing an action records a new version under a new ``Revision``.
 ///
 /// Not `Sendable`, like its ``Database``: use one store per task; several processes may share the file.
+/// Front ends use ``AgendaService``, which owns the stores and hands them out one task at a time.
 public final class AgendaStore {
-    public let db: Database
+    let db: Database
     let encoder: JSONEncoder
     let decoder = JSONDecoder()
 
-    /// Opens the database at `path` (creating it unless `create` is false) and upgrades its schema in place.
+    /// How a store opens its file.
+    public enum Access: Sendable {
+        /// Read only: the file must be an Agenda database of this build's schema; nothing is ever written to it.
+        case read
+        /// Read and write an existing Agenda database, upgrading its schema in place.
+        case write
+        /// Like ``write``, but an absent or empty file becomes a new database (mode 0600).
+        case create
+    }
+
+    /// Opens the Agenda database at `path`. A file that is not an Agenda database (another SQLite
+    /// file, an empty or a text file) is refused and left unchanged, whatever the access.
     /// Throws ``StoreError/newerSchema(found:known:)`` for a file written by a newer build.
-    public init(path: String, create: Bool = true) throws {
-        db = try Database(path: path, create: create)
-        try Schema.migrator.migrate(db)
+    public init(path: String, access: Access = .create) throws {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        let isNew = size == nil || size == 0
+        if isNew && access != .create {
+            throw size == nil ? StoreError.noDatabase(path: path) : StoreError.notAgendaDatabase(path: path)
+        }
+        do {
+            db = try Database(path: path, create: access == .create, readOnly: access == .read)
+        } catch StoreError.cannotOpen(_, let message) where message.contains("not a database") {
+            throw StoreError.notAgendaDatabase(path: path)
+        }
+        if !isNew {
+            let applied = try Schema.migrator.appliedNumbersIfAny(db)
+            guard let applied, !applied.isEmpty else { throw StoreError.notAgendaDatabase(path: path) }
+            if access == .read {
+                try Schema.migrator.checkCurrent(applied, path: path)
+            }
+        }
+        if access != .read {
+            try db.prepareForWriting()
+            try Schema.migrator.migrate(db)
+        }
         encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    }
+
+    /// Runs `body` so that every read inside it sees one snapshot of the file (one read transaction):
+    /// a report built while status reports arrive is consistent. Inside a transaction, `body` joins it.
+    public func read<T>(_ body: () throws -> T) throws -> T {
+        try db.read(body)
+    }
+
+    /// Moves everything written so far from the WAL into the database file itself.
+    func checkpoint() throws {
+        _ = try db.prepare("PRAGMA wal_checkpoint(TRUNCATE)").step()
     }
 
     /// Whether a plan has been imported into this database.
@@ -83,7 +125,7 @@ public final class AgendaStore {
 
     func refuseSecondAgenda() throws {
         if let title = try db.first("SELECT title FROM agenda", [], { $0.string(0) }) {
-            throw StoreError.conflict(
+            throw StoreError.alreadyExists(
                 "the database already holds an agenda (\"\(title)\"); import into a new database, e.g. --db new.sqlite")
         }
     }
@@ -92,21 +134,21 @@ public final class AgendaStore {
     func validate(_ agenda: Agenda) throws {
         var areaNumbers = Set<Int>()
         for area in agenda.areas where !areaNumbers.insert(area.number).inserted {
-            throw StoreError.conflict("the plan has two focus areas numbered \(area.number)")
+            throw StoreError.invalidInput(field: "area", "the plan has two focus areas numbered \(area.number)")
         }
         var subAreaCodes = Set<String>()
         for subArea in agenda.subAreas {
             guard subAreaCodes.insert(subArea.code).inserted else {
-                throw StoreError.conflict("the plan has two sub-areas \(subArea.code)")
+                throw StoreError.invalidInput(field: "sub-area", "the plan has two sub-areas \(subArea.code)")
             }
             guard areaNumbers.contains(subArea.areaNumber) else {
-                throw StoreError.conflict("sub-area \(subArea.code) lies in focus area \(subArea.areaNumber), which the plan lacks")
+                throw StoreError.invalidInput(field: "sub-area", "sub-area \(subArea.code) lies in focus area \(subArea.areaNumber), which the plan lacks")
             }
         }
         var codes = Set<String>()
         for action in agenda.actions {
             guard codes.insert(action.code).inserted else {
-                throw StoreError.conflict("the plan has two actions with code \(action.code)")
+                throw StoreError.invalidInput(field: "code", "the plan has two actions with code \(action.code)")
             }
             try validatePlace(of: action, areas: areaNumbers, subAreas: subAreaCodes)
         }
@@ -114,10 +156,10 @@ public final class AgendaStore {
 
     func validatePlace(of action: Action, areas: Set<Int>, subAreas: Set<String>) throws {
         guard areas.contains(action.areaNumber) else {
-            throw StoreError.conflict("action \(action.code) lies in focus area \(action.areaNumber), which the plan lacks")
+            throw StoreError.invalidInput(field: "area", "action \(action.code) lies in focus area \(action.areaNumber), which the plan lacks")
         }
         if let code = action.subAreaCode, !subAreas.contains(code) {
-            throw StoreError.conflict("action \(action.code) lies in sub-area \(code), which the plan lacks")
+            throw StoreError.invalidInput(field: "sub-area", "action \(action.code) lies in sub-area \(code), which the plan lacks")
         }
     }
 

@@ -1,16 +1,20 @@
 import CSQLite
+import Foundation
 
 /// One connection to an SQLite database file. Foreign keys on, WAL journal, a busy timeout.
 ///
 /// Not thread-safe: use one connection from one task at a time (SQLite's own rule for a
 /// connection opened without the serialized mode); several processes may share the file.
-public final class Database {
+final class Database {
     let handle: OpaquePointer
-    public let path: String
+    let path: String
     private var statementCache: [String: Statement] = [:]
 
-    /// Opens (and creates, when `create` is true) the database at `path`.
-    public init(path: String, create: Bool = true, readOnly: Bool = false, busyTimeoutMilliseconds: Int32 = 30_000) throws {
+    /// Opens (and creates, when `create` is true) the database at `path`. A new file is readable and
+    /// writable by its owner only (0600); SQLite gives its -wal and -shm files the same permissions.
+    /// A read-only connection never writes the file, not even its journal mode.
+    init(path: String, create: Bool = true, readOnly: Bool = false, busyTimeoutMilliseconds: Int32 = 30_000) throws {
+        if create && !readOnly { try Self.createPrivately(path) }
         var db: OpaquePointer?
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI
         flags |= readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
@@ -36,11 +40,6 @@ public final class Database {
         }, UnsafeMutableRawPointer(bitPattern: Int(max(0, busyTimeoutMilliseconds))))
         do {
             try execute("PRAGMA foreign_keys = ON")
-            if !readOnly {
-                // journal_mode answers with a row; WAL lets readers and one writer work at once.
-                _ = try prepare("PRAGMA journal_mode = WAL").step()
-                try execute("PRAGMA synchronous = NORMAL")
-            }
             // A file that is not a database fails here rather than at the first real query.
             _ = try prepare("SELECT count(*) FROM sqlite_schema").step()
         } catch let error as StoreError {
@@ -56,8 +55,27 @@ public final class Database {
         sqlite3_close_v2(handle)
     }
 
+    /// Makes this connection ready to write: WAL, so that readers and one writer work at once, and
+    /// NORMAL synchronisation (durable at every checkpoint, consistent always). Setting WAL writes the
+    /// file's header, so it is done only once the file is known to be an Agenda database.
+    func prepareForWriting() throws {
+        // journal_mode answers with a row.
+        _ = try prepare("PRAGMA journal_mode = WAL").step()
+        try execute("PRAGMA synchronous = NORMAL")
+    }
+
+    /// Creates an empty file at `path` with mode 0600 unless something is there already.
+    private static func createPrivately(_ path: String) throws {
+        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        if fd >= 0 {
+            close(fd)
+        } else if errno != EEXIST {
+            throw StoreError.cannotOpen(path: path, message: String(cString: strerror(errno)))
+        }
+    }
+
     /// Runs SQL that takes no parameters and returns no rows (schema, pragmas). Several statements may be given.
-    public func execute(_ sql: String) throws {
+    func execute(_ sql: String) throws {
         var errorMessage: UnsafeMutablePointer<CChar>?
         let rc = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
         if rc != SQLITE_OK {
@@ -68,12 +86,12 @@ public final class Database {
     }
 
     /// A new prepared statement for `sql`.
-    public func prepare(_ sql: String) throws -> Statement {
+    func prepare(_ sql: String) throws -> Statement {
         try Statement(database: self, sql: sql)
     }
 
     /// A prepared statement for `sql`, reused across calls (reset and cleared of bindings).
-    public func cached(_ sql: String) throws -> Statement {
+    func cached(_ sql: String) throws -> Statement {
         if let statement = statementCache[sql] {
             statement.reset()
             return statement
@@ -84,14 +102,14 @@ public final class Database {
     }
 
     /// Runs one statement with bound parameters, for its side effect.
-    public func run(_ sql: String, _ arguments: [SQLValue] = []) throws {
+    func run(_ sql: String, _ arguments: [SQLValue] = []) throws {
         let statement = try cached(sql)
         try statement.bind(arguments)
         while try statement.step() {}
     }
 
     /// Runs a query and maps each row.
-    public func query<T>(_ sql: String, _ arguments: [SQLValue] = [], _ map: (Row) throws -> T) throws -> [T] {
+    func query<T>(_ sql: String, _ arguments: [SQLValue] = [], _ map: (Row) throws -> T) throws -> [T] {
         let statement = try cached(sql)
         try statement.bind(arguments)
         var result: [T] = []
@@ -100,7 +118,7 @@ public final class Database {
     }
 
     /// Runs a query and maps the first row, if any.
-    public func first<T>(_ sql: String, _ arguments: [SQLValue] = [], _ map: (Row) throws -> T) throws -> T? {
+    func first<T>(_ sql: String, _ arguments: [SQLValue] = [], _ map: (Row) throws -> T) throws -> T? {
         let statement = try cached(sql)
         try statement.bind(arguments)
         defer { statement.reset() }
@@ -108,25 +126,25 @@ public final class Database {
     }
 
     /// Runs a query row by row without collecting the rows: for streaming large results.
-    public func forEach(_ sql: String, _ arguments: [SQLValue] = [], _ body: (Row) throws -> Void) throws {
+    func forEach(_ sql: String, _ arguments: [SQLValue] = [], _ body: (Row) throws -> Void) throws {
         let statement = try prepare(sql)
         try statement.bind(arguments)
         while try statement.step() { try body(Row(statement: statement)) }
     }
 
     /// The rowid of the last row inserted on this connection.
-    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
     /// Runs `body` in one IMMEDIATE transaction: all of it is written, or (on any thrown error) none of it.
     /// IMMEDIATE takes the write lock up front, so concurrent writers wait on the busy timeout
     /// instead of failing half-way with "database is locked".
-    public func transaction<T>(_ body: () throws -> T) throws -> T {
+    func transaction<T>(_ body: () throws -> T) throws -> T {
         try within("BEGIN IMMEDIATE", body)
     }
 
     /// Runs `body` so that all its reads see one snapshot of the file (a DEFERRED transaction, which
     /// takes no write lock). Inside a transaction already open on this connection, `body` joins it.
-    public func read<T>(_ body: () throws -> T) throws -> T {
+    func read<T>(_ body: () throws -> T) throws -> T {
         guard !isInTransaction else { return try body() }
         return try within("BEGIN DEFERRED", body)
     }
@@ -145,7 +163,7 @@ public final class Database {
     }
 
     /// Whether a transaction is open on this connection.
-    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+    var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
     func error(_ rc: Int32, sql: String?) -> StoreError {
         .sqlite(code: rc, message: String(cString: sqlite3_errmsg(handle)), sql: sql)

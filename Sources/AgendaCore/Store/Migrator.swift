@@ -1,27 +1,27 @@
 /// Numbered schema migrations, applied in order, each in one transaction, recorded in the file
 /// (table `schema_migrations`), so a database written by one build opens and upgrades in place in every later build.
-public struct Migrator: Sendable {
-    public struct Migration: Sendable {
-        public let number: Int
-        public let name: String
-        public let sql: String
+struct Migrator: Sendable {
+    struct Migration: Sendable {
+        let number: Int
+        let name: String
+        let sql: String
 
-        public init(number: Int, name: String, sql: String) {
+        init(number: Int, name: String, sql: String) {
             self.number = number
             self.name = name
             self.sql = sql
         }
     }
 
-    public let migrations: [Migration]
+    let migrations: [Migration]
 
-    public init(_ migrations: [Migration]) {
+    init(_ migrations: [Migration]) {
         precondition(migrations.map(\.number) == Array(1...migrations.count), "migrations are numbered 1, 2, 3, … without gaps")
         self.migrations = migrations
     }
 
     /// Applies every migration the database has not yet seen. Refuses a database from a newer build.
-    public func migrate(_ db: Database) throws {
+    func migrate(_ db: Database) throws {
         try db.execute("""
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 number INTEGER PRIMARY KEY,
@@ -43,7 +43,23 @@ public struct Migrator: Sendable {
         }
     }
 
-    public func appliedNumbers(_ db: Database) throws -> Set<Int> {
+    /// The migrations recorded in the file, or nil when it has no `schema_migrations` table (it is not
+    /// an Agenda database, or a new one). Reads only.
+    func appliedNumbersIfAny(_ db: Database) throws -> Set<Int>? {
+        guard try db.first("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'", [], { _ in true }) != nil
+        else { return nil }
+        return try appliedNumbers(db)
+    }
+
+    /// Refuses a schema other than this build's, for a connection that may not upgrade it.
+    func checkCurrent(_ applied: Set<Int>, path: String) throws {
+        if let newest = applied.max(), newest > migrations.count {
+            throw StoreError.newerSchema(found: newest, known: migrations.count)
+        }
+        guard applied.count >= migrations.count else { throw StoreError.olderSchema(path: path) }
+    }
+
+    func appliedNumbers(_ db: Database) throws -> Set<Int> {
         Set(try db.query("SELECT number FROM schema_migrations") { $0.int(0) })
     }
 }

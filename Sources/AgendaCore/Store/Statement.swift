@@ -1,7 +1,7 @@
 import CSQLite
 
 /// A value bound to, or read from, SQLite.
-public enum SQLValue: Sendable, Equatable {
+enum SQLValue: Sendable, Equatable {
     case null
     case integer(Int64)
     case real(Double)
@@ -9,24 +9,24 @@ public enum SQLValue: Sendable, Equatable {
 }
 
 extension SQLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByNilLiteral {
-    public init(stringLiteral value: String) { self = .text(value) }
-    public init(integerLiteral value: Int64) { self = .integer(value) }
-    public init(nilLiteral: ()) { self = .null }
+    init(stringLiteral value: String) { self = .text(value) }
+    init(integerLiteral value: Int64) { self = .integer(value) }
+    init(nilLiteral: ()) { self = .null }
 }
 
 extension SQLValue {
-    public init(_ value: String?) { self = value.map(SQLValue.text) ?? .null }
-    public init(_ value: Int?) { self = value.map { .integer(Int64($0)) } ?? .null }
-    public init(_ value: Int64?) { self = value.map(SQLValue.integer) ?? .null }
-    public init(_ value: Double?) { self = value.map(SQLValue.real) ?? .null }
-    public init(_ value: Bool) { self = .integer(value ? 1 : 0) }
+    init(_ value: String?) { self = value.map(SQLValue.text) ?? .null }
+    init(_ value: Int?) { self = value.map { .integer(Int64($0)) } ?? .null }
+    init(_ value: Int64?) { self = value.map(SQLValue.integer) ?? .null }
+    init(_ value: Double?) { self = value.map(SQLValue.real) ?? .null }
+    init(_ value: Bool) { self = .integer(value ? 1 : 0) }
 }
 
 /// One prepared statement, owned and finalized by this object.
-public final class Statement {
+final class Statement {
     let handle: OpaquePointer
     unowned let database: Database
-    public let sql: String
+    let sql: String
 
     init(database: Database, sql: String) throws {
         var statement: OpaquePointer?
@@ -40,7 +40,7 @@ public final class Statement {
     deinit { sqlite3_finalize(handle) }
 
     /// Resets the statement and binds `values` to its parameters, in order.
-    public func bind(_ values: [SQLValue]) throws {
+    func bind(_ values: [SQLValue]) throws {
         reset()
         let expected = Int(sqlite3_bind_parameter_count(handle))
         guard expected == values.count else {
@@ -60,7 +60,7 @@ public final class Statement {
     }
 
     /// Advances to the next row: true when a row is ready to read, false when done.
-    public func step() throws -> Bool {
+    func step() throws -> Bool {
         switch sqlite3_step(handle) {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
@@ -71,7 +71,7 @@ public final class Statement {
         }
     }
 
-    public func reset() {
+    func reset() {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
     }
@@ -81,37 +81,37 @@ public final class Statement {
 private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 /// The current row of a statement, read by column index.
-public struct Row {
+struct Row {
     let statement: Statement
 
-    public func isNull(_ column: Int32) -> Bool {
+    func isNull(_ column: Int32) -> Bool {
         sqlite3_column_type(statement.handle, column) == SQLITE_NULL
     }
 
-    public func int(_ column: Int32) -> Int {
+    func int(_ column: Int32) -> Int {
         Int(sqlite3_column_int64(statement.handle, column))
     }
 
-    public func int64(_ column: Int32) -> Int64 {
+    func int64(_ column: Int32) -> Int64 {
         sqlite3_column_int64(statement.handle, column)
     }
 
-    public func optionalInt(_ column: Int32) -> Int? {
+    func optionalInt(_ column: Int32) -> Int? {
         isNull(column) ? nil : int(column)
     }
 
-    public func double(_ column: Int32) -> Double {
+    func double(_ column: Int32) -> Double {
         sqlite3_column_double(statement.handle, column)
     }
 
-    public func bool(_ column: Int32) -> Bool { int(column) != 0 }
+    func bool(_ column: Int32) -> Bool { int(column) != 0 }
 
-    public func string(_ column: Int32) -> String {
+    func string(_ column: Int32) -> String {
         guard let text = sqlite3_column_text(statement.handle, column) else { return "" }
         return String(cString: text)
     }
 
-    public func optionalString(_ column: Int32) -> String? {
+    func optionalString(_ column: Int32) -> String? {
         isNull(column) ? nil : string(column)
     }
 }

@@ -1,31 +1,71 @@
-/// An error from the SQLite store, carrying what a person needs to find the cause.
+/// An error from the store, carrying what a person needs to find the cause.
+///
+/// The cases say what went wrong, so that a front end can map them: the CLI prints the description as one
+/// line (exit 1), the web answers 404 (``notFound(_:)``), 409 (``alreadyExists(_:)``, ``frozen(period:_:)``,
+/// ``withdrawn(code:_:)``, ``conflict(_:)``) or 422 (``invalidInput(field:_:)``). See ``Refusal``.
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// SQLite refused: its result code, its message, and the SQL that was running.
+    /// SQLite refused: its result code, its message, and the SQL that was running (kept for debugging,
+    /// never printed: the description is one line for a person).
     case sqlite(code: Int32, message: String, sql: String?)
     /// The file could not be opened as a database.
     case cannotOpen(path: String, message: String)
+    /// There is no database file at the path.
+    case noDatabase(path: String)
+    /// The file is not an Agenda database (another SQLite file, an empty file, or not a database at all).
+    case notAgendaDatabase(path: String)
     /// The file was written by a newer build of Agenda than this one.
     case newerSchema(found: Int, known: Int)
+    /// The file was written by an older build and must be upgraded (by a command that writes) before it is read.
+    case olderSchema(path: String)
     /// A row did not hold what the schema promises (a corrupt or hand-edited file).
     case corrupt(String)
-    /// A write the model forbids: a duplicate code, an unknown action, a second agenda.
-    case conflict(String)
-    /// Something asked for is not in the store.
+    /// Something asked for is not in the store: an action, a förvaltning, an identity, a focus area.
     case notFound(String)
+    /// What a write would create is there already: an action code, a förvaltning, an identity, an agenda.
+    case alreadyExists(String)
+    /// The period's report is published, so what it shows can no longer change.
+    case frozen(period: String, String)
+    /// The action is withdrawn from the plan.
+    case withdrawn(code: String, String)
+    /// A value given for `field` is not acceptable; the text says why and what to give instead.
+    case invalidInput(field: String, String)
+    /// A write that contradicts the state of the store in another way (a change that changes nothing, …).
+    case conflict(String)
 
     public var description: String {
         switch self {
-        case let .sqlite(code, message, sql):
-            let statement = sql.map { " in `\($0.split(whereSeparator: \.isNewline).joined(separator: " "))`" } ?? ""
-            return "database error \(code): \(message)\(statement)"
+        case let .sqlite(code, message, _):
+            "the database could not do this (SQLite \(code): \(message)); nothing was changed — try again, and check the file with `sqlite3 FILE 'PRAGMA integrity_check'` if it persists"
         case let .cannotOpen(path, message):
-            return "cannot open database \(path): \(message)"
+            "cannot open database \(path): \(message)"
+        case let .noDatabase(path):
+            "no database at \(path); create one with `agenda import PLAN` or `agenda init`, or point --db/$AGENDA_DB at yours"
+        case let .notAgendaDatabase(path):
+            "\(path) is not an Agenda database; it was left unchanged. Point --db/$AGENDA_DB at an Agenda database, or create one with `agenda import PLAN --db NEW.sqlite`"
         case let .newerSchema(found, known):
-            return "the database was written by a newer Agenda (schema \(found), this build knows up to \(known)); upgrade agenda"
+            "the database was written by a newer Agenda (schema \(found), this build knows up to \(known)); upgrade agenda"
+        case let .olderSchema(path):
+            "\(path) was written by an older Agenda; upgrade it with `agenda init --db \(path)` (the owner's data stays as it is)"
         case let .corrupt(detail):
-            return "the database holds unexpected data: \(detail)"
-        case let .conflict(detail), let .notFound(detail):
-            return detail
+            "the database holds unexpected data: \(detail)"
+        case let .notFound(detail), let .alreadyExists(detail), let .conflict(detail):
+            detail
+        case let .frozen(_, detail), let .withdrawn(_, detail), let .invalidInput(_, detail):
+            detail
+        }
+    }
+}
+
+extension StoreError: Refusal {
+    public var kind: RefusalKind {
+        switch self {
+        case .notFound, .noDatabase: .notFound
+        case .alreadyExists: .alreadyExists
+        case .frozen: .frozen
+        case .withdrawn: .withdrawn
+        case .invalidInput: .invalidInput
+        case .conflict: .conflict
+        case .sqlite, .cannotOpen, .notAgendaDatabase, .newerSchema, .olderSchema, .corrupt: .unavailable
         }
     }
 }

@@ -1,0 +1,48 @@
+extension AgendaService {
+    /// The identity whose token is `token`. Throws ``AccessError/invalidToken`` for an unknown, revoked or
+    /// replaced token; the error never repeats the token. Every write checks the identity again inside
+    /// its transaction, so a token revoked meanwhile stops working at once.
+    public func authenticate(token: String) throws -> Identity {
+        try read { store in try store.authenticate(token: token) }
+    }
+
+    /// Every identity, in the order created (never a token or its hash).
+    public func identities() throws -> [Identity] {
+        try read { store in try store.identities() }
+    }
+
+    /// Adds an identity; a reporter's `department` is found by the one department rule. The new token
+    /// is in the result, to be shown once.
+    public func addIdentity(name: String, role: Role, department: String?, by caller: Identity) throws -> IssuedToken {
+        try write { store in
+            try store.addIdentity(name: TextCleaner.clean(name), role: role, department: department, by: caller, at: now)
+        }
+    }
+
+    /// Revokes `name`'s token: it stops working at the next request.
+    @discardableResult
+    public func revokeIdentity(name: String, by caller: Identity) throws -> Identity {
+        try write { store in try store.revokeIdentity(name: name, by: caller, at: now) }
+    }
+
+    /// Gives `name` a new token (the old one stops working) and lifts a revocation.
+    public func renewIdentity(name: String, by caller: Identity) throws -> IssuedToken {
+        try write { store in try store.renewIdentity(name: name, by: caller, at: now) }
+    }
+
+    /// Creates the owner of a database that has none yet (`agenda init` on an existing file).
+    public func createOwnerIfNone(name: String = "IT-chef") throws -> IssuedToken? {
+        try write { store in try store.hasOwner() ? nil : try store.createOwner(name: TextCleaner.clean(name), at: now) }
+    }
+
+    /// A new token for the first owner (or a new owner where there is none), for whoever can write the
+    /// database file: the way back from a lost owner token. Audited as "recover owner".
+    public func recoverOwner() throws -> IssuedToken {
+        try write { store in try store.recoverOwner(at: now) }
+    }
+
+    /// Whether the database holds an agenda yet.
+    public func hasAgenda() throws -> Bool {
+        try read { store in try store.hasAgenda() }
+    }
+}

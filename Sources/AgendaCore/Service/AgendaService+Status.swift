@@ -1,0 +1,115 @@
+/// One of a förvaltning's actions with its latest status, for "Våra aktiviteter".
+public struct ActionWithStatus: Sendable, Equatable {
+    public var action: Action
+    /// The latest report for any period (the period ending last, its latest filing); nil: never reported.
+    public var latest: StatusReport?
+}
+
+/// A förvaltning's (or enhet's) actions with their latest status.
+public struct MyActions: Sendable, Equatable {
+    /// Whose actions: the förvaltning, or the enhet within it.
+    public var department: DepartmentMatch
+    public var actions: [ActionWithStatus]
+}
+
+/// Who has not reported for a period.
+public struct MissingList: Sendable, Equatable {
+    public var period: Period
+    /// The latest round opened for the period, with its deadline; nil when no round is open for it.
+    public var round: ReportingRound?
+    /// Per lead förvaltning, the actions without a report (see ``AgendaStore/missingReports(for:knownAt:)``).
+    public var missing: [MissingReports]
+}
+
+extension AgendaService {
+    // MARK: - Reporting
+
+    /// Files a status report by `caller`; the text is cleaned of what XML forbids first. A second report
+    /// for the same action and period corrects the first.
+    @discardableResult
+    public func reportStatus(_ input: StatusInput, by caller: Identity) throws -> StatusReport {
+        var input = input
+        input.comment = TextCleaner.clean(input.comment)
+        input.obstacles = TextCleaner.clean(input.obstacles)
+        input.nextSteps = TextCleaner.clean(input.nextSteps)
+        return try write { store in try store.reportStatus(input, by: caller, at: now) }
+    }
+
+    /// The actions `department` (one department rule) leads or shares, with their latest status. Without
+    /// a department, the caller's own förvaltning; refused for a caller that has none.
+    public func myActions(department: String?, caller: Identity?) throws -> MyActions {
+        try read { store in
+            try store.requireAgenda()
+            guard let name = department ?? caller?.department else {
+                throw StoreError.invalidInput(
+                    field: "department", "whose actions? sign in as a förvaltning (--token or AGENDA_TOKEN) or give --department NAME")
+            }
+            let match = try store.resolveDepartment(name)
+            let actions = try store.actions(matching: ActionFilter(department: name))
+            let latest = try store.latestStatuses()
+            return MyActions(department: match, actions: actions.map { ActionWithStatus(action: $0, latest: latest[$0.code]) })
+        }
+    }
+
+    /// Who has not reported for `period` (default: the period of the latest round opened), per lead
+    /// förvaltning; only `department`'s (one department rule) when given.
+    public func missing(period: Period?, department: String?) throws -> MissingList {
+        try read { store in
+            try store.requireAgenda()
+            let period = try period ?? store.rounds().last.map { try Period(parsing: $0.period) }
+            guard let period else {
+                throw StoreError.invalidInput(
+                    field: "period", "no reporting round is open; give a period (agenda status missing 2018Q2) or open one with `agenda status round open`")
+            }
+            var missing = try store.missingReports(for: period)
+            if let department {
+                let match = try store.resolveDepartment(department)
+                let codes = match.unit == nil
+                    ? nil : Set(try store.actions(matching: ActionFilter(department: department, asOf: period.end)).map(\.code))
+                missing = missing.compactMap { entry in
+                    guard entry.department == match.department else { return nil }
+                    guard let codes else { return entry }
+                    let actions = entry.actions.filter(codes.contains)
+                    return actions.isEmpty ? nil : MissingReports(department: entry.department, actions: actions)
+                }
+            }
+            return MissingList(period: period, round: try store.round(for: period), missing: missing)
+        }
+    }
+
+    /// Everything ever reported on the action `code`, superseded reports included, oldest first.
+    public func statusHistory(code: String) throws -> [StatusReport] {
+        try read { store in try store.requireAgenda(); return try store.statusHistory(code: code) }
+    }
+
+    // MARK: - Rounds and publication
+
+    /// Opens a reporting round for `period` with `deadline` (owner only).
+    @discardableResult
+    public func openRound(period: Period, deadline: CalendarDate, by caller: Identity) throws -> ReportingRound {
+        try write { store in try store.openRound(period: period, deadline: deadline, by: caller, at: now) }
+    }
+
+    /// Every round opened, in the order opened.
+    public func rounds() throws -> [ReportingRound] {
+        try read { store in try store.requireAgenda(); return try store.rounds() }
+    }
+
+    /// Publishes `period`'s report (owner only) in one write transaction: the publication is recorded,
+    /// then `stage` runs on the same store — it sees the publication, so it reads exactly what the
+    /// published report will always show — and only when `stage` returns is everything committed.
+    /// ReportGen's `stage` writes the files to temporary names; the caller renames them into place after
+    /// this returns. When `stage` throws, nothing is recorded.
+    public func publish<T: Sendable>(
+        period: Period, by caller: Identity, stage: (AgendaStore, Publication) throws -> T
+    ) throws -> (publication: Publication, staged: T) {
+        try write { store in
+            try store.publish(period: period, by: caller, at: now) { publication in (publication, try stage(store, publication)) }
+        }
+    }
+
+    /// The publication of `period`, if it was published.
+    public func publication(for period: Period) throws -> Publication? {
+        try read { store in try store.publication(for: period) }
+    }
+}

@@ -1,0 +1,61 @@
+/// The one department rule: which förvaltning or enhet a name a person typed means. `list actions`,
+/// `report --department`, `status missing`, `status mine` and `identity add --department` (and the
+/// web) all ask it, so the same name gives the same answer everywhere.
+public struct DepartmentMatch: Sendable, Equatable {
+    /// The förvaltning's name as the register writes it (for an enhet: the förvaltning it belongs to).
+    public var department: String
+    /// The enhet's name, when the name given was an enhet's.
+    public var unit: String?
+
+    public init(department: String, unit: String? = nil) {
+        self.department = department
+        self.unit = unit
+    }
+
+    /// "Stadsledningsförvaltningen" or "Stadsledningsförvaltningen (IT-avdelningen)".
+    public var displayName: String { unit.map { "\(department) (\($0))" } ?? department }
+}
+
+extension AgendaStore {
+    /// The förvaltning or enhet `name` means: a förvaltning's name or alias, else an enhet's name,
+    /// ignoring case, NFC/NFD and extra spaces. An enhet name that several förvaltningar use resolves to
+    /// the first in register order. Throws ``StoreError/notFound(_:)`` naming the closest known names.
+    public func resolveDepartment(_ name: String) throws -> DepartmentMatch {
+        try db.read {
+            if let id = try departmentID(named: name) {
+                return DepartmentMatch(department: try department(id: id).name)
+            }
+            if let match = try db.first("""
+                SELECT d.name, u.name FROM unit u JOIN department d ON d.id = u.department_id
+                WHERE u.name_key = ? ORDER BY d.position, u.position LIMIT 1
+                """, [.text(Self.key(name))], { DepartmentMatch(department: $0.string(0), unit: $0.string(1)) }) {
+                return match
+            }
+            let closest = try closestNames(to: name)
+            let hint = closest.isEmpty
+                ? "`agenda list units` shows them"
+                : "did you mean \(closest.map { "\"\($0)\"" }.joined(separator: " or "))? (`agenda list units` shows them all)"
+            throw StoreError.notFound("no förvaltning, enhet or alias \"\(name)\" in the organisation register; \(hint)")
+        }
+    }
+
+    /// Up to three register names (förvaltningar, aliases, enheter) nearest to `name`, nearest first:
+    /// within a third of the name's length in edits, or containing it.
+    func closestNames(to name: String) throws -> [String] {
+        let key = Array(Self.key(name))
+        guard !key.isEmpty else { return [] }
+        let names = try db.query("""
+            SELECT name FROM department UNION ALL SELECT alias FROM department_alias UNION ALL SELECT name FROM unit
+            """, []) { $0.string(0) }
+        let limit = max(2, key.count / 3)
+        var rows = OrganisationRegister.EditRows()
+        var scored: [(distance: Int, name: String)] = []
+        for candidate in names {
+            let candidateKey = Self.key(candidate)
+            var distance = OrganisationRegister.editDistance(key, Array(candidateKey), limit: limit, rows: &rows)
+            if distance > limit, key.count >= 3, candidateKey.contains(String(key)) { distance = limit }
+            if distance <= limit, !scored.contains(where: { $0.name == candidate }) { scored.append((distance, candidate)) }
+        }
+        return scored.sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }.prefix(3).map(\.name)
+    }
+}
