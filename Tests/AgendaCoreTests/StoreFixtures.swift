@@ -85,8 +85,8 @@ enum StoreFixtures {
     static func date(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
 
     /// The fixture imported, then 1.1 revised, 1.2 withdrawn, 1.3 added.
-    static func storeWithHistory() throws -> AgendaStore {
-        let store = try newStore()
+    static func storeWithHistory(at path: String = temporaryPath()) throws -> AgendaStore {
+        let store = try AgendaStore(path: path)
         try store.importAgenda(agenda, decision: Decision(reference: "Stadsdirektören 2016-12-01"))
         try store.reviseAction(code: "1.1", decision: Decision(reference: "IT-rådet 2018-03-14 §5", date: date("2018-03-14"))) {
             $0.schedule = Schedule(text: "2017 – 2019", startYear: 2017, endYear: 2019)
