@@ -195,18 +195,29 @@ extension AgendaStore {
 
     // MARK: - Reading versions
 
-    /// The columns `readVersion` reads, from `action a` joined with `action_version v`.
-    static let versionColumns = """
-        v.id, a.code, a.area_number, a.sub_area_code, v.revision, v.valid_from, v.state, v.title, v.background,
-        v.plan_text, v.plan_steps, v.responsibility_text, v.responsibility_notes, v.responsibility_unsure,
-        v.schedule_text, v.start_year, v.end_year, v.schedule_phases, v.schedule_terms,
-        v.cost_text, v.cost_parts, v.within_existing_budget, v.decision_pending, v.external_funding, v.staff,
-        v.effect_goals, v.other_fields
-        """
+    /// The columns `readVersion` reads, from `action a` joined with `action_version v`, in this order; a
+    /// query that selects more reads them from ``versionColumnCount`` on.
+    enum VersionColumn: Int32, CaseIterable {
+        case id, code, areaNumber, subAreaCode, revision, validFrom, state, title, background,
+             planText, planSteps, responsibilityText, responsibilityNotes, responsibilityUnsure,
+             scheduleText, startYear, endYear, schedulePhases, scheduleTerms,
+             costText, costParts, withinExistingBudget, decisionPending, externalFunding, staff,
+             effectGoals, otherFields
 
-    /// The number of `versionColumns` (a plain list of columns): a query that selects more reads
-    /// them from here on.
-    static let versionColumnCount = Int32(versionColumns.split(separator: ",").count)
+        /// The column's SQL name: the case name in snake case, of `action a` for what never changes,
+        /// else of `action_version v`.
+        var sql: String {
+            let name = String(describing: self).reduce(into: "") { name, letter in
+                name += letter.isUppercase ? "_" + letter.lowercased() : String(letter)
+            }
+            return ([.code, .areaNumber, .subAreaCode].contains(self) ? "a." : "v.") + name
+        }
+    }
+
+    static let versionColumns = VersionColumn.allCases.map(\.sql).joined(separator: ", ")
+
+    /// The number of ``versionColumns``.
+    static let versionColumnCount = Int32(VersionColumn.allCases.count)
 
     /// The version of each action in force at the end of `?1` (NULL: now).
     static let versionInForce = """
@@ -295,44 +306,46 @@ extension AgendaStore {
 
     /// One version from a row of `versionColumns`, without its responsible units (see `withUnits`).
     private func readVersion(_ row: Row) throws -> StoredVersion {
-        let code = row.string(1)
+        typealias C = VersionColumn
+        let code = row.string(C.code)
         // Every JSON column holds a list, read by StoredList; JSONDecoder, which was a fifth of the
         // time of reading a large plan, only reads what StoredList does not.
-        func json<Element: StoredListElement>(_ type: [Element].Type, _ column: Int32, _ name: String) throws -> [Element] {
+        func json<Element: StoredListElement>(_ type: [Element].Type, _ column: C) throws -> [Element] {
             let text = row.string(column)
             if text == "[]" { return [] }
             if let list = StoredList.parse(text, as: Element.self) { return list }
             do {
                 return try decoder.decode(type, from: Data(text.utf8))
             } catch {
-                throw StoreError.corrupt("action \(code): \(name) is not the JSON expected (\(error))")
+                throw StoreError.corrupt("action \(code): \(column.sql) is not the JSON expected (\(error))")
             }
         }
-        guard let state = ActionState(rawValue: row.string(6)) else {
-            throw StoreError.corrupt("action \(code): unknown state \"\(row.string(6))\"")
+        guard let state = ActionState(rawValue: row.string(C.state)) else {
+            throw StoreError.corrupt("action \(code): unknown state \"\(row.string(C.state))\"")
         }
         let action = Action(
-            code: code, areaNumber: row.int(2), subAreaCode: row.optionalString(3), title: row.string(7),
-            background: row.string(8),
-            plan: PlanText(text: row.string(9), steps: try json([PlanStep].self, 10, "plan_steps")),
+            code: code, areaNumber: row.int(C.areaNumber), subAreaCode: row.optionalString(C.subAreaCode),
+            title: row.string(C.title), background: row.string(C.background),
+            plan: PlanText(text: row.string(C.planText), steps: try json([PlanStep].self, .planSteps)),
             responsibility: Responsibility(
-                text: row.string(11), notes: try json([String].self, 12, "responsibility_notes"),
-                unsure: try json([String].self, 13, "responsibility_unsure")),
+                text: row.string(C.responsibilityText), notes: try json([String].self, .responsibilityNotes),
+                unsure: try json([String].self, .responsibilityUnsure)),
             schedule: Schedule(
-                text: row.optionalString(14), startYear: row.optionalInt(15), endYear: row.optionalInt(16),
-                phases: try json([SchedulePhase].self, 17, "schedule_phases"),
-                terms: try json([SchoolTerm].self, 18, "schedule_terms")),
+                text: row.optionalString(C.scheduleText), startYear: row.optionalInt(C.startYear),
+                endYear: row.optionalInt(C.endYear), phases: try json([SchedulePhase].self, .schedulePhases),
+                terms: try json([SchoolTerm].self, .scheduleTerms)),
             cost: Cost(
-                text: row.optionalString(19), parts: try json([CostPart].self, 20, "cost_parts"),
-                withinExistingBudget: row.bool(21), decisionPending: row.bool(22),
-                externalFunding: try json([String].self, 23, "external_funding"),
-                staff: try json([StaffResource].self, 24, "staff")),
-            effectGoals: try json([String].self, 25, "effect_goals"),
-            otherFields: try json([LabeledText].self, 26, "other_fields"),
+                text: row.optionalString(C.costText), parts: try json([CostPart].self, .costParts),
+                withinExistingBudget: row.bool(C.withinExistingBudget), decisionPending: row.bool(C.decisionPending),
+                externalFunding: try json([String].self, .externalFunding),
+                staff: try json([StaffResource].self, .staff)),
+            effectGoals: try json([String].self, .effectGoals),
+            otherFields: try json([LabeledText].self, .otherFields),
             state: state)
         return StoredVersion(
-            id: row.int64(0), actionID: 0,
-            version: ActionVersion(revision: row.int(4), validFrom: try row.date(5, in: "action \(code)"), action: action))
+            id: row.int64(C.id), actionID: 0,
+            version: ActionVersion(
+                revision: row.int(C.revision), validFrom: try row.date(C.validFrom.rawValue, in: "action \(code)"), action: action))
     }
 
     private func withUnits(_ stored: StoredVersion) throws -> StoredVersion {

@@ -115,3 +115,16 @@ struct Row {
         isNull(column) ? nil : string(column)
     }
 }
+
+/// A row read through a column enum whose raw values are the positions of its SELECT list, so a query's
+/// columns are named once, in the enum, and read by name.
+extension Row {
+    func string<Column: RawRepresentable>(_ column: Column) -> String where Column.RawValue == Int32 { string(column.rawValue) }
+    func optionalString<Column: RawRepresentable>(_ column: Column) -> String? where Column.RawValue == Int32 {
+        optionalString(column.rawValue)
+    }
+    func int<Column: RawRepresentable>(_ column: Column) -> Int where Column.RawValue == Int32 { int(column.rawValue) }
+    func int64<Column: RawRepresentable>(_ column: Column) -> Int64 where Column.RawValue == Int32 { int64(column.rawValue) }
+    func optionalInt<Column: RawRepresentable>(_ column: Column) -> Int? where Column.RawValue == Int32 { optionalInt(column.rawValue) }
+    func bool<Column: RawRepresentable>(_ column: Column) -> Bool where Column.RawValue == Int32 { bool(column.rawValue) }
+}
