@@ -208,6 +208,10 @@ class Results:
 # Pages: XHTML and HTML
 # --------------------------------------------------------------------------
 
+def is_xhtml(path) -> bool:
+    return Path(path).suffix.lower() == ".xhtml"
+
+
 def xml_parser():
     from lxml import etree
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
@@ -234,7 +238,7 @@ def check_unique_ids(path, res: Results):
     axe-core 4.x retired its duplicate-id rules."""
     from lxml import etree, html
     try:
-        tree = etree.parse(path, xml_parser()) if path.endswith(".xhtml") else html.parse(path)
+        tree = etree.parse(path, xml_parser()) if is_xhtml(path) else html.parse(path)
     except Exception as e:  # noqa: BLE001 (lxml raises several kinds)
         res.add(path, "unique-ids", False, "could not parse", [trim(e)])
         return
@@ -634,7 +638,7 @@ def convert_pdf(paths, res: Results, tools: Tools, run: "Run", tmp):
 @dataclass
 class Run:
     files: list[str]                                      # what is checked
-    unreadable: list[str] = field(default_factory=list)   # paths or URLs that could not be read
+    unreadable: dict[str, str] = field(default_factory=dict)  # path or URL -> why it could not be read
     live: dict[str, str] = field(default_factory=dict)    # downloaded copy -> its URL
     cookies: list[tuple[str, str]] = field(default_factory=list)
     render_dir: str | None = None
@@ -673,8 +677,7 @@ def download_pages(urls, cookies, folder, run: Run):
                 body = response.read()
                 extension = ".xhtml" if "xhtml" in response.headers.get("Content-Type", "") else ".html"
         except (urllib.error.URLError, OSError) as e:
-            print("check-reports: %s: %s" % (url, e), file=sys.stderr)
-            run.unreadable.append(url)
+            run.unreadable[url] = "could not be fetched: %s" % trim(e)
             continue
         slug = re.sub(r"[^A-Za-z0-9]+", "-", url.split("://", 1)[-1]).strip("-")[:80] or "page"
         path = os.path.join(folder, "%03d-%s%s" % (i, slug, extension))
@@ -688,9 +691,9 @@ def check(run: Run, tools: Tools, tmp) -> Results:
     """Runs every check that applies to each file of `run`."""
     html = [f for f in run.files if Path(f).suffix.lower() in HTML_EXT]
     odf = [f for f in run.files if Path(f).suffix.lower() in ODF_EXT]
-    res = Results(run.files + run.unreadable)
-    for u in run.unreadable:
-        res.add(u, "exists", False, "could not be fetched" if "://" in u else "no such file or directory")
+    res = Results(run.files + list(run.unreadable))
+    for name, reason in run.unreadable.items():
+        res.add(name, "exists", False, reason)
 
     # The JVMs first, so that they work while Chromium does.
     vnu = start_vnu(html, tools) if html else None
@@ -700,7 +703,7 @@ def check(run: Run, tools: Tools, tmp) -> Results:
 
     axe_ready = []
     for f in html:
-        if f.endswith(".xhtml") and not check_wellformed(f, res):
+        if is_xhtml(f) and not check_wellformed(f, res):
             continue
         check_unique_ids(f, res)
         axe_ready.append(f)
@@ -828,7 +831,8 @@ def main(argv=None) -> int:
 
     started = time.time()
     files, missing_paths = collect(args.paths)
-    run = Run(files=files, unreadable=missing_paths, cookies=args.cookie)
+    run = Run(files=files, unreadable={p: "no such file or directory" for p in missing_paths},
+              cookies=args.cookie)
     tools = Tools.find()
     with tempfile.TemporaryDirectory(prefix="check-reports-") as tmp:
         download_pages(args.url, args.cookie, tmp, run)
