@@ -14,6 +14,9 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
     case xmlWrite(context: String, operation: String, detail: String)
     /// Writing or packaging the output file failed.
     case output(file: String, reason: String)
+    /// The report's förvaltning filter names no förvaltning, alias or enhet in the organisation
+    /// register; `near` holds the known names close to it (possibly none).
+    case unknownDepartment(String, near: [String])
 
     public var description: String {
         switch self {
@@ -29,6 +32,9 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
             return "could not write \(context): \(operation) failed\(detail.isEmpty ? "" : ": \(detail)")"
         case .output(let file, let reason):
             return "could not write \(file): \(reason)"
+        case .unknownDepartment(let name, let near):
+            let hint = near.isEmpty ? "" : "did you mean \(near.map { "\"\($0)\"" }.joined(separator: " or "))? "
+            return "no förvaltning, enhet or alias \"\(name)\" in the organisation register; \(hint)`agenda list units` shows them"
         }
     }
 }
