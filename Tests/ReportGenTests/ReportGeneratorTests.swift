@@ -23,14 +23,19 @@ enum DemoStore {
         return Built(path: path, tokens: Dictionary(uniqueKeysWithValues: result.tokens.map { ($0.identity.name, $0.token) }))
     }
 
-    /// A fresh copy of the demo database.
-    static func open() throws -> AgendaStore {
+    /// The path of a fresh copy of the demo database.
+    static func copy() throws -> String {
         let built = try built.get()
         let copy = try Support.tempDirectory().appendingPathComponent("agenda.sqlite").path
         for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: built.path + suffix) {
             try FileManager.default.copyItem(atPath: built.path + suffix, toPath: copy + suffix)
         }
-        return try AgendaStore(path: copy, create: false)
+        return copy
+    }
+
+    /// A fresh copy of the demo database, opened.
+    static func open() throws -> AgendaStore {
+        try AgendaStore(path: try copy(), create: false)
     }
 
     static func identity(_ name: String, in store: AgendaStore) throws -> Identity {
@@ -49,6 +54,28 @@ enum DemoStore {
     static func codes(_ missing: [MissingReports]) -> [[String]] { missing.map { [$0.department] + $0.actions } }
     static func codes(_ unreported: [DepartmentActions]) -> [[String]] {
         unreported.map { [$0.department ?? "-"] + $0.entries.map(\.action.code) }
+    }
+
+    // MARK: - One snapshot
+
+    /// A report read inside `store.read` does not see another process's report filed meanwhile.
+    @Test func storeReadSeesOneSnapshot() throws {
+        let path = try DemoStore.copy()
+        let store = try AgendaStore(path: path, create: false)
+        let other = try AgendaStore(path: path, create: false)
+        let reporter = try DemoStore.identity("Stadsbyggnadsförvaltningen", in: other)
+        let request = try Self.request()
+        let (before, inside) = try store.read {
+            let before = try ReportGenerator.model(for: request, from: store)
+            try other.reportStatus(
+                StatusInput(action: "9.2", period: Self.q4, status: .started, light: .green, comment: "Påbörjad."),
+                by: reporter, at: Timestamp(CalendarDate(iso: "2019-01-10")!, hour: 9))
+            return (before, try ReportGenerator.model(for: request, from: store))
+        }
+        #expect(before.unreported.flatMap(\.entries).map(\.action.code).contains("9.2"))
+        #expect(inside == before)
+        let after = try ReportGenerator.model(for: request, from: store)
+        #expect(!after.unreported.flatMap(\.entries).map(\.action.code).contains("9.2"))
     }
 
     // MARK: - Organisation name
