@@ -17,6 +17,6 @@ extension ReportGenerator {
         let (publication, staged) = try service.publish(period: request.period, by: caller) { store, _ in
             try stage(request, from: store, templates: templates)
         }
-        return (publication, try staged.commit())
+        return (publication, try staged.moveIntoPlace())
     }
 }

@@ -110,9 +110,15 @@ public struct TemplateSet: Sendable {
         }
     }
 
-    /// The organisation name to print: the template's, else the plan's.
+    /// The organisation name to print: the template's when it sets one (a municipality's own set),
+    /// else the plan's. The bundled set leaves it empty, so the imported plan's name is printed.
     func organisationName(_ model: ReportModel) -> String {
         organisation["name"].flatMap { $0.isEmpty ? nil : $0 } ?? model.organisation
+    }
+
+    /// The logo's text alternative: the template's when it sets one, else the organisation's name.
+    func logoAlt(for organisationName: String) -> String {
+        organisation["logoAlt"].flatMap { $0.isEmpty ? nil : $0 } ?? organisationName
     }
 
     /// Who prepared the report: the template's, else the plan's owner.
