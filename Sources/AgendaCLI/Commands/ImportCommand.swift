@@ -27,6 +27,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A label synonym table (TSV) that extends the standard one.", valueName: "file"))
     var labels: String?
 
+    @Flag(help: "Import a plan that stops before its table of contents says it ends, with a warning.")
+    var allowPartial = false
+
     func run() throws {
         let data: Data
         do {
@@ -44,7 +47,8 @@ struct ImportCommand: ParsableCommand {
         case .text, .markdown:
             document = nil
             let labelTable = try labels.map { try LabelTable.load(from: URL(fileURLWithPath: $0)) } ?? LabelTable.standard()
-            parsed = try PlanImporter.parse(data, format: format, labels: labelTable, register: OrganisationRegister.standard())
+            parsed = try PlanImporter.parse(data, format: format, labels: labelTable, register: OrganisationRegister.standard(),
+                                         allowPartial: allowPartial)
             if let effective { parsed!.agenda.effectiveDate = effective }
         }
         let path = global.databasePath
