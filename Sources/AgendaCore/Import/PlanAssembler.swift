@@ -234,7 +234,9 @@ struct PlanAssembler {
     private mutating func finish(register seed: OrganisationRegister) -> (agenda: Agenda, warnings: [ImportWarning]) {
         closeContainer()
         var register = seed
-        let actions = buildActions(register: &register)
+        let description = introduction.rendered
+        let period = title.flatMap(AgendaMetadata.yearSpan(in:)) ?? AgendaMetadata.yearSpan(in: description)
+        let actions = buildActions(register: &register, planPeriod: period)
         // Known förvaltningar that no action names stay out of this agenda's register.
         let named = Set(actions.flatMap { $0.responsibility.units.map(\.department) })
         register.departments.removeAll { !named.contains($0.name) }
@@ -263,11 +265,10 @@ struct PlanAssembler {
                 seenCodes[action.code] = draft.line
             }
         }
-        let description = introduction.rendered
         let agenda = Agenda(
             title: planTitle,
             organisation: header[.headerOrganisation]?.value ?? AgendaMetadata.organisation(fromTitle: planTitle) ?? "",
-            period: AgendaMetadata.yearSpan(in: planTitle) ?? AgendaMetadata.yearSpan(in: description),
+            period: period,
             decidedBy: header[.headerDecidedBy]?.value,
             owner: header[.headerOwner]?.value,
             effectiveDate: effectiveDate(),
@@ -287,7 +288,7 @@ struct PlanAssembler {
         return nil
     }
 
-    private mutating func buildActions(register: inout OrganisationRegister) -> [Action] {
+    private mutating func buildActions(register: inout OrganisationRegister, planPeriod: YearSpan?) -> [Action] {
         var perContainer: [String: Int] = [:]
         func key(_ d: ActionDraft) -> String { d.subAreaCode ?? "\(d.areaNumber)" }
         for d in drafts { perContainer[key(d), default: 0] += 1 }
@@ -320,7 +321,7 @@ struct PlanAssembler {
                 plan: d.text(of: .plan).map(Self.planText) ?? PlanText(),
                 responsibility: responsibility,
                 schedule: schedule,
-                cost: CostParser.parse(d.text(of: .cost).map(\.rendered), schedule: schedule),
+                cost: CostParser.parse(d.text(of: .cost).map(\.rendered), schedule: schedule, planPeriod: planPeriod),
                 effectGoals: d.text(of: .effectGoals).map(Self.goals) ?? [],
                 otherFields: d.fields.filter { $0.kind == .other }.map { LabeledText(label: $0.label, text: $0.text.rendered) }
             )
