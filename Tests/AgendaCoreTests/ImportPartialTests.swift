@@ -108,6 +108,38 @@ struct ImportPartialTests {
         #expect(result.agenda.areas.map(\.number) == [1, 2])
     }
 
+    private static let markdownPlan = """
+        # Plan för Exempelby 2020–2022
+
+        ## Innehåll
+
+        1. Service\t2
+        1.1 E-tjänster\t2
+        2. Effektivitet\t3
+        2.1 Beslutsstöd\t3
+
+        ## 1. Service
+
+        ### 1.1 E-tjänster
+
+        **Handlingsplan:** Inför e-tjänster.
+
+        ## 2. Effektivitet
+
+        ### 2.1 Beslutsstöd
+
+        **Handlingsplan:** Inför beslutsstöd.
+        """
+
+    @Test func readsTheTableOfContentsOfAMarkdownPlanToo() throws {
+        let whole = try ImportTestSupport.importText(Self.markdownPlan, format: .markdown)
+        #expect(whole.agenda.subAreas.map(\.code) == ["1.1", "2.1"])
+        let cut = Self.markdownPlan.components(separatedBy: "## 2. Effektivitet")[0]
+        #expect(throws: ImportError.incomplete(line: 14, lastHeading: "1.1 E-tjänster", missingAreas: ["2. Effektivitet"], missingSubAreas: ["2.1 Beslutsstöd"])) {
+            try ImportTestSupport.importText(cut, format: .markdown)
+        }
+    }
+
     @Test func aCutTrailingCharacterIsLeftOutWhenAllowed() throws {
         let data = Data("Plan för Exempelby\n\n1. Område\n\n1.1 Delområde\n\nHandlingsplan: Gör något.\n\nAnsvarig: Skolf".utf8) + Data([0xC3])
         #expect(throws: ImportError.self) { try importing(data) }

@@ -71,7 +71,7 @@ struct PlanAssembler {
             if areas.isEmpty {
                 areas.append(FocusArea(number: areaNumber, title: ""))
                 areaText.append(TextBlocks())
-                warnings.append(ImportWarning(line: line, message: "sub-area \(code) comes before any focus area; area \(areaNumber) added without a title"))
+                warnings.append(ImportWarning(line: line, message: "sub-area \(Quoted.excerpt(code)) comes before any focus area; area \(areaNumber) added without a title"))
             }
             subAreas.append(SubArea(code: code, areaNumber: areaNumber, title: subTitle))
             subAreaText.append(TextBlocks())

@@ -32,7 +32,8 @@ public struct ImportResult: Sendable {
 ///
 /// The work is done in passes: ``InputValidation`` decodes the bytes (or throws), the lines are
 /// split, ``PageFurniture`` drops the table of contents, repeated titles, letterheads and page
-/// numbers, a reader (``PlanTextReader`` or ``MarkdownReader``) classifies each line, and
+/// numbers, a reader (``PlanTextReader`` or ``MarkdownReader``) classifies each line,
+/// ``TableOfContents`` and ``Truncation`` look for evidence that the file was cut off, and
 /// ``PlanAssembler`` builds the agenda, calling the tidsplan, kostnad and ansvarig parsers.
 public enum PlanImporter {
     /// Tells text, Markdown and JSON apart: by extension (.json, .md/.markdown, .txt) first,
