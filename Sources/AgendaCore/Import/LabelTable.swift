@@ -58,7 +58,7 @@ public struct LabelTable: Sendable, Equatable {
             }
             guard let field = Field(rawValue: columns[1]) else {
                 let known = Field.allCases.map(\.rawValue).joined(separator: ", ")
-                throw ImportError.unreadable(path: source, reason: "line \(index + 1): unknown field \"\(columns[1])\" (known: \(known))")
+                throw ImportError.unreadable(path: source, reason: "line \(index + 1): unknown field \(Quoted.input(columns[1])) (known: \(known))")
             }
             set(label: columns[0], field: field)
         }

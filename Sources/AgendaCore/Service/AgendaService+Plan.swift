@@ -9,14 +9,15 @@ public enum PlanSource: Sendable {
     /// Parsing happens before any database is opened, so input that is not a plan touches no file.
     public static func read(
         _ data: Data, filename: String, format: PlanFormat? = nil, labels: LabelTable? = nil,
-        effective: CalendarDate? = nil
+        effective: CalendarDate? = nil, allowPartial: Bool = false
     ) throws -> PlanSource {
         switch format ?? PlanImporter.detectFormat(data: data, filename: filename) {
         case .json:
             return .backup(try AgendaJSON.decode(data))
         case let format:
             var result = try PlanImporter.parse(
-                data, format: format, labels: labels ?? LabelTable.standard(), register: OrganisationRegister.standard())
+                data, format: format, labels: labels ?? LabelTable.standard(), register: OrganisationRegister.standard(),
+                allowPartial: allowPartial)
             if let effective { result.agenda.effectiveDate = effective }
             return .parsed(result)
         }
@@ -35,7 +36,7 @@ public enum PlanSource: Sendable {
         guard case let .parsed(result) = self else { return [] }
         var warnings = result.warnings.map(\.description)
         for action in result.agenda.actions where !action.responsibility.unsure.isEmpty {
-            let parts = action.responsibility.unsure.map { "\"\($0)\"" }.joined(separator: ", ")
+            let parts = action.responsibility.unsure.map { "\"\(Quoted($0))\"" }.joined(separator: ", ")
             warnings.append(
                 "action \(action.code): ansvarig linked with low confidence (\(parts)); check with `agenda show action \(action.code)`, fix with `agenda edit action \(action.code) --responsible TEXT` or `agenda add unit DEPT --alias A`")
         }
