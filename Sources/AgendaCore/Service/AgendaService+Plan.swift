@@ -36,7 +36,7 @@ public enum PlanSource: Sendable {
         guard case let .parsed(result) = self else { return [] }
         var warnings = result.warnings.map(\.description)
         for action in result.agenda.actions where !action.responsibility.unsure.isEmpty {
-            let parts = action.responsibility.unsure.map { "\"\(Quoted($0))\"" }.joined(separator: ", ")
+            let parts = action.responsibility.unsure.map { Quoted.input($0) }.joined(separator: ", ")
             warnings.append(
                 "action \(action.code): ansvarig linked with low confidence (\(parts)); check with `agenda show action \(action.code)`, fix with `agenda edit action \(action.code) --responsible TEXT` or `agenda add unit DEPT --alias A`")
         }
