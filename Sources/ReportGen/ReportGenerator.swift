@@ -66,7 +66,7 @@ public enum ReportGenerator {
                 statuses: try store.statuses(for: period, knownAt: knownAt).mapValues(ReportedStatus.init),
                 previousStatuses: try store.statuses(for: period.previous, knownAt: previousKnownAt).mapValues(ReportedStatus.init),
                 planChanges: try store.planChanges(after: period.previous.end, through: period.end),
-                generatedAt: request.generatedAt ?? publication?.publishedAt.date
+                generatedAt: request.generatedAt ?? publication?.publishedAt.swedishDate
             )
         }
     }

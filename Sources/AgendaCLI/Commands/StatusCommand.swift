@@ -29,8 +29,8 @@ struct StatusSet: ParsableCommand {
     @Option(help: ArgumentHelp("The status on the Swedish scale, e.g. Påbörjad.", valueName: "status")) var status: String
     @Option(help: ArgumentHelp("grön, gul or röd.", valueName: "light")) var light: String
     @Option(help: "How the work is going.") var comment: String
-    @Option(help: "Hinder: what stands in the way.") var obstacles = ""
-    @Option(name: .customLong("next"), help: "Next steps.") var nextSteps = ""
+    @Option(help: "Hinder: what stands in the way (a correction keeps the earlier one when not given).") var obstacles: String?
+    @Option(name: .customLong("next"), help: "Next steps (a correction keeps the earlier ones when not given).") var nextSteps: String?
     @Option(help: ArgumentHelp("Actual cost so far, whole kronor.", valueName: "kronor")) var cost: Int?
 
     func validate() throws {
@@ -46,10 +46,12 @@ struct StatusSet: ParsableCommand {
         let store = try global.openAgendaStore()
         let input = StatusInput(
             action: action, period: try parsePeriod(period), status: ProgressStatus(swedish: status)!,
-            light: TrafficLight(swedish: light)!, comment: TextCleaner.clean(comment), obstacles: TextCleaner.clean(obstacles),
-            nextSteps: TextCleaner.clean(nextSteps), actualCost: cost)
-        let report = try store.reportStatus(input, by: try global.actor(store), at: .now)
-        let corrected = report.supersedes.map { " (corrects report \($0))" } ?? ""
+            light: TrafficLight(swedish: light)!, comment: TextCleaner.clean(comment), obstacles: obstacles.map(TextCleaner.clean),
+            nextSteps: nextSteps.map(TextCleaner.clean), actualCost: cost)
+        let filing = try store.reportStatus(input, by: try global.actor(store), at: .now)
+        let report = filing.report
+        let carried = filing.carriedOver.isEmpty ? "" : "; carried over: \(filing.carriedOver.map(\.swedish).joined(separator: ", "))"
+        let corrected = report.supersedes.map { " (corrects report \($0)\(carried))" } ?? ""
         Output.line("Reported \(report.action) \(report.period): \(report.status.swedish), \(report.light.swedish) — report \(report.number)\(corrected).")
     }
 }
@@ -97,12 +99,12 @@ struct StatusMissing: ParsableCommand {
         let period: Period
         if let text = self.period {
             period = try parsePeriod(text)
-        } else if let round = try store.rounds().last {
+        } else if let round = try store.defaultRound() {
             period = try Period(parsing: round.period)
         } else {
             throw CLIError("no reporting round is open; give a period (agenda status missing 2018Q2) or open one with `agenda status round open`")
         }
-        var missing = try store.missingReports(for: period)
+        var missing = try store.missingReports(for: period, at: .now)
         if let department {
             let canonical = try store.departmentName(department)
             missing = missing.filter { $0.department == canonical }
@@ -130,12 +132,12 @@ struct StatusHistory: ParsableCommand {
         if reports.isEmpty { Output.line("Nothing reported on \(action) yet.") }
         for report in reports {
             let flag = superseded.contains(report.number) ? " [ersatt]" : ""
-            var lines = ["#\(report.number) \(report.period)  \(report.status.swedish), \(report.light.swedish)\(flag) — \(report.reporter), \(report.reportedAt)"]
+            var lines = ["#\(report.number) \(report.period)  \(report.status.swedish), \(report.light.swedish)\(flag) — \(report.reporter), \(report.reportedAt.swedishDisplay)"]
             if let earlier = report.supersedes { lines.append("  rättar #\(earlier)") }
             lines.append("  \(report.comment)")
             if !report.obstacles.isEmpty { lines.append("  Hinder: \(report.obstacles)") }
             if !report.nextSteps.isEmpty { lines.append("  Nästa steg: \(report.nextSteps)") }
-            if let cost = report.actualCost { lines.append("  Faktisk kostnad: \(cost) kr") }
+            if let cost = report.actualCost { lines.append("  Faktisk kostnad: \(Kronor.exact(cost))") }
             Output.line(lines.joined(separator: "\n"))
         }
     }
@@ -143,7 +145,8 @@ struct StatusHistory: ParsableCommand {
 
 struct StatusRound: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "round", abstract: "Open reporting rounds (owner) and list them.", subcommands: [RoundOpen.self, RoundList.self])
+        commandName: "round", abstract: "Open reporting rounds (owner) and list them.",
+        subcommands: [RoundOpen.self, RoundCancel.self, RoundList.self])
 }
 
 struct RoundOpen: ParsableCommand {
@@ -162,6 +165,21 @@ struct RoundOpen: ParsableCommand {
     }
 }
 
+struct RoundCancel: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a round opened by mistake (it stays on record).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The period, e.g. 2018Q1.") var period: String
+
+    func validate() throws { _ = try parsePeriod(period) }
+
+    func run() throws {
+        let store = try global.openAgendaStore()
+        let round = try store.cancelRound(period: try parsePeriod(period), by: try global.actor(store), at: .now)
+        Output.line("Cancelled the reporting round for \(round.period).")
+    }
+}
+
 struct RoundList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the rounds opened.")
 
@@ -170,7 +188,8 @@ struct RoundList: ParsableCommand {
     func run() throws {
         var table = TextTable([.init("Period"), .init("Sista dag"), .init("Öppnad av"), .init("Öppnad")])
         for round in try global.openAgendaStore().rounds() {
-            table.append([round.period, round.deadline.description, round.openedBy, round.openedAt.description])
+            let cancelled = round.cancelledAt.map { " (inställd \($0.swedishDisplay))" } ?? ""
+            table.append([round.period + cancelled, round.deadline.description, round.openedBy, round.openedAt.description])
         }
         Output.line(table.render())
     }
