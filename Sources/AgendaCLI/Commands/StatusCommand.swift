@@ -78,7 +78,7 @@ struct StatusMine: ParsableCommand {
         for action in actions {
             let report = latest[action.code]
             table.append([action.code, action.title, report?.period ?? "–", report?.status.swedish ?? "ej rapporterad",
-                          report?.light.swedish ?? "–", report?.reportedAt.description ?? "–"])
+                          report?.light.swedish ?? "–", report?.reportedAt.swedishDisplay ?? "–"])
         }
         Output.line(table.render())
         Output.line("\(actions.count) actions\(try name.map { " for \(try store.departmentName($0))" } ?? "")")
@@ -189,7 +189,7 @@ struct RoundList: ParsableCommand {
         var table = TextTable([.init("Period"), .init("Sista dag"), .init("Öppnad av"), .init("Öppnad")])
         for round in try global.openAgendaStore().rounds() {
             let cancelled = round.cancelledAt.map { " (inställd \($0.swedishDisplay))" } ?? ""
-            table.append([round.period + cancelled, round.deadline.description, round.openedBy, round.openedAt.description])
+            table.append([round.period + cancelled, round.deadline.description, round.openedBy, round.openedAt.swedishDisplay])
         }
         Output.line(table.render())
     }
