@@ -114,7 +114,7 @@ extension AgendaService {
 
     /// Creates a new database at `path` with its owner `ownerName`; the token is in the result, to be shown once.
     public static func createDatabase(at path: String, ownerName: String = "IT-chef") throws -> IssuedToken {
-        try create(at: path) { store, now in try store.createOwner(name: TextCleaner.clean(ownerName), at: now) }
+        try create(at: path) { store, now in try store.createOwner(name: ownerName, at: now) }
     }
 
     /// Imports `plan` into a new database at `path`. A parsed plan gets a new owner (its token in the
@@ -210,13 +210,12 @@ extension AgendaService {
         try write { store in try store.withdrawAction(code: code, decision: decision, by: caller, at: now) }
     }
 
-    /// Adds a förvaltning, an enhet under it, or aliases for it; returns the förvaltning's name.
+    /// Adds a förvaltning, an enhet under it, or aliases for it; returns the förvaltning's name. Names that
+    /// are not printable text are refused.
     @discardableResult
     public func addUnit(department: String, unit: String?, aliases: [String], by caller: Identity) throws -> String {
         try write { store in
-            try store.addUnit(
-                department: TextCleaner.clean(department), unit: unit.map(TextCleaner.clean),
-                aliases: aliases.map(TextCleaner.clean), by: caller, at: now)
+            try store.addUnit(department: department, unit: unit, aliases: aliases, by: caller, at: now)
         }
     }
 
