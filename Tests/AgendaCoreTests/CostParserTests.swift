@@ -2,12 +2,12 @@ import Foundation
 import Testing
 @testable import AgendaCore
 
-/// Lines of Mölndal's digital agenda as shipped in AgendaCore's resources.
+/// Lines of Mölndal's digital agenda as shipped in templates/sample.
 enum MolndalPlanLines {
     static let all: [String] = {
         let url = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/AgendaCore/Resources/molndal-digital-agenda-2017-2019.txt")
+            .appendingPathComponent("templates/sample/molndal-digital-agenda-2017-2019.txt")
         let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
         return text.components(separatedBy: .newlines)
     }()

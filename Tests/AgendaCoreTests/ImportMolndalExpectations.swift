@@ -2,7 +2,7 @@ import Testing
 @testable import AgendaCore
 
 /// What the Mölndal plan says for one action, field by field, copied from the plan text
-/// (Sources/AgendaCore/Resources/molndal-digital-agenda-2017-2019.txt) so each value can be checked there.
+/// (templates/sample/molndal-digital-agenda-2017-2019.txt) so each value can be checked there.
 struct ExpectedAction: Sendable, CustomTestStringConvertible {
     var code: String
     var areaNumber: Int

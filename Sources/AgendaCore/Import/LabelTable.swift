@@ -64,9 +64,13 @@ public struct LabelTable: Sendable, Equatable {
         }
     }
 
-    /// The synonyms shipped in templates/default/import-labels.tsv.
+    /// The synonyms of templates/default/import-labels.tsv, built into the executable.
     public static func standard() throws -> LabelTable {
-        try file(DefaultTemplates.directory.appendingPathComponent("import-labels.tsv"))
+        let name = "import-labels.tsv"
+        guard let text = EmbeddedFiles.default.text(name) else {
+            throw ImportError.unreadable(path: name, reason: "the built-in label table is missing or not UTF-8 text")
+        }
+        return try LabelTable(tsv: text, source: name)
     }
 
     /// The standard table extended by a user's TSV file; the user's rows win.
