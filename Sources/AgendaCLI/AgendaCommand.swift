@@ -2,7 +2,7 @@ import AgendaCore
 import ArgumentParser
 
 @main
-struct AgendaCommand: ParsableCommand {
+struct AgendaCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agenda",
         abstract: "Keep a municipality's digital agenda from plan to follow-up.",
@@ -15,7 +15,7 @@ struct AgendaCommand: ParsableCommand {
             InitCommand.self, ImportCommand.self, ExportCommand.self,
             ListCommand.self, ShowCommand.self, AddCommand.self, EditCommand.self, WithdrawCommand.self,
             IdentityCommand.self, StatusCommand.self, RevisionsCommand.self, AuditCommand.self,
-            ReportCommand.self, TemplatesCommand.self, DemoCommand.self,
+            ReportCommand.self, TemplatesCommand.self, DemoCommand.self, ServeCommand.self,
         ]
     )
 }

@@ -6,7 +6,7 @@ struct IdentityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "identity",
         abstract: "Manage who may use the agenda: the owner, förvaltning reporters and readers (owner only).",
-        subcommands: [IdentityAdd.self, IdentityList.self, IdentityRevoke.self, IdentityRenew.self, IdentityRecoverOwner.self]
+        subcommands: [IdentityAdd.self, IdentityList.self, IdentityRevoke.self, IdentityRenew.self, IdentityLink.self, IdentityRecoverOwner.self]
     )
 }
 
@@ -99,5 +99,33 @@ struct IdentityRecoverOwner: ParsableCommand {
         let issued = try global.service(.write).recoverOwner()
         Output.line("Recovered the owner of \(path); the earlier owner token no longer works.")
         TokenOutput.printIssued(issued)
+    }
+}
+
+struct IdentityLink: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "link",
+        abstract: "Make a one-time sign-in link for the web, to e-mail instead of a token (owner only).",
+        discussion: "The link works once, until it expires; signing in with it starts a session and the link is used up.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The identity's name.") var name: String
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Where `agenda serve` is reached, e.g. https://agenda.example.se.", valueName: "url"))
+    var baseURL: String
+    @Option(help: "Hours the link stays valid.") var hours = 72
+
+    func validate() throws {
+        guard let url = URL(string: baseURL), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+            throw ValidationError("--base-url must be an address like https://agenda.example.se")
+        }
+        guard (1...24 * 30).contains(hours) else { throw ValidationError("--hours must be between 1 and 720") }
+    }
+
+    func run() throws {
+        let service = try global.service(.write)
+        let secret = try service.createSignInLink(for: name, validFor: Int64(hours) * 3600, by: try global.caller(service))
+        let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        Output.line("Inloggningslänk för \(name), giltig i \(hours) timmar och bara en gång; skicka den bara till \(name):")
+        Output.line("\(base)/logga-in/\(secret)")
     }
 }

@@ -46,3 +46,22 @@ extension AgendaService {
         try read { store in try store.hasAgenda() }
     }
 }
+
+extension AgendaService {
+    /// A one-time sign-in link secret for `name` (owner only), valid for `seconds`: the web's
+    /// `/logga-in/SECRET` signs that identity in once. The IT-chef can e-mail it instead of a token.
+    public func createSignInLink(for name: String, validFor seconds: Int64, by caller: Identity) throws -> String {
+        try write { store in try store.createSignInLink(for: name, validFor: seconds, by: caller, at: now) }
+    }
+
+    /// Signs in with a one-time link secret (see ``createSignInLink(for:validFor:by:)``).
+    public func redeemSignInLink(_ secret: String) throws -> Identity {
+        try write { store in try store.redeemSignInLink(secret, at: now) }
+    }
+
+    /// The identity a web session was signed in as, as it stands now; refused (``AccessError/invalidToken``)
+    /// once the identity is revoked or its token renewed, so that its sessions end at the next request.
+    public func verify(_ identity: Identity) throws -> Identity {
+        try read { store in try store.verify(identity) }
+    }
+}

@@ -265,3 +265,14 @@ extension AgendaStore {
         }
     }
 }
+
+extension AgendaService {
+    /// The agenda's title and organisation without its actions (for page headers); nil before an import.
+    public func heading() throws -> (title: String, organisation: String)? {
+        try read { store in
+            guard try store.hasAgenda() else { return nil }
+            let agenda = try store.metadata().agenda
+            return (agenda.title, agenda.organisation)
+        }
+    }
+}

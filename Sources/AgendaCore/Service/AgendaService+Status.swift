@@ -3,6 +3,11 @@ public struct ActionWithStatus: Sendable, Equatable {
     public var action: Action
     /// The latest report for any period (the period ending last, its latest filing); nil: never reported.
     public var latest: StatusReport?
+
+    public init(action: Action, latest: StatusReport?) {
+        self.action = action
+        self.latest = latest
+    }
 }
 
 /// A förvaltning's (or enhet's) actions with their latest status.

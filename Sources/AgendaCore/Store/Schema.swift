@@ -13,7 +13,7 @@
 /// `name_key` / `alias_key` hold a name trimmed, NFC-normalised and lower-cased, so lookups ignore
 /// case also for å, ä and ö (SQLite's NOCASE folds ASCII only).
 enum Schema {
-    static let migrator = Migrator([plan, organisationAliases, statusAndAccess, roundCancellation])
+    static let migrator = Migrator([plan, organisationAliases, statusAndAccess, roundCancellation, signInLinks])
 
     static let plan = Migrator.Migration(number: 1, name: "plan", sql: """
         -- The plan's metadata: one row (id 1) once a plan has been imported.
@@ -259,5 +259,18 @@ enum Schema {
             BEGIN SELECT RAISE(ABORT, 'round cancellations are append-only'); END;
         CREATE TRIGGER round_cancellation_append_only_delete BEFORE DELETE ON round_cancellation
             BEGIN SELECT RAISE(ABORT, 'round cancellations are append-only'); END;
+        """)
+
+    /// One-time sign-in links for the web (`agenda identity link`): only the SHA-256 of the link's secret
+    /// is stored; a link works once, until it expires, and only while its identity is not revoked.
+    static let signInLinks = Migrator.Migration(number: 5, name: "sign-in links", sql: """
+        CREATE TABLE signin_link (
+            id INTEGER PRIMARY KEY,
+            token_hash TEXT NOT NULL UNIQUE,
+            identity_id INTEGER NOT NULL REFERENCES identity (id),
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            used_at TEXT
+        );
         """)
 }

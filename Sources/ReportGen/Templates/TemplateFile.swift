@@ -1,6 +1,7 @@
 /// The files of a template set that ReportGen reads.
 enum TemplateFile: String, CaseIterable {
     case css = "report.css"
+    case webCSS = "web.css"
     case labels = "labels-sv.tsv"
     case organisation = "organisation.tsv"
     case theme = "theme.tsv"

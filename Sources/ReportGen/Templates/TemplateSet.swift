@@ -11,6 +11,8 @@ public struct TemplateSet: Sendable {
     /// The folder the set was read from; nil for the built-in set.
     public let directory: URL?
     let css: String
+    /// The web interface's own CSS, served after ``css``.
+    let webCSS: String
     let labels: Labels
     let organisation: [String: String]
     let colours: [String: String]
@@ -90,6 +92,11 @@ public struct TemplateSet: Sendable {
             throw ReportError.templateMalformed(file: cssName, reason: "not UTF-8 text")
         }
         self.css = css
+        let (webData, webName) = try read(.webCSS)
+        guard let webCSS = String(data: webData, encoding: .utf8) else {
+            throw ReportError.templateMalformed(file: webName, reason: "not UTF-8 text")
+        }
+        self.webCSS = webCSS
 
         let (labelData, labelName) = try read(.labels)
         let labelValues = try KeyValueFile(data: labelData, file: labelName).values
@@ -127,7 +134,12 @@ public struct TemplateSet: Sendable {
     /// The organisation name to print: the template's when it sets one (a municipality's own set),
     /// else the plan's. The bundled set leaves it empty, so the imported plan's name is printed.
     func organisationName(_ model: ReportModel) -> String {
-        organisation["name"].flatMap { $0.isEmpty ? nil : $0 } ?? model.organisation
+        organisationName(plan: model.organisation)
+    }
+
+    /// The organisation name to show: the template's when it sets one, else `plan`'s.
+    public func organisationName(plan: String) -> String {
+        organisation["name"].flatMap { $0.isEmpty ? nil : $0 } ?? plan
     }
 
     /// The logo's text alternative: the template's when it sets one, else the organisation's name.

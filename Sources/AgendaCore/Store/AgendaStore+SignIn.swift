@@ -1,0 +1,40 @@
+/// Signing in to the web with one-time links.
+extension AgendaStore {
+    /// A new one-time sign-in link secret for the identity `name` (owner only), valid for `seconds`.
+    /// Only its hash is stored; the secret is returned to be put in a link and shown once.
+    public func createSignInLink(for name: String, validFor seconds: Int64, by actor: Identity, at: Timestamp) throws -> String {
+        try write(by: actor, .manageIdentities, at: at) { audit in
+            let identity = try requireIdentity(name)
+            guard identity.revokedAt == nil else {
+                throw StoreError.conflict("\(identity.name) is revoked; renew it with `agenda identity renew \(identity.name)` first")
+            }
+            let secret = AccessToken.generate()
+            try db.run("""
+                INSERT INTO signin_link (token_hash, identity_id, created_at, expires_at)
+                VALUES (?, (SELECT id FROM identity WHERE name_key = ?), ?, ?)
+                """, [
+                    .text(AccessToken.hash(secret)), .text(Self.key(identity.name)), .text(at.description),
+                    .text(at.adding(seconds: seconds).description),
+                ])
+            audit = AuditDraft(operation: "create sign-in link", target: identity.name, after: identity)
+            return secret
+        }
+    }
+
+    /// Uses the sign-in link whose secret is `secret`: once, before it expires, for an identity that is
+    /// not revoked. Returns the identity (with its token hash, for the session). Audited as a sign-in.
+    public func redeemSignInLink(_ secret: String, at: Timestamp) throws -> Identity {
+        try db.transaction {
+            let hash = AccessToken.hash(secret.trimmingCharacters(in: .whitespacesAndNewlines))
+            guard let row = try db.first("""
+                SELECT l.id, i.token_hash FROM signin_link l JOIN identity i ON i.id = l.identity_id
+                WHERE l.token_hash = ? AND l.used_at IS NULL AND l.expires_at > ? AND i.revoked_at IS NULL
+                """, [.text(hash), .text(at.description)], { ($0.int64(0), $0.string(1)) }),
+                let identity = try identityRow(where: "i.token_hash = ?", .text(row.1))
+            else { throw AccessError.invalidToken }
+            try db.run("UPDATE signin_link SET used_at = ? WHERE id = ?", [.text(at.description), .integer(row.0)])
+            try insertAudit(AuditDraft(operation: "sign in with link", target: identity.name), identity: identity.name, at: at)
+            return identity
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import AgendaCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import ReportGen
+
+/// Everything the routes share: the one service over the database, the templates, the sessions.
+public struct WebApp: Sendable {
+    let service: AgendaService
+    let templates: TemplateSet
+    let sessions: SessionStore
+    let throttle = SignInThrottle()
+    let settings: WebSettings
+
+    static let sessionCookie = "agenda_session"
+    static let formCookie = "agenda_form"
+
+    public init(settings: WebSettings) throws {
+        self.settings = settings
+        service = try AgendaService(path: settings.databasePath, access: .write)
+        templates = try TemplateSet.load(from: settings.templates)
+        sessions = SessionStore(idleTimeout: settings.idleTimeout)
+    }
+
+    /// The router with every page: the public ones, then those behind sign-in.
+    public func router() -> Router<WebContext> {
+        let router = Router(context: WebContext.self)
+        router.add(middleware: SecurityHeaders())
+        router.add(middleware: AccessLog())
+        router.add(middleware: ErrorPages(app: self))
+        router.add(middleware: SessionMiddleware(app: self))
+        router.get("stil.css") { _, _ in
+            var response = Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
+                                    body: .init(byteBuffer: ByteBuffer(string: templates.webStylesheet)))
+            response.headers[.cacheControl] = "public, max-age=300"
+            return response
+        }
+        SignInRoutes(app: self).register(on: router)
+        ReporterRoutes(app: self).register(on: router)
+        ReaderRoutes(app: self).register(on: router)
+        OwnerRoutes(app: self).register(on: router)
+        return router
+    }
+
+    /// The organisation's name for page headers: the templates' when set, else the plan's.
+    func organisation() -> String {
+        templates.organisationName(plan: (try? service.heading())?.organisation ?? "Agenda")
+    }
+
+    /// A page in the site's frame: header, navigation for the signed-in role, sign-out.
+    func page(_ title: String, context: WebContext, current: String? = nil) throws -> PageWriter {
+        let navigation = Self.navigation(for: context.session?.identity.role).map { link in
+            PageWriter.Link(link.title, href: link.href, current: link.href == current)
+        }
+        return try PageWriter(
+            title: title, templates: templates, organisation: organisation(), navigation: navigation,
+            signedInAs: context.session.map { $0.identity.department ?? $0.identity.name },
+            signOut: context.session.map { ("/logga-ut", $0.csrf) })
+    }
+
+    /// The navigation each role sees.
+    static func navigation(for role: Role?) -> [(title: String, href: String)] {
+        switch role {
+        case .owner?:
+            [("Omgången", "/omgang"), ("Aktiviteter", "/aktiviteter"), ("Rapporter", "/rapporter"),
+             ("Identiteter", "/identiteter"), ("Logg", "/logg")]
+        case .reporter?: [("Våra aktiviteter", "/aktiviteter"), ("Rapporter", "/rapporter")]
+        case .reader?: [("Rapporter", "/rapporter")]
+        case nil: []
+        }
+    }
+
+    /// The landing page of each role after sign-in.
+    static func home(for role: Role) -> String {
+        switch role {
+        case .owner: "/omgang"
+        case .reporter: "/aktiviteter"
+        case .reader: "/rapporter"
+        }
+    }
+}
+
+extension Response {
+    /// An XHTML page.
+    static func page(_ data: Data, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/xhtml+xml; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// 303 See Other to `location` (after a POST, and for sign-in).
+    static func seeOther(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+}
+
+extension HTTPField.Name {
+    static let xFrameOptions = Self("X-Frame-Options")!
+    static let referrerPolicy = Self("Referrer-Policy")!
+    static let contentSecurityPolicyHeader = Self("Content-Security-Policy")!
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// How `agenda serve` runs.
+public struct WebSettings: Sendable {
+    /// Largest request body accepted, in bytes (a status report's texts fit many times over).
+    static let maxBodySize = 256 * 1024
+
+    public var host: String
+    public var port: Int
+    /// The database file.
+    public var databasePath: String
+    /// A template folder, or nil for the built-in set.
+    public var templates: URL?
+    /// A session ends after this long without a request.
+    public var idleTimeout: TimeInterval
+    /// Set the session cookie's Secure attribute: the site is served over TLS (behind nginx or Caddy).
+    public var secureCookies: Bool
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, databasePath: String, templates: URL? = nil,
+        idleTimeout: TimeInterval = 30 * 60, secureCookies: Bool = false
+    ) {
+        self.host = host
+        self.port = port
+        self.databasePath = databasePath
+        self.templates = templates
+        self.idleTimeout = idleTimeout
+        self.secureCookies = secureCookies
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// Writes one XHTML5 page (XML syntax, served as `application/xhtml+xml`) through libxml2, for the web
+/// interface and the public site: the same writer as the reports, so every text and attribute value is
+/// escaped by construction, never by remembering to.
+///
+/// ```swift
+/// let page = try PageWriter(title: "Våra aktiviteter", templates: templates, organisation: "Mölndals stad")
+/// try page.element("p", text: userText)   // "<script>" arrives as text, never as markup
+/// let bytes = try page.finish()
+/// ```
+public final class PageWriter {
+    let w: XMLWriter
+    private var mainOpen = false
+
+    /// A link in the page's navigation.
+    public struct Link: Sendable {
+        public var title: String
+        public var href: String
+        public var current: Bool
+        public init(_ title: String, href: String, current: Bool = false) {
+            self.title = title
+            self.href = href
+            self.current = current
+        }
+    }
+
+    /// Starts a page: head (title, the stylesheet at `stylesheet`), the header with the template's logo and
+    /// `organisation`, `navigation`, and the opened `<main>`, which ``finish()`` closes.
+    public init(
+        title: String, templates: TemplateSet, organisation: String, stylesheet: String = "/stil.css",
+        navigation: [Link] = [], signedInAs: String? = nil, signOut: (action: String, csrf: String)? = nil
+    ) throws {
+        w = try XMLWriter(memoryContext: "page")
+        try w.startDocument()
+        try w.doctype("html")
+        try w.start("html")
+        try w.attribute("xmlns", "http://www.w3.org/1999/xhtml")
+        try w.attribute("lang", "sv")
+        try w.attribute("xml:lang", "sv")
+        try w.element("head") {
+            try w.empty("meta", ["charset": "UTF-8"])
+            try w.empty("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
+            try w.element("title", text: "\(title) – \(organisation)")
+            try w.empty("link", ["rel": "stylesheet", "href": stylesheet])
+        }
+        try w.start("body")
+        try w.element("a", ["class": "skip-link", "href": "#innehall"], text: "Hoppa till innehållet")
+        try w.element("header", ["class": "site-header"]) {
+            try w.element("div", ["class": "site-brand"]) {
+                let logo = try XMLTree(data: templates.logo, name: TemplateFile.logo.rawValue)
+                if let root = logo.root {
+                    try w.element("span", ["class": "site-logo", "role": "img", "aria-label": templates.logoAlt(for: organisation)]) {
+                        try w.copy(root)
+                    }
+                }
+                try w.element("span", ["class": "site-name"], text: organisation)
+            }
+            if !navigation.isEmpty {
+                try w.element("nav", ["aria-label": "Huvudmeny"]) {
+                    try w.element("ul") {
+                        for link in navigation {
+                            try w.element("li") {
+                                if link.current {
+                                    try w.element("a", ["href": link.href, "aria-current": "page"], text: link.title)
+                                } else {
+                                    try w.element("a", ["href": link.href], text: link.title)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if let signedInAs {
+                try w.element("div", ["class": "signed-in"]) {
+                    try w.element("span", text: "Inloggad som \(signedInAs)")
+                    if let signOut {
+                        try w.element("form", ["method": "post", "action": signOut.action, "class": "inline"]) {
+                            try w.empty("input", ["type": "hidden", "name": "_csrf", "value": signOut.csrf])
+                            try w.element("button", ["type": "submit", "class": "link-button"], text: "Logga ut")
+                        }
+                    }
+                }
+            }
+        }
+        try w.start("main")
+        try w.attribute("id", "innehall")
+        mainOpen = true
+    }
+
+    /// `<name attributes…>` … `</name>` around what `body` writes.
+    public func element(_ name: String, _ attributes: [(String, String)] = [], _ body: () throws -> Void) throws {
+        try w.start(name)
+        for (key, value) in attributes { try w.attribute(key, value) }
+        try body()
+        try w.fullEnd()
+    }
+
+    /// `<name attributes…>text</name>`, always with an end tag (a `<textarea>` or `<td>` may be empty).
+    public func element(_ name: String, _ attributes: [(String, String)] = [], text: String) throws {
+        try w.start(name)
+        for (key, value) in attributes { try w.attribute(key, value) }
+        try w.text(text)
+        try w.fullEnd()
+    }
+
+    /// `<name attributes…/>`, for void elements (input, br, meta).
+    public func empty(_ name: String, _ attributes: [(String, String)] = []) throws {
+        try w.empty(name, attributes: attributes)
+    }
+
+    /// Text, escaped.
+    public func text(_ text: String) throws {
+        try w.text(text)
+    }
+
+    /// Closes the page and returns its bytes.
+    public func finish() throws -> Data {
+        if mainOpen { try w.end() }
+        mainOpen = false
+        try w.end() // body
+        try w.end() // html
+        try w.endDocument()
+        return w.data
+    }
+}
+
+extension TemplateSet {
+    /// The web's stylesheet: the report's CSS and the web's own (templates' web.css), so pages and
+    /// reports share one look that a municipality edits in one place.
+    public var webStylesheet: String { css + "\n" + webCSS }
+}

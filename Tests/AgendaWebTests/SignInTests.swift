@@ -1,0 +1,104 @@
+import AgendaCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import AgendaWeb
+
+@Suite struct SignInTests {
+    @Test func theStartPageShowsTheSignInFormToAVisitor() async throws {
+        let (_, application) = try demoApp()
+        try await application.test(.router) { client in
+            let browser = Browser(client)
+            let page = try await browser.get("/")
+            #expect(page.status == .ok)
+            #expect(page.headers[.contentType] == "application/xhtml+xml; charset=utf-8")
+            #expect(browser.lastPage.contains("<label for=\"token\">Token</label>"))
+            #expect(browser.lastPage.contains("lang=\"sv\""))
+        }
+    }
+
+    @Test func aReporterSignsInWithItsTokenAndLandsOnItsActions() async throws {
+        let (_, application) = try demoApp()
+        try await application.test(.router) { client in
+            let browser = Browser(client)
+            let signIn = try await browser.signIn(token: try DemoDatabase.token("Skolförvaltningen"))
+            #expect(signIn.status == .seeOther)
+            #expect(signIn.headers[.location] == "/aktiviteter")
+            let cookie = try #require(signIn.headers[values: .setCookie].first { $0.hasPrefix("agenda_session=") })
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
+            let page = try await browser.get("/aktiviteter")
+            #expect(page.status == .ok)
+            #expect(browser.lastPage.contains("Våra aktiviteter") && browser.lastPage.contains("Skolförvaltningen"))
+            #expect(browser.lastPage.contains("href=\"/aktiviteter/6.2\""))
+            #expect(!browser.lastPage.contains("href=\"/aktiviteter/1.2\""), "another förvaltning's action")
+        }
+    }
+
+    @Test func aWrongTokenIsRefusedAndTheNextAttemptMustWait() async throws {
+        let (_, application) = try demoApp()
+        try await application.test(.router) { client in
+            let browser = Browser(client)
+            let first = try await browser.signIn(token: "agenda_fel")
+            #expect(first.status == .unauthorized)
+            #expect(!browser.lastPage.contains("agenda_fel"), "the page never repeats what was typed as a token")
+            let second = try await browser.signIn(token: try DemoDatabase.token("Skolförvaltningen"))
+            #expect(second.status == .tooManyRequests, "failed sign-ins slow the client down")
+        }
+    }
+
+    @Test func aFormWithoutItsCSRFTokenIsRefused() async throws {
+        let (_, application) = try demoApp()
+        try await application.test(.router) { client in
+            let browser = Browser(client)
+            try await browser.get("/logga-in")
+            let forged = try await browser.post("/logga-in", [("token", try DemoDatabase.token("IT-chef"))], csrf: "0000")
+            #expect(forged.status == .forbidden)
+            #expect(browser.cookies["agenda_session"] == nil)
+        }
+    }
+
+    @Test func aOneTimeLinkSignsInOnceAndTheURLAfterwardsHoldsNoSecret() async throws {
+        let (app, application) = try demoApp()
+        let owner = try app.service.authenticate(token: try DemoDatabase.token("IT-chef"))
+        let secret = try app.service.createSignInLink(for: "Skolförvaltningen", validFor: 3600, by: owner)
+        try await application.test(.router) { client in
+            let browser = Browser(client)
+            let first = try await browser.get("/logga-in/\(secret)")
+            #expect(first.status == .seeOther && first.headers[.location] == "/aktiviteter")
+            let other = Browser(client)
+            let second = try await other.get("/logga-in/\(secret)")
+            #expect(second.status == .unauthorized, "a link works once")
+        }
+    }
+
+    @Test func revokingAnIdentityEndsItsSessionAtTheNextRequest() async throws {
+        let (app, application) = try demoApp()
+        try await application.test(.router) { client in
+            let browser = Browser(client)
+            _ = try await browser.signIn(token: try DemoDatabase.token("Skolförvaltningen"))
+            #expect(try await browser.get("/aktiviteter").status == .ok)
+            let owner = try app.service.authenticate(token: try DemoDatabase.token("IT-chef"))
+            try app.service.revokeIdentity(name: "Skolförvaltningen", by: owner)
+            let after = try await browser.get("/aktiviteter")
+            #expect(after.status == .seeOther && after.headers[.location] == "/logga-in")
+        }
+    }
+
+    @Test func everyResponseCarriesTheSecurityHeadersAndUnknownPathsAre404WithoutEcho() async throws {
+        let (_, application) = try demoApp()
+        try await application.test(.router) { client in
+            let browser = Browser(client)
+            let missing = try await browser.get("/finns-inte-<script>")
+            #expect(missing.status == .notFound)
+            #expect(!browser.lastPage.contains("finns-inte"))
+            for response in [missing, try await browser.get("/")] {
+                let policy = try #require(response.headers[.contentSecurityPolicyHeader])
+                #expect(policy.contains("frame-ancestors 'none'") && !policy.contains("unsafe-inline"))
+                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+                #expect(response.headers[.referrerPolicy] != nil)
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import AgendaCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import AgendaWeb
+
+/// The demo database (Mölndal's plan with its reporting history), built once; every test gets a copy.
+enum DemoDatabase {
+    struct Built: Sendable {
+        var path: String
+        /// Identity name → token.
+        var tokens: [String: String]
+    }
+
+    static let built: Result<Built, any Error> = Result {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-web-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent("demo.sqlite").path
+        let plan = try PlanImporter.parse(
+            DemoPlan.data(), format: .text, labels: LabelTable.standard(), register: OrganisationRegister.standard())
+        let result = try AgendaService.create(at: path) { store, _ in try DemoHistory.build(into: store, agenda: plan.agenda) }
+        return Built(path: path, tokens: Dictionary(uniqueKeysWithValues: result.tokens.map { ($0.identity.name, $0.token) }))
+    }
+
+    /// A fresh copy of the demo database.
+    static func copy() throws -> String {
+        let built = try built.get()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-web-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let copy = dir.appendingPathComponent("agenda.sqlite").path
+        try FileManager.default.copyItem(atPath: built.path, toPath: copy)
+        return copy
+    }
+
+    static func token(_ name: String) throws -> String {
+        try #require(try built.get().tokens[name])
+    }
+}
+
+/// A browser for the tests: keeps its cookies, reads the CSRF token from the last page, follows nothing.
+final class Browser: @unchecked Sendable {
+    // Used from one test task at a time; the lock-free mutation is confined to that task.
+    let client: any TestClientProtocol
+    var cookies: [String: String] = [:]
+    var lastPage = ""
+
+    init(_ client: any TestClientProtocol) { self.client = client }
+
+    @discardableResult
+    func get(_ uri: String) async throws -> TestResponse {
+        try await send(uri, method: .get, body: nil)
+    }
+
+    /// Posts `fields` with the CSRF token of the last page fetched (unless `csrf` says otherwise).
+    @discardableResult
+    func post(_ uri: String, _ fields: [(String, String)], csrf: String? = nil) async throws -> TestResponse {
+        var fields = fields
+        if let token = csrf ?? Self.csrf(in: lastPage) { fields.append(("_csrf", token)) }
+        let body = fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+        return try await send(uri, method: .post, body: body)
+    }
+
+    private func send(_ uri: String, method: HTTPRequest.Method, body: String?) async throws -> TestResponse {
+        var headers: HTTPFields = [:]
+        if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+        if body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
+        let response = try await client.execute(
+            uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+        for field in response.headers[values: .setCookie] {
+            let pair = field.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            let name = String(pair[0]), value = pair.count > 1 ? String(pair[1]) : ""
+            if value.isEmpty || field.contains("Max-Age=0") { cookies[name] = nil } else { cookies[name] = value }
+        }
+        lastPage = String(buffer: response.body)
+        return response
+    }
+
+    /// Signs in with a token through the sign-in form.
+    func signIn(token: String) async throws -> TestResponse {
+        try await get("/logga-in")
+        return try await post("/logga-in", [("token", token)])
+    }
+
+    static func csrf(in page: String) -> String? {
+        guard let match = page.firstMatch(of: /name="_csrf" value="([0-9a-f]+)"/) else { return nil }
+        return String(match.output.1)
+    }
+
+    static func encode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}
+
+/// A web app over a fresh copy of the demo database.
+func demoApp() throws -> (WebApp, Application<RouterResponder<WebContext>>) {
+    let app = try WebApp(settings: WebSettings(databasePath: try DemoDatabase.copy()))
+    return (app, Application(router: app.router()))
+}
