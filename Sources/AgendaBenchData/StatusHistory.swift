@@ -99,9 +99,9 @@ struct StatusHistory {
                 let spent = planned > 0 && rng.chance(0.6) ? planned * min(q + 1, 12) / 12 / 1000 * 1000 : nil
                 let at = first.adding(seconds: Int64(index) * 10 * 86_400 / Int64(max(actions.count, 1)))
                 let report = StatusReport(
-                    number: 0, action: action.code, period: period.description, status: status, light: light,
+                    number: 0, action: action.code, period: period.description, content: StatusContent(status: status, light: light,
                     comment: rng.pick(Self.comments[status]!), obstacles: light == .green ? "" : rng.pick(Self.obstacles),
-                    nextSteps: status == .done || status == .cancelled ? "" : rng.pick(Self.nextSteps), actualCost: spent,
+                    nextSteps: status == .done || status == .cancelled ? "" : rng.pick(Self.nextSteps), actualCost: spent),
                     reporter: reporter, reportedAt: at)
                 reports.append(report)
                 reports[reports.count - 1].number = reports.count

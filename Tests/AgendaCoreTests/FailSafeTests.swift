@@ -187,6 +187,28 @@ import Testing
         #expect(otherPeriod.carriedOver.isEmpty && otherPeriod.report.actualCost == nil, "a first report for a period carries nothing")
     }
 
+    @Test func anInputLeavesOutWhatItDoesNotGive() throws {
+        let q2 = Self.p("2018Q2")
+        let input = StatusInput(action: "1.1", period: q2, status: .started, light: .green, comment: "Pågår.", obstacles: "")
+        #expect(input.omitted == [.nextSteps, .actualCost])
+        #expect(input.content == StatusContent(status: .started, light: .green, comment: "Pågår."))
+
+        let store = try F.storeWithHistory()
+        let owner = try store.testOwner()
+        try store.reportStatus(
+            StatusInput(action: "1.1", period: q2, status: .started, light: .yellow, comment: "Pågår.",
+                        obstacles: "Resurser", nextSteps: "Upphandla", actualCost: 500),
+            by: owner, at: Self.t("2018-07-05T10:00:00Z"))
+        let correction = try store.reportStatus(
+            StatusInput(
+                action: "1.1", period: q2, content: StatusContent(status: .done, light: .green, comment: "Klar.", actualCost: 700),
+                omitted: [.obstacles]),
+            by: owner, at: Self.t("2018-07-06T10:00:00Z"))
+        #expect(correction.carriedOver == [.obstacles])
+        #expect(correction.report.content == StatusContent(
+            status: .done, light: .green, comment: "Klar.", obstacles: "Resurser", nextSteps: "", actualCost: 700))
+    }
+
     // MARK: - Swedish time and amounts
 
     @Test(arguments: [

@@ -176,6 +176,33 @@ import Testing
     func escapedControlCharactersAreRemovedBeforeDecoding(input: String, expected: String) {
         #expect(String(decoding: AgendaJSON.withoutForbiddenEscapes(Data(input.utf8)), as: UTF8.self) == expected)
     }
+
+    /// A report's content is written flat beside its number, reporter and time (docs/json-format.md),
+    /// an absent actual cost or superseded report as no key at all.
+    @Test func aStatusReportIsWrittenWithFlatKeys() throws {
+        let at = Timestamp(CalendarDate(year: 2018, month: 7, day: 5), hour: 10)
+        let first = StatusReport(
+            number: 1, action: "1.3", period: "2018Q2",
+            content: StatusContent(status: .planned, light: .yellow, comment: "Planeras.", obstacles: "Resurser"),
+            reporter: "IT-avdelningen", reportedAt: at)
+        var second = first
+        second.number = 2
+        second.nextSteps = "Upphandla"
+        second.actualCost = 1_000
+        second.supersedes = 1
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        #expect(String(decoding: try encoder.encode([first, second]), as: UTF8.self) == """
+            [{"action":"1.3","comment":"Planeras.","light":"yellow","nextSteps":"","number":1,"obstacles":"Resurser",\
+            "period":"2018Q2","reportedAt":"2018-07-05T10:00:00Z","reporter":"IT-avdelningen","status":"planned"},\
+            {"action":"1.3","actualCost":1000,"comment":"Planeras.","light":"yellow","nextSteps":"Upphandla","number":2,\
+            "obstacles":"Resurser","period":"2018Q2","reportedAt":"2018-07-05T10:00:00Z","reporter":"IT-avdelningen",\
+            "status":"planned","supersedes":1}]
+            """)
+        #expect(try JSONDecoder().decode([StatusReport].self, from: try encoder.encode([first, second])) == [first, second])
+        #expect(second.content == StatusContent(
+            status: .planned, light: .yellow, comment: "Planeras.", obstacles: "Resurser", nextSteps: "Upphandla", actualCost: 1_000))
+    }
 }
 
 @Suite struct StoredListTests {

@@ -139,21 +139,21 @@ enum Fixture {
     static var modelWithStatus: ReportModel {
         let on = CalendarDate(year: 2018, month: 12, day: 14)
         let before = CalendarDate(year: 2018, month: 8, day: 20)
-        let statuses: [String: ReportedStatus] = [
-            "1.1": ReportedStatus(label: .done, light: .green, comment: "Beslut om kanaler fattat i IT-rådet 2018-03-14 §5.", reporter: "Kommunikationsenheten, Eva Lind", reportedOn: on),
-            "1.2": ReportedStatus(label: .started, light: .yellow, comment: "Sju e-tjänster i drift.\nPlan för 2019 klar.", obstacles: "Brist på resurser hos förvaltningarna.", nextSteps: "Prioritera bygglovstjänsten.", actualCost: 180_000, reporter: "IT-avdelningen, Per Ek", reportedOn: on),
-            "1.3": ReportedStatus(label: .almostDone, light: .yellow, comment: "Förslag lämnas till IT-rådet i januari.", reporter: "IT-avdelningen, Per Ek", reportedOn: on),
-            "1.5": ReportedStatus(label: .notStarted, light: .red, comment: "Upphandlingen överprövad.", obstacles: "Överprövning i förvaltningsrätten.", reporter: "IT-avdelningen, Per Ek", reportedOn: on),
-            hostileCode: ReportedStatus(label: .planned, comment: hostileTitle, reporter: "<b>SLF</b>", reportedOn: on),
-            "3.1": ReportedStatus(label: .done, reporter: "IT-avdelningen, Per Ek", reportedOn: before, carriedOver: true),
-            "5.1": ReportedStatus(label: .dormant, light: .yellow, comment: "Väntar på regionens beslut.", reporter: "Vård- och omsorgsförvaltningen", reportedOn: on),
-            "5.6": ReportedStatus(label: .cancelled, comment: "Ersätts av regional lösning.", reporter: "Vård- och omsorgsförvaltningen", reportedOn: on),
-            "6.2": ReportedStatus(label: .started, light: .green, actualCost: 2_350_000, reporter: "Utbildningsförvaltningen", reportedOn: on),
+        let statuses: [String: StatusEntry] = [
+            "1.1": StatusEntry(label: .done, light: .green, comment: "Beslut om kanaler fattat i IT-rådet 2018-03-14 §5.", reporter: "Kommunikationsenheten, Eva Lind", reportedOn: on),
+            "1.2": StatusEntry(label: .started, light: .yellow, comment: "Sju e-tjänster i drift.\nPlan för 2019 klar.", obstacles: "Brist på resurser hos förvaltningarna.", nextSteps: "Prioritera bygglovstjänsten.", actualCost: 180_000, reporter: "IT-avdelningen, Per Ek", reportedOn: on),
+            "1.3": StatusEntry(label: .almostDone, light: .yellow, comment: "Förslag lämnas till IT-rådet i januari.", reporter: "IT-avdelningen, Per Ek", reportedOn: on),
+            "1.5": StatusEntry(label: .notStarted, light: .red, comment: "Upphandlingen överprövad.", obstacles: "Överprövning i förvaltningsrätten.", reporter: "IT-avdelningen, Per Ek", reportedOn: on),
+            hostileCode: StatusEntry(label: .planned, comment: hostileTitle, reporter: "<b>SLF</b>", reportedOn: on),
+            "3.1": StatusEntry(label: .done, reporter: "IT-avdelningen, Per Ek", reportedOn: before, carriedOver: true),
+            "5.1": StatusEntry(label: .dormant, light: .yellow, comment: "Väntar på regionens beslut.", reporter: "Vård- och omsorgsförvaltningen", reportedOn: on),
+            "5.6": StatusEntry(label: .cancelled, comment: "Ersätts av regional lösning.", reporter: "Vård- och omsorgsförvaltningen", reportedOn: on),
+            "6.2": StatusEntry(label: .started, light: .green, actualCost: 2_350_000, reporter: "Utbildningsförvaltningen", reportedOn: on),
         ]
-        let previous: [String: ReportedStatus] = [
-            "1.1": ReportedStatus(label: .almostDone, reporter: "Kommunikationsenheten", reportedOn: before),
-            "1.2": ReportedStatus(label: .started, reporter: "IT-avdelningen", reportedOn: before),
-            "1.3": ReportedStatus(label: .started, reporter: "IT-avdelningen", reportedOn: before),
+        let previous: [String: StatusEntry] = [
+            "1.1": StatusEntry(label: .almostDone, reporter: "Kommunikationsenheten", reportedOn: before),
+            "1.2": StatusEntry(label: .started, reporter: "IT-avdelningen", reportedOn: before),
+            "1.3": StatusEntry(label: .started, reporter: "IT-avdelningen", reportedOn: before),
         ]
         // What the store would answer: no report for 3.2, 5.5 and 6.5 (3.1's carried-over Klar needs none).
         let missing = [
@@ -167,4 +167,20 @@ enum Fixture {
     }
 
     static let hostileCode = "1.7"
+}
+
+extension StatusEntry {
+    /// A report in force as the store gives it, filed by `reporter` at noon on `reportedOn` for that
+    /// date's quarter (or, carried over, for an earlier one), with the content given.
+    init(
+        label: ProgressStatus, light: TrafficLight = .green, comment: String = "", obstacles: String = "", nextSteps: String = "",
+        actualCost: Int? = nil, reporter: String, reportedOn: CalendarDate, carriedOver: Bool = false
+    ) {
+        let report = StatusReport(
+            number: 1, action: "", period: "\(reportedOn.year)Q\((reportedOn.month - 1) / 3 + 1)",
+            content: StatusContent(
+                status: label, light: light, comment: comment, obstacles: obstacles, nextSteps: nextSteps, actualCost: actualCost),
+            reporter: reporter, reportedAt: Timestamp(reportedOn, hour: 12))
+        self.init(report: report, carriedOver: carriedOver)
+    }
 }

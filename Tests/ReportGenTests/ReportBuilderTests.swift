@@ -33,14 +33,14 @@ import Testing
     @Test func pendingListLeavesOutFinishedAndSettledActions() {
         let on = CalendarDate(year: 2018, month: 6, day: 20)
         let statuses = [
-            "1.2": ReportedStatus(label: .done, reporter: "SLF", reportedOn: on),
-            "1.7": ReportedStatus(label: .cancelled, reporter: "SLF", reportedOn: on, carriedOver: true),
+            "1.2": StatusEntry(label: .done, reporter: "SLF", reportedOn: on),
+            "1.7": StatusEntry(label: .cancelled, reporter: "SLF", reportedOn: on, carriedOver: true),
         ]
         let model = ReportBuilder.build(agenda: Fixture.agenda, period: Fixture.period, statuses: statuses)
         #expect(model.decisions.map(\.entry.action.code) == ["1.3"])
         let settled = ReportBuilder.build(agenda: Fixture.agenda, period: Fixture.period, settledDecisions: ["1.3"])
         #expect(settled.decisions.map(\.entry.action.code) == ["1.2", "1.7"])
-        let started = ["1.2": ReportedStatus(label: .almostDone, reporter: "SLF", reportedOn: on)]
+        let started = ["1.2": StatusEntry(label: .almostDone, reporter: "SLF", reportedOn: on)]
         #expect(ReportBuilder.build(agenda: Fixture.agenda, period: Fixture.period, statuses: started).decisions.count == 3)
     }
 
@@ -106,11 +106,11 @@ import Testing
     @Test func placesReportedStatusesWhereTheyBelong() {
         let reported = CalendarDate(year: 2018, month: 6, day: 20)
         let statuses = [
-            "1.1": ReportedStatus(label: .started, light: .yellow, comment: "Förslag på remiss", actualCost: 20_000, reporter: "SLF", reportedOn: reported),
-            "1.5": ReportedStatus(label: .notStarted, reporter: "SLF", reportedOn: reported),
-            "3.1": ReportedStatus(label: .done, reporter: "SLF", reportedOn: reported),
+            "1.1": StatusEntry(label: .started, light: .yellow, comment: "Förslag på remiss", actualCost: 20_000, reporter: "SLF", reportedOn: reported),
+            "1.5": StatusEntry(label: .notStarted, reporter: "SLF", reportedOn: reported),
+            "3.1": StatusEntry(label: .done, reporter: "SLF", reportedOn: reported),
         ]
-        let previous = ["1.1": ReportedStatus(label: .planned, reporter: "SLF", reportedOn: CalendarDate(year: 2018, month: 3, day: 20))]
+        let previous = ["1.1": StatusEntry(label: .planned, reporter: "SLF", reportedOn: CalendarDate(year: 2018, month: 3, day: 20))]
         let model = ReportBuilder.build(agenda: Fixture.agenda, period: Fixture.period, statuses: statuses, previousStatuses: previous)
         #expect(model.hasAnyStatus)
         #expect(model.progress.overdue.map(\.action.code) == ["1.1"])

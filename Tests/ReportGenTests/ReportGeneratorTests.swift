@@ -128,7 +128,7 @@ enum DemoStore {
         let after = try ReportGenerator.model(for: try Self.request(), from: store)
         #expect(!after.decisions.map(\.entry.action.code).contains("1.2"))
         for item in after.decisions {
-            #expect(item.entry.status.map { !$0.label.isFinished } ?? true, "\(item.entry.action.code) is reported finished")
+            #expect(item.entry.status.map { !$0.report.status.isFinished } ?? true, "\(item.entry.action.code) is reported finished")
         }
     }
 
@@ -137,7 +137,7 @@ enum DemoStore {
         let store = try DemoStore.open()
         let model = try ReportGenerator.model(for: try Self.request(), from: store)
         let code = try #require(model.entries.first { entry in
-            ReportBuilder.pendingReasons(entry.action).isEmpty && !(entry.status?.label.isFinished ?? false)
+            ReportBuilder.pendingReasons(entry.action).isEmpty && !(entry.status?.report.status.isFinished ?? false)
         }?.action.code)
         try store.reviseAction(
             code: code, decision: Decision(reference: "IT-rådet 2018-11-20 §3", date: CalendarDate(iso: "2018-11-20")),

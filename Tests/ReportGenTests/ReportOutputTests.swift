@@ -159,7 +159,7 @@ import ZIPFoundation
     }
 
     @Test func reportedStatusIsShownWithLabelSymbolReporterAndDate() throws {
-        let statuses = ["1.2": ReportedStatus(label: .almostDone, light: .green, comment: "Plan godkänd", reporter: "Anna Berg", reportedOn: CalendarDate(year: 2018, month: 6, day: 15))]
+        let statuses = ["1.2": StatusEntry(label: .almostDone, light: .green, comment: "Plan godkänd", reporter: "Anna Berg", reportedOn: CalendarDate(year: 2018, month: 6, day: 15))]
         let model = ReportBuilder.build(agenda: Fixture.agenda, period: Fixture.period, statuses: statuses)
         let files = try Support.writeAll(model)
         for format in [ReportFormat.xhtml, .fodt, .fods] {

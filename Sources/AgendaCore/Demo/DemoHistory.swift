@@ -108,17 +108,16 @@ public enum DemoHistory {
             }
             if let special = specials[key] { status = special.status }
             let light = specials[key]?.light ?? .green
-            var input = StatusInput(
+            let input = StatusInput(
                 action: action.code, period: period, status: status, light: light,
                 comment: specials[key]?.comment ?? comment(status, action: action, period: period),
-                obstacles: specials[key]?.obstacles ?? "", nextSteps: nextSteps(status, period: period),
+                obstacles: specials[key]?.obstacles ?? "", nextSteps: status == .done ? "" : nextSteps(status, period: period),
                 actualCost: costs[key])
-            if input.status == .done { input.nextSteps = "" }
             var report = ScriptedReport(period: period, input: input, late: late.contains(key))
             if let correction = corrections[key] {
                 report.correction = StatusInput(
                     action: action.code, period: period, status: correction.status, light: correction.light,
-                    comment: correction.comment, obstacles: correction.obstacles, nextSteps: input.nextSteps, actualCost: input.actualCost)
+                    comment: correction.comment, obstacles: correction.obstacles, nextSteps: input.content.nextSteps, actualCost: input.content.actualCost)
             }
             result.append(report)
             if status == .done || status == .cancelled { break }

@@ -35,9 +35,9 @@ extension AgendaService {
     @discardableResult
     public func reportStatus(_ input: StatusInput, by caller: Identity) throws -> StatusFiling {
         var input = input
-        input.comment = TextCleaner.clean(input.comment)
-        input.obstacles = input.obstacles.map(TextCleaner.clean)
-        input.nextSteps = input.nextSteps.map(TextCleaner.clean)
+        input.content.comment = TextCleaner.clean(input.content.comment)
+        input.content.obstacles = TextCleaner.clean(input.content.obstacles)
+        input.content.nextSteps = TextCleaner.clean(input.content.nextSteps)
         return try write { store in try store.reportStatus(input, by: caller, at: now) }
     }
 

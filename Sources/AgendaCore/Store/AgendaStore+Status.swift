@@ -28,28 +28,23 @@ extension AgendaStore {
                 throw StoreError.withdrawn(code: input.action, "action \(input.action) is withdrawn from the plan; there is nothing to report on")
             }
             try checkReportable(input.period, at: at)
-            if let cost = input.actualCost, cost < 0 {
+            if let cost = input.content.actualCost, cost < 0 {
                 throw StoreError.invalidInput(field: "cost", "an actual cost is a whole number of kronor, 0 or more")
             }
             let superseded = try db.first("""
                 SELECT \(Self.reportColumns) FROM status_report s JOIN action a ON a.id = s.action_id
                 WHERE s.action_id = ? AND s.period = ? ORDER BY s.id DESC LIMIT 1
                 """, [.integer(current.actionID), .text(input.period.description)]) { try readReport($0) }
-            var carriedOver: [StatusField] = []
-            func given<T>(_ value: T?, _ field: StatusField, earlier: T?, isEmpty: (T) -> Bool) -> T? {
-                if let value { return value }
-                guard let earlier, !isEmpty(earlier) else { return nil }
-                carriedOver.append(field)
-                return earlier
+            var content = input.content
+            let carriedOver = StatusField.allCases.filter { field in
+                guard input.omitted.contains(field), let earlier = superseded?.content, earlier.has(field) else { return false }
+                content.take(field, from: earlier)
+                return true
             }
-            let obstacles = given(input.obstacles, .obstacles, earlier: superseded?.obstacles, isEmpty: \.isEmpty) ?? ""
-            let nextSteps = given(input.nextSteps, .nextSteps, earlier: superseded?.nextSteps, isEmpty: \.isEmpty) ?? ""
-            let actualCost = given(input.actualCost, .actualCost, earlier: superseded?.actualCost) { _ in false }
             let reporterID = try db.first(
                 "SELECT id FROM identity WHERE name_key = ?", [.text(Self.key(reporter.name))]) { $0.int64(0) }
             var report = StatusReport(
-                number: 0, action: input.action, period: input.period.description, status: input.status, light: input.light,
-                comment: input.comment, obstacles: obstacles, nextSteps: nextSteps, actualCost: actualCost,
+                number: 0, action: input.action, period: input.period.description, content: content,
                 reporter: reporter.name, reportedAt: at, supersedes: superseded?.number)
             report.number = try insertReport(report, actionID: current.actionID, reporterID: reporterID, number: nil)
             try insertAudit(
@@ -102,20 +97,34 @@ extension AgendaStore {
 
     // MARK: - Reading reports
 
-    static let reportColumns = """
-        s.id, a.code, s.period, s.status, s.light, s.comment, s.obstacles, s.next_steps, s.actual_cost,
-        s.reporter_name, s.reported_at, s.supersedes
-        """
+    /// The columns a status report is read from, in the order ``reportColumns`` selects them.
+    enum ReportColumn: Int32, CaseIterable {
+        case id, code, period, status, light, comment, obstacles, nextSteps, actualCost, reporterName, reportedAt, supersedes
+
+        /// The column's SQL name: the case name in snake case, of `action a` for the code, else of
+        /// `status_report s`.
+        var sql: String {
+            let name = String(describing: self).reduce(into: "") { name, letter in
+                name += letter.isUppercase ? "_" + letter.lowercased() : String(letter)
+            }
+            return (self == .code ? "a." : "s.") + name
+        }
+    }
+
+    static let reportColumns = ReportColumn.allCases.map(\.sql).joined(separator: ", ")
 
     func readReport(_ row: Row) throws -> StatusReport {
-        guard let status = ProgressStatus(rawValue: row.string(3)), let light = TrafficLight(rawValue: row.string(4)) else {
-            throw StoreError.corrupt("status report \(row.int(0)): unknown status or light")
+        typealias C = ReportColumn
+        guard let status = ProgressStatus(rawValue: row.string(C.status)), let light = TrafficLight(rawValue: row.string(C.light)) else {
+            throw StoreError.corrupt("status report \(row.int(C.id)): unknown status or light")
         }
         return StatusReport(
-            number: row.int(0), action: row.string(1), period: row.string(2), status: status, light: light,
-            comment: row.string(5), obstacles: row.string(6), nextSteps: row.string(7), actualCost: row.optionalInt(8),
-            reporter: row.string(9), reportedAt: try row.timestamp(10, in: "status_report"),
-            supersedes: row.optionalInt(11))
+            number: row.int(C.id), action: row.string(C.code), period: row.string(C.period),
+            content: StatusContent(
+                status: status, light: light, comment: row.string(C.comment), obstacles: row.string(C.obstacles),
+                nextSteps: row.string(C.nextSteps), actualCost: row.optionalInt(C.actualCost)),
+            reporter: row.string(C.reporterName), reportedAt: try row.timestamp(C.reportedAt.rawValue, in: "status_report"),
+            supersedes: row.optionalInt(C.supersedes))
     }
 
     /// Everything ever reported on the action `code`, superseded reports included, oldest first.

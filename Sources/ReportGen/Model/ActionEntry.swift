@@ -8,7 +8,7 @@ import AgendaCore
 public final class ActionEntry: Sendable, Equatable {
     public let action: Action
     /// The latest status that counts at the period's end; nil when none was reported.
-    public let status: ReportedStatus?
+    public let status: StatusEntry?
     /// Planned total over the action's years: one-time + investment + recurring × years.
     public let plannedTotal: PlannedAmount
     /// Planned per kind, recurring given per year.
@@ -16,7 +16,7 @@ public final class ActionEntry: Sendable, Equatable {
     public let plannedRecurringPerYear: PlannedAmount
     public let plannedInvestment: PlannedAmount
 
-    public init(action: Action, status: ReportedStatus?, plannedTotal: PlannedAmount, plannedOneTime: PlannedAmount,
+    public init(action: Action, status: StatusEntry?, plannedTotal: PlannedAmount, plannedOneTime: PlannedAmount,
                 plannedRecurringPerYear: PlannedAmount, plannedInvestment: PlannedAmount) {
         self.action = action
         self.status = status

@@ -22,7 +22,7 @@ public enum ReportBuilder {
     ///   - generatedAt: a publication date to print; nil prints the period's end only.
     public static func build(
         agenda: Agenda, period: Period, filter: ReportFilter = .none, departmentActions: Set<String>? = nil,
-        statuses: [String: ReportedStatus] = [:], previousStatuses: [String: ReportedStatus] = [:],
+        statuses: [String: StatusEntry] = [:], previousStatuses: [String: StatusEntry] = [:],
         missing: [MissingReports] = [], settledDecisions: Set<String> = [],
         planChanges: [PlanChange] = [], generatedAt: CalendarDate? = nil
     ) -> ReportModel {
@@ -68,7 +68,7 @@ public enum ReportBuilder {
         return codes?.contains(action.code) ?? true
     }
 
-    static func entry(for action: Action, status: ReportedStatus?) -> ActionEntry {
+    static func entry(for action: Action, status: StatusEntry?) -> ActionEntry {
         var oneTime = PlannedAmount.zero, recurring = PlannedAmount.zero, investment = PlannedAmount.zero
         var total = PlannedAmount.zero
         for part in action.cost.parts {
@@ -115,7 +115,7 @@ public enum ReportBuilder {
             let end = schedule.endYear ?? start
             let due = CalendarDate(year: end, month: 12, day: 31) <= asOf
             let begun = CalendarDate(year: start, month: 1, day: 1) <= asOf
-            switch (entry.status?.label, due, begun) {
+            switch (entry.status?.report.status, due, begun) {
             case (nil, true, _): result.dueWithoutStatus.append(entry)
             case (nil, false, true): result.startedWithoutStatus.append(entry)
             case (let label?, true, _) where !label.isFinished && label != .dormant: result.overdue.append(entry)
@@ -145,7 +145,7 @@ public enum ReportBuilder {
         }
     }
 
-    static func changes(_ entries: [ActionEntry], previous: [String: ReportedStatus]) -> [StatusChange] {
+    static func changes(_ entries: [ActionEntry], previous: [String: StatusEntry]) -> [StatusChange] {
         entries.compactMap { entry in
             guard entry.status != nil, let before = previous[entry.action.code] else { return nil }
             let old = StatusCategory(before), new = entry.category
@@ -164,7 +164,7 @@ public enum ReportBuilder {
     /// less those reported Klar or Avbruten for the period (carried over or not) and those in `settled`.
     static func decisions(_ entries: [ActionEntry], settled: Set<String>) -> [DecisionItem] {
         entries.compactMap { entry in
-            if entry.status?.label.isFinished == true || settled.contains(entry.action.code) { return nil }
+            if entry.status?.report.status.isFinished == true || settled.contains(entry.action.code) { return nil }
             let reasons = pendingReasons(entry.action)
             return reasons.isEmpty ? nil : DecisionItem(entry: entry, reasons: reasons)
         }
@@ -278,7 +278,7 @@ public enum ReportBuilder {
         let perYear = byYear.values.sorted { ($0.year ?? Int.max) < ($1.year ?? Int.max) }
 
         func actualSum(_ list: [ActionEntry]) -> Int? {
-            let values = list.compactMap { $0.status?.actualCost }
+            let values = list.compactMap { $0.status?.report.actualCost }
             return values.isEmpty ? nil : values.reduce(0, +)
         }
         let perArea = areas.map { section in

@@ -302,12 +302,12 @@ struct ReportLayout {
         var statusText = labels.statusWithSymbol(entry.category)
         if status.carriedOver { statusText += " (\(labels["action.carriedOver"]))" }
         fields.append((labels["action.status"], ReportTable.Cell(statusText, category: entry.category)))
-        if let light = status.light { fields.append((labels["action.light"], ReportTable.Cell(labels.light(light)))) }
-        if !status.comment.isEmpty { fields.append((labels["action.comment"], ReportTable.Cell(paragraphs: paragraphs(status.comment)))) }
-        if !status.obstacles.isEmpty { fields.append((labels["action.obstacles"], ReportTable.Cell(paragraphs: paragraphs(status.obstacles)))) }
-        if !status.nextSteps.isEmpty { fields.append((labels["action.nextSteps"], ReportTable.Cell(paragraphs: paragraphs(status.nextSteps)))) }
-        if let actual = status.actualCost { fields.append((labels["action.actualCost"], ReportTable.Cell(SwedishAmount.format(actual)))) }
-        fields.append((labels["action.reporter"], ReportTable.Cell(status.reporter)))
+        fields.append((labels["action.light"], ReportTable.Cell(labels.light(status.report.light))))
+        if !status.report.comment.isEmpty { fields.append((labels["action.comment"], ReportTable.Cell(paragraphs: paragraphs(status.report.comment)))) }
+        if !status.report.obstacles.isEmpty { fields.append((labels["action.obstacles"], ReportTable.Cell(paragraphs: paragraphs(status.report.obstacles)))) }
+        if !status.report.nextSteps.isEmpty { fields.append((labels["action.nextSteps"], ReportTable.Cell(paragraphs: paragraphs(status.report.nextSteps)))) }
+        if let actual = status.report.actualCost { fields.append((labels["action.actualCost"], ReportTable.Cell(SwedishAmount.format(actual)))) }
+        fields.append((labels["action.reporter"], ReportTable.Cell(status.report.reporter)))
         fields.append((labels["action.reportDate"], ReportTable.Cell(status.reportedOn.description)))
         return fields
     }

@@ -8,37 +8,9 @@ extension ProgressStatus {
     public var isNotBegun: Bool { self == .notStarted || self == .planned }
 }
 
-/// One action's status as reported for a period (the latest report that counts at the period's end).
-public struct ReportedStatus: Sendable, Codable, Equatable {
-    public var label: ProgressStatus
-    public var light: TrafficLight?
-    public var comment: String
-    /// Hinder.
-    public var obstacles: String
-    /// Nästa steg.
-    public var nextSteps: String
-    /// Verklig kostnad so far, whole kronor.
-    public var actualCost: Int?
-    /// Who reported: a person or a förvaltning.
-    public var reporter: String
-    public var reportedOn: CalendarDate
-    /// True when nothing was reported this period and the previous period's report stands.
-    public var carriedOver: Bool
-
-    public init(
-        label: ProgressStatus, light: TrafficLight? = nil, comment: String = "", obstacles: String = "",
-        nextSteps: String = "", actualCost: Int? = nil, reporter: String, reportedOn: CalendarDate, carriedOver: Bool = false
-    ) {
-        self.label = label
-        self.light = light
-        self.comment = comment
-        self.obstacles = obstacles
-        self.nextSteps = nextSteps
-        self.actualCost = actualCost
-        self.reporter = reporter
-        self.reportedOn = reportedOn
-        self.carriedOver = carriedOver
-    }
+extension StatusEntry {
+    /// The Swedish date the report in force was filed, as the period report prints it.
+    public var reportedOn: CalendarDate { report.reportedAt.swedishDate }
 }
 
 /// A status column in the summary: one of the scale's labels, or no report at all.
@@ -47,8 +19,8 @@ public enum StatusCategory: Sendable, Hashable, CaseIterable {
     /// Ingen rapport
     case noReport
 
-    public init(_ status: ReportedStatus?) {
-        switch status?.label {
+    public init(_ status: StatusEntry?) {
+        switch status?.report.status {
         case nil: self = .noReport
         case .notStarted: self = .notStarted
         case .planned: self = .planned
