@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+@testable import AgendaCore
+
+/// .docx and .odt plans: the Mölndal plan made into Word and OpenDocument files by
+/// Fixtures/documents/make-documents.sh (LibreOffice), with numbers typed and automatic.
+@Suite struct ImportDocumentTests {
+    static let documents = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/documents")
+
+    static func document(_ name: String) throws -> Data {
+        try Data(contentsOf: documents.appendingPathComponent(name))
+    }
+
+    static func importDocument(_ name: String) throws -> ImportResult {
+        let data = try document(name)
+        let format = PlanImporter.detectFormat(data: data, filename: name)
+        return try PlanImporter.parse(data, format: format, labels: LabelTable.standard(), register: OrganisationRegister.standard())
+    }
+
+    @Test(arguments: ["molndal-typed.docx", "molndal-auto.docx", "molndal-typed.odt", "molndal-auto.odt"])
+    func molndalDocumentImportsToTheSameAgendaAsTheText(name: String) throws {
+        let text = try PlanImporter.parse(
+            ImportTestSupport.molndalData(), format: .text, labels: LabelTable.standard(), register: OrganisationRegister.standard())
+        let document = try Self.importDocument(name)
+        // Each agenda as sorted JSON: identical bytes, and a difference shows where it is.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        let expected = try encoder.encode(text.agenda)
+        let actual = try encoder.encode(document.agenda)
+        #expect(String(decoding: actual, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+        #expect(document.agenda == text.agenda)
+        #expect(document.agenda.actions.count == text.agenda.actions.count)
+    }
+}
+
+extension ImportDocumentTests {
+    @Test(arguments: ["table-plan.docx", "table-plan.odt"])
+    func labelValueTablesGiveTheActionsFields(name: String) throws {
+        let result = try Self.importDocument(name)
+        let rendered = try DocumentImporter.text(
+            of: Self.document(name), format: PlanImporter.detectFormat(data: Self.document(name), filename: name),
+            labels: LabelTable.standard())
+        let agenda = result.agenda
+        #expect(agenda.title == "Handlingsplan - Digital agenda för Tabellby kommun", "\(rendered)")
+        #expect(agenda.actions.map(\.code) == ["1.1", "1.2"], "\(rendered)")
+        let first = try #require(agenda.actions.first)
+        #expect(first.plan.text == "Inför en e-tjänst för bygglov.")
+        #expect(first.responsibility.text == "Stadsbyggnadsförvaltningen")
+        #expect(first.schedule.text == "2018")
+        #expect(first.cost.text == "200 tkr")
+        #expect(first.effectGoals == ["Kortare handläggningstid.", "Färre samtal till kundcenter."])
+        let second = try #require(agenda.actions.last)
+        #expect(second.plan.text == "Utred en samlingsapp.")
+        #expect(second.responsibility.text == "Stadsledningsförvaltningen, IT-avdelningen")
+        #expect(second.schedule.text == "2019")
+        #expect(second.cost.text == "Inom befintliga budgetramar")
+    }
+
+    @Test(arguments: ["table-plan.docx", "table-plan.odt"])
+    func footnotesAndCommentsAreLeftOutWithAWarning(name: String) throws {
+        let result = try Self.importDocument(name)
+        let messages = result.warnings.map(\.message)
+        #expect(messages.contains { $0.hasPrefix("a footnote is left out of the plan") && $0.contains("Fotnotstext") }, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("a comment is left out of the plan") && $0.contains("Kommentar som inte") }, "\(messages)")
+        let json = String(decoding: try JSONEncoder().encode(result.agenda), as: UTF8.self)
+        #expect(!json.contains("Fotnotstext"))
+        #expect(!json.contains("Kommentar som inte"))
+    }
+
+    @Test(arguments: ["molndal-typed.docx", "molndal-auto.odt", "table-plan.docx", "table-plan.odt"])
+    func headersAndFootersDoNotReachThePlan(name: String) throws {
+        let data = try Self.document(name)
+        let text = try DocumentImporter.text(
+            of: data, format: PlanImporter.detectFormat(data: data, filename: name), labels: LabelTable.standard())
+        #expect(!text.contains("sidhuvud"))
+        #expect(!text.contains("Sidfot"))
+        #expect(!text.isEmpty)
+    }
+
+    @Test func formatIsToldFromTheBytesWithoutAnExtension() throws {
+        #expect(PlanImporter.detectFormat(data: try Self.document("molndal-auto.docx"), filename: "plan") == .docx)
+        #expect(PlanImporter.detectFormat(data: try Self.document("molndal-auto.odt"), filename: nil) == .odt)
+        #expect(PlanImporter.detectFormat(data: try Self.document("molndal-auto.odt"), filename: "plan.docx") == .docx)
+        #expect(PlanFormat(rawValue: "docx") == .docx && PlanFormat(rawValue: "odt") == .odt)
+    }
+}
