@@ -44,18 +44,42 @@ extension ImportDocumentTests {
             labels: LabelTable.standard())
         let agenda = result.agenda
         #expect(agenda.title == "Handlingsplan - Digital agenda för Tabellby kommun", "\(rendered)")
-        #expect(agenda.actions.map(\.code) == ["1.1", "1.2"], "\(rendered)")
-        let first = try #require(agenda.actions.first)
+        #expect(agenda.actions.map(\.code) == ["1.1", "1.2", "1.3", "2.1", "2.2"], "\(rendered)")
+        guard agenda.actions.count == 5 else { return }
+        let first = agenda.actions[0]
         #expect(first.plan.text == "Inför en e-tjänst för bygglov.")
         #expect(first.responsibility.text == "Stadsbyggnadsförvaltningen")
         #expect(first.schedule.text == "2018")
         #expect(first.cost.text == "200 tkr")
         #expect(first.effectGoals == ["Kortare handläggningstid.", "Färre samtal till kundcenter."])
-        let second = try #require(agenda.actions.last)
+        let second = agenda.actions[1]
         #expect(second.plan.text == "Utred en samlingsapp.")
         #expect(second.responsibility.text == "Stadsledningsförvaltningen, IT-avdelningen")
         #expect(second.schedule.text == "2019")
         #expect(second.cost.text == "Inom befintliga budgetramar")
+    }
+
+    @Test(arguments: ["table-plan.docx", "table-plan.odt"])
+    func boldLabelsWithoutAColonNameTheirFields(name: String) throws {
+        let action = try #require(try Self.importDocument(name).agenda.actions.first { $0.code == "1.3" })
+        #expect(action.plan.text == "Utred fria surfzoner i stadens lokaler.")
+        #expect(action.responsibility.text == "Stadsledningsförvaltningen, IT-avdelningen")
+        #expect(action.schedule.text == "2018")
+    }
+
+    /// A table whose first row names the fields and whose rows are actions, as LIKA's plan template has it.
+    @Test(arguments: ["table-plan.docx", "table-plan.odt"])
+    func planTableRowsAreActions(name: String) throws {
+        let agenda = try Self.importDocument(name).agenda
+        let first = try #require(agenda.actions.first { $0.code == "2.1" })
+        #expect(first.title == "Digital dokumentation")
+        #expect(first.plan.text == "Inför mobil dokumentation i hemtjänsten.")
+        #expect(first.responsibility.text == "Vård- och omsorgsförvaltningen")
+        #expect(first.schedule.text == "2018")
+        let second = try #require(agenda.actions.first { $0.code == "2.2" })
+        #expect(second.title == "Nattkamera")
+        #expect(second.cost.text == "300 tkr")
+        #expect(second.schedule.text == "2019")
     }
 
     @Test(arguments: ["table-plan.docx", "table-plan.odt"])

@@ -191,14 +191,14 @@ struct DocumentText {
         // A plan table: the first row names the fields, each later row is one action.
         let headers = first.map(cellText)
         if first.count >= 3, headers.filter({ isLabel($0, labels: labels) }).count >= 2 {
+            let leading = headers.prefix { !isLabel($0, labels: labels) }.count
             for row in rows.dropFirst() {
-                for (column, cell) in row.enumerated() where !cellText(cell).isEmpty {
+                // The columns before the first label name the action ("2.1", "Digital dokumentation").
+                let name = row.prefix(leading).map(cellText).filter { !$0.isEmpty }.joined(separator: " ")
+                if !name.isEmpty { lines += [name, ""] }
+                for (column, cell) in row.enumerated().dropFirst(leading) where !cellText(cell).isEmpty {
                     let header = column < headers.count ? headers[column] : ""
-                    if isLabel(header, labels: labels) {
-                        lines += labelled(label: header, cell)
-                    } else {
-                        lines += [cellText(cell), ""]
-                    }
+                    lines += header.isEmpty ? [cellText(cell), ""] : labelled(label: header, cell)
                 }
             }
             return lines

@@ -22,7 +22,7 @@ NS = {
     "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
     "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
     "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
-    "fo": "urn:oasis:names:xmlns:xsl-fo-compatible:1.0".replace("names:xmlns", "names:tc:opendocument:xmlns"),
+    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
     "dc": "http://purl.org/dc/elements/1.1/",
 }
 for prefix, uri in NS.items():
@@ -107,6 +107,12 @@ class Document:
                 else:
                     last.tail = (last.tail or "") + piece
 
+    def bold_lead(self, label, rest):
+        """A paragraph that starts with a bold label without a colon: "**Ansvar** Stadsledningsförvaltningen"."""
+        self.open_list = None
+        p = sub(self.body, "text:p")
+        sub(p, "text:span", {"text:style-name": "Strong"}, label).tail = " " + rest
+
     def heading(self, level, number, title):
         self.open_list = None
         h = sub(self.body, "text:h", {"text:style-name": "Heading_20_%d" % level, "text:outline-level": str(level)})
@@ -176,7 +182,7 @@ def molndal(plan_text, auto):
             seen_title = True
         elif re.search(r"\t\d+$", line):
             doc.paragraph(line, "Contents_20_1")
-        elif line in toc and line not in headings_seen and headings_seen is not None and line_is_after_toc(lines, line):
+        elif line in toc and line not in headings_seen:
             headings_seen.add(line)
             number, title = toc[line]
             doc.heading(number.rstrip(".").count(".") + 1, number, title)
@@ -189,10 +195,6 @@ def molndal(plan_text, auto):
         else:
             doc.paragraph(line)
     return doc
-
-
-def line_is_after_toc(lines, line):
-    return lines.count(line) >= 1
 
 
 def table_plan():
@@ -224,6 +226,17 @@ def table_plan():
         ["Ansvarig:", "Stadsledningsförvaltningen, IT-avdelningen"],
         ["Tidsplan:", "2019"],
         ["Kostnader:", "Inom befintliga budgetramar"],
+    ])
+    doc.heading(2, "1.3", "Fria surfzoner")
+    doc.paragraph("Handlingsplan: Utred fria surfzoner i stadens lokaler.")
+    doc.bold_lead("Ansvar", "Stadsledningsförvaltningen, IT-avdelningen")
+    doc.bold_lead("Tidsplan", "2018")
+    # A LIKA-style plan table: a header row of field labels, one action a row.
+    doc.heading(1, "2.", "Vård och omsorg")
+    doc.table([
+        ["Nr", "Område", "Aktivitet", "Ansvarig", "Tidsplan", "Kostnad"],
+        ["2.1", "Digital dokumentation", "Inför mobil dokumentation i hemtjänsten.", "Vård- och omsorgsförvaltningen", "2018", "Inom befintliga budgetramar"],
+        ["2.2", "Nattkamera", "Pröva nattkamera som alternativ till nattlig tillsyn.", "Vård- och omsorgsförvaltningen", "2019", "300 tkr"],
     ])
     return doc
 
