@@ -17,7 +17,7 @@ public enum DocumentError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .notAZip(kind):
-            return "not a \(kind): the file is not a zip package; save the plan again from Word or LibreOffice, or as plain text (.txt)"
+            return "cannot read the file as \(kind): it is not a zip package; save the plan again from Word or LibreOffice, or as plain text (.txt)"
         case let .damagedZip(kind):
             return "the \(kind) is damaged or cut off (its zip package does not add up); save it again and import the new copy"
         case let .encrypted(kind):
@@ -25,7 +25,7 @@ public enum DocumentError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .unsupportedCompression(kind, method):
             return "the \(kind) uses zip compression method \(method), which Agenda does not read; save it again from Word or LibreOffice"
         case let .missingPart(kind, part):
-            return "not a \(kind): the package has no \(part)"
+            return "cannot read the file as \(kind): the package has no \(part)"
         case let .malformedXML(kind, part, line, message):
             return "the \(kind) is damaged: \(part) is not well-formed XML (line \(line): \(message))"
         }
