@@ -22,7 +22,7 @@ import ZIPFoundation
 
     static func part(_ root: XMLElement) -> Data {
         root.addNamespace(XMLNode.namespace(withName: "w", stringValue: w) as! XMLNode)
-        return XMLDocument(rootElement: root).xmlData
+        return Data(root.xmlString.utf8)
     }
 
     static func value(_ name: String, _ value: String) -> XMLElement { element(name, ["w:val": value]) }
@@ -100,11 +100,15 @@ import ZIPFoundation
             paragraph("Handlingsplan: Bättre beslutstöd."),
             paragraph("Ansvarig: IT-avdelningen"),
         ])
-        let archive = try Archive(data: Data(), accessMode: .create)
-        for (name, content) in [
+        return try package([
             ("word/document.xml", part(element("w:document", [:], [body]))), ("word/styles.xml", part(styles)),
             ("word/numbering.xml", part(numbering)),
-        ] {
+        ])
+    }
+
+    static func package(_ parts: [(String, Data)]) throws -> Data {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        for (name, content) in parts {
             try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(content.count), compressionMethod: .deflate) {
                 position, size in content.subdata(in: Int(position)..<(Int(position) + size))
             }
@@ -143,6 +147,33 @@ import ZIPFoundation
         #expect(result.agenda.areas.map(\.title) == ["Extern service", "Intern effektivitet"])
         #expect(result.agenda.actions.map(\.code) == ["1.1", "1.2", "2.1"])
         #expect(result.agenda.actions.first?.responsibility.text == "Skolförvaltningen")
+    }
+
+    /// Headings without any number (typed or computed) are read as Markdown levels.
+    @Test func aPlanWithUnnumberedHeadingsIsReadByItsHeadingLevels() throws {
+        let styles = Self.element("w:styles", [:], [
+            Self.element("w:style", ["w:type": "paragraph", "w:styleId": "Heading1"], [Self.value("w:name", "heading 1")]),
+            Self.element("w:style", ["w:type": "paragraph", "w:styleId": "Heading2"], [Self.value("w:name", "heading 2")]),
+            Self.element("w:style", ["w:type": "paragraph", "w:styleId": "Heading3"], [Self.value("w:name", "heading 3")]),
+        ])
+        let body = Self.element("w:body", [:], [
+            Self.paragraph("Digital agenda för Exempelby", style: "Heading1"),
+            Self.paragraph("Extern service", style: "Heading2"),
+            Self.paragraph("E-tjänster", style: "Heading3"),
+            Self.paragraph("Inför fler e-tjänster.", bold: "Uppgift: "),
+            Self.paragraph("Ansvarig: Skolförvaltningen"),
+            Self.paragraph("Intern effektivitet", style: "Heading2"),
+            Self.paragraph("Beslutstöd", style: "Heading3"),
+            Self.paragraph("Handlingsplan: Bättre beslutstöd."),
+        ])
+        let data = try Self.package([("word/document.xml", Self.part(Self.element("w:document", [:], [body]))), ("word/styles.xml", Self.part(styles))])
+        let text = try DocumentImporter.text(of: data, format: .docx, labels: LabelTable.standard())
+        #expect(text.hasPrefix("# Digital agenda för Exempelby\n\n## Extern service\n\n### E-tjänster\n"), "\(text)")
+        let agenda = try PlanImporter.parse(data, format: .docx, labels: LabelTable.standard()).agenda
+        #expect(agenda.title == "Digital agenda för Exempelby")
+        #expect(agenda.areas.map(\.title) == ["Extern service", "Intern effektivitet"])
+        #expect(agenda.actions.count == 2)
+        #expect(agenda.actions.first?.plan.text == "Inför fler e-tjänster.")
     }
 
     @Test(arguments: [

@@ -123,7 +123,7 @@ struct DocumentText {
                 afterContentsEntry = false
                 let title = parts.filter { !$0.isEmpty }.joined(separator: " ")
                 if markdown {
-                    lines.append(String(repeating: "#", count: min(level + 1, 6)) + " " + title)
+                    lines.append(String(repeating: "#", count: min(max(level, 1), 6)) + " " + title)
                 } else {
                     lines.append(number.isEmpty ? title : number + " " + title)
                 }

@@ -27,7 +27,11 @@ final class XMLStreamReader {
     private let kind: String
     private let part: String
 
+    /// libxml2's global state, set up once before any thread parses (its lazy set-up is not thread-safe).
+    private static let parserInitialized: Void = xmlInitParser()
+
     init(_ data: Data, kind: String, part: String) throws {
+        _ = Self.parserInitialized
         self.kind = kind
         self.part = part
         // libxml2 reads from memory it does not own: keep a copy alive as long as the reader.
