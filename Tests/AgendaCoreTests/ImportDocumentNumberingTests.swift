@@ -33,7 +33,8 @@ import ZIPFoundation
 
     /// A paragraph: its style, numbering and outline level, and runs (bold when marked).
     static func paragraph(
-        _ text: String, style: String? = nil, numId: Int? = nil, level: Int? = nil, outline: Int? = nil, bold: String? = nil
+        _ text: String, style: String? = nil, numId: Int? = nil, level: Int? = nil, outline: Int? = nil, bold: String? = nil,
+        hidden: String? = nil
     ) -> XMLElement {
         var properties: [XMLNode] = []
         if let style { properties.append(value("w:pStyle", style)) }
@@ -42,6 +43,9 @@ import ZIPFoundation
         var runs: [XMLNode] = []
         if let bold {
             runs.append(element("w:r", [:], [element("w:rPr", [:], [element("w:b")]), element("w:t", text: bold)]))
+        }
+        if let hidden {
+            runs.append(element("w:r", [:], [element("w:rPr", [:], [element("w:vanish")]), element("w:t", text: hidden)]))
         }
         runs.append(element("w:r", [:], [element("w:t", ["xml:space": "preserve"], text: text)]))
         return element("w:p", [:], [element("w:pPr", [:], properties)] + runs)
@@ -83,7 +87,8 @@ import ZIPFoundation
             paragraph("Plan för Exempelby kommun"),
             paragraph("Extern service", style: "Rubrik1"),
             paragraph("E-tjänster", style: "Rubrik2"),
-            paragraph("Fler e-tjänster."),
+            paragraph("Fler e-tjänster.", hidden: "Dold text. "),
+            paragraph("", style: "Rubrik2"),
             paragraph("Första", numId: 2, level: 0),
             paragraph("Under", numId: 2, level: 1),
             paragraph("Under två", numId: 2, level: 1),
@@ -131,7 +136,7 @@ import ZIPFoundation
             "2) Andra",
             "Handlingsplan: Inför fler e-tjänster.",
             "Ansvar: Skolförvaltningen",
-            "1.2 Appar",
+            "1.3 Appar",
             "1) Tredje",
             "Handlingsplan: Utred en app.",
             "2. Intern effektivitet",
@@ -145,7 +150,7 @@ import ZIPFoundation
     @Test func aWordPlanWithComputedNumbersImports() throws {
         let result = try PlanImporter.parse(Self.docx(), format: .docx, labels: LabelTable.standard())
         #expect(result.agenda.areas.map(\.title) == ["Extern service", "Intern effektivitet"])
-        #expect(result.agenda.actions.map(\.code) == ["1.1", "1.2", "2.1"])
+        #expect(result.agenda.actions.map(\.code) == ["1.1", "1.3", "2.1"])
         #expect(result.agenda.actions.first?.responsibility.text == "Skolförvaltningen")
     }
 

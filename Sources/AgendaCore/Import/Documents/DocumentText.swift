@@ -106,7 +106,8 @@ struct DocumentText {
         func emit(_ paragraph: Paragraph) {
             let text = Self.withLabelColon(paragraph, labels: labels)
             let parts = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
-            guard parts.contains(where: { !$0.isEmpty }) || paragraph.kind != .body else { return }
+            // An empty paragraph (an empty heading or list item too) says nothing; its number was still counted.
+            guard parts.contains(where: { !$0.isEmpty }) else { return }
             switch paragraph.kind {
             case .body:
                 if inList { blankLine() }

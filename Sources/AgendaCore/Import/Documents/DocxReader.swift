@@ -241,10 +241,11 @@ struct DocxReader {
         var inRun = false
         var inRunProperties = false
         var runBold = false
+        var runHidden = false
         var inText = false
 
         func append(_ text: String) {
-            guard !paragraphs.isEmpty else { return }
+            guard !paragraphs.isEmpty, !runHidden else { return }
             let last = paragraphs.count - 1
             paragraphs[last].text += text
             if paragraphs[last].leadOpen {
@@ -323,9 +324,11 @@ struct DocxReader {
                 case "r":
                     inRun = !empty
                     runBold = false
+                    runHidden = false
                 case "rPr" where inRun: inRunProperties = !empty
                 case "b" where inRunProperties: runBold = Self.isOn(value)
                 case "rStyle" where inRunProperties: runBold = styleIsBold(value)
+                case "vanish" where inRunProperties: runHidden = Self.isOn(value)  // hidden text is not shown, nor imported
                 case "t": inText = !empty
                 case "tab" where inRun: append("\t")
                 case "br" where inRun:
@@ -350,7 +353,10 @@ struct DocxReader {
                 switch name {
                 case "p": if let state = paragraphs.popLast() { finish(state) }
                 case "pPr": inParagraphProperties = false
-                case "r": inRun = false; runBold = false
+                case "r":
+                    inRun = false
+                    runBold = false
+                    runHidden = false
                 case "rPr": inRunProperties = false
                 case "t": inText = false
                 case "tbl": output.endTable()
