@@ -136,3 +136,76 @@ import ZIPFoundation
         #expect(!text.contains("root:"))
     }
 }
+
+extension ImportDocumentBadInputTests {
+    /// A small, repeatable generator (SplitMix64) so that a failing case can be run again.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Damaged bytes anywhere in a document end in a refusal or a plan, never in a crash or a hang.
+    @Test(arguments: ["table-plan.docx", "table-plan.odt"])
+    func damagedBytesAreRefusedOrReadNeverCrash(name: String) throws {
+        let original = [UInt8](try ImportDocumentTests.document(name))
+        let format = PlanImporter.detectFormat(data: Data(original), filename: name)
+        var random = SeededGenerator(state: 16)
+        var refused = 0
+        for _ in 0..<150 {
+            var bytes = original
+            for _ in 0..<Int.random(in: 1...8, using: &random) {
+                bytes[Int.random(in: 0..<bytes.count, using: &random)] = UInt8.random(in: 0...255, using: &random)
+            }
+            do {
+                _ = try Self.parse(Data(bytes), format)
+            } catch is DocumentError {
+                refused += 1
+            } catch is ImportError {
+                refused += 1
+            }
+        }
+        #expect(refused > 0)
+    }
+
+    /// Damaged XML in the text part (the package itself sound) is refused or read, never a crash.
+    @Test(arguments: ["table-plan.docx", "table-plan.odt", "molndal-auto.docx"])
+    func damagedXMLIsRefusedOrReadNeverCrash(name: String) throws {
+        let archive = try Archive(data: ImportDocumentTests.document(name), accessMode: .read)
+        var parts: [(name: String, content: Data)] = []
+        for entry in archive where entry.type == .file {
+            var content = Data()
+            _ = try archive.extract(entry) { content.append($0) }
+            parts.append((entry.path, content))
+        }
+        let textPart = name.hasSuffix(".odt") ? "content.xml" : "word/document.xml"
+        let index = try #require(parts.firstIndex { $0.name == textPart })
+        let format: PlanFormat = name.hasSuffix(".odt") ? .odt : .docx
+        var random = SeededGenerator(state: 61)
+        var outcomes = (read: 0, refused: 0)
+        for _ in 0..<60 {
+            var bytes = [UInt8](parts[index].content)
+            for _ in 0..<Int.random(in: 1...4, using: &random) {
+                let at = Int.random(in: 0..<bytes.count, using: &random)
+                bytes[at] = [UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "/"), 0xC3, 0x00, UInt8(ascii: "x")]
+                    .randomElement(using: &random)!
+            }
+            var damaged = parts
+            damaged[index].content = Data(bytes)
+            do {
+                _ = try Self.parse(Self.package(damaged), format)
+                outcomes.read += 1
+            } catch is DocumentError {
+                outcomes.refused += 1
+            } catch is ImportError {
+                outcomes.refused += 1
+            }
+        }
+        #expect(outcomes.refused > 0)
+    }
+}

@@ -21,8 +21,9 @@ struct ZipPackage {
     /// Part names in the order of the central directory.
     private(set) var names: [String] = []
 
-    /// The largest part inflated; a document.xml is a few MB even for a long plan.
-    static let maximumPartSize = 256 * 1024 * 1024
+    /// The largest part inflated: a long plan's document.xml is a few MB; more is refused as damaged
+    /// rather than allocated (a zip can claim any size).
+    static let maximumPartSize = 64 * 1024 * 1024
 
     /// Reads the central directory. Throws ``DocumentError/notAZip(_:)`` when `data` is no zip package.
     init(_ data: Data, kind: String) throws {
