@@ -15,7 +15,7 @@ struct ODTReader {
     static let table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
     static let fo = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
     static let draw = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
-    static let xml = "http://www.w3.org/XML/1998/namespace"
+    static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
     static let manifest = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
 
     struct Level {
@@ -276,7 +276,7 @@ struct ODTReader {
                     {
                         counters = saved
                     }
-                    lists.append(ListState(style: style, counters: counters, id: xml.attribute("id", namespace: Self.xml)))
+                    lists.append(ListState(style: style, counters: counters, id: xml.attribute("id", namespace: Self.xmlNamespace)))
                     if empty { lists.removeLast() }
                 case (Self.text, "list-item"), (Self.text, "list-header"):
                     items.append(ItemState(
