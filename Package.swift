@@ -32,13 +32,25 @@ let package = Package(
             name: "CSystemZlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        // templates/ is a target of its own so that the default look and labels ship
-        // inside the built package's resources and an installed `agenda` finds them anywhere.
+        // Every folder of templates/ is compiled into the binary by the EmbedResources plugin
+        // (templates/default → EmbeddedFiles.default, templates/sample → EmbeddedFiles.sample), so the
+        // binary reads no resource folder and installing `agenda` is copying one file. A new folder
+        // in templates/ is embedded as it is: `sources:` keeps SwiftPM from treating its files as its own.
         .target(
             name: "AgendaTemplates",
             path: "templates",
             sources: ["AgendaTemplates.swift"],
-            resources: [.copy("default")]
+            plugins: ["EmbedResources"]
+        ),
+        .plugin(
+            name: "EmbedResources",
+            capability: .buildTool(),
+            dependencies: ["EmbedResourcesTool"],
+            path: "Plugins/EmbedResources"
+        ),
+        .executableTarget(
+            name: "EmbedResourcesTool",
+            path: "Plugins/EmbedResourcesTool"
         ),
         .target(
             name: "AgendaCore",
@@ -49,8 +61,7 @@ let package = Package(
                 "CSystemZlib",
                 "AgendaTemplates",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            resources: [.copy("Resources/molndal-digital-agenda-2017-2019.txt")]
+            ]
         ),
         .target(
             name: "ReportGen",

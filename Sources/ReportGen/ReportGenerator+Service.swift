@@ -3,8 +3,12 @@ import Foundation
 
 extension ReportGenerator {
     /// Writes the report for `request` from one snapshot of `service`'s database (see ``write(_:from:templates:)``).
+    /// A period before the plan's start or after the current one is refused.
     public static func write(_ request: ReportRequest, service: AgendaService, templates: TemplateSet) throws -> [URL] {
-        try service.read { store in try write(request, from: store, templates: templates) }
+        try service.read { store in
+            try store.checkPeriod(request.period, at: service.now)
+            return try write(request, from: store, templates: templates)
+        }
     }
 
     /// Publishes the period's report (owner only) atomically: every file is written to a temporary name
@@ -15,8 +19,9 @@ extension ReportGenerator {
         _ request: ReportRequest, service: AgendaService, by caller: Identity, templates: TemplateSet
     ) throws -> (publication: Publication, files: [URL]) {
         let (publication, staged) = try service.publish(period: request.period, by: caller) { store, _ in
-            try stage(request, from: store, templates: templates)
+            try store.checkPeriod(request.period, at: service.now)
+            return try stage(request, from: store, templates: templates)
         }
-        return (publication, try staged.commit())
+        return (publication, try staged.moveIntoPlace())
     }
 }

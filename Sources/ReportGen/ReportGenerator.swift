@@ -21,34 +21,51 @@ public struct ReportRequest: Sendable {
 }
 
 /// Reads a period's report from the store and writes it in every requested format.
-/// Only reads the database.
+/// Only reads the database, through the store's API, from one snapshot.
 public enum ReportGenerator {
     /// Writes `DIR/agenda-PERIOD.EXT` per format, creating DIR if needed, and returns the files written.
-    /// Every file is written beside its target under a temporary name and moved into place only when all
-    /// are written, so a failure never leaves half a report or a stray file.
+    /// Each file is written beside its target under a temporary name and moved into place once every
+    /// file is written, so a failure never leaves half a report nor a stray file.
     public static func write(_ request: ReportRequest, from store: AgendaStore, templates: TemplateSet) throws -> [URL] {
-        try stage(request, from: store, templates: templates).commit()
+        try write(request, from: store, templates: templates, commit: {})
     }
 
-    /// Writes every requested format to a temporary name beside its target; ``StagedReport/commit()``
-    /// moves them into place. On failure nothing is left behind.
+    /// Writes the report like ``write(_:from:templates:)``, calling `commit` after every file is
+    /// written under its temporary name and before any is moved into place. When writing or `commit`
+    /// fails, every temporary file is removed (and DIR, when this call created it) and the error is rethrown.
+    public static func write(
+        _ request: ReportRequest, from store: AgendaStore, templates: TemplateSet, commit: () throws -> Void
+    ) throws -> [URL] {
+        let staged = try stage(request, from: store, templates: templates)
+        do { try commit() } catch {
+            staged.discard()
+            throw error
+        }
+        return try staged.moveIntoPlace()
+    }
+
+    /// Writes every requested format to a temporary name beside its target (`.agenda-PERIOD.EXT.tmp-…`);
+    /// ``StagedReport/moveIntoPlace()`` renames them. Throws before writing anything when DIR exists and
+    /// is not a folder or the model cannot be built; on any later failure nothing is left behind.
     static func stage(_ request: ReportRequest, from store: AgendaStore, templates: TemplateSet) throws -> StagedReport {
+        let fm = FileManager.default
+        let directory = request.directory
+        var isFolder: ObjCBool = false
+        let existed = fm.fileExists(atPath: directory.path, isDirectory: &isFolder)
+        if existed && !isFolder.boolValue {
+            throw ReportError.output(file: directory.path, reason: "it is a file, not a folder")
+        }
         let model = try model(for: request, from: store)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: request.directory.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw ReportError.output(file: request.directory.path, reason: "it is a file, not a folder; give --out a folder")
-        }
         do {
-            try FileManager.default.createDirectory(at: request.directory, withIntermediateDirectories: true)
+            try fm.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw ReportError.output(file: request.directory.path, reason: "cannot create the folder")
+            throw ReportError.output(file: directory.path, reason: "cannot create the folder")
         }
-        var staged = StagedReport()
+        var staged = StagedReport(directory: existed ? nil : directory)
         do {
             for format in request.formats {
-                let target = request.directory.appendingPathComponent(ReportFile.fileName(for: request.period, format: format))
-                let temporary = request.directory.appendingPathComponent(
-                    ".\(target.lastPathComponent).\(UUID().uuidString.prefix(8)).tmp")
+                let target = directory.appendingPathComponent(ReportFile.fileName(for: request.period, format: format))
+                let temporary = directory.appendingPathComponent(temporaryName(for: target))
                 staged.files.append((temporary, target))
                 try ReportWriter.write(model, format: format, to: temporary, templates: templates)
             }
@@ -59,45 +76,87 @@ public enum ReportGenerator {
         return staged
     }
 
+    /// `.agenda-2018Q4.odt.tmp-1f3a9c07`: hidden, beside its target (so renaming it is atomic), and
+    /// unique, so two writers never share one.
+    static func temporaryName(for target: URL) -> String {
+        ".\(target.lastPathComponent).tmp-\(String(UInt32.random(in: .min ... .max), radix: 16))"
+    }
+
     /// The report model for the request: the plan as it stood at the period's end, and each action's
     /// status in force for the period. A published period shows only what was known when it was
     /// published, so regenerating it gives the same report; what came later shows in the next period's
     /// changes. Status changes are measured against the previous period as IT-rådet saw it.
+    ///
+    /// Everything is read from one snapshot of the store. Throws ``StoreError/notFound(_:)`` for a
+    /// förvaltning or enhet the organisation register does not know.
     public static func model(for request: ReportRequest, from store: AgendaStore) throws -> ReportModel {
         let period = request.period
-        let publication = try store.publication(for: period)
-        let knownAt = publication?.publishedAt
-        let previousKnownAt = try store.publication(for: period.previous)?.publishedAt ?? knownAt
         return try store.read {
-            ReportBuilder.build(
-                agenda: try store.agenda(asOf: period.end),
+            let publication = try store.publication(for: period)
+            let knownAt = publication?.publishedAt
+            let previousKnownAt = try store.publication(for: period.previous)?.publishedAt ?? knownAt
+            let agenda = try store.agenda(asOf: period.end)
+            return ReportBuilder.build(
+                agenda: agenda,
                 period: period,
                 filter: request.filter,
+                departmentActions: try request.filter.department.map { try actionCodes(of: $0, asOf: period.end, in: store) },
                 statuses: try store.statuses(for: period, knownAt: knownAt).mapValues(ReportedStatus.init),
                 previousStatuses: try store.statuses(for: period.previous, knownAt: previousKnownAt).mapValues(ReportedStatus.init),
+                missing: try store.missingReports(for: period, knownAt: knownAt),
+                settledDecisions: try settledDecisions(agenda, through: period.end, in: store),
                 planChanges: try store.planChanges(after: period.previous.end, through: period.end),
-                generatedAt: request.generatedAt ?? publication?.publishedAt.date
+                generatedAt: request.generatedAt ?? knownAt?.swedishDate
             )
         }
+    }
+
+    /// The codes of the actions the förvaltning or enhet `name` leads or shares in the plan as of
+    /// `date`: what `agenda list actions --department` lists (the one department rule), withdrawn ones
+    /// included (the builder leaves those out). A name the register does not know is refused by the
+    /// store, naming the closest known names.
+    static func actionCodes(of name: String, asOf date: CalendarDate, in store: AgendaStore) throws -> Set<String> {
+        Set(try store.actions(matching: ActionFilter(department: name, includeWithdrawn: true, asOf: date)).map(\.code))
+    }
+
+    /// The actions, among `agenda`'s, whose pending IT-rådet decision a later plan decision settled:
+    /// the text that puts the action before IT-rådet (``ReportBuilder/pendingReasons(_:)`` of the version
+    /// in force at `end`) already stood in an earlier version, and a decision in force by `end` changed
+    /// the action after it. A change that brings new text to decide on settles nothing.
+    static func settledDecisions(_ agenda: Agenda, through end: CalendarDate, in store: AgendaStore) throws -> Set<String> {
+        var settled = Set<String>()
+        for action in agenda.actions where action.state != .withdrawn {
+            let pending = ReportBuilder.pendingReasons(action)
+            guard !pending.isEmpty else { continue }
+            let versions = try store.history(code: action.code).filter { $0.validFrom.map { $0 <= end } ?? true }
+            // The earliest version from which every version up to the one in force holds the pending reasons.
+            var since = versions.count - 1
+            while since > 0, pending.allSatisfy(ReportBuilder.pendingReasons(versions[since - 1].action).contains) { since -= 1 }
+            if since < versions.count - 1 { settled.insert(action.code) }
+        }
+        return settled
     }
 }
 
 /// Report files written under temporary names, waiting to be moved into place.
 struct StagedReport: Sendable {
+    /// The folder this report created, removed again when the report is discarded.
+    var directory: URL?
     var files: [(temporary: URL, target: URL)] = []
 
-    /// Moves every file into place (each rename is atomic) and returns the targets.
-    func commit() throws -> [URL] {
+    /// Renames every file into place (each rename is atomic) and returns the targets.
+    func moveIntoPlace() throws -> [URL] {
         for (index, file) in files.enumerated() where rename(file.temporary.path, file.target.path) != 0 {
             let reason = String(cString: strerror(errno))
-            StagedReport(files: Array(files[index...])).discard()
+            for rest in files[index...] { try? FileManager.default.removeItem(at: rest.temporary) }
             throw ReportError.output(file: file.target.path, reason: reason)
         }
         return files.map(\.target)
     }
 
-    /// Removes the temporary files.
+    /// Removes the temporary files, and the folder when this report created it.
     func discard() {
         for file in files { try? FileManager.default.removeItem(at: file.temporary) }
+        if let directory { rmdir(directory.path) }
     }
 }

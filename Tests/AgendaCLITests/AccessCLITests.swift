@@ -138,4 +138,48 @@ import Testing
         expectOneLineRefusal(try agenda(token: tokens["Skolförvaltningen"], "status", "round", "open", "2019Q2", "--deadline", "2019-07-15"),
                              containing: "may not open a reporting round")
     }
+
+    @Test func inputIsCheckedWhereItEntersAndRoundsOpenedByMistakeAreCancelled() throws {
+        let demo = try AgendaProcess.run(["demo", folder.url.path])
+        let owner = try #require(DemoTokens.parse(demo.stdout)["IT-chef"])
+        let before = try agenda("export").stdoutData
+        for code in ["9,3", "10.1 --area 9", " ", "1.\u{7}2"] {
+            expectOneLineRefusal(try agenda(token: owner, "add", "action", code, "--area", "1", "--title", "X",
+                                            "--responsible", "Serviceförvaltningen", "--schedule", "2019",
+                                            "--decision", "IT-rådet 2018-11-10 §2"), containing: "1.2, 2.3a or 4")
+        }
+        expectOneLineRefusal(try agenda(token: owner, "identity", "add", "Två\u{1B}rader", "--role", "reader"), containing: "control character")
+        expectOneLineRefusal(try agenda("status", "missing", "1899Q1"), containing: "1899Q1 ends before the plan starts")
+        expectOneLineRefusal(try agenda(token: owner, "status", "round", "open", "2099Q1", "--deadline", "2099-04-15"),
+                             containing: "2099Q1 has not begun yet")
+        #expect(try agenda("export").stdoutData == before, "refused writes change nothing")
+
+        let defaultBefore = try agenda("status", "missing")
+        #expect(try agenda(token: owner, "status", "round", "open", "2018Q1", "--deadline", "2018-04-15").status == 0)
+        #expect(try agenda("status", "missing").stdout.contains("Missing reports for 2018Q1, deadline 2018-04-15"))
+        let cancelled = try agenda(token: owner, "status", "round", "cancel", "2018Q1")
+        #expect(cancelled.status == 0, "stderr: \(cancelled.stderr)")
+        #expect(try agenda("status", "missing").stdout == defaultBefore.stdout, "the cancelled round is no longer the default")
+        #expect(try agenda("status", "round", "list").stdout.contains("2018Q1 (inställd"))
+        expectOneLineRefusal(try agenda(token: owner, "status", "round", "cancel", "2018Q1"), containing: "no open reporting round for 2018Q1")
+    }
+
+    @Test func aCorrectionKeepsWhatItLeavesOutAndHistoryIsInSwedishTime() throws {
+        let demo = try AgendaProcess.run(["demo", folder.url.path])
+        let owner = try #require(DemoTokens.parse(demo.stdout)["IT-chef"])
+        let first = try agenda(token: owner, "status", "set", "6.2", "--period", "2018Q4", "--status", "Påbörjad", "--light", "gul",
+                               "--comment", "Pågår.", "--obstacles", "Leveransförsening", "--next", "Utvärdera", "--cost", "2400000")
+        #expect(first.status == 0, "stderr: \(first.stderr)")
+        let second = try agenda(token: owner, "status", "set", "6.2", "--period", "2018Q4", "--status", "Nästan klar", "--light", "grön",
+                                "--comment", "Rättelse.")
+        #expect(second.status == 0, "stderr: \(second.stderr)")
+        #expect(second.stdout.contains("carried over: hinder, nästa steg, faktisk kostnad)"), "stdout: \(second.stdout)")
+        let history = try agenda("status", "history", "6.2")
+        #expect(history.stdout.contains("Faktisk kostnad: 2\u{00A0}400\u{00A0}000\u{00A0}kr"), "stdout: \(history.stdout)")
+        #expect(history.stdout.contains(/— IT-chef, \d{4}-\d{2}-\d{2} \d{2}:\d{2} \+0[12]:00/), "stdout: \(history.stdout)")
+        let json = try #require(try JSONSerialization.jsonObject(with: agenda("status", "history", "6.2", "--json").stdoutData) as? [[String: Any]])
+        #expect(json.last?["actualCost"] as? Int == 2_400_000, "JSON keeps whole kronor")
+        #expect((json.last?["reportedAt"] as? String)?.hasSuffix("Z") == true, "and UTC")
+    }
 }
+

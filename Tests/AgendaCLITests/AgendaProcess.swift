@@ -21,10 +21,10 @@ struct AgendaProcess {
         return folder.appendingPathComponent("agenda")
     }()
 
-    /// Runs `agenda ARGUMENTS` with the given extra environment; no AGENDA_DB leaks in from the caller.
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> Result {
+    /// Runs `agenda ARGUMENTS` (the built one, or `binary`) with the given extra environment; no AGENDA_DB leaks in from the caller.
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil, binary: URL = executable) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = binary
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "AGENDA_DB")

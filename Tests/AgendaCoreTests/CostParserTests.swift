@@ -2,12 +2,12 @@ import Foundation
 import Testing
 @testable import AgendaCore
 
-/// Lines of Mölndal's digital agenda as shipped in AgendaCore's resources.
+/// Lines of Mölndal's digital agenda as shipped in templates/sample.
 enum MolndalPlanLines {
     static let all: [String] = {
         let url = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/AgendaCore/Resources/molndal-digital-agenda-2017-2019.txt")
+            .appendingPathComponent("templates/sample/molndal-digital-agenda-2017-2019.txt")
         let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
         return text.components(separatedBy: .newlines)
     }()
@@ -69,8 +69,9 @@ struct CostParserTests {
             "Inom befintliga budgetramar för utredningsarbetet. Kostnaden för fri surfzon i Mölndals nya centrum uppskattas till 300 tkr i engångskostnad och därefter 100 tkr/år.",
             schedule: "2017 – utredning, 2018 – inrätta en fri surfzon i Mölndals centrum",
             parts: [
-                CostPart(kind: .oneTime, amount: 300_000, approximate: true, source: "300 tkr i engångskostnad"),
-                CostPart(kind: .recurring, amount: 100_000, approximate: true, years: [2017, 2018], yearsDerived: true, source: "100 tkr/år"),
+                // The phase the sentence names ("fri surfzon"), and the year after it for what comes "därefter".
+                CostPart(kind: .oneTime, amount: 300_000, approximate: true, years: [2018], yearsDerived: true, source: "300 tkr i engångskostnad"),
+                CostPart(kind: .recurring, amount: 100_000, approximate: true, years: [2019], yearsDerived: true, source: "100 tkr/år"),
             ],
             within: true),
         Case(
@@ -183,6 +184,94 @@ struct CostParserTests {
     func readsAmountKindAndYears(_ c: AmountCase) {
         let schedule = ScheduleParser.parse("2018-2019")
         #expect(CostParser.parse(c.text, schedule: schedule).parts == [c.part])
+    }
+
+    struct PhaseCase: Sendable, CustomTestStringConvertible {
+        let text: String
+        let schedule: String
+        let planPeriod: YearSpan?
+        let parts: [CostPart]
+        let why: String
+        var testDescription: String { why }
+    }
+
+    static let surfzon = "Kostnaden för fri surfzon i Mölndals nya centrum uppskattas till 300 tkr i engångskostnad och därefter 100 tkr/år."
+    static let surfzonSchedule = "2017 – utredning, 2018 – inrätta en fri surfzon i Mölndals centrum"
+
+    /// One-time amounts go to the phase they name (or the last); what comes "därefter" starts the year after.
+    static let phases: [PhaseCase] = [
+        PhaseCase(
+            text: surfzon, schedule: surfzonSchedule, planPeriod: YearSpan(start: 2017, end: 2019),
+            parts: [
+                CostPart(kind: .oneTime, amount: 300_000, approximate: true, years: [2018], yearsDerived: true, source: "300 tkr i engångskostnad"),
+                CostPart(kind: .recurring, amount: 100_000, approximate: true, years: [2019], yearsDerived: true, source: "100 tkr/år"),
+            ],
+            why: "Mölndal 1.5: the surfzon phase 2018, then 2019 to the plan's end"),
+        PhaseCase(
+            text: surfzon, schedule: surfzonSchedule, planPeriod: YearSpan(start: 2017, end: 2021),
+            parts: [
+                CostPart(kind: .oneTime, amount: 300_000, approximate: true, years: [2018], yearsDerived: true, source: "300 tkr i engångskostnad"),
+                CostPart(kind: .recurring, amount: 100_000, approximate: true, years: [2019, 2020, 2021], yearsDerived: true, source: "100 tkr/år"),
+            ],
+            why: "a longer plan: the yearly cost runs to its end"),
+        PhaseCase(
+            // Neither the tidsplan nor a plan reaches past 2018: the yearly cost is open-ended, given its first year.
+            text: surfzon, schedule: surfzonSchedule, planPeriod: nil,
+            parts: [
+                CostPart(kind: .oneTime, amount: 300_000, approximate: true, years: [2018], yearsDerived: true, source: "300 tkr i engångskostnad"),
+                CostPart(kind: .recurring, amount: 100_000, approximate: true, years: [2019], yearsDerived: true, source: "100 tkr/år"),
+            ],
+            why: "no plan period: the yearly cost starts the year after, open-ended"),
+        PhaseCase(
+            text: "Utredningen beräknas kosta 200 tkr.", schedule: "Utredning 2017. Införande 2018.", planPeriod: nil,
+            parts: [CostPart(kind: .oneTime, amount: 200_000, approximate: true, years: [2017], yearsDerived: true, source: "200 tkr")],
+            why: "the cost names the first phase"),
+        PhaseCase(
+            text: "500 tkr", schedule: "2017 – förstudie, 2018-2019 – införande", planPeriod: nil,
+            parts: [CostPart(kind: .oneTime, amount: 500_000, years: [2018], yearsDerived: true, source: "500 tkr")],
+            why: "no phase named: the last phase's first year"),
+        PhaseCase(
+            text: "150 tkr i investering för upphandlingen av utrustning", schedule: "2018 – upphandling, 2019 – drift", planPeriod: nil,
+            parts: [CostPart(kind: .investment, amount: 150_000, years: [2018], yearsDerived: true, source: "150 tkr i investering")],
+            why: "an investment goes to the phase it names too"),
+        PhaseCase(
+            text: "300 tkr i engångskostnad för införandet och därefter 100 tkr/år",
+            schedule: "2018-2019 – införande, 2020 – förvaltning", planPeriod: YearSpan(start: 2018, end: 2021),
+            parts: [
+                CostPart(kind: .oneTime, amount: 300_000, years: [2018], yearsDerived: true, source: "300 tkr i engångskostnad"),
+                CostPart(kind: .recurring, amount: 100_000, years: [2020, 2021], yearsDerived: true, source: "100 tkr/år"),
+            ],
+            why: "a phase of two years: därefter starts after its last year"),
+        PhaseCase(
+            text: "200 tkr under 2018 och därefter 50 tkr/år", schedule: "2018-2020", planPeriod: nil,
+            parts: [
+                CostPart(kind: .oneTime, amount: 200_000, years: [2018], source: "200 tkr under 2018"),
+                CostPart(kind: .recurring, amount: 50_000, years: [2019, 2020], yearsDerived: true, source: "50 tkr/år"),
+            ],
+            why: "a stated year without phases: därefter starts the year after it"),
+        PhaseCase(
+            text: "Inrättandet kostar 300 tkr i engångskostnad och 100 tkr/år.", schedule: surfzonSchedule, planPeriod: YearSpan(start: 2017, end: 2019),
+            parts: [
+                CostPart(kind: .oneTime, amount: 300_000, years: [2018], yearsDerived: true, source: "300 tkr i engångskostnad"),
+                CostPart(kind: .recurring, amount: 100_000, years: [2017, 2018], yearsDerived: true, source: "100 tkr/år"),
+            ],
+            why: "without därefter a yearly cost keeps the tidsplan's years"),
+        PhaseCase(
+            text: "300 tkr i engångskostnad och därefter 100 tkr/år (2020-2021)", schedule: surfzonSchedule, planPeriod: YearSpan(start: 2017, end: 2019),
+            parts: [
+                CostPart(kind: .oneTime, amount: 300_000, years: [2018], yearsDerived: true, source: "300 tkr i engångskostnad"),
+                CostPart(kind: .recurring, amount: 100_000, years: [2020, 2021], source: "100 tkr/år (2020-2021)"),
+            ],
+            why: "years stated with the yearly cost are kept"),
+        PhaseCase(
+            text: "300 tkr i engångskostnad 2017", schedule: surfzonSchedule, planPeriod: nil,
+            parts: [CostPart(kind: .oneTime, amount: 300_000, years: [2017], source: "300 tkr i engångskostnad 2017")],
+            why: "a stated year beats the phases"),
+    ]
+
+    @Test(arguments: phases)
+    func placesCostsInTheTidsplansPhases(_ c: PhaseCase) {
+        #expect(CostParser.parse(c.text, schedule: ScheduleParser.parse(c.schedule), planPeriod: c.planPeriod).parts == c.parts)
     }
 
     @Test func recurringAmountWithoutYearsStaysWithoutYearsWhenScheduleIsUnknown() {

@@ -2,7 +2,7 @@ import Testing
 @testable import AgendaCore
 
 /// What the Mölndal plan says for one action, field by field, copied from the plan text
-/// (Sources/AgendaCore/Resources/molndal-digital-agenda-2017-2019.txt) so each value can be checked there.
+/// (templates/sample/molndal-digital-agenda-2017-2019.txt) so each value can be checked there.
 struct ExpectedAction: Sendable, CustomTestStringConvertible {
     var code: String
     var areaNumber: Int
@@ -14,6 +14,8 @@ struct ExpectedAction: Sendable, CustomTestStringConvertible {
     var responsibility: String
     var schedule: String?
     var cost: String?
+    /// What the importer reads from ``cost`` (CostParser with the action's tidsplan and the plan's 2017–2019).
+    var costParts: [CostPart]
     var effectGoals: [String]
 
     var testDescription: String { code }
@@ -36,6 +38,7 @@ let molndalExpectedActions: [ExpectedAction] = [
         responsibility: "Stadsledningsförvaltningen, IT-avdelningen tillsammans med kommunikations- och kanslienheten.",
         schedule: "2017 - 2019",
         cost: "200 tkr/år",
+        costParts: [CostPart(kind: .recurring, amount: 200_000, years: [2017, 2018, 2019], yearsDerived: true, source: "200 tkr/år")],
         effectGoals: ["Bättre service med kortare handläggningstider mot medborgarna samt en ökad effektivitet och bättre utnyttjande av stadens resurser."]
     ),
     ExpectedAction(
@@ -47,6 +50,12 @@ let molndalExpectedActions: [ExpectedAction] = [
         responsibility: "Stadsledningsförvaltningen, IT-avdelningen",
         schedule: "2017 – utredning, 2018 – inrätta en fri surfzon i Mölndals centrum",
         cost: "Inom befintliga budgetramar för utredningsarbetet. Kostnaden för fri surfzon i Mölndals nya centrum uppskattas till 300 tkr i engångskostnad och därefter 100 tkr/år.",
+        costParts: [
+            // The one-time cost is the surfzon's, so it goes to the 2018 phase "inrätta en fri surfzon"; the yearly
+            // cost starts "därefter", in 2019, and runs to the plan's end.
+            CostPart(kind: .oneTime, amount: 300_000, approximate: true, years: [2018], yearsDerived: true, source: "300 tkr i engångskostnad"),
+            CostPart(kind: .recurring, amount: 100_000, approximate: true, years: [2019], yearsDerived: true, source: "100 tkr/år"),
+        ],
         effectGoals: ["Ger en signal om en modern stad – positivt varumärke. God service till medborgarna. Möjlighet att förmedla riktad information."]
     ),
     ExpectedAction(
@@ -58,6 +67,7 @@ let molndalExpectedActions: [ExpectedAction] = [
         responsibility: "Stadsledningsförvaltningen, enheten samordning för hållbarhet",
         schedule: "2017",
         cost: "Inom befintliga budgetramar",
+        costParts: [],
         effectGoals: ["Samtliga väsentliga arbetsprocesser inom stadens verksamheter är optimerade och tydligt dokumenterade. Högre intern effektivitet med bättre utnyttjande av resurser samt en bättre medborgarservice."]
     ),
     ExpectedAction(
@@ -69,6 +79,7 @@ let molndalExpectedActions: [ExpectedAction] = [
         responsibility: "Stadsbyggnadsförvaltningen, GIS-enheten",
         schedule: nil,
         cost: "Inom befintliga budgetramar för processkartläggningen. Kostnader för framtagna förslag presenteras för beslut efter kartläggning.",
+        costParts: [],
         effectGoals: ["Förenklar och optimerar de berörda arbetsprocesserna och bidrar till bättre utnyttjande av stadens resurser och högre intern effektivitet men också till förbättrad kommunikation och information till externa mottagare."]
     ),
     ExpectedAction(
@@ -84,6 +95,7 @@ let molndalExpectedActions: [ExpectedAction] = [
         responsibility: "Stadsledningsförvaltningen, IT-avdelningen",
         schedule: "2017",
         cost: "Inom befintliga budgetramar för framtagning av bredbandsstrategin. Beslut om bredbandsstrategin och eventuella kommunala bidrag för utbyggnaden av bredband lyfts till Kf i särskilt ärende.",
+        costParts: [],
         effectGoals: ["Bidrar till att minska det digitala utanförskapet. Viktig faktor för utvecklingen av välfärdstjänster i hemmet. Ökar stadens attraktionskraft."]
     ),
     ExpectedAction(
@@ -95,6 +107,7 @@ let molndalExpectedActions: [ExpectedAction] = [
         responsibility: "Vård- och omsorgsförvaltningen",
         schedule: "Påbörjat 2016 och kommer att fortgå under 2017",
         cost: "Inom befintliga budgetramar",
+        costParts: [],
         effectGoals: ["Genom ökad kunskap om förvaltningens utvecklingsbehov kan vi skapa en bättre verksamhet för våra medborgare som har behov av vård och omsorg."]
     ),
     ExpectedAction(
@@ -106,6 +119,7 @@ let molndalExpectedActions: [ExpectedAction] = [
         responsibility: "Skolförvaltningen",
         schedule: "2018-2020",
         cost: "För att uppfylla den nationella IT-strategin ökar skolnämndens kostnader med ca 4,4 mnkr jämfört med idag. Kostnadsökningen behandlas i den ordinarie budgetprocessen för skolförvaltningen.",
+        costParts: [CostPart(kind: .recurring, amount: 4_400_000, approximate: true, years: [2018, 2019, 2020], yearsDerived: true, source: "ca 4,4 mnkr jämfört med idag")],
         effectGoals: ["Digitaliseringen skall bidra till att verksamheterna förbättras och effektiviseras. Alla barn och elever ska få en mer likvärdig möjlighet att utveckla en digital kompetens."]
     ),
     ExpectedAction(
@@ -117,6 +131,7 @@ let molndalExpectedActions: [ExpectedAction] = [
         responsibility: "Skolförvaltningen",
         schedule: "Arbetet startar höstterminen 2016 och målsättningen är att alla enheter skall vara igång efter sommaren 2017.",
         cost: "Inom befintliga budgetramar",
+        costParts: [],
         effectGoals: [
             "Ett bättre stöd för formativ undervisning",
             "Förbättrat och förenklat samarbete mellan elever och pedagoger",
@@ -134,6 +149,7 @@ let molndalExpectedActions: [ExpectedAction] = [
         responsibility: "Stadsledningsförvaltning, stadsarkivet",
         schedule: "2017-2019",
         cost: "100 tkr/år (2018-2019)",
+        costParts: [CostPart(kind: .recurring, amount: 100_000, years: [2018, 2019], source: "100 tkr/år (2018-2019)")],
         effectGoals: ["Enkel och snabb tillgång till arkiverade handlingar vilket spar tid."]
     ),
 ]

@@ -56,6 +56,7 @@ import Testing
         #expect(action.responsibility.text == expected.responsibility)
         #expect(action.schedule.text == expected.schedule)
         #expect(action.cost.text == expected.cost)
+        #expect(action.cost.parts == expected.costParts)
         #expect(action.effectGoals == expected.effectGoals)
     }
 

@@ -5,7 +5,7 @@ import Foundation
 enum ImportTestSupport {
     static let molndalURL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()
-        .appendingPathComponent("../../Sources/AgendaCore/Resources/molndal-digital-agenda-2017-2019.txt")
+        .appendingPathComponent("../../templates/sample/molndal-digital-agenda-2017-2019.txt")
         .standardizedFileURL
 
     static func molndalData() throws -> Data { try Data(contentsOf: molndalURL) }

@@ -14,7 +14,7 @@ import Testing
     ) throws -> StatusReport {
         try store.reportStatus(
             StatusInput(action: code, period: p(period), status: status, light: light, comment: "\(status.swedish) \(period)", actualCost: cost),
-            by: try store.testOwner(), at: t(at))
+            by: try store.testOwner(), at: t(at)).report
     }
 
     @Test func aCorrectionSupersedesAndKeepsTheEarlierReport() throws {

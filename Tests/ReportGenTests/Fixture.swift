@@ -122,7 +122,16 @@ enum Fixture {
 
     static var period: Period { try! Period(parsing: "2018Q2") }
 
-    static var model: ReportModel { ReportBuilder.build(agenda: agenda, period: period) }
+    /// Nothing reported yet: every action is missing for its lead förvaltning, as the store answers.
+    static var missing: [MissingReports] {
+        [
+            MissingReports(department: "Stadsledningsförvaltningen", actions: ["1.1", "1.2", "1.3", "1.5", "1.7", "3.1", "3.2"]),
+            MissingReports(department: "Vård- och omsorgsförvaltningen", actions: ["5.1", "5.5", "5.6"]),
+            MissingReports(department: "Utbildningsförvaltningen", actions: ["6.2", "6.5"]),
+        ]
+    }
+
+    static var model: ReportModel { ReportBuilder.build(agenda: agenda, period: period, missing: missing) }
 
     static var laterPeriod: Period { try! Period(parsing: "2018T3") }
 
@@ -146,7 +155,15 @@ enum Fixture {
             "1.2": ReportedStatus(label: .started, reporter: "IT-avdelningen", reportedOn: before),
             "1.3": ReportedStatus(label: .started, reporter: "IT-avdelningen", reportedOn: before),
         ]
-        return ReportBuilder.build(agenda: agenda, period: laterPeriod, statuses: statuses, previousStatuses: previous, generatedAt: CalendarDate(year: 2019, month: 1, day: 10))
+        // What the store would answer: no report for 3.2, 5.5 and 6.5 (3.1's carried-over Klar needs none).
+        let missing = [
+            MissingReports(department: "Stadsledningsförvaltningen", actions: ["3.2"]),
+            MissingReports(department: "Vård- och omsorgsförvaltningen", actions: ["5.5"]),
+            MissingReports(department: "Utbildningsförvaltningen", actions: ["6.5"]),
+        ]
+        return ReportBuilder.build(
+            agenda: agenda, period: laterPeriod, statuses: statuses, previousStatuses: previous, missing: missing,
+            generatedAt: CalendarDate(year: 2019, month: 1, day: 10))
     }
 
     static let hostileCode = "1.7"

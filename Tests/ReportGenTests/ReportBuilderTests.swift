@@ -28,6 +28,36 @@ import Testing
         #expect(decisions[0].reasons.count == 2)
     }
 
+    /// An action reported Klar or Avbruten (carried over or not), or whose pending decision a later
+    /// plan decision settled, no longer waits for IT-rådet.
+    @Test func pendingListLeavesOutFinishedAndSettledActions() {
+        let on = CalendarDate(year: 2018, month: 6, day: 20)
+        let statuses = [
+            "1.2": ReportedStatus(label: .done, reporter: "SLF", reportedOn: on),
+            "1.7": ReportedStatus(label: .cancelled, reporter: "SLF", reportedOn: on, carriedOver: true),
+        ]
+        let model = ReportBuilder.build(agenda: Fixture.agenda, period: Fixture.period, statuses: statuses)
+        #expect(model.decisions.map(\.entry.action.code) == ["1.3"])
+        let settled = ReportBuilder.build(agenda: Fixture.agenda, period: Fixture.period, settledDecisions: ["1.3"])
+        #expect(settled.decisions.map(\.entry.action.code) == ["1.2", "1.7"])
+        let started = ["1.2": ReportedStatus(label: .almostDone, reporter: "SLF", reportedOn: on)]
+        #expect(ReportBuilder.build(agenda: Fixture.agenda, period: Fixture.period, statuses: started).decisions.count == 3)
+    }
+
+    /// "Ej rapporterat" is the store's missing list, narrowed to the actions the report shows.
+    @Test func unreportedIsTheStoresMissingListWithinTheReport() {
+        let missing = [
+            MissingReports(department: "Stadsledningsförvaltningen", actions: ["1.2", "3.2"]),
+            MissingReports(department: "Vård- och omsorgsförvaltningen", actions: ["5.5"]),
+        ]
+        let model = ReportBuilder.build(agenda: Fixture.agenda, period: Fixture.period, missing: missing)
+        #expect(model.unreported.map(\.department) == ["Stadsledningsförvaltningen", "Vård- och omsorgsförvaltningen"])
+        #expect(model.unreported.map { $0.entries.map(\.action.code) } == [["1.2", "3.2"], ["5.5"]])
+        let area = ReportBuilder.build(agenda: Fixture.agenda, period: Fixture.period, filter: ReportFilter(areaNumber: 5), missing: missing)
+        #expect(area.unreported.map(\.department) == ["Vård- och omsorgsförvaltningen"])
+        #expect(ReportBuilder.build(agenda: Fixture.agenda, period: Fixture.period).unreported.isEmpty)
+    }
+
     @Test func findsApprovalPhrasesInAnyCaseAndOnlyInTheirSentence() {
         #expect(ReportBuilder.holdsApprovalPhrase("Förslaget ska GODKÄNNAS AV IT-RÅDET i maj."))
         #expect(ReportBuilder.holdsApprovalPhrase("Beslut i Centrala IT-rådet."))
@@ -64,8 +94,13 @@ import Testing
         let area = ReportBuilder.build(agenda: Fixture.agenda, period: Fixture.period, filter: ReportFilter(areaNumber: 5))
         #expect(area.areas.map(\.area.number) == [5])
         #expect(area.entries.count == 3)
-        let dept = ReportBuilder.build(agenda: Fixture.agenda, period: Fixture.period, filter: ReportFilter(department: "vof"))
+        // The förvaltning's actions come from the store (ReportGeneratorTests); the builder keeps those codes.
+        let dept = ReportBuilder.build(
+            agenda: Fixture.agenda, period: Fixture.period, filter: ReportFilter(department: "vof"),
+            departmentActions: ["3.2", "5.1", "5.5", "5.6"])
         #expect(dept.entries.map(\.action.code) == ["3.2", "5.1", "5.5", "5.6"])
+        let none = ReportBuilder.build(agenda: Fixture.agenda, period: Fixture.period, filter: ReportFilter(department: "vof"))
+        #expect(none.entries.isEmpty)
     }
 
     @Test func placesReportedStatusesWhereTheyBelong() {

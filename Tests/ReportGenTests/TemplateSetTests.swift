@@ -1,12 +1,43 @@
 import Foundation
+import AgendaTemplates
 import Testing
 @testable import ReportGen
 
 @Suite struct TemplateSetTests {
     @Test func loadsTheBundledSet() throws {
         let templates = try TemplateSet.load(from: nil)
+        #expect(templates.directory == nil)
         #expect(templates.labels["status.noReport"] == "Ingen rapport")
         #expect(templates.css.contains("@page"))
+        #expect(TemplateSet.requiredLabelKeys.count > 50)
+    }
+
+    /// templates/default in the repository.
+    static let templatesDefault = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("templates/default", isDirectory: true)
+
+    /// The set built into the binary is templates/default byte for byte, and export writes exactly its files.
+    @Test func builtInSetIsTemplatesDefaultByteForByte() throws {
+        let fm = FileManager.default
+        let shipped = try fm.contentsOfDirectory(atPath: Self.templatesDefault.path).filter { !$0.hasPrefix(".") }.sorted()
+        #expect(EmbeddedFiles.default.paths == shipped)
+        let dir = try Support.tempDirectory().appendingPathComponent("mall")
+        try TemplateSet.export(to: dir)
+        #expect(try fm.contentsOfDirectory(atPath: dir.path).sorted() == shipped)
+        for name in shipped {
+            let original = try Data(contentsOf: Self.templatesDefault.appendingPathComponent(name))
+            #expect(EmbeddedFiles.default[name] == original, "\(name)")
+            #expect(try Data(contentsOf: dir.appendingPathComponent(name)) == original, "\(name)")
+        }
+        #expect(EmbeddedFiles.default["no-such-file.css"] == nil)
+    }
+
+    /// A built-in folder that lacks a template file is refused with an error naming the file.
+    @Test func builtInFolderWithoutTheFilesIsNamedInTheError() {
+        #expect(throws: ReportError.templateMissing(file: "built-in sample/report.css")) {
+            try TemplateSet(builtIn: EmbeddedFiles.sample)
+        }
     }
 
     @Test func exportedSetLoadsAndRefusesToOverwrite() throws {

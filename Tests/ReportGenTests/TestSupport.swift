@@ -84,12 +84,9 @@ enum Support {
     /// The package root, found from this file's path.
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The folder holding OpenDocument-v1.3-schema.rng: $AGENDA_ODF_SCHEMA_DIR, else ../shared/schemas next to the package.
-    static let schemaDirectory: URL? = {
-        let candidates = [ProcessInfo.processInfo.environment["AGENDA_ODF_SCHEMA_DIR"].map { URL(fileURLWithPath: $0) },
-                          packageRoot.appendingPathComponent("../shared/schemas").standardizedFileURL].compactMap { $0 }
-        return candidates.first { FileManager.default.fileExists(atPath: $0.appendingPathComponent("OpenDocument-v1.3-schema.rng").path) }
-    }()
+    /// The folder holding the OpenDocument 1.3 schemas: $AGENDA_ODF_SCHEMA_DIR when set, else the package's schemas/.
+    static let schemaDirectory: URL = ProcessInfo.processInfo.environment["AGENDA_ODF_SCHEMA_DIR"].map { URL(fileURLWithPath: $0) }
+        ?? packageRoot.appendingPathComponent("schemas", isDirectory: true)
 
     static func tempDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("reportgen-tests-\(UUID().uuidString)", isDirectory: true)

@@ -13,7 +13,7 @@ struct AuditCommand: ParsableCommand {
         if json { return try JSONOutput.print(entries) }
         var table = TextTable([.init("Nr", alignRight: true), .init("Tid"), .init("Vem"), .init("Åtgärd"), .init("Mål", maxWidth: 50)])
         for entry in entries {
-            table.append([String(entry.number), entry.at.description, entry.identity ?? "–", entry.operation, entry.target])
+            table.append([String(entry.number), entry.at.swedishDisplay, entry.identity ?? "–", entry.operation, entry.target])
         }
         Output.line(table.render())
     }

@@ -46,8 +46,8 @@ struct IdentityList: ParsableCommand {
         if json { return try JSONOutput.print(identities) }
         var table = TextTable([.init("Namn"), .init("Roll"), .init("Förvaltning"), .init("Skapad"), .init("Återkallad")])
         for identity in identities {
-            table.append([identity.name, identity.role.swedish, identity.department ?? "–", identity.createdAt.description,
-                          identity.revokedAt?.description ?? "–"])
+            table.append([identity.name, identity.role.swedish, identity.department ?? "–", identity.createdAt.swedishDisplay,
+                          identity.revokedAt?.swedishDisplay ?? "–"])
         }
         Output.line(table.render())
     }

@@ -27,6 +27,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A label synonym table (TSV) that extends the standard one.", valueName: "file"))
     var labels: String?
 
+    @Flag(help: "Import a plan that stops before its table of contents says it ends, with a warning.")
+    var allowPartial = false
+
     func run() throws {
         let data: Data
         do {
@@ -36,7 +39,8 @@ struct ImportCommand: ParsableCommand {
         }
         // Parsed before any database is opened: bad input never creates or touches a file.
         let labelTable = try labels.map { try LabelTable.load(from: URL(fileURLWithPath: $0)) }
-        let plan = try PlanSource.read(data, filename: file, format: format, labels: labelTable, effective: effective)
+        let plan = try PlanSource.read(
+            data, filename: file, format: format, labels: labelTable, effective: effective, allowPartial: allowPartial)
         let path = global.databasePath
         let isNew = ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil).map { $0 == 0 } ?? true
         let outcome: ImportOutcome

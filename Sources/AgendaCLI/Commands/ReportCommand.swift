@@ -62,7 +62,7 @@ struct ReportCommand: ParsableCommand {
         if publish {
             let service = try global.service(.write)
             let published = try ReportGenerator.publish(request, service: service, by: try global.caller(service), templates: templateSet)
-            Output.line("Published the report for \(period) at \(published.publication.publishedAt.swedishDescription); it is frozen from now on.")
+            Output.line("Published the report for \(period) at \(published.publication.publishedAt.swedishDisplay); it is frozen from now on.")
             files = published.files
         } else {
             files = try ReportGenerator.write(request, service: try global.service(), templates: templateSet)

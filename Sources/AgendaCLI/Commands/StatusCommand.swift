@@ -29,8 +29,8 @@ struct StatusSet: ParsableCommand {
     @Option(help: "How the work is going.") var comment: String?
     @Option(name: .customLong("comment-file"), help: ArgumentHelp("Read the comment from this file (- for standard input).", valueName: "file"))
     var commentFile: String?
-    @Option(help: "Hinder: what stands in the way.") var obstacles = ""
-    @Option(name: .customLong("next"), help: "Next steps.") var nextSteps = ""
+    @Option(help: "Hinder: what stands in the way (a correction keeps the earlier one when not given).") var obstacles: String?
+    @Option(name: .customLong("next"), help: "Next steps (a correction keeps the earlier ones when not given).") var nextSteps: String?
     @Option(help: ArgumentHelp("Actual cost so far, whole kronor.", valueName: "kronor")) var cost: Int?
 
     func validate() throws {
@@ -43,8 +43,10 @@ struct StatusSet: ParsableCommand {
         let input = StatusInput(
             action: action, period: period, status: status, light: light, comment: try comment ?? TextInput.read(commentFile!),
             obstacles: obstacles, nextSteps: nextSteps, actualCost: cost)
-        let report = try service.reportStatus(input, by: try global.caller(service))
-        let corrected = report.supersedes.map { " (corrects report \($0))" } ?? ""
+        let filing = try service.reportStatus(input, by: try global.caller(service))
+        let report = filing.report
+        let carried = filing.carriedOver.isEmpty ? "" : "; carried over: \(filing.carriedOver.map(\.swedish).joined(separator: ", "))"
+        let corrected = report.supersedes.map { " (corrects report \($0)\(carried))" } ?? ""
         Output.line("Reported \(report.action) \(report.period): \(report.status.swedish), \(report.light.swedish) — report \(report.number)\(corrected).")
     }
 }
@@ -63,7 +65,7 @@ struct StatusMine: ParsableCommand {
         for entry in mine.actions {
             let report = entry.latest
             table.append([entry.action.code, entry.action.title, report?.period ?? "–", report?.status.swedish ?? "ej rapporterad",
-                          report?.light.swedish ?? "–", report?.reportedAt.swedishDescription ?? "–"])
+                          report?.light.swedish ?? "–", report?.reportedAt.swedishDisplay ?? "–"])
         }
         Output.line(table.render())
         Output.line("\(mine.actions.count) actions for \(mine.department.displayName)")
@@ -105,12 +107,12 @@ struct StatusHistory: ParsableCommand {
         if reports.isEmpty { Output.line("Nothing reported on \(action) yet.") }
         for report in reports {
             let flag = superseded.contains(report.number) ? " [ersatt]" : ""
-            var lines = ["#\(report.number) \(report.period)  \(report.status.swedish), \(report.light.swedish)\(flag) — \(report.reporter), \(report.reportedAt.swedishDescription)"]
+            var lines = ["#\(report.number) \(report.period)  \(report.status.swedish), \(report.light.swedish)\(flag) — \(report.reporter), \(report.reportedAt.swedishDisplay)"]
             if let earlier = report.supersedes { lines.append("  rättar #\(earlier)") }
             lines.append("  \(report.comment)")
             if !report.obstacles.isEmpty { lines.append("  Hinder: \(report.obstacles)") }
             if !report.nextSteps.isEmpty { lines.append("  Nästa steg: \(report.nextSteps)") }
-            if let cost = report.actualCost { lines.append("  Faktisk kostnad: \(SwedishAmount.kronor(cost))") }
+            if let cost = report.actualCost { lines.append("  Faktisk kostnad: \(Kronor.exact(cost))") }
             Output.line(lines.joined(separator: "\n"))
         }
     }
@@ -118,7 +120,8 @@ struct StatusHistory: ParsableCommand {
 
 struct StatusRound: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "round", abstract: "Open reporting rounds (owner) and list them.", subcommands: [RoundOpen.self, RoundList.self])
+        commandName: "round", abstract: "Open and cancel reporting rounds (owner) and list them.",
+        subcommands: [RoundOpen.self, RoundCancel.self, RoundList.self])
 }
 
 struct RoundOpen: ParsableCommand {
@@ -135,6 +138,19 @@ struct RoundOpen: ParsableCommand {
     }
 }
 
+struct RoundCancel: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a round opened by mistake (it stays on record).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The period, e.g. 2018Q1.") var period: Period
+
+    func run() throws {
+        let service = try global.service(.write)
+        let round = try service.cancelRound(period: period, by: try global.caller(service))
+        Output.line("Cancelled the reporting round for \(round.period).")
+    }
+}
+
 struct RoundList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the rounds opened.")
 
@@ -143,7 +159,8 @@ struct RoundList: ParsableCommand {
     func run() throws {
         var table = TextTable([.init("Period"), .init("Sista dag"), .init("Öppnad av"), .init("Öppnad")])
         for round in try global.service().rounds() {
-            table.append([round.period, round.deadline.description, round.openedBy, round.openedAt.swedishDescription])
+            let cancelled = round.cancelledAt.map { " (inställd \($0.swedishDisplay))" } ?? ""
+            table.append([round.period + cancelled, round.deadline.description, round.openedBy, round.openedAt.swedishDisplay])
         }
         Output.line(table.render())
     }

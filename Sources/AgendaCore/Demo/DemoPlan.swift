@@ -1,14 +1,15 @@
+import AgendaTemplates
 import Foundation
 
-/// Mölndals stad's digital agenda 2017–2019, shipped inside the package as the sample plan for `agenda demo`.
+/// Mölndals stad's digital agenda 2017–2019, built into the executable (templates/sample) as the sample plan for `agenda demo`.
 public enum DemoPlan {
     public static let fileName = "molndal-digital-agenda-2017-2019.txt"
 
     /// The plan document as "save as text" gave it.
     public static func data() throws -> Data {
-        guard let url = Bundle.module.url(forResource: "molndal-digital-agenda-2017-2019", withExtension: "txt") else {
-            throw ImportError.unreadable(path: fileName, reason: "the sample plan is missing from the package resources")
+        guard let data = EmbeddedFiles.sample[fileName] else {
+            throw ImportError.unreadable(path: fileName, reason: "the sample plan is missing from the built-in files")
         }
-        return try Data(contentsOf: url)
+        return data
     }
 }

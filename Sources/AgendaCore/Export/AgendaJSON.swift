@@ -13,7 +13,7 @@ public enum AgendaJSON {
     }
 
     /// Reads an export. Throws ``ImportError/invalidJSON(_:)`` for anything that is not an Agenda
-    /// document (naming where in the document it went wrong) and
+    /// document (naming where in the document it went wrong), a key repeated within one object included, and
     /// ``ImportError/unsupportedFormatVersion(_:)`` for a document from a newer build.
     public static func decode(_ data: Data) throws -> AgendaDocument {
         let decoder = JSONDecoder()
@@ -31,6 +31,9 @@ public enum AgendaJSON {
         }
         guard header.formatVersion >= 1 else {
             throw ImportError.invalidJSON("formatVersion \(header.formatVersion) does not exist; versions start at 1")
+        }
+        if let path = JSONReader.firstRepeatedKey(in: String(decoding: data, as: UTF8.self)) {
+            throw ImportError.invalidJSON("at \(path): the key appears twice in one object; keep one of them")
         }
         do {
             return try decoder.decode(AgendaDocument.self, from: withoutForbiddenEscapes(data))

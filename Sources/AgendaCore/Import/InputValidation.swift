@@ -8,8 +8,10 @@ import Foundation
 /// at the very end (``ImportError/truncated(line:detail:)``), any other invalid UTF-8
 /// (``ImportError/notUTF8(byteOffset:)``), and whitespace only (``ImportError/empty``).
 enum InputValidation {
-    static func decode(_ data: Data) throws -> String {
-        let bytes = [UInt8](data)
+    /// With `allowPartial`, a character cut off at the very end is left out and reported in `warnings`
+    /// instead of refusing the file.
+    static func decode(_ data: Data, allowPartial: Bool = false, warnings: inout [ImportWarning]) throws -> String {
+        var bytes = [UInt8](data)
         guard !bytes.isEmpty else { throw ImportError.empty }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             throw ImportError.notUTF8(byteOffset: 0)
@@ -18,9 +20,13 @@ enum InputValidation {
         if let offset = firstInvalidUTF8(bytes) {
             if isIncompleteSequenceAtEnd(bytes, from: offset) {
                 let line = bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-                throw ImportError.truncated(line: line, detail: "the last character is cut off (incomplete UTF-8 sequence)")
+                let error = ImportError.truncated(line: line, detail: "the last character is cut off (incomplete UTF-8 sequence)")
+                guard allowPartial, let warning = error.partialImportWarning else { throw error }
+                warnings.append(warning)
+                bytes.removeSubrange(offset...)
+            } else {
+                throw ImportError.notUTF8(byteOffset: offset)
             }
-            throw ImportError.notUTF8(byteOffset: offset)
         }
         var text = String(decoding: bytes, as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }

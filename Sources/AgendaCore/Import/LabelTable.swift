@@ -58,15 +58,19 @@ public struct LabelTable: Sendable, Equatable {
             }
             guard let field = Field(rawValue: columns[1]) else {
                 let known = Field.allCases.map(\.rawValue).joined(separator: ", ")
-                throw ImportError.unreadable(path: source, reason: "line \(index + 1): unknown field \"\(columns[1])\" (known: \(known))")
+                throw ImportError.unreadable(path: source, reason: "line \(index + 1): unknown field \(Quoted.input(columns[1])) (known: \(known))")
             }
             set(label: columns[0], field: field)
         }
     }
 
-    /// The synonyms shipped in templates/default/import-labels.tsv.
+    /// The synonyms of templates/default/import-labels.tsv, built into the executable.
     public static func standard() throws -> LabelTable {
-        try file(DefaultTemplates.directory.appendingPathComponent("import-labels.tsv"))
+        let name = "import-labels.tsv"
+        guard let text = EmbeddedFiles.default.text(name) else {
+            throw ImportError.unreadable(path: name, reason: "the built-in label table is missing or not UTF-8 text")
+        }
+        return try LabelTable(tsv: text, source: name)
     }
 
     /// The standard table extended by a user's TSV file; the user's rows win.

@@ -10,12 +10,18 @@
 ///
 /// Where a removal splits a list or a sentence, the blank lines around it go too, so the list continues.
 enum PageFurniture {
-    static func remove(from lines: [SourceLine], titleLine: Int?, labels: LabelTable) -> (lines: [SourceLine], warnings: [ImportWarning]) {
+    /// The lines kept, a warning for each removal, and the lines of the tables of contents removed
+    /// (read by ``TableOfContents`` for what the plan promises).
+    static func remove(
+        from lines: [SourceLine], titleLine: Int?, labels: LabelTable
+    ) -> (lines: [SourceLine], warnings: [ImportWarning], contents: [SourceLine]) {
         var warnings: [ImportWarning] = []
         var drop = Set<Int>()
+        var contents: [SourceLine] = []
 
         for range in tableOfContents(in: lines) {
             range.forEach { drop.insert($0) }
+            contents += lines[range]
             let first = lines[range.lowerBound].number, last = lines[range.upperBound - 1].number
             warnings.append(ImportWarning(line: first, message: "table of contents skipped (lines \(first)–\(last))"))
         }
@@ -24,27 +30,27 @@ enum PageFurniture {
         for (index, line) in lines.enumerated() where !drop.contains(index) && line.number != titleLine {
             if let title, !title.isEmpty, LineSyntax.normalized(headingText(line.text)) == title {
                 drop.insert(index)
-                warnings.append(ImportWarning(line: line.number, message: "repeated document title dropped as page furniture: \"\(line.trimmed)\""))
+                warnings.append(ImportWarning(line: line.number, message: "repeated document title dropped as page furniture: \(Quoted.input(line.trimmed))"))
             } else if isPageNumber(line.trimmed) {
                 drop.insert(index)
-                warnings.append(ImportWarning(line: line.number, message: "page number dropped as page furniture: \"\(line.trimmed)\""))
+                warnings.append(ImportWarning(line: line.number, message: "page number dropped as page furniture: \(Quoted.input(line.trimmed))"))
             }
         }
 
         for run in repeatedBlocks(in: lines, excluding: drop, titleLine: titleLine, labels: labels) {
             run.forEach { drop.insert($0) }
             let text = run.map { lines[$0].trimmed }.joined(separator: " / ")
-            warnings.append(ImportWarning(line: lines[run[0]].number, message: "repeated page furniture dropped (\(run.count) lines): \"\(text)\""))
+            warnings.append(ImportWarning(line: lines[run[0]].number, message: "repeated page furniture dropped (\(run.count) lines): \(Quoted.input(text))"))
         }
 
-        return (joinAcrossRemovals(lines, dropping: drop), warnings)
+        return (joinAcrossRemovals(lines, dropping: drop), warnings, contents)
     }
 
     private static func headingText(_ text: String) -> String {
         String(text.trimmingWhitespace().drop { $0 == "#" })
     }
 
-    private static func isTOCEntry(_ text: String) -> Bool {
+    static func isTOCEntry(_ text: String) -> Bool {
         let t = text.trimmingTrailingWhitespace()
         let page = t.reversed().prefix { $0.isASCII && $0.isNumber }
         guard !page.isEmpty, page.count <= 3 else { return false }

@@ -71,7 +71,7 @@ struct PlanAssembler {
             if areas.isEmpty {
                 areas.append(FocusArea(number: areaNumber, title: ""))
                 areaText.append(TextBlocks())
-                warnings.append(ImportWarning(line: line, message: "sub-area \(code) comes before any focus area; area \(areaNumber) added without a title"))
+                warnings.append(ImportWarning(line: line, message: "sub-area \(Quoted.excerpt(code)) comes before any focus area; area \(areaNumber) added without a title"))
             }
             subAreas.append(SubArea(code: code, areaNumber: areaNumber, title: subTitle))
             subAreaText.append(TextBlocks())
@@ -99,12 +99,12 @@ struct PlanAssembler {
         guard let (field, label, value) = labels.headerCell(cell) else {
             introduction.append(cell)
             introduction.endBlock()
-            warnings.append(ImportWarning(line: line, message: "header cell \"\(cell)\" not understood; kept in the plan's description"))
+            warnings.append(ImportWarning(line: line, message: "header cell \(Quoted.input(cell)) not understood; kept in the plan's description"))
             return
         }
         if field == .headerIgnore {
             if !value.isEmpty {
-                warnings.append(ImportWarning(line: line, message: "header \"\(label)\" (\"\(value)\") has no place in the plan model; not imported"))
+                warnings.append(ImportWarning(line: line, message: "header \(Quoted.input(label)) (\(Quoted.input(value))) has no place in the plan model; not imported"))
             }
         } else if !value.isEmpty, header[field] == nil {
             header[field] = (value, line)
@@ -127,7 +127,7 @@ struct PlanAssembler {
             if looksLikeField, place == .fields || place == .unplaced, var open = draft {
                 open.background.endBlock()
                 open.background.append(label.raw)
-                open.unplaced.append(.init(line: line, reason: "unknown label \"\(label.label):\""))
+                open.unplaced.append(.init(line: line, reason: "unknown label \(Quoted.input(label.label + ":"))"))
                 draft = open
                 place = .unplaced
             } else {
@@ -141,7 +141,7 @@ struct PlanAssembler {
             closeDraft()
             draft = ActionDraft(line: line, areaNumber: open.areaNumber, subAreaCode: open.subAreaCode, title: open.title)
         } else if let open = draft, field != .other, field != .background, open.has(field) {
-            warnings.append(ImportWarning(line: line, message: "a second \"\(label.label):\" for the same action; its text is added to the first"))
+            warnings.append(ImportWarning(line: line, message: "a second \(Quoted.input(label.label + ":")) for the same action; its text is added to the first"))
         }
         guard var open = draft else { return }
         var newField = ActionDraft.Field(kind: field, label: label.label, line: line)
@@ -183,7 +183,7 @@ struct PlanAssembler {
             } else {
                 open.background.endBlock()
                 open.background.append(text)
-                open.unplaced.append(.init(line: line, reason: "text after the \"\(field.label):\" field fits no field"))
+                open.unplaced.append(.init(line: line, reason: "text after the \(Quoted.input(field.label + ":")) field fits no field"))
                 place = .unplaced
             }
             draft = open
@@ -234,7 +234,9 @@ struct PlanAssembler {
     private mutating func finish(register seed: OrganisationRegister) -> (agenda: Agenda, warnings: [ImportWarning]) {
         closeContainer()
         var register = seed
-        let actions = buildActions(register: &register)
+        let description = introduction.rendered
+        let period = title.flatMap(AgendaMetadata.yearSpan(in:)) ?? AgendaMetadata.yearSpan(in: description)
+        let actions = buildActions(register: &register, planPeriod: period)
         // Known förvaltningar that no action names stay out of this agenda's register.
         let named = Set(actions.flatMap { $0.responsibility.units.map(\.department) })
         register.departments.removeAll { !named.contains($0.name) }
@@ -247,7 +249,7 @@ struct PlanAssembler {
             if let reference = reference(in: subAreas[index].description, from: code) {
                 subAreas[index].reference = reference
             } else {
-                warnings.append(ImportWarning(line: subAreaLines[index], message: "sub-area \(code) \"\(subAreas[index].title)\" has no action and refers to none"))
+                warnings.append(ImportWarning(line: subAreaLines[index], message: "sub-area \(code) \(Quoted.input(subAreas[index].title)) has no action and refers to none"))
             }
         }
 
@@ -258,16 +260,15 @@ struct PlanAssembler {
         var seenCodes: [String: Int] = [:]
         for (action, draft) in zip(actions, drafts) {
             if let first = seenCodes[action.code] {
-                warnings.append(ImportWarning(line: draft.line, message: "action code \(action.code) is used twice (first at line \(first))"))
+                warnings.append(ImportWarning(line: draft.line, message: "action code \(Quoted.excerpt(action.code)) is used twice (first at line \(first))"))
             } else {
                 seenCodes[action.code] = draft.line
             }
         }
-        let description = introduction.rendered
         let agenda = Agenda(
             title: planTitle,
             organisation: header[.headerOrganisation]?.value ?? AgendaMetadata.organisation(fromTitle: planTitle) ?? "",
-            period: AgendaMetadata.yearSpan(in: planTitle) ?? AgendaMetadata.yearSpan(in: description),
+            period: period,
             decidedBy: header[.headerDecidedBy]?.value,
             owner: header[.headerOwner]?.value,
             effectiveDate: effectiveDate(),
@@ -283,11 +284,11 @@ struct PlanAssembler {
     private mutating func effectiveDate() -> CalendarDate? {
         guard let (value, line) = header[.headerEffectiveDate] else { return nil }
         if let date = CalendarDate(iso: value) { return date }
-        warnings.append(ImportWarning(line: line, message: "effective date \"\(value)\" is not a date YYYY-MM-DD; left unset"))
+        warnings.append(ImportWarning(line: line, message: "effective date \(Quoted.input(value)) is not a date YYYY-MM-DD; left unset"))
         return nil
     }
 
-    private mutating func buildActions(register: inout OrganisationRegister) -> [Action] {
+    private mutating func buildActions(register: inout OrganisationRegister, planPeriod: YearSpan?) -> [Action] {
         var perContainer: [String: Int] = [:]
         func key(_ d: ActionDraft) -> String { d.subAreaCode ?? "\(d.areaNumber)" }
         for d in drafts { perContainer[key(d), default: 0] += 1 }
@@ -306,7 +307,7 @@ struct PlanAssembler {
                 .filter { !d.has($0.0) }.map(\.1)
             if !missing.isEmpty {
                 let list = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " or " + missing.last!
-                warnings.append(ImportWarning(line: d.line, message: "action \(code) \"\(d.title)\" has no \(list); left unknown"))
+                warnings.append(ImportWarning(line: d.line, message: "action \(code) \(Quoted.input(d.title)) has no \(list); left unknown"))
             }
             let scheduleText = d.text(of: .schedule).map(\.rendered)
             let schedule = ScheduleParser.parse(scheduleText)
@@ -320,7 +321,7 @@ struct PlanAssembler {
                 plan: d.text(of: .plan).map(Self.planText) ?? PlanText(),
                 responsibility: responsibility,
                 schedule: schedule,
-                cost: CostParser.parse(d.text(of: .cost).map(\.rendered), schedule: schedule),
+                cost: CostParser.parse(d.text(of: .cost).map(\.rendered), schedule: schedule, planPeriod: planPeriod),
                 effectGoals: d.text(of: .effectGoals).map(Self.goals) ?? [],
                 otherFields: d.fields.filter { $0.kind == .other }.map { LabeledText(label: $0.label, text: $0.text.rendered) }
             )

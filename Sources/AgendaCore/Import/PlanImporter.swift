@@ -36,7 +36,8 @@ public struct ImportResult: Sendable {
 ///
 /// The work is done in passes: ``InputValidation`` decodes the bytes (or throws), the lines are
 /// split, ``PageFurniture`` drops the table of contents, repeated titles, letterheads and page
-/// numbers, a reader (``PlanTextReader`` or ``MarkdownReader``) classifies each line, and
+/// numbers, a reader (``PlanTextReader`` or ``MarkdownReader``) classifies each line,
+/// ``TableOfContents`` and ``Truncation`` look for evidence that the file was cut off, and
 /// ``PlanAssembler`` builds the agenda, calling the tidsplan, kostnad and ansvarig parsers.
 public enum PlanImporter {
     /// Tells text, Markdown and JSON apart: by extension (.json, .md/.markdown, .txt) first,
@@ -65,8 +66,14 @@ public enum PlanImporter {
     ///
     /// `register` holds förvaltningar known beforehand with their aliases (``OrganisationRegister/standard()``);
     /// those the plan names are linked through it, the others are left out of the agenda.
+    ///
+    /// A plan the document itself shows to be cut off is refused (``ImportError/incomplete(line:lastHeading:missingAreas:missingSubAreas:)``
+    /// when it stops before its table of contents says it ends, ``ImportError/truncated(line:detail:)``
+    /// when it ends at a heading or a label with nothing after it). `allowPartial` imports it as far as
+    /// it goes instead, with a warning saying where it stops and what is missing.
     public static func parse(
-        _ data: Data, format: PlanFormat, labels: LabelTable, register: OrganisationRegister = OrganisationRegister()
+        _ data: Data, format: PlanFormat, labels: LabelTable, register: OrganisationRegister = OrganisationRegister(),
+        allowPartial: Bool = false
     ) throws -> ImportResult {
         if format == .docx || format == .odt {
             return try DocumentImporter.parse(data, format: format, labels: labels, register: register)
@@ -74,10 +81,11 @@ public enum PlanImporter {
         guard format != .json else {
             throw ImportError.invalidJSON("JSON plans are read by the JSON importer, not the text importer")
         }
-        let text = try InputValidation.decode(data)
+        var partialWarnings: [ImportWarning] = []
+        let text = try InputValidation.decode(data, allowPartial: allowPartial, warnings: &partialWarnings)
         let lines = SourceLine.split(text)
         let titleLine = titleLineNumber(in: lines, format: format)
-        let (kept, furnitureWarnings) = PageFurniture.remove(from: lines, titleLine: titleLine, labels: labels)
+        let (kept, furnitureWarnings, contents) = PageFurniture.remove(from: lines, titleLine: titleLine, labels: labels)
 
         let tokens: [LocatedToken]
         switch format {
@@ -87,10 +95,15 @@ public enum PlanImporter {
         guard tokens.contains(where: { if case .area = $0.token { return true } else { return false } }) else {
             throw ImportError.noHeadings
         }
-        try Truncation.check(tokens: tokens, text: text, labels: labels)
+        let evidence = [
+            TableOfContents(contents).incompleteness(tokens: tokens, lines: kept),
+            Truncation.check(tokens: tokens, text: text, labels: labels),
+        ].compactMap { $0 }
+        if let first = evidence.first, !allowPartial { throw first }
+        partialWarnings += evidence.compactMap(\.partialImportWarning)
 
         let (agenda, warnings) = PlanAssembler.assemble(tokens, labels: labels, register: register)
-        return ImportResult(agenda: agenda, warnings: (furnitureWarnings + warnings).sorted { $0.line < $1.line })
+        return ImportResult(agenda: agenda, warnings: (furnitureWarnings + warnings + partialWarnings).sorted { $0.line < $1.line })
     }
 
     /// The first non-empty line; in Markdown the first heading when it is a single `#`.

@@ -68,10 +68,14 @@ public struct OrganisationRegister: Sendable, Equatable {
         }
     }
 
-    /// The förvaltningar and aliases shipped in templates/default/organisation-aliases.tsv
-    /// (Mölndal's abbreviations SLF and SKF), known before any import.
+    /// The förvaltningar and aliases of templates/default/organisation-aliases.tsv, built into the
+    /// executable (Mölndal's abbreviations SLF and SKF), known before any import.
     public static func standard() throws -> OrganisationRegister {
-        try load(from: DefaultTemplates.directory.appendingPathComponent("organisation-aliases.tsv"))
+        let name = "organisation-aliases.tsv"
+        guard let text = EmbeddedFiles.default.text(name) else {
+            throw ImportError.unreadable(path: name, reason: "the built-in alias table is missing or not UTF-8 text")
+        }
+        return try parse(text, source: name)
     }
 
     /// A register read from a TSV file of `alias<TAB>förvaltning` rows; `#` starts a comment.
@@ -79,6 +83,11 @@ public struct OrganisationRegister: Sendable, Equatable {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw ImportError.unreadable(path: url.path, reason: "cannot read the alias table as UTF-8 text")
         }
+        return try parse(text, source: url.path)
+    }
+
+    /// The register in `text`, rows of `alias<TAB>förvaltning`; errors name `source`.
+    private static func parse(_ text: String, source: String) throws -> OrganisationRegister {
         var register = OrganisationRegister()
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let row = line.trimmingCharacters(in: .whitespaces)
@@ -89,7 +98,7 @@ public struct OrganisationRegister: Sendable, Equatable {
                 let department = try register.addDepartment(columns[1])
                 try register.addAlias(columns[0], for: department)
             } catch {
-                throw ImportError.unreadable(path: url.path, reason: "line \(index + 1): expected alias<TAB>förvaltning")
+                throw ImportError.unreadable(path: source, reason: "line \(index + 1): expected alias<TAB>förvaltning")
             }
         }
         return register

@@ -12,19 +12,30 @@ import Foundation
 /// Years stated with an amount ("(2018-2019)", "under 2019") are its years; a recurring amount without
 /// them takes the tidsplan's years (``CostPart/yearsDerived``), or none when the tidsplan has none.
 ///
+/// Where the tidsplan has phases ("2017 – utredning, 2018 – inrätta en fri surfzon"), a one-time or
+/// investment amount without a year of its own goes to the phase its sentence names (the phase whose
+/// label shares the most words with it: "surfzon", "utredningsarbetet" ~ "utredning") or else to the
+/// last phase, in that phase's first year, marked as derived. A recurring amount introduced by
+/// "därefter" right after such a one-time amount starts the year after that phase (or after the
+/// one-time amount's stated year) and runs to the end of the tidsplan or of the plan (`planPeriod`),
+/// whichever is later; when neither reaches beyond, it is given the one year it starts, the first
+/// of an open-ended run (derived). Mölndal 1.5: 300 tkr in 2018, 100 tkr/år from 2019.
+///
 /// A cost increase relative to today ("ökar skolnämndens kostnader med ca 4,4 mnkr jämfört med
 /// idag", Mölndal 6.2) is recurring: it raises a yearly budget level, which the plan says is handled
 /// in the ordinary (yearly) budget process, so it applies to every year of the tidsplan rather than
 /// once. The same sentence's hand-over to the budget process makes the cost pending a decision.
 public enum CostParser {
     /// nil or blank text gives an unknown cost (text nil, no parts). Surrounding white space is not kept.
-    public static func parse(_ text: String?, schedule: Schedule) -> Cost {
+    /// `planPeriod`, the years of the whole plan, lets a recurring amount that starts "därefter" run
+    /// to the plan's end.
+    public static func parse(_ text: String?, schedule: Schedule, planPeriod: YearSpan? = nil) -> Cost {
         guard let text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
             return Cost()
         }
         return Cost(
             text: text,
-            parts: parts(in: text, schedule: schedule),
+            parts: parts(in: text, schedule: schedule, planPeriod: planPeriod),
             withinExistingBudget: text.contains(withinBudget),
             decisionPending: text.contains(decisionPending),
             externalFunding: externalFunding(in: text),
@@ -34,17 +45,70 @@ public enum CostParser {
 
     // MARK: Amounts
 
-    static func parts(in text: String, schedule: Schedule) -> [CostPart] {
-        SwedishText.sentences(in: text).flatMap { sentence in
-            var parts: [CostPart] = []
+    static func parts(in text: String, schedule: Schedule, planPeriod: YearSpan? = nil) -> [CostPart] {
+        var read: [ReadPart] = []
+        for sentence in SwedishText.sentences(in: text) {
             var clauseStart = sentence.startIndex
             for amount in AmountParser.amounts(in: sentence) {
                 let part = part(kronor: amount.kronor, at: amount.range, in: sentence, after: clauseStart, schedule: schedule)
-                parts.append(part.part)
+                read.append(part)
                 clauseStart = part.end
             }
-            return parts
         }
+        return placedInPhases(read, schedule: schedule, planPeriod: planPeriod)
+    }
+
+    /// One amount as read, with what placing it in the tidsplan's phases needs.
+    private struct ReadPart {
+        var part: CostPart
+        var end: String.Index
+        var sentence: Substring
+        /// The text between the previous amount (or the sentence start) and this one says "därefter".
+        var thereafter: Bool
+        var yearsStated: Bool
+    }
+
+    /// Applies the phase rule (see the type's documentation) to the parts of one cost text.
+    private static func placedInPhases(_ read: [ReadPart], schedule: Schedule, planPeriod: YearSpan?) -> [CostPart] {
+        var parts: [CostPart] = []
+        // The last year of the one-time amount just read, where a "därefter" amount starts after it.
+        var previousOneTimeEnd: Int?
+        for item in read {
+            var part = item.part
+            var oneTimeEnd: Int?
+            if part.kind != .recurring {
+                if part.years.isEmpty, let phase = phase(namedIn: item.sentence, of: schedule.phases) ?? schedule.phases.last {
+                    part.years = [phase.startYear]
+                    part.yearsDerived = true
+                    oneTimeEnd = phase.endYear
+                } else {
+                    oneTimeEnd = part.years.max()
+                }
+            } else if item.thereafter, !item.yearsStated, let after = previousOneTimeEnd {
+                let end = max(schedule.endYear ?? after, planPeriod?.end ?? after)
+                part.years = end > after ? Array((after + 1)...end) : [after + 1]
+                part.yearsDerived = true
+            }
+            previousOneTimeEnd = oneTimeEnd
+            parts.append(part)
+        }
+        return parts
+    }
+
+    /// The phase whose label shares the most words with `sentence` (words of five letters or more,
+    /// compared on their first five letters, so "utredningsarbetet" names "utredning"); the later
+    /// phase on a tie; nil when no phase is named.
+    static func phase(namedIn sentence: Substring, of phases: [SchedulePhase]) -> SchedulePhase? {
+        func stems(_ text: some StringProtocol) -> Set<String> {
+            Set(text.lowercased().split { !$0.isLetter }.filter { $0.count >= 5 }.map { String($0.prefix(5)) })
+        }
+        let named = stems(sentence)
+        var best: (phase: SchedulePhase, score: Int)?
+        for phase in phases {
+            let score = stems(phase.label).intersection(named).count
+            if score > 0, score >= best?.score ?? 0 { best = (phase, score) }
+        }
+        return best?.phase
     }
 
     /// Reads one amount at `range` of `sentence`; `clauseStart` is where the text that may qualify
@@ -52,7 +116,7 @@ public enum CostParser {
     private static func part(
         kronor: Int, at range: Range<String.Index>, in sentence: Substring,
         after clauseStart: String.Index, schedule: Schedule
-    ) -> (part: CostPart, end: String.Index) {
+    ) -> ReadPart {
         let before = sentence[clauseStart..<range.lowerBound]
         let clause = ownClause(before)
 
@@ -97,6 +161,7 @@ public enum CostParser {
             }
         }
         if statedYears.isEmpty { statedYears = SwedishText.yearSpan(in: String(clause)) }
+        let yearsStated = !statedYears.isEmpty
 
         let resolvedKind = kind ?? .oneTime
         var years = statedYears
@@ -108,7 +173,8 @@ public enum CostParser {
         let part = CostPart(
             kind: resolvedKind, amount: kronor, approximate: approximate, years: years,
             yearsDerived: derived, source: SwedishText.trimmed(sentence[start..<end]))
-        return (part, end)
+        return ReadPart(
+            part: part, end: end, sentence: sentence, thereafter: before.contains(thereafterWord), yearsStated: yearsStated)
     }
 
     /// The words of `before` that belong to the amount after it: what follows the last
@@ -144,6 +210,8 @@ public enum CostParser {
     nonisolated(unsafe) private static let yearsStated: Regex<Substring> =
         /\s*\(?\s*(?:(?:under|för|år)\s+)?(?:år\s+)?(?:19|20)\d\d(?:\s*[-–—]\s*(?:19|20)\d\d)?\b\s*\)?/
             .ignoresCase().wordBoundaryKind(.simple)
+    nonisolated(unsafe) private static let thereafterWord: Regex<Substring> =
+        /\b(?:därefter|därpå)\b/.ignoresCase().wordBoundaryKind(.simple)
     nonisolated(unsafe) private static let investmentWord: Regex<Substring> = /investering|investera/.ignoresCase()
     nonisolated(unsafe) private static let oneTimeWord: Regex<Substring> = /engångs/.ignoresCase()
     nonisolated(unsafe) private static let recurringWord: Regex<Substring> =

@@ -11,11 +11,11 @@ extension AgendaService {
         try read { store in try store.identities() }
     }
 
-    /// Adds an identity; a reporter's `department` is found by the one department rule. The new token
-    /// is in the result, to be shown once.
+    /// Adds an identity; a reporter's `department` is found by the one department rule. A name that is
+    /// not printable text is refused. The new token is in the result, to be shown once.
     public func addIdentity(name: String, role: Role, department: String?, by caller: Identity) throws -> IssuedToken {
         try write { store in
-            try store.addIdentity(name: TextCleaner.clean(name), role: role, department: department, by: caller, at: now)
+            try store.addIdentity(name: name, role: role, department: department, by: caller, at: now)
         }
     }
 
@@ -32,7 +32,7 @@ extension AgendaService {
 
     /// Creates the owner of a database that has none yet (`agenda init` on an existing file).
     public func createOwnerIfNone(name: String = "IT-chef") throws -> IssuedToken? {
-        try write { store in try store.hasOwner() ? nil : try store.createOwner(name: TextCleaner.clean(name), at: now) }
+        try write { store in try store.hasOwner() ? nil : try store.createOwner(name: name, at: now) }
     }
 
     /// A new token for the first owner (or a new owner where there is none), for whoever can write the

@@ -9,14 +9,15 @@ public enum PlanSource: Sendable {
     /// Parsing happens before any database is opened, so input that is not a plan touches no file.
     public static func read(
         _ data: Data, filename: String, format: PlanFormat? = nil, labels: LabelTable? = nil,
-        effective: CalendarDate? = nil
+        effective: CalendarDate? = nil, allowPartial: Bool = false
     ) throws -> PlanSource {
         switch format ?? PlanImporter.detectFormat(data: data, filename: filename) {
         case .json:
             return .backup(try AgendaJSON.decode(data))
         case let format:
             var result = try PlanImporter.parse(
-                data, format: format, labels: labels ?? LabelTable.standard(), register: OrganisationRegister.standard())
+                data, format: format, labels: labels ?? LabelTable.standard(), register: OrganisationRegister.standard(),
+                allowPartial: allowPartial)
             if let effective { result.agenda.effectiveDate = effective }
             return .parsed(result)
         }
@@ -35,7 +36,7 @@ public enum PlanSource: Sendable {
         guard case let .parsed(result) = self else { return [] }
         var warnings = result.warnings.map(\.description)
         for action in result.agenda.actions where !action.responsibility.unsure.isEmpty {
-            let parts = action.responsibility.unsure.map { "\"\($0)\"" }.joined(separator: ", ")
+            let parts = action.responsibility.unsure.map { Quoted.input($0) }.joined(separator: ", ")
             warnings.append(
                 "action \(action.code): ansvarig linked with low confidence (\(parts)); check with `agenda show action \(action.code)`, fix with `agenda edit action \(action.code) --responsible TEXT` or `agenda add unit DEPT --alias A`")
         }
@@ -113,7 +114,7 @@ extension AgendaService {
 
     /// Creates a new database at `path` with its owner `ownerName`; the token is in the result, to be shown once.
     public static func createDatabase(at path: String, ownerName: String = "IT-chef") throws -> IssuedToken {
-        try create(at: path) { store, now in try store.createOwner(name: TextCleaner.clean(ownerName), at: now) }
+        try create(at: path) { store, now in try store.createOwner(name: ownerName, at: now) }
     }
 
     /// Imports `plan` into a new database at `path`. A parsed plan gets a new owner (its token in the
@@ -209,13 +210,12 @@ extension AgendaService {
         try write { store in try store.withdrawAction(code: code, decision: decision, by: caller, at: now) }
     }
 
-    /// Adds a förvaltning, an enhet under it, or aliases for it; returns the förvaltning's name.
+    /// Adds a förvaltning, an enhet under it, or aliases for it; returns the förvaltning's name. Names that
+    /// are not printable text are refused.
     @discardableResult
     public func addUnit(department: String, unit: String?, aliases: [String], by caller: Identity) throws -> String {
         try write { store in
-            try store.addUnit(
-                department: TextCleaner.clean(department), unit: unit.map(TextCleaner.clean),
-                aliases: aliases.map(TextCleaner.clean), by: caller, at: now)
+            try store.addUnit(department: department, unit: unit, aliases: aliases, by: caller, at: now)
         }
     }
 

@@ -26,12 +26,13 @@ extension AgendaService {
 
     /// Files a status report by `caller`; the text is cleaned of what XML forbids first. A second report
     /// for the same action and period corrects the first.
+    /// What a correction does not give is taken from the report it supersedes (``StatusFiling/carriedOver``).
     @discardableResult
-    public func reportStatus(_ input: StatusInput, by caller: Identity) throws -> StatusReport {
+    public func reportStatus(_ input: StatusInput, by caller: Identity) throws -> StatusFiling {
         var input = input
         input.comment = TextCleaner.clean(input.comment)
-        input.obstacles = TextCleaner.clean(input.obstacles)
-        input.nextSteps = TextCleaner.clean(input.nextSteps)
+        input.obstacles = input.obstacles.map(TextCleaner.clean)
+        input.nextSteps = input.nextSteps.map(TextCleaner.clean)
         return try write { store in try store.reportStatus(input, by: caller, at: now) }
     }
 
@@ -56,11 +57,12 @@ extension AgendaService {
     public func missing(period: Period?, department: String?) throws -> MissingList {
         try read { store in
             try store.requireAgenda()
-            let period = try period ?? store.rounds().last.map { try Period(parsing: $0.period) }
+            let period = try period ?? store.defaultRound().map { try Period(parsing: $0.period) }
             guard let period else {
                 throw StoreError.invalidInput(
                     field: "period", "no reporting round is open; give a period (agenda status missing 2018Q2) or open one with `agenda status round open`")
             }
+            try store.checkPeriod(period, at: now)
             var missing = try store.missingReports(for: period)
             if let department {
                 let match = try store.resolveDepartment(department)
@@ -90,7 +92,19 @@ extension AgendaService {
         try write { store in try store.openRound(period: period, deadline: deadline, by: caller, at: now) }
     }
 
-    /// Every round opened, in the order opened.
+    /// Cancels the open round for `period` (owner only): a round opened by mistake. The cancellation is
+    /// recorded (nothing is deleted) and the round no longer counts as the default period.
+    @discardableResult
+    public func cancelRound(period: Period, by caller: Identity) throws -> ReportingRound {
+        try write { store in try store.cancelRound(period: period, by: caller, at: now) }
+    }
+
+    /// Refuses a period before the plan's start or after the current period (see ``AgendaStore/checkPeriod(_:at:)``).
+    public func checkPeriod(_ period: Period) throws {
+        try read { store in try store.requireAgenda(); try store.checkPeriod(period, at: now) }
+    }
+
+    /// Every round opened (cancelled ones marked), in the order opened.
     public func rounds() throws -> [ReportingRound] {
         try read { store in try store.requireAgenda(); return try store.rounds() }
     }

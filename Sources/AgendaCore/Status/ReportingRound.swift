@@ -5,13 +5,24 @@ public struct ReportingRound: Sendable, Codable, Equatable {
     public var deadline: CalendarDate
     public var openedBy: String
     public var openedAt: Timestamp
+    /// Who cancelled the round (opened by mistake), if it was; absent from JSON otherwise.
+    public var cancelledBy: String?
+    public var cancelledAt: Timestamp?
 
-    public init(period: String, deadline: CalendarDate, openedBy: String, openedAt: Timestamp) {
+    public init(
+        period: String, deadline: CalendarDate, openedBy: String, openedAt: Timestamp,
+        cancelledBy: String? = nil, cancelledAt: Timestamp? = nil
+    ) {
         self.period = period
         self.deadline = deadline
         self.openedBy = openedBy
         self.openedAt = openedAt
+        self.cancelledBy = cancelledBy
+        self.cancelledAt = cancelledAt
     }
+
+    /// Whether the round was cancelled; it then gives no default period and no deadline.
+    public var isCancelled: Bool { cancelledAt != nil }
 }
 
 /// A period's report, published: from then on the period reads what was known at ``publishedAt``.

@@ -41,19 +41,26 @@ public struct StatusReport: Sendable, Codable, Equatable {
 }
 
 /// What a förvaltning reports; the store adds number, reporter, time and the superseded report.
+///
+/// The optional fields are nil when not given, which differs from given empty: in a correction a field
+/// not given is taken from the report it supersedes (``StatusFiling/carriedOver``); in a first report it
+/// is empty (no actual cost).
 public struct StatusInput: Sendable, Equatable {
     public var action: String
     public var period: Period
     public var status: ProgressStatus
     public var light: TrafficLight
     public var comment: String
-    public var obstacles: String
-    public var nextSteps: String
+    /// Hinder; nil: not given.
+    public var obstacles: String?
+    /// Nästa steg; nil: not given.
+    public var nextSteps: String?
+    /// Faktisk kostnad in whole kronor; nil: not given.
     public var actualCost: Int?
 
     public init(
         action: String, period: Period, status: ProgressStatus, light: TrafficLight, comment: String,
-        obstacles: String = "", nextSteps: String = "", actualCost: Int? = nil
+        obstacles: String? = nil, nextSteps: String? = nil, actualCost: Int? = nil
     ) {
         self.action = action
         self.period = period
@@ -63,6 +70,33 @@ public struct StatusInput: Sendable, Equatable {
         self.obstacles = obstacles
         self.nextSteps = nextSteps
         self.actualCost = actualCost
+    }
+}
+
+/// An optional field of a status report, which a correction may carry over from the report it supersedes.
+public enum StatusField: String, Sendable, Equatable, CaseIterable {
+    case obstacles, nextSteps, actualCost
+
+    /// "hinder", "nästa steg", "faktisk kostnad".
+    public var swedish: String {
+        switch self {
+        case .obstacles: "hinder"
+        case .nextSteps: "nästa steg"
+        case .actualCost: "faktisk kostnad"
+        }
+    }
+}
+
+/// A report as filed, with the fields a correction took from the report it supersedes.
+public struct StatusFiling: Sendable, Equatable {
+    public var report: StatusReport
+    /// The fields the input left out and the superseded report had (in the order of ``StatusField``);
+    /// empty for a first report.
+    public var carriedOver: [StatusField]
+
+    public init(report: StatusReport, carriedOver: [StatusField] = []) {
+        self.report = report
+        self.carriedOver = carriedOver
     }
 }
 

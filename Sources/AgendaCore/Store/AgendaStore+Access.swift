@@ -211,7 +211,7 @@ extension AgendaStore {
 
     func insertIdentity(name: String, role: Role, department: String?, at: Timestamp, tokenHash: String? = nil) throws -> IssuedToken {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw StoreError.invalidInput(field: "name", "an identity needs a name") }
+        try Validation.checkName(name, field: "the identity name")
         guard try db.first("SELECT 1 FROM identity WHERE name_key = ?", [.text(Self.key(name))], { _ in true }) == nil else {
             throw StoreError.alreadyExists("there is already an identity \"\(name)\"; renew its token with `agenda identity renew`")
         }

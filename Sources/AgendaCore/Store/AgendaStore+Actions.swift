@@ -32,6 +32,7 @@ extension AgendaStore {
         _ action: Action, decision: Decision, register: OrganisationRegister? = nil, by actor: Identity, at: Timestamp
     ) throws -> Revision {
         try write(by: actor, .changePlan, at: at) { audit in
+            try Validation.checkActionCode(action.code)
             if let register { try merge(register) }
             guard try actionID(code: action.code) == nil else {
                 throw StoreError.alreadyExists("an action with code \(action.code) already exists; `agenda list actions` shows the codes")

@@ -117,6 +117,7 @@ extension AgendaStore {
             let path = "actions[\(index)]"
             let versions = record.versions
             let identity = record.current.action
+            if let problem = Validation.actionCodeProblem(identity.code) { throw invalid("\(path).current.action.code: \(problem)") }
             var seen = Set<Int>()
             for version in versions {
                 guard revisions.contains(version.revision) else {

@@ -23,6 +23,7 @@ extension AgendaStore {
     /// Adds a förvaltning. Refuses a name that is already a förvaltning's name or alias (ignoring case).
     public func addDepartment(name: String, by actor: Identity, at: Timestamp) throws {
         try write(by: actor, .changeRegister, at: at) { audit in
+            try Validation.checkName(name, field: "the förvaltning name")
             _ = try insertDepartment(Department(name: name))
             audit.target = name
             audit.after = Department(name: name)
@@ -32,6 +33,7 @@ extension AgendaStore {
     /// Adds an enhet to the förvaltning named `department` (its name or an alias).
     public func addUnit(_ unit: String, to department: String, by actor: Identity, at: Timestamp) throws {
         try write(by: actor, .changeRegister, at: at) { audit in
+            try Validation.checkName(unit, field: "the enhet name")
             let id = try requireDepartment(department)
             let before = try self.department(id: id)
             try insertUnit(unit, departmentID: id)
@@ -43,6 +45,7 @@ extension AgendaStore {
     /// Refuses an alias that already names a förvaltning.
     public func addAlias(_ alias: String, for department: String, by actor: Identity, at: Timestamp) throws {
         try write(by: actor, .changeRegister, at: at) { audit in
+            try Validation.checkName(alias, field: "the alias")
             let id = try requireDepartment(department)
             let before = try self.department(id: id)
             try insertAlias(alias, departmentID: id)
@@ -59,6 +62,9 @@ extension AgendaStore {
         department: String, unit: String? = nil, aliases: [String] = [], by actor: Identity, at: Timestamp
     ) throws -> String {
         try write(by: actor, .changeRegister, at: at) { audit in
+            try Validation.checkName(department, field: "the förvaltning name")
+            if let unit { try Validation.checkName(unit, field: "the enhet name") }
+            for alias in aliases { try Validation.checkName(alias, field: "the alias") }
             var added = false
             let id: Int64
             if let existing = try departmentID(named: department) {

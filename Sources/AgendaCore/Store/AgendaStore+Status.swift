@@ -7,14 +7,15 @@ extension AgendaStore {
 
     /// Files a status report by `actor` at `at`. The owner may report on any action, a reporter only on
     /// actions its förvaltning leads or shares (as the plan stands now). The period must lie between the
-    /// plan's start and `at`; an open round is not needed. A report for an action and period that already
-    /// has one supersedes the latest of them.
-    @discardableResult
+    /// plan's start and `at` (``checkPeriod(_:at:)``); an open round is not needed. A report for an action
+    /// and period that already has one supersedes the latest of them, and takes from it each optional
+    /// field `input` leaves out (nil): the result names the fields so carried over.
     ///
     /// A report is always timed after every publication already recorded (by a second at most, should the
     /// clock say otherwise), so "known at the publication" tells exactly what came before it and a
     /// published report never changes.
-    public func reportStatus(_ input: StatusInput, by actor: Identity, at requested: Timestamp) throws -> StatusReport {
+    @discardableResult
+    public func reportStatus(_ input: StatusInput, by actor: Identity, at requested: Timestamp) throws -> StatusFiling {
         try db.transaction {
             let latestPublication = try db.first("SELECT max(published_at) FROM publication", []) { row in
                 row.isNull(0) ? nil : try row.timestamp(0, in: "publication")
@@ -30,32 +31,55 @@ extension AgendaStore {
             if let cost = input.actualCost, cost < 0 {
                 throw StoreError.invalidInput(field: "cost", "an actual cost is a whole number of kronor, 0 or more")
             }
-            let supersedes = try db.first(
-                "SELECT max(id) FROM status_report WHERE action_id = ? AND period = ?",
-                [.integer(current.actionID), .text(input.period.description)]) { $0.isNull(0) ? nil : $0.int(0) } ?? nil
+            let superseded = try db.first("""
+                SELECT \(Self.reportColumns) FROM status_report s JOIN action a ON a.id = s.action_id
+                WHERE s.action_id = ? AND s.period = ? ORDER BY s.id DESC LIMIT 1
+                """, [.integer(current.actionID), .text(input.period.description)]) { try readReport($0) }
+            var carriedOver: [StatusField] = []
+            func given<T>(_ value: T?, _ field: StatusField, earlier: T?, isEmpty: (T) -> Bool) -> T? {
+                if let value { return value }
+                guard let earlier, !isEmpty(earlier) else { return nil }
+                carriedOver.append(field)
+                return earlier
+            }
+            let obstacles = given(input.obstacles, .obstacles, earlier: superseded?.obstacles, isEmpty: \.isEmpty) ?? ""
+            let nextSteps = given(input.nextSteps, .nextSteps, earlier: superseded?.nextSteps, isEmpty: \.isEmpty) ?? ""
+            let actualCost = given(input.actualCost, .actualCost, earlier: superseded?.actualCost) { _ in false }
             let reporterID = try db.first(
                 "SELECT id FROM identity WHERE name_key = ?", [.text(Self.key(reporter.name))]) { $0.int64(0) }
             var report = StatusReport(
                 number: 0, action: input.action, period: input.period.description, status: input.status, light: input.light,
-                comment: input.comment, obstacles: input.obstacles, nextSteps: input.nextSteps, actualCost: input.actualCost,
-                reporter: reporter.name, reportedAt: at, supersedes: supersedes)
+                comment: input.comment, obstacles: obstacles, nextSteps: nextSteps, actualCost: actualCost,
+                reporter: reporter.name, reportedAt: at, supersedes: superseded?.number)
             report.number = try insertReport(report, actionID: current.actionID, reporterID: reporterID, number: nil)
             try insertAudit(
                 AuditDraft(operation: AccessPolicy.Write.reportStatus.rawValue, target: input.action, after: report),
                 identity: reporter.name, at: at)
-            return report
+            return StatusFiling(report: report, carriedOver: carriedOver)
         }
     }
 
-    /// Refuses a period before the plan's start or one that has not begun at `at`.
+    /// Refuses a period before the plan's start or one that has not begun at `at`, in the words of a report.
     func checkReportable(_ period: Period, at: Timestamp) throws {
+        try checkPeriod(period, at: at, advice: "report for")
+    }
+
+    /// Refuses a period that ends before the plan starts (its date of effect, else 1 January of its first
+    /// year) or begins after the current period, the one holding `at`'s Swedish date. Every command that
+    /// takes a period asks this: reporting, rounds, the missing list, the period report. A period after
+    /// the plan's last year is fine, since actions may run past it. Needs an agenda in the store.
+    public func checkPeriod(_ period: Period, at: Timestamp) throws {
+        try checkPeriod(period, at: at, advice: "choose")
+    }
+
+    private func checkPeriod(_ period: Period, at: Timestamp, advice: String) throws {
         let agenda = try metadata().agenda
         if let start = agenda.takesEffect ?? agenda.period.map({ CalendarDate(year: $0.start, month: 1, day: 1) }),
            period.end < start {
-            throw StoreError.invalidInput(field: "period", "\(period) ends before the plan starts (\(start)); report for \(start.year) or later")
+            throw StoreError.invalidInput(field: "period", "\(period) ends before the plan starts (\(start)); \(advice) \(start.year) or later")
         }
-        guard period.start <= at.date else {
-            throw StoreError.invalidInput(field: "period", "\(period) has not begun yet (it starts \(period.start)); report for the current period or an earlier one")
+        guard period.start <= at.swedishDate else {
+            throw StoreError.invalidInput(field: "period", "\(period) has not begun yet (it starts \(period.start)); \(advice) the current period or an earlier one")
         }
     }
 
@@ -226,11 +250,12 @@ extension AgendaStore {
 
     // MARK: - Rounds and publication
 
-    /// Opens a reporting round for `period` with `deadline` (owner only). Opening it again records a new deadline.
+    /// Opens a reporting round for `period` with `deadline` (owner only). Opening it again records a new
+    /// deadline. Refuses a period outside the plan or not yet begun at `at` (``checkPeriod(_:at:)``).
     @discardableResult
     public func openRound(period: Period, deadline: CalendarDate, by actor: Identity, at: Timestamp) throws -> ReportingRound {
         try write(by: actor, .openRound, at: at) { audit in
-            _ = try metadata()
+            try checkPeriod(period, at: at)
             guard deadline >= period.start else {
                 throw StoreError.invalidInput(field: "deadline", "the deadline \(deadline) lies before \(period) begins (\(period.start))")
             }
@@ -242,30 +267,74 @@ extension AgendaStore {
         }
     }
 
+    /// Cancels the round open for `period` (owner only), one opened by mistake: it stays on record,
+    /// marked cancelled, and no longer counts as ``defaultRound()`` nor gives `period` a deadline.
+    /// Every opening of `period` not yet cancelled is cancelled; the period may be opened again later.
+    @discardableResult
+    public func cancelRound(period: Period, by actor: Identity, at: Timestamp) throws -> ReportingRound {
+        try write(by: actor, .openRound, at: at) { audit in
+            let open = try db.query("""
+                SELECT r.id FROM reporting_round r
+                WHERE r.period = ? AND NOT EXISTS (SELECT 1 FROM round_cancellation c WHERE c.round_id = r.id)
+                ORDER BY r.id
+                """, [.text(period.description)]) { $0.int64(0) }
+            guard let before = try round(for: period), !open.isEmpty else {
+                throw StoreError.notFound("no open reporting round for \(period); `agenda status round list` shows the rounds")
+            }
+            for id in open { try insertCancellation(roundID: id, by: actor.name, at: at) }
+            var after = before
+            after.cancelledBy = actor.name
+            after.cancelledAt = at
+            audit = AuditDraft(operation: "cancel round", target: period.description, before: before, after: after)
+            return after
+        }
+    }
+
     func insertRound(_ round: ReportingRound) throws {
         let period = try Period(parsing: round.period)
         try db.run("""
             INSERT INTO reporting_round (period, period_start, period_end, deadline, opened_by, opened_at) VALUES (?, ?, ?, ?, ?, ?)
             """, [.text(round.period), .text(period.start.description), .text(period.end.description),
                   .text(round.deadline.description), .text(round.openedBy), .text(round.openedAt.description)])
+        if let by = round.cancelledBy, let at = round.cancelledAt {
+            try insertCancellation(roundID: db.lastInsertRowID, by: by, at: at)
+        }
     }
 
-    /// Every round opened (a period opened twice appears twice), in the order opened.
+    private func insertCancellation(roundID: Int64, by name: String, at: Timestamp) throws {
+        try db.run(
+            "INSERT INTO round_cancellation (round_id, cancelled_by, cancelled_at) VALUES (?, ?, ?)",
+            [.integer(roundID), .text(name), .text(at.description)])
+    }
+
+    private static let roundSelect = """
+        SELECT r.period, r.deadline, r.opened_by, r.opened_at, c.cancelled_by, c.cancelled_at
+        FROM reporting_round r LEFT JOIN round_cancellation c ON c.round_id = r.id
+        """
+
+    /// Every round opened (a period opened twice appears twice), cancelled ones included and marked, in
+    /// the order opened.
     public func rounds() throws -> [ReportingRound] {
-        try db.query("SELECT period, deadline, opened_by, opened_at FROM reporting_round ORDER BY id", []) { try readRound($0) }
+        try db.query("\(Self.roundSelect) ORDER BY r.id", []) { try readRound($0) }
     }
 
-    /// The latest round opened for `period`, if any.
+    /// The latest round opened and not cancelled for `period`, if any.
     public func round(for period: Period) throws -> ReportingRound? {
         try db.first(
-            "SELECT period, deadline, opened_by, opened_at FROM reporting_round WHERE period = ? ORDER BY id DESC LIMIT 1",
+            "\(Self.roundSelect) WHERE r.period = ? AND c.round_id IS NULL ORDER BY r.id DESC LIMIT 1",
             [.text(period.description)]) { try readRound($0) }
+    }
+
+    /// The round a command means when it is given no period: the latest opened and not cancelled.
+    public func defaultRound() throws -> ReportingRound? {
+        try db.first("\(Self.roundSelect) WHERE c.round_id IS NULL ORDER BY r.id DESC LIMIT 1", []) { try readRound($0) }
     }
 
     private func readRound(_ row: Row) throws -> ReportingRound {
         guard let deadline = try row.date(1, in: "reporting_round") else { throw StoreError.corrupt("reporting_round: no deadline") }
         return ReportingRound(
-            period: row.string(0), deadline: deadline, openedBy: row.string(2), openedAt: try row.timestamp(3, in: "reporting_round"))
+            period: row.string(0), deadline: deadline, openedBy: row.string(2), openedAt: try row.timestamp(3, in: "reporting_round"),
+            cancelledBy: row.optionalString(4), cancelledAt: row.isNull(5) ? nil : try row.timestamp(5, in: "round_cancellation"))
     }
 
     /// Records that the report for `period` was published at `at` (owner only). A period is published once;

@@ -147,6 +147,7 @@ public final class AgendaStore {
         }
         var codes = Set<String>()
         for action in agenda.actions {
+            try Validation.checkActionCode(action.code)
             guard codes.insert(action.code).inserted else {
                 throw StoreError.invalidInput(field: "code", "the plan has two actions with code \(action.code)")
             }

@@ -49,7 +49,7 @@ struct JSONReader {
         if take(UInt8(ascii: "}")) { return .object(fields) }
         repeat {
             skipSpace()
-            // A repeated key is left to JSONDecoder, whatever it makes of it.
+            // A repeated key makes the object malformed; `firstRepeatedKey` says where.
             guard let key = string(), skipSpaceThen(UInt8(ascii: ":")), let item = value(), fields[key] == nil else { return nil }
             fields[key] = item
             skipSpace()
@@ -169,5 +169,65 @@ struct JSONReader {
             i += 1
         }
         return value
+    }
+
+    /// Where the document first repeats a key within one object, as a path
+    /// ("actions[2].current.action.code"); nil when no object does (or the document is malformed,
+    /// which the decoder reports). JSONDecoder silently keeps one of the values, so an import asks this first.
+    static func firstRepeatedKey(in text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var reader = JSONReader(bytes: bytes)
+            guard case let .repeated(path) = reader.scanKeys() else { return nil }
+            return path.isEmpty ? "the top level" : path
+        }
+    }
+
+    enum KeyScan {
+        case unique, malformed
+        /// The path below the value scanned, built on the way back up.
+        case repeated(String)
+    }
+
+    /// Reads one value, checking every object in it for a repeated key.
+    mutating func scanKeys() -> KeyScan {
+        skipSpace()
+        guard i < bytes.count else { return .malformed }
+        switch bytes[i] {
+        case UInt8(ascii: "["):
+            i += 1
+            skipSpace()
+            if take(UInt8(ascii: "]")) { return .unique }
+            var index = 0
+            repeat {
+                switch scanKeys() {
+                case .unique: break
+                case .malformed: return .malformed
+                case let .repeated(path): return .repeated("[\(index)]" + (path.hasPrefix("[") || path.isEmpty ? path : ".\(path)"))
+                }
+                index += 1
+                skipSpace()
+            } while take(UInt8(ascii: ","))
+            return take(UInt8(ascii: "]")) ? .unique : .malformed
+        case UInt8(ascii: "{"):
+            i += 1
+            var keys = Set<String>()
+            skipSpace()
+            if take(UInt8(ascii: "}")) { return .unique }
+            repeat {
+                skipSpace()
+                guard let key = string(), skipSpaceThen(UInt8(ascii: ":")) else { return .malformed }
+                guard keys.insert(key).inserted else { return .repeated(key) }
+                switch scanKeys() {
+                case .unique: break
+                case .malformed: return .malformed
+                case let .repeated(path): return .repeated(key + (path.hasPrefix("[") ? path : ".\(path)"))
+                }
+                skipSpace()
+            } while take(UInt8(ascii: ","))
+            return take(UInt8(ascii: "}")) ? .unique : .malformed
+        default:
+            return value() == nil ? .malformed : .unique
+        }
     }
 }

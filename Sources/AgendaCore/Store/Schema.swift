@@ -13,7 +13,7 @@
 /// `name_key` / `alias_key` hold a name trimmed, NFC-normalised and lower-cased, so lookups ignore
 /// case also for å, ä and ö (SQLite's NOCASE folds ASCII only).
 enum Schema {
-    static let migrator = Migrator([plan, organisationAliases, statusAndAccess])
+    static let migrator = Migrator([plan, organisationAliases, statusAndAccess, roundCancellation])
 
     static let plan = Migrator.Migration(number: 1, name: "plan", sql: """
         -- The plan's metadata: one row (id 1) once a plan has been imported.
@@ -245,5 +245,19 @@ enum Schema {
             BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
         CREATE TRIGGER identity_no_delete BEFORE DELETE ON identity
             BEGIN SELECT RAISE(ABORT, 'identities are revoked, never deleted'); END;
+        """)
+
+    /// Cancelling a reporting round opened by mistake: one row per cancelled `reporting_round` row,
+    /// append-only like the rounds themselves.
+    static let roundCancellation = Migrator.Migration(number: 4, name: "round cancellation", sql: """
+        CREATE TABLE round_cancellation (
+            round_id INTEGER PRIMARY KEY REFERENCES reporting_round (id),
+            cancelled_by TEXT NOT NULL,
+            cancelled_at TEXT NOT NULL
+        );
+        CREATE TRIGGER round_cancellation_append_only_update BEFORE UPDATE ON round_cancellation
+            BEGIN SELECT RAISE(ABORT, 'round cancellations are append-only'); END;
+        CREATE TRIGGER round_cancellation_append_only_delete BEFORE DELETE ON round_cancellation
+            BEGIN SELECT RAISE(ABORT, 'round cancellations are append-only'); END;
         """)
 }

@@ -33,11 +33,6 @@ public enum SwedishAmount {
         return prefix + sign + body
     }
 
-    /// Whole kronor exactly, as the reports write actual costs: 2400000 → "2 400 000 kr".
-    public static func kronor(_ kronor: Int) -> String {
-        (kronor < 0 ? "−" : "") + grouped(kronor.magnitude) + space + "kr"
-    }
-
     /// 1234567 → "1 234 567" with no-break spaces.
     public static func grouped(_ n: UInt) -> String {
         let digits = Array(String(n))

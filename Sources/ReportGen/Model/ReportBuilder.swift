@@ -9,19 +9,27 @@ public enum ReportBuilder {
     /// The report model for `period`.
     /// - Parameters:
     ///   - agenda: the plan as of the period's end.
+    ///   - filter: the insatsområde and förvaltning to narrow the report to.
+    ///   - departmentActions: the codes of the actions the filter's förvaltning or enhet leads or shares,
+    ///     as the store matches them (``AgendaStore/actions(matching:)``, the same as `agenda list actions
+    ///     --department`). Only read when the filter names a förvaltning; nil then means none matches.
     ///   - statuses: action code → the status that counts at the period's end.
     ///   - previousStatuses: the same for the previous period, for "changes since".
+    ///   - missing: per förvaltning, the actions not reported on for the period, as the store answers
+    ///     `agenda status missing` (``AgendaStore/missingReports(for:)``); the report shows those in it.
+    ///   - settledDecisions: codes of actions whose pending IT-rådet decision a later plan decision settled.
     ///   - planChanges: decisions that changed the plan since the previous period's end.
     ///   - generatedAt: a publication date to print; nil prints the period's end only.
     public static func build(
-        agenda: Agenda, period: Period, filter: ReportFilter = .none,
+        agenda: Agenda, period: Period, filter: ReportFilter = .none, departmentActions: Set<String>? = nil,
         statuses: [String: ReportedStatus] = [:], previousStatuses: [String: ReportedStatus] = [:],
+        missing: [MissingReports] = [], settledDecisions: Set<String> = [],
         planChanges: [PlanChange] = [], generatedAt: CalendarDate? = nil
     ) -> ReportModel {
         let asOf = period.end
-        let departmentNames = departmentNames(filter, departments: agenda.departments)
+        let codes = filter.department == nil ? nil : departmentActions ?? []
         let actions = agenda.actions.filter { action in
-            action.state != .withdrawn && matches(action, filter: filter, departmentNames: departmentNames)
+            action.state != .withdrawn && matches(action, filter: filter, codes: codes)
         }
         let entries = actions.map { entry(for: $0, status: statuses[$0.code]) }
 
@@ -45,28 +53,19 @@ public enum ReportBuilder {
             areas: areas,
             summary: summary(areas),
             progress: progress(entries, asOf: asOf),
-            unreported: unreported(entries, departments: agenda.departments),
+            unreported: unreported(entries, missing: missing),
             changes: changes(entries, previous: previousStatuses),
-            planChanges: planChanges.filter { matches($0.after, filter: filter, departmentNames: departmentNames) },
-            decisions: decisions(entries),
+            planChanges: planChanges.filter { matches($0.after, filter: filter, codes: codes) },
+            decisions: decisions(entries, settled: settledDecisions),
             costs: costs(areas, entries: entries, departments: agenda.departments),
             departments: appendix(entries, departments: agenda.departments)
         )
     }
 
-    static func matches(_ action: Action, filter: ReportFilter, departmentNames: Set<String>?) -> Bool {
+    /// Whether `action` lies in the filter's insatsområde and, when `codes` is given, is one of them.
+    static func matches(_ action: Action, filter: ReportFilter, codes: Set<String>?) -> Bool {
         if let number = filter.areaNumber, action.areaNumber != number { return false }
-        guard let names = departmentNames else { return true }
-        return action.responsibility.units.contains { names.contains($0.department.lowercased()) }
-    }
-
-    /// The lower-cased names the filter's förvaltning goes by (its name, or the förvaltning an alias
-    /// names), worked out once per report; nil when the filter names none.
-    static func departmentNames(_ filter: ReportFilter, departments: [Department]) -> Set<String>? {
-        guard let wanted = filter.department?.lowercased() else { return nil }
-        return Set(departments.filter { dept in
-            dept.name.lowercased() == wanted || dept.aliases.contains { $0.lowercased() == wanted }
-        }.map { $0.name.lowercased() } + [wanted])
+        return codes?.contains(action.code) ?? true
     }
 
     static func entry(for action: Action, status: ReportedStatus?) -> ActionEntry {
@@ -136,16 +135,13 @@ public enum ReportBuilder {
         return order
     }
 
-    static func unreported(_ entries: [ActionEntry], departments: [Department]) -> [DepartmentActions] {
-        // A report carried over from an earlier period is no report for this one, unless the action is finished.
-        let missing = entries.filter { entry in
-            guard let status = entry.status else { return true }
-            return status.carriedOver && !status.label.isFinished
-        }
-        let byLead = Dictionary(grouping: missing, by: \.leadDepartment)
-        return departmentOrder(missing.map(\.leadDepartment), departments: departments).map { name in
-            let list = byLead[name] ?? []
-            return DepartmentActions(department: name, entries: list, leads: list.map { _ in true })
+    /// The store's missing list, narrowed to the actions this report shows, in the store's order.
+    static func unreported(_ entries: [ActionEntry], missing: [MissingReports]) -> [DepartmentActions] {
+        let byCode = Dictionary(entries.map { ($0.action.code, $0) }, uniquingKeysWith: { first, _ in first })
+        return missing.compactMap { group in
+            let list = group.actions.compactMap { byCode[$0] }
+            guard !list.isEmpty else { return nil }
+            return DepartmentActions(department: group.department, entries: list, leads: list.map { $0.leadDepartment == group.department })
         }
     }
 
@@ -164,19 +160,29 @@ public enum ReportBuilder {
         "beslutas av centrala it-rådet", "beslut i centrala it-rådet",
     ]
 
-    static func decisions(_ entries: [ActionEntry]) -> [DecisionItem] {
+    /// The actions still waiting for IT-rådet: those whose plan or cost text puts something before it,
+    /// less those reported Klar or Avbruten for the period (carried over or not) and those in `settled`.
+    static func decisions(_ entries: [ActionEntry], settled: Set<String>) -> [DecisionItem] {
         entries.compactMap { entry in
-            var reasons: [DecisionItem.Reason] = []
-            if entry.action.cost.decisionPending { reasons.append(.costDecisionPending) }
-            // Sentences never span lines, and every phrase names IT-rådet: only texts that hold
-            // "it-r" are split into lines, and only lines that hold a phrase into sentences.
-            let lines = [entry.action.plan.text, entry.action.cost.text ?? ""].filter(mentionsITRådet)
-                .flatMap { $0.nonEmptyLines() }.filter(holdsApprovalPhrase)
-            for sentence in lines.flatMap(sentences) where holdsApprovalPhrase(sentence) {
-                reasons.append(.approvalInPlan(sentence))
-            }
+            if entry.status?.label.isFinished == true || settled.contains(entry.action.code) { return nil }
+            let reasons = pendingReasons(entry.action)
             return reasons.isEmpty ? nil : DecisionItem(entry: entry, reasons: reasons)
         }
+    }
+
+    /// Why the plan puts `action` before IT-rådet: a cost to be decided later, and every sentence
+    /// of its plan or cost text that holds an approval phrase. Empty when nothing does.
+    static func pendingReasons(_ action: Action) -> [DecisionItem.Reason] {
+        var reasons: [DecisionItem.Reason] = []
+        if action.cost.decisionPending { reasons.append(.costDecisionPending) }
+        // Sentences never span lines, and every phrase names IT-rådet: only texts that hold
+        // "it-r" are split into lines, and only lines that hold a phrase into sentences.
+        let lines = [action.plan.text, action.cost.text ?? ""].filter(mentionsITRådet)
+            .flatMap { $0.nonEmptyLines() }.filter(holdsApprovalPhrase)
+        for sentence in lines.flatMap(sentences) where holdsApprovalPhrase(sentence) {
+            reasons.append(.approvalInPlan(sentence))
+        }
+        return reasons
     }
 
     static let approvalPhraseBytes = approvalPhrases.map { Array($0.utf8) }

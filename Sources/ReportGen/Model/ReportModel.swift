@@ -17,13 +17,15 @@ public struct ReportModel: Sendable, Equatable {
     public var areas: [AreaSection]
     public var summary: StatusSummary
     public var progress: ScheduleProgress
-    /// Per lead förvaltning, the actions nobody reported on for the period.
+    /// Per förvaltning, the actions of this report nobody reported on for the period: the store's
+    /// missing list (`agenda status missing`), which chases an action's lead förvaltning only.
     public var unreported: [DepartmentActions]
     /// Status changes since the previous period; empty when nothing is known.
     public var changes: [StatusChange]
     /// Actions added, revised, closed or withdrawn by decisions since the previous period's end.
     public var planChanges: [PlanChange]
-    /// Items waiting for a decision in (centrala) IT-rådet.
+    /// Items waiting for a decision in (centrala) IT-rådet: not reported Klar or Avbruten, and not
+    /// settled by a plan decision after the text that put them there.
     public var decisions: [DecisionItem]
     public var costs: CostSummary
     /// Appendix: every förvaltning with the actions it leads or shares.

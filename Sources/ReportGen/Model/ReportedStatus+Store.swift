@@ -6,7 +6,7 @@ extension ReportedStatus {
         let report = entry.report
         self.init(
             label: report.status, light: report.light, comment: report.comment, obstacles: report.obstacles, nextSteps: report.nextSteps,
-            actualCost: report.actualCost, reporter: report.reporter, reportedOn: report.reportedAt.date,
+            actualCost: report.actualCost, reporter: report.reporter, reportedOn: report.reportedAt.swedishDate,
             carriedOver: entry.carriedOver)
     }
 }

@@ -4,11 +4,9 @@ import Foundation
 struct KeyValueFile: Sendable, Equatable {
     var values: [String: String]
 
-    init(url: URL, file: String) throws {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
+    /// Parses a file's bytes; errors name `file`.
+    init(data: Data, file: String) throws {
+        guard let text = String(data: data, encoding: .utf8) else {
             throw ReportError.templateMalformed(file: file, reason: "not readable as UTF-8 text")
         }
         var values: [String: String] = [:]

@@ -1,14 +1,15 @@
 import AgendaTemplates
 import Foundation
 
-/// The look and words of the reports, read from a template folder at run time:
-/// CSS, ODF styles, logo, organisation settings, chart colours and Swedish labels.
+/// The look and words of the reports: CSS, ODF styles, logo, organisation settings, chart colours
+/// and Swedish labels.
 ///
-/// The bundled default set lives in ``DefaultTemplates/directory``; a municipality exports it
-/// with ``export(to:)``, edits the files and loads its copy with ``load(from:)``.
+/// The default set is built into the executable (``EmbeddedFiles/default``, from templates/default);
+/// a municipality exports it with ``export(to:)``, edits the files and loads its copy with
+/// ``load(from:)``, which reads the folder at run time.
 public struct TemplateSet: Sendable {
-    /// The folder the set was read from.
-    public let directory: URL
+    /// The folder the set was read from; nil for the built-in set.
+    public let directory: URL?
     let css: String
     let labels: Labels
     let organisation: [String: String]
@@ -18,101 +19,120 @@ public struct TemplateSet: Sendable {
     let textStyles: Data
     let sheetStyles: Data
 
-    /// Loads the set in `directory`, or the bundled default set when nil.
+    /// Loads the set in `directory`, or the built-in default set when nil.
     /// Throws ``ReportError/templateMissing(file:)`` or ``ReportError/templateMalformed(file:reason:)`` naming the file.
     public static func load(from directory: URL? = nil) throws -> TemplateSet {
-        try TemplateSet(directory: directory ?? DefaultTemplates.directory)
+        if let directory { return try TemplateSet(directory: directory) }
+        return try TemplateSet(builtIn: EmbeddedFiles.default)
     }
 
-    /// The bundled default set.
+    /// The built-in default set.
     public static func bundled() throws -> TemplateSet { try load(from: nil) }
 
-    /// Writes the bundled default set into `directory` (created if needed) for editing.
-    /// Refuses to overwrite a file that is already there.
+    /// Writes the built-in default set into `directory` (created if needed) for editing: the files
+    /// of templates/default, same names, same bytes. Refuses to overwrite a file that is already there.
     public static func export(to directory: URL) throws {
         let fm = FileManager.default
-        let source = DefaultTemplates.directory
-        let names: [String]
+        let source = EmbeddedFiles.default
         do {
-            names = try fm.contentsOfDirectory(atPath: source.path).filter { !$0.hasPrefix(".") }.sorted()
             try fm.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
             throw ReportError.output(file: directory.path, reason: error.localizedDescription)
         }
-        for name in names {
-            let target = directory.appendingPathComponent(name)
+        for path in source.paths {
+            let target = directory.appendingPathComponent(path)
             if fm.fileExists(atPath: target.path) { throw ReportError.templateExists(file: target.path) }
         }
-        for name in names {
-            let target = directory.appendingPathComponent(name)
+        for path in source.paths {
+            let target = directory.appendingPathComponent(path)
             do {
-                try fm.copyItem(at: source.appendingPathComponent(name), to: target)
+                try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try (source[path] ?? Data()).write(to: target, options: .withoutOverwriting)
             } catch {
                 throw ReportError.output(file: target.path, reason: error.localizedDescription)
             }
         }
     }
 
-    /// Label keys every labels file must define.
-    static var requiredLabelKeys: [String] {
-        (try? KeyValueFile(url: DefaultTemplates.directory.appendingPathComponent(TemplateFile.labels.rawValue), file: TemplateFile.labels.rawValue))
+    /// Label keys every labels file must define: those of the built-in labels file.
+    static let requiredLabelKeys: [String] = {
+        let name = TemplateFile.labels.rawValue
+        return EmbeddedFiles.default[name].flatMap { try? KeyValueFile(data: $0, file: name) }
             .map { $0.values.keys.sorted() } ?? []
-    }
+    }()
 
+    /// Reads the set from the files in `directory`; errors name the file's path.
     init(directory: URL) throws {
-        self.directory = directory
-        func url(_ file: TemplateFile) throws -> URL {
+        try self.init(directory: directory) { file in
             let url = directory.appendingPathComponent(file.rawValue)
             guard FileManager.default.fileExists(atPath: url.path) else { throw ReportError.templateMissing(file: url.path) }
-            return url
-        }
-        func read(_ file: TemplateFile) throws -> Data {
-            let source = try url(file)
-            do { return try Data(contentsOf: source) } catch {
-                throw ReportError.templateMalformed(file: source.path, reason: "not readable")
+            do { return (try Data(contentsOf: url), url.path) } catch {
+                throw ReportError.templateMalformed(file: url.path, reason: "not readable")
             }
         }
+    }
 
-        let cssURL = try url(.css)
-        guard let css = String(data: try read(.css), encoding: .utf8) else {
-            throw ReportError.templateMalformed(file: cssURL.path, reason: "not UTF-8 text")
+    /// Reads the set built into the executable; errors (a build that lost a file) name it "built-in default/FILE".
+    init(builtIn folder: EmbeddedFolder) throws {
+        try self.init(directory: nil) { file in
+            let name = "built-in \(folder.name)/\(file.rawValue)"
+            guard let data = folder[file.rawValue] else { throw ReportError.templateMissing(file: name) }
+            return (data, name)
+        }
+    }
+
+    /// Checks and keeps the files `read` gives: each file's bytes and the name errors call it by.
+    private init(directory: URL?, read: (TemplateFile) throws -> (data: Data, name: String)) throws {
+        self.directory = directory
+
+        let (cssData, cssName) = try read(.css)
+        guard let css = String(data: cssData, encoding: .utf8) else {
+            throw ReportError.templateMalformed(file: cssName, reason: "not UTF-8 text")
         }
         self.css = css
 
-        let labelsURL = try url(.labels)
-        let labelValues = try KeyValueFile(url: labelsURL, file: labelsURL.path).values
+        let (labelData, labelName) = try read(.labels)
+        let labelValues = try KeyValueFile(data: labelData, file: labelName).values
         if let missing = TemplateSet.requiredLabelKeys.first(where: { labelValues[$0] == nil }) {
-            throw ReportError.templateMalformed(file: labelsURL.path, reason: "the key \"\(missing)\" is missing")
+            throw ReportError.templateMalformed(file: labelName, reason: "the key \"\(missing)\" is missing")
         }
-        labels = Labels(values: labelValues, file: labelsURL.path)
+        labels = Labels(values: labelValues, file: labelName)
 
-        organisation = try KeyValueFile(url: try url(.organisation), file: try url(.organisation).path).values
-        let themeURL = try url(.theme)
-        let colours = try KeyValueFile(url: themeURL, file: themeURL.path).values
+        let (organisationData, organisationName) = try read(.organisation)
+        organisation = try KeyValueFile(data: organisationData, file: organisationName).values
+        let (themeData, themeName) = try read(.theme)
+        let colours = try KeyValueFile(data: themeData, file: themeName).values
         for category in StatusCategory.allCases {
             let key = "chart.\(category.key)"
             guard let value = colours[key], value.count == 7, value.hasPrefix("#"), value.dropFirst().allSatisfy(\.isHexDigit) else {
-                throw ReportError.templateMalformed(file: themeURL.path, reason: "\"\(key)\" must be a colour written #rrggbb")
+                throw ReportError.templateMalformed(file: themeName, reason: "\"\(key)\" must be a colour written #rrggbb")
             }
         }
         self.colours = colours
 
-        logo = try read(.logo)
-        let logoDoc = try XMLTree(data: logo, name: try url(.logo).path)
+        let logoName: String
+        (logo, logoName) = try read(.logo)
+        let logoDoc = try XMLTree(data: logo, name: logoName)
         guard let root = logoDoc.root, String(cString: root.pointee.name) == "svg" else {
-            throw ReportError.templateMalformed(file: try url(.logo).path, reason: "the root element must be <svg>")
+            throw ReportError.templateMalformed(file: logoName, reason: "the root element must be <svg>")
         }
 
-        textStyles = try read(.textStyles)
-        sheetStyles = try read(.sheetStyles)
-        for (file, data) in [(TemplateFile.textStyles, textStyles), (.sheetStyles, sheetStyles)] {
-            _ = try ODFStyleTemplate(data: data, file: try url(file).path)
-        }
+        let textStylesName: String, sheetStylesName: String
+        (textStyles, textStylesName) = try read(.textStyles)
+        (sheetStyles, sheetStylesName) = try read(.sheetStyles)
+        _ = try ODFStyleTemplate(data: textStyles, file: textStylesName)
+        _ = try ODFStyleTemplate(data: sheetStyles, file: sheetStylesName)
     }
 
-    /// The organisation name to print: the template's, else the plan's.
+    /// The organisation name to print: the template's when it sets one (a municipality's own set),
+    /// else the plan's. The bundled set leaves it empty, so the imported plan's name is printed.
     func organisationName(_ model: ReportModel) -> String {
         organisation["name"].flatMap { $0.isEmpty ? nil : $0 } ?? model.organisation
+    }
+
+    /// The logo's text alternative: the template's when it sets one, else the organisation's name.
+    func logoAlt(for organisationName: String) -> String {
+        organisation["logoAlt"].flatMap { $0.isEmpty ? nil : $0 } ?? organisationName
     }
 
     /// Who prepared the report: the template's, else the plan's owner.

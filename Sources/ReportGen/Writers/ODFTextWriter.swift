@@ -87,7 +87,7 @@ struct ODFTextWriter: ODFDocumentWriter {
                 try w.element("draw:image", ["draw:mime-type": "image/svg+xml"]) {
                     try w.element("office:binary-data") { try w.base64(layout.templates.logo) }
                 }
-                try w.element("svg:title", text: layout.templates.organisation["logoAlt"] ?? page.organisation)
+                try w.element("svg:title", text: layout.templates.logoAlt(for: page.organisation))
             }
         }
         try w.element("text:p", ["text:style-name": "Subtitle"], text: "\(page.kind), \(page.period)")

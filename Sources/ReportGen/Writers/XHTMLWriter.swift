@@ -75,7 +75,7 @@ struct XHTMLWriter {
         try w.element("header", ["class": "title-page"]) {
             let logo = try XMLTree(data: templates.logo, name: TemplateFile.logo.rawValue)
             if let root = logo.root {
-                try w.element("div", ["class": "logo", "role": "img", "aria-label": templates.organisation["logoAlt"] ?? page.organisation]) {
+                try w.element("div", ["class": "logo", "role": "img", "aria-label": templates.logoAlt(for: page.organisation)]) {
                     try w.copy(root)
                 }
             }

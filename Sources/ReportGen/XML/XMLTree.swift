@@ -34,6 +34,11 @@ final class XMLTree {
         return result
     }
 
+    /// The first element child of `node` whose qualified name is `name` ("office:styles").
+    static func firstChild(of node: xmlNodePtr, named name: String) -> xmlNodePtr? {
+        elementChildren(of: node).first { qualifiedName(of: $0) == name }
+    }
+
     /// "office:styles" for an element in the office namespace with prefix office.
     static func qualifiedName(of node: xmlNodePtr) -> String {
         let local = String(cString: node.pointee.name)

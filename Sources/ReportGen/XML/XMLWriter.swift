@@ -31,10 +31,17 @@ final class XMLWriter {
         // glibc ignores the size when it is not given the buffer itself.
         let fileBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Self.fileBufferSize)
         setvbuf(file, fileBuffer, _IOFBF, Self.fileBufferSize)
-        guard let out = xmlOutputBufferCreateFile(file, nil), let writer = xmlNewTextWriter(out) else {
+        let writer: xmlTextWriterPtr
+        do {
+            guard let out = xmlOutputBufferCreateFile(file, nil) else {
+                throw ReportError.xmlWrite(context: url.path, operation: "opening the file", detail: XMLWriter.lastError())
+            }
+            writer = try Self.newWriter(out, context: url.path)
+        } catch {
+            // The output buffer, if made, is closed by newWriter; it only flushes the file, never closes it.
             fclose(file)
             fileBuffer.deallocate()
-            throw ReportError.xmlWrite(context: url.path, operation: "opening the file", detail: XMLWriter.lastError())
+            throw error
         }
         self.writer = writer
         self.buffer = nil
@@ -51,11 +58,7 @@ final class XMLWriter {
         guard let out = xmlOutputBufferCreateIO(OutputBridge.write, nil, Unmanaged.passUnretained(bridge).toOpaque(), nil) else {
             throw ReportError.xmlWrite(context: context, operation: "creating an output buffer", detail: XMLWriter.lastError())
         }
-        guard let writer = xmlNewTextWriter(out) else {
-            xmlOutputBufferClose(out)
-            throw ReportError.xmlWrite(context: context, operation: "creating a writer", detail: XMLWriter.lastError())
-        }
-        self.writer = writer
+        self.writer = try Self.newWriter(out, context: context)
         self.buffer = nil
         self.bridge = bridge
         self.context = context
@@ -74,6 +77,16 @@ final class XMLWriter {
         self.buffer = buffer
         self.bridge = nil
         self.context = context
+    }
+
+    /// A text writer over `out`, which it then owns. When libxml2 cannot make one, `out` is still
+    /// ours: it is closed here (freeing it and its encoder; a file's close callback only flushes).
+    private static func newWriter(_ out: xmlOutputBufferPtr, context: String) throws -> xmlTextWriterPtr {
+        guard let writer = xmlNewTextWriter(out) else {
+            xmlOutputBufferClose(out)
+            throw ReportError.xmlWrite(context: context, operation: "creating a writer", detail: XMLWriter.lastError())
+        }
+        return writer
     }
 
     deinit {

@@ -2,7 +2,8 @@ import CLibXML2
 import Foundation
 
 /// An ODF styles template (`odt-styles.xml`, `ods-styles.xml`): a complete `office:document-styles`
-/// document whose sections are copied node by node into the documents a writer produces.
+/// document, read with libxml2's tree API, whose sections are copied node by node into the documents
+/// a writer produces (``XMLWriter/copy(_:)``).
 final class ODFStyleTemplate {
     private let document: XMLTree
     let file: String
@@ -26,9 +27,7 @@ final class ODFStyleTemplate {
 
     /// The children of the section named `name` ("office:styles"), empty when the template has none.
     func children(of name: String) -> [xmlNodePtr] {
-        guard let root = document.root,
-              let section = XMLTree.elementChildren(of: root).first(where: { XMLTree.qualifiedName(of: $0) == name })
-        else { return [] }
+        guard let root = document.root, let section = XMLTree.firstChild(of: root, named: name) else { return [] }
         return XMLTree.elementChildren(of: section)
     }
 

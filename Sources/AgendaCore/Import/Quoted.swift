@@ -1,0 +1,23 @@
+/// How an import warning or error quotes the plan's own text: in double quotes, at most the
+/// first ``limit`` characters, "…" where it was cut. Every message that quotes input goes through
+/// here, so a 5 MB line without a line break gives a warning of a few hundred characters, not 5 MB.
+enum Quoted {
+    /// Characters of input a message quotes at most.
+    static let limit = 200
+
+    /// `text` in double quotes, cut to its first ``limit`` characters with a final "…".
+    static func input(_ text: some StringProtocol) -> String {
+        "\"" + excerpt(text) + "\""
+    }
+
+    /// `text` cut to its first ``limit`` characters with a final "…", without quotes.
+    static func excerpt(_ text: some StringProtocol) -> String {
+        var end = text.startIndex
+        var count = 0
+        while end < text.endIndex, count < limit {
+            end = text.index(after: end)
+            count += 1
+        }
+        return end == text.endIndex ? String(text) : String(text[..<end]) + "…"
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Swedish local time (Europe/Stockholm) for what people read and for rules about "the day" something
+/// happened. The store and JSON keep UTC (``Timestamp/description``); only display and such rules use these.
+extension Timestamp {
+    /// Europe/Stockholm from the system's time-zone data (Debian package `tzdata`); without it
+    /// ``swedishOffset`` falls back to the EU rule Sweden has followed since 1996.
+    private static let stockholm = TimeZone(identifier: "Europe/Stockholm")
+
+    /// Seconds Swedish local time is ahead of UTC at this moment: 3600 (CET) or 7200 (CEST).
+    public var swedishOffset: Int64 {
+        if let zone = Self.stockholm {
+            return Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(secondsSinceEpoch))))
+        }
+        return euOffset
+    }
+
+    /// The offset by the EU rule (since 1996): summer time, +02:00, from 01:00 UTC on the last Sunday
+    /// of March to 01:00 UTC on the last Sunday of October, else +01:00.
+    var euOffset: Int64 {
+        let year = date.year
+        func lastSunday(month: Int) -> Timestamp {
+            let days = Timestamp.daysFromCivil(year: year, month: month, day: 31)
+            let weekday = ((days % 7) + 11) % 7 // 0 = Sunday (1970-01-01 was a Thursday)
+            return Timestamp(CalendarDate(year: year, month: month, day: 31 - Int(weekday)), hour: 1)
+        }
+        return (lastSunday(month: 3)..<lastSunday(month: 10)).contains(self) ? 7200 : 3600
+    }
+
+    /// The calendar date of this moment in Sweden: a report filed at 00:30 on 1 July Swedish time
+    /// (22:30 UTC on 30 June) was filed on 1 July.
+    public var swedishDate: CalendarDate {
+        adding(seconds: swedishOffset).date
+    }
+
+    /// This moment for people: Swedish local time to the minute with its offset, "2018-07-01 00:30 +02:00".
+    public var swedishDisplay: String {
+        let offset = swedishOffset
+        let local = adding(seconds: offset)
+        let seconds = ((local.secondsSinceEpoch % 86_400) + 86_400) % 86_400
+        func pad(_ n: Int64) -> String { n < 10 ? "0\(n)" : String(n) }
+        let sign = offset < 0 ? "-" : "+"
+        return "\(local.date) \(pad(seconds / 3600)):\(pad(seconds / 60 % 60)) \(sign)\(pad(abs(offset) / 3600)):\(pad(abs(offset) / 60 % 60))"
+    }
+}
+
+/// Whole kronor written for people as the reports and plans write exact amounts: digits grouped in
+/// threes, "2 400 000 kr" (no-break spaces, so an amount never breaks across lines).
+public enum Kronor {
+    /// `kronor` written exactly: 2400000 → "2 400 000 kr", -500 → "−500 kr".
+    public static func exact(_ kronor: Int) -> String {
+        let digits = Array(String(kronor.magnitude))
+        var out = kronor < 0 ? "−" : ""
+        for (i, digit) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += "\u{00A0}" }
+            out.append(digit)
+        }
+        return out + "\u{00A0}kr"
+    }
+}

@@ -1,0 +1,55 @@
+/// The rules for what a person or a file may put into the store, checked where it enters (the store's
+/// write paths call them, so every front end gets the same answer). Each gives one line that names the
+/// field and says what to write instead.
+public enum Validation {
+    /// Why `code` is not an action code, or nil when it is one. A code is what the plan writes: numbers
+    /// separated by dots, the last optionally followed by one letter ("1.2", "2.3a", "4", "8.1").
+    public static func actionCodeProblem(_ code: String) -> String? {
+        if code.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+            return "the action code is empty; give a code like 1.2, 2.3a or 4"
+        }
+        var scalars = Substring(code).unicodeScalars[...]
+        if let last = scalars.last, last.isASCII, last.properties.isAlphabetic { scalars = scalars.dropLast() }
+        let parts = scalars.split(separator: ".", omittingEmptySubsequences: false)
+        let wellFormed = parts.allSatisfy { part in
+            !part.isEmpty && part.count <= 9 && part.allSatisfy { ("0"..."9").contains($0) }
+        }
+        guard wellFormed else {
+            return "the action code \(String(reflecting: code)) is not a code like 1.2, 2.3a or 4 "
+                + "(numbers separated by dots, optionally ending in one letter)"
+        }
+        return nil
+    }
+
+    /// Refuses what ``actionCodeProblem(_:)`` finds with ``StoreError/invalidInput(field:_:)``.
+    public static func checkActionCode(_ code: String) throws {
+        if let problem = actionCodeProblem(code) { throw StoreError.invalidInput(field: "code", problem) }
+    }
+
+    /// Why `name` cannot be the name of `field` ("the identity name", "the förvaltning name"), or nil when
+    /// it can: a name is printable text, not blank, without control characters or line breaks.
+    public static func nameProblem(_ name: String, field: String) -> String? {
+        if name.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+            return "\(field) is empty; give a name of printable text"
+        }
+        if let bad = name.unicodeScalars.first(where: { !isPrintable($0) }) {
+            let hex = String(bad.value, radix: 16, uppercase: true)
+            return "\(field) \(String(reflecting: name)) holds the control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex); "
+                + "give a name of printable text on one line"
+        }
+        return nil
+    }
+
+    /// Refuses what ``nameProblem(_:field:)`` finds with ``StoreError/invalidInput(field:_:)``.
+    public static func checkName(_ name: String, field: String) throws {
+        if let problem = nameProblem(name, field: field) { throw StoreError.invalidInput(field: field, problem) }
+    }
+
+    /// Not a control character (C0, DEL, C1), a line or paragraph separator, a surrogate or a noncharacter.
+    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .lineSeparator, .paragraphSeparator, .surrogate: return false
+        default: return !scalar.properties.isNoncharacterCodePoint
+        }
+    }
+}

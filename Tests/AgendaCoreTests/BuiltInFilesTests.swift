@@ -1,0 +1,35 @@
+import AgendaTemplates
+import Foundation
+import Testing
+@testable import AgendaCore
+
+/// What AgendaCore reads from the files built into the binary is the repository's templates/ folders.
+@Suite struct BuiltInFilesTests {
+    static let templates = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("templates", isDirectory: true)
+
+    @Test func samplePlanIsTemplatesSampleByteForByte() throws {
+        #expect(EmbeddedFiles.sample.paths == [DemoPlan.fileName])
+        let file = try Data(contentsOf: Self.templates.appendingPathComponent("sample/\(DemoPlan.fileName)"))
+        #expect(file.count > 40_000)
+        #expect(try DemoPlan.data() == file)
+    }
+
+    /// The standard alias table is the one in templates/default, read from the built-in copy.
+    @Test func standardRegisterIsTheShippedAliasTable() throws {
+        let shipped = try OrganisationRegister.load(from: Self.templates.appendingPathComponent("default/organisation-aliases.tsv"))
+        let standard = try OrganisationRegister.standard()
+        for alias in ["SLF", "SKF"] {
+            #expect(standard.resolve(alias) != nil, "\(alias)")
+            #expect(standard.resolve(alias)?.department == shipped.resolve(alias)?.department, "\(alias)")
+        }
+    }
+
+    /// The standard import labels are the built-in copy of templates/default/import-labels.tsv.
+    @Test func standardLabelsAreTheShippedTable() throws {
+        let text = try String(contentsOf: Self.templates.appendingPathComponent("default/import-labels.tsv"), encoding: .utf8)
+        #expect(EmbeddedFiles.default.text("import-labels.tsv") == text)
+        _ = try LabelTable.standard()
+    }
+}
