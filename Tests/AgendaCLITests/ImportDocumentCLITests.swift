@@ -11,7 +11,7 @@ import Testing
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
     static let documents = root.appendingPathComponent("Tests/AgendaCoreTests/Fixtures/documents")
-    static let molndalText = root.appendingPathComponent("Sources/AgendaCore/Resources/molndal-digital-agenda-2017-2019.txt")
+    static let molndalText = root.appendingPathComponent("templates/sample/molndal-digital-agenda-2017-2019.txt")
 
     /// The export without its identities (a new owner token each import): the plan, its history and the register.
     private func exportedPlan(_ db: String) throws -> Data {

@@ -110,3 +110,20 @@ extension ImportDocumentTests {
         #expect(PlanFormat(rawValue: "docx") == .docx && PlanFormat(rawValue: "odt") == .odt)
     }
 }
+
+extension ImportDocumentTests {
+    /// A document that stops before its table of contents says it ends is refused, as a text file is;
+    /// `allowPartial` imports what is there.
+    @Test func aCutOffDocumentIsRefusedByItsTableOfContents() throws {
+        let data = try Self.document("molndal-cut.docx")
+        #expect {
+            try PlanImporter.parse(data, format: .docx, labels: LabelTable.standard())
+        } throws: { error in
+            guard case let ImportError.incomplete(_, _, missingAreas, _) = error else { return false }
+            return missingAreas.count == 5
+        }
+        let partial = try PlanImporter.parse(data, format: .docx, labels: LabelTable.standard(), allowPartial: true)
+        #expect(partial.agenda.areas.count == 4)
+        #expect(!partial.warnings.isEmpty)
+    }
+}

@@ -76,7 +76,7 @@ public enum PlanImporter {
         allowPartial: Bool = false
     ) throws -> ImportResult {
         if format == .docx || format == .odt {
-            return try DocumentImporter.parse(data, format: format, labels: labels, register: register)
+            return try DocumentImporter.parse(data, format: format, labels: labels, register: register, allowPartial: allowPartial)
         }
         guard format != .json else {
             throw ImportError.invalidJSON("JSON plans are read by the JSON importer, not the text importer")

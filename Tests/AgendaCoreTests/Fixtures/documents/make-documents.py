@@ -7,6 +7,8 @@ make-documents.sh converts them with LibreOffice to .docx and .odt:
   molndal-typed  headings and numbered list items with their numbers typed in the text
   molndal-auto   the same plan with every heading and list number left to the document's
                  numbering (outline numbering, numbered list styles)
+  molndal-cut    molndal-auto cut off before "5. E-hälsa", as a damaged copy would be: its
+                 table of contents still names areas 5-9
   table-plan     a small plan whose actions are label -> value tables, with a footnote,
                  a comment, a header and a footer
 
@@ -246,6 +248,8 @@ def main():
     text = source.read_text(encoding="utf-8")
     molndal(text, auto=False).write(out / "molndal-typed.fodt")
     molndal(text, auto=True).write(out / "molndal-auto.fodt")
+    cut = text[: text.index("\n5. E-hälsa\n") + 1]
+    molndal(cut, auto=True).write(out / "molndal-cut.fodt")
     table_plan().write(out / "table-plan.fodt")
 
 
