@@ -60,6 +60,9 @@ let package = Package(
             name: "AgendaCore",
             dependencies: [
                 "CSQLite",
+                // libxml2's streaming reader and zlib's inflate read .docx and .odt plans.
+                "CLibXML2",
+                "CSystemZlib",
                 "AgendaTemplates",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -98,7 +101,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .testTarget(name: "AgendaCoreTests", dependencies: ["AgendaCore"]),
+        // Fixtures/documents holds the .docx/.odt plans and the script that makes them; the tests read them by path
+        // and build damaged packages with ZIPFoundation, an independent zip writer.
+        .testTarget(name: "AgendaCoreTests", dependencies: ["AgendaCore", "ZIPFoundation"], exclude: ["Fixtures/documents"]),
         // ZIPFoundation reads the .odt/.ods packages in the tests: an independent check of ReportGen's zip writer.
         .testTarget(name: "ReportGenTests", dependencies: ["ReportGen", "AgendaCore", "ZIPFoundation"]),
         .testTarget(name: "AgendaCLITests", dependencies: ["AgendaCLI", "AgendaCore"]),

@@ -11,3 +11,4 @@
 #include <libxml/relaxng.h>
 #include <libxml/xmlstring.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>

@@ -5,7 +5,7 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import an adopted plan (plain text, Markdown or an Agenda JSON export) into a new database.",
+        abstract: "Import an adopted plan (plain text, Markdown, Word .docx, OpenDocument .odt or an Agenda JSON export) into a new database.",
         discussion: """
             The format is told from the file's extension and content; --format overrides.
             Lines the importer cannot place are kept in the nearest description and listed as warnings.
@@ -18,7 +18,7 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The plan file.")
     var file: String
 
-    @Option(help: "text, markdown or json (default: detected).")
+    @Option(help: "text, markdown, docx, odt or json (default: detected).")
     var format: PlanFormat?
 
     @Option(help: ArgumentHelp("When the plan takes effect, YYYY-MM-DD (default: 1 January of the plan's first year).", valueName: "date"))

@@ -7,6 +7,10 @@ public enum PlanFormat: String, Sendable, CaseIterable {
     case markdown
     /// Agenda's own export.
     case json
+    /// A Word document (Office Open XML), read by ``DocxReader``.
+    case docx
+    /// An OpenDocument text, read by ``ODTReader``.
+    case odt
 }
 
 /// A parsed plan and what the importer has to say about it.
@@ -44,8 +48,11 @@ public enum PlanImporter {
         case "json": return .json
         case "md", "markdown", "mdown", "mkd": return .markdown
         case "txt", "text": return .text
+        case "docx": return .docx
+        case "odt": return .odt
         default: break
         }
+        if let document = DocumentImporter.detectFormat(data: data) { return document }
         let head = String(decoding: data.prefix(65_536), as: UTF8.self)
         let trimmed = head.drop { $0 == "\u{FEFF}" || $0.isWhitespace }
         if trimmed.first == "{" { return .json }
@@ -68,6 +75,9 @@ public enum PlanImporter {
         _ data: Data, format: PlanFormat, labels: LabelTable, register: OrganisationRegister = OrganisationRegister(),
         allowPartial: Bool = false
     ) throws -> ImportResult {
+        if format == .docx || format == .odt {
+            return try DocumentImporter.parse(data, format: format, labels: labels, register: register, allowPartial: allowPartial)
+        }
         guard format != .json else {
             throw ImportError.invalidJSON("JSON plans are read by the JSON importer, not the text importer")
         }
@@ -80,7 +90,7 @@ public enum PlanImporter {
         let tokens: [LocatedToken]
         switch format {
         case .markdown: tokens = MarkdownReader(labels: labels).read(kept, titleLine: titleLine)
-        case .text, .json: tokens = PlanTextReader(labels: labels).read(kept, titleLine: titleLine)
+        case .text, .json, .docx, .odt: tokens = PlanTextReader(labels: labels).read(kept, titleLine: titleLine)
         }
         guard tokens.contains(where: { if case .area = $0.token { return true } else { return false } }) else {
             throw ImportError.noHeadings
