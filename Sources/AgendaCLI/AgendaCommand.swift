@@ -1,11 +1,12 @@
 import AgendaCore
 import ArgumentParser
+import Foundation
 
 @main
 struct AgendaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agenda",
-        abstract: "Keep a municipality's digital agenda from plan to follow-up.",
+        abstract: "Håll ordning på kommunens digitala agenda, från antagen plan till uppföljning.",
         discussion: """
             The database is --db PATH, else $AGENDA_DB, else ./agenda.sqlite.
             Start with `agenda demo DIR` for a ready sample, or `agenda import PLAN.txt`.
@@ -18,4 +19,28 @@ struct AgendaCommand: ParsableCommand {
             ReportCommand.self, TemplatesCommand.self, DemoCommand.self,
         ]
     )
+
+    /// Parses and runs like ArgumentParser's own `main`, except that an error a command throws (a
+    /// refusal from the core, a file that cannot be read) is printed as one Swedish line, "fel: …",
+    /// with exit status 1. Usage errors keep ArgumentParser's message and exit status 64.
+    static func main() {
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            try command.run()
+        } catch let error as ExitCode {
+            exit(withError: error)
+        } catch let error as CleanExit {
+            exit(withError: error)
+        } catch let error as ValidationError {
+            exit(withError: error)
+        } catch {
+            FileHandle.standardError.write(Data("fel: \(error)\n".utf8))
+            Foundation.exit(EXIT_FAILURE)
+        }
+    }
 }

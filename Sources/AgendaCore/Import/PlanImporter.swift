@@ -69,7 +69,7 @@ public enum PlanImporter {
         allowPartial: Bool = false
     ) throws -> ImportResult {
         guard format != .json else {
-            throw ImportError.invalidJSON("JSON plans are read by the JSON importer, not the text importer")
+            throw ImportError.invalidJSON("JSON-planer läses av JSON-importen, inte av textimporten")
         }
         var partialWarnings: [ImportWarning] = []
         let text = try InputValidation.decode(data, allowPartial: allowPartial, warnings: &partialWarnings)
