@@ -28,7 +28,7 @@ struct AgendaCommand: ParsableCommand {
         do {
             command = try parseAsRoot()
         } catch {
-            exit(withError: error)
+            exitWithUsageError(error)
         }
         do {
             try command.run()
@@ -37,10 +37,21 @@ struct AgendaCommand: ParsableCommand {
         } catch let error as CleanExit {
             exit(withError: error)
         } catch let error as ValidationError {
-            exit(withError: error)
+            exitWithUsageError(error)
         } catch {
             FileHandle.standardError.write(Data("fel: \(error)\n".utf8))
             Foundation.exit(EXIT_FAILURE)
         }
+    }
+
+    /// ArgumentParser's own exit (help and --version to standard output, exit 0), except that a usage
+    /// error starts with "fel: " like every other error; the rest of its message is ArgumentParser's.
+    private static func exitWithUsageError(_ error: Error) -> Never {
+        let code = exitCode(for: error)
+        guard code != .success else { exit(withError: error) }
+        var message = fullMessage(for: error)
+        if message.hasPrefix("Error: ") { message = "fel: " + message.dropFirst("Error: ".count) }
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        Foundation.exit(code.rawValue)
     }
 }

@@ -89,7 +89,7 @@ import Testing
         #expect(result.warnings.map(\.description) == [
             "rad 1: upprepat sidhuvud eller sidfot borttaget (3 rader): \(letterhead)",
             "rad 29: upprepat sidhuvud eller sidfot borttaget (3 rader): \(letterhead)",
-            "rad 45: aktivitet 1.2 \"Läkemedelsrobotar\" saknar Ansvarig; lämnat okänt",
+            "rad 45: aktivitet 1.2 \"Läkemedelsrobotar\" saknar Ansvarig; det som saknas lämnas okänt",
             "rad 57: texten efter fältet \"Tidsplan:\" passar inte i något fält; behållen i bakgrunden till aktivitet 1.2",
             "rad 83: okänd rubrik \"Status:\"; behållen i bakgrunden till aktivitet 2.1",
             "rad 85: upprepat sidhuvud eller sidfot borttaget (3 rader): \(letterhead)",

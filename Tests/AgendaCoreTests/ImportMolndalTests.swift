@@ -135,10 +135,10 @@ import Testing
 
     @Test func reportsSkippedAndDroppedLinesWithLineNumbers() {
         #expect(result.warnings.map(\.description) == [
-            "rad 5: sidhuvudet \"Styrdokument\" (\"Handlingsplan\") har ingen plats i planen; inte importerat",
+            "rad 5: sidhuvudet \"Styrdokument\" (\"Handlingsplan\") har ingen plats i planen och importeras inte",
             "rad 8: innehållsförteckningen hoppades över (rad 8–49)",
             "rad 51: upprepad dokumenttitel borttagen som sidhuvud eller sidfot: \"Handlingsplan – Digital agenda för Mölndals stad\"",
-            "rad 293: aktivitet 2.3b \"Processkartläggning för digitala geodataflöden\" saknar Tidsplan; lämnat okänt",
+            "rad 293: aktivitet 2.3b \"Processkartläggning för digitala geodataflöden\" saknar Tidsplan; det som saknas lämnas okänt",
         ])
     }
 

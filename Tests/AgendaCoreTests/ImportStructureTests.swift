@@ -73,7 +73,7 @@ struct ImportStructureTests {
         #expect(result.agenda.actions.first?.effectGoals == ["Snabbare svar", "Färre samtal"])
         #expect(result.agenda.actions.first?.otherFields == [LabeledText(label: "Fotnot", text: "slut")])
         #expect(result.warnings.map(\.description) == [
-            "rad 7: aktivitet 1.1 \"E-tjänster\" saknar Ansvarig, Tidsplan eller Kostnad; lämnat okänt",
+            "rad 7: aktivitet 1.1 \"E-tjänster\" saknar Ansvarig, Tidsplan eller Kostnad; det som saknas lämnas okänt",
             "rad 13: sidnummer borttaget som sidhuvud eller sidfot: \"Sida 1 av 2\"",
             "rad 14: upprepat sidhuvud eller sidfot borttaget (2 rader): \"Exempelby kommun / Box 1, 111 11 Exempelby\"",
             "rad 21: upprepat sidhuvud eller sidfot borttaget (2 rader): \"Exempelby kommun / Box 1, 111 11 Exempelby\"",

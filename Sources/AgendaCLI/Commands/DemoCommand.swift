@@ -36,7 +36,8 @@ struct DemoCommand: ParsableCommand {
         }
         let agenda = result.agenda
         Output.line("Demodatabas: \(target.path)")
-        Output.line("  \(agenda.title): \(agenda.areas.count) insatsområden, \(agenda.subAreas.count) delområden, \(agenda.actions.count) aktiviteter")
+        Output.line("  \(agenda.title): \(Words.count(agenda.areas.count, "insatsområde", "insatsområden")), "
+                + "\(Words.count(agenda.subAreas.count, "delområde", "delområden")), \(Words.count(agenda.actions.count, "aktivitet", "aktiviteter"))")
         Output.line("  statusrapporter 2017Q1–2018Q4; rapporteringsomgången 2018Q4 är öppen och rapporter saknas (agenda status missing)")
         Output.line("Rapporter: \(written.count) filer i \(reports.path) (öppna agenda-2018Q4.xhtml i en webbläsare)")
         Output.line("Exempeltoken (gäller bara demodata):")

@@ -52,8 +52,11 @@ struct ImportCommand: ParsableCommand {
         }
         for warning in outcome.warnings { Output.warning(warning) }
         let agenda = outcome.agenda
-        let summary = "\(agenda.areas.count) insatsområden, \(agenda.subAreas.count) delområden, \(agenda.actions.count) aktiviteter, \(agenda.departments.count) förvaltningar"
-        let warned = outcome.warnings.isEmpty ? "" : " (\(outcome.warnings.count) varningar på stderr)"
+        let summary = [
+            Words.count(agenda.areas.count, "insatsområde", "insatsområden"), Words.count(agenda.subAreas.count, "delområde", "delområden"),
+            Words.count(agenda.actions.count, "aktivitet", "aktiviteter"), Words.count(agenda.departments.count, "förvaltning", "förvaltningar"),
+        ].joined(separator: ", ")
+        let warned = outcome.warnings.isEmpty ? "" : " (\(Words.count(outcome.warnings.count, "varning", "varningar")) på stderr)"
         Output.line("\"\(agenda.title)\" är importerad till \(path): \(summary)\(warned).")
         if let issued = outcome.issuedOwner { TokenOutput.printIssued(issued) }
     }

@@ -10,4 +10,7 @@ enum Words {
         default: Vocabulary.builtIn[key, arguments[0], arguments[1]]
         }
     }
+
+    /// "1 aktivitet", "34 aktiviteter": a count with the Swedish singular or plural.
+    static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
 }

@@ -104,7 +104,7 @@ struct PlanAssembler {
         }
         if field == .headerIgnore {
             if !value.isEmpty {
-                warnings.append(ImportWarning(line: line, message: "sidhuvudet \(Quoted.input(label)) (\(Quoted.input(value))) har ingen plats i planen; inte importerat"))
+                warnings.append(ImportWarning(line: line, message: "sidhuvudet \(Quoted.input(label)) (\(Quoted.input(value))) har ingen plats i planen och importeras inte"))
             }
         } else if !value.isEmpty, header[field] == nil {
             header[field] = (value, line)
@@ -284,7 +284,7 @@ struct PlanAssembler {
     private mutating func effectiveDate() -> CalendarDate? {
         guard let (value, line) = header[.headerEffectiveDate] else { return nil }
         if let date = CalendarDate(iso: value) { return date }
-        warnings.append(ImportWarning(line: line, message: "datumet då planen börjar gälla, \(Quoted.input(value)), är inte ett datum ÅÅÅÅ-MM-DD; lämnat tomt"))
+        warnings.append(ImportWarning(line: line, message: "datumet då planen börjar gälla, \(Quoted.input(value)), är inte ett datum ÅÅÅÅ-MM-DD; lämnas tomt"))
         return nil
     }
 
@@ -307,7 +307,7 @@ struct PlanAssembler {
                 .filter { !d.has($0.0) }.map(\.1)
             if !missing.isEmpty {
                 let list = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " eller " + missing.last!
-                warnings.append(ImportWarning(line: d.line, message: "aktivitet \(code) \(Quoted.input(d.title)) saknar \(list); lämnat okänt"))
+                warnings.append(ImportWarning(line: d.line, message: "aktivitet \(code) \(Quoted.input(d.title)) saknar \(list); det som saknas lämnas okänt"))
             }
             let scheduleText = d.text(of: .schedule).map(\.rendered)
             let schedule = ScheduleParser.parse(scheduleText)
