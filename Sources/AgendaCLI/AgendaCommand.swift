@@ -1,11 +1,12 @@
 import AgendaCore
 import ArgumentParser
+import Foundation
 
 @main
 struct AgendaCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agenda",
-        abstract: "Keep a municipality's digital agenda from plan to follow-up.",
+        abstract: "Håll ordning på kommunens digitala agenda, från antagen plan till uppföljning.",
         discussion: """
             The database is --db PATH, else $AGENDA_DB, else ./agenda.sqlite.
             Start with `agenda demo DIR` for a ready sample, or `agenda import PLAN.txt`.
@@ -18,4 +19,43 @@ struct AgendaCommand: AsyncParsableCommand {
             ReportCommand.self, TemplatesCommand.self, DemoCommand.self, ServeCommand.self,
         ]
     )
+
+    /// Parses and runs like ArgumentParser's own `main`, except that an error a command throws (a
+    /// refusal from the core, a file that cannot be read) is printed as one Swedish line, "fel: …",
+    /// with exit status 1. Usage errors keep ArgumentParser's message and exit status 64.
+    static func main() async {
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exitWithUsageError(error)
+        }
+        do {
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as ExitCode {
+            exit(withError: error)
+        } catch let error as CleanExit {
+            exit(withError: error)
+        } catch let error as ValidationError {
+            exitWithUsageError(error)
+        } catch {
+            FileHandle.standardError.write(Data("fel: \(error)\n".utf8))
+            Foundation.exit(EXIT_FAILURE)
+        }
+    }
+
+    /// ArgumentParser's own exit (help and --version to standard output, exit 0), except that a usage
+    /// error starts with "fel: " like every other error; the rest of its message is ArgumentParser's.
+    private static func exitWithUsageError(_ error: Error) -> Never {
+        let code = exitCode(for: error)
+        guard code != .success else { exit(withError: error) }
+        var message = fullMessage(for: error)
+        if message.hasPrefix("Error: ") { message = "fel: " + message.dropFirst("Error: ".count) }
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        Foundation.exit(code.rawValue)
+    }
 }

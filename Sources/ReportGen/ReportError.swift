@@ -18,17 +18,17 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownFormat(let text):
-            return "unknown report format \"\(text)\": expected one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))"
+            return "okänt rapportformat \"\(text)\": ange ett av \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))"
         case .templateMissing(let file):
-            return "template file missing: \(file)"
+            return "mallfilen saknas: \(file)"
         case .templateMalformed(let file, let reason):
-            return "template file \(file) cannot be used: \(reason)"
+            return "mallfilen \(file) kan inte användas: \(reason)"
         case .templateExists(let file):
-            return "will not overwrite existing file \(file)"
+            return "skriver inte över den befintliga filen \(file)"
         case .xmlWrite(let context, let operation, let detail):
-            return "could not write \(context): \(operation) failed\(detail.isEmpty ? "" : ": \(detail)")"
+            return "kunde inte skriva \(context): \(operation) misslyckades\(detail.isEmpty ? "" : ": \(detail)")"
         case .output(let file, let reason):
-            return "could not write \(file): \(reason)"
+            return "kunde inte skriva \(file): \(reason)"
         }
     }
 }

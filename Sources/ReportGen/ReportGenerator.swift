@@ -53,13 +53,13 @@ public enum ReportGenerator {
         var isFolder: ObjCBool = false
         let existed = fm.fileExists(atPath: directory.path, isDirectory: &isFolder)
         if existed && !isFolder.boolValue {
-            throw ReportError.output(file: directory.path, reason: "it is a file, not a folder")
+            throw ReportError.output(file: directory.path, reason: "det är en fil, inte en mapp")
         }
         let model = try model(for: request, from: store)
         do {
             try fm.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw ReportError.output(file: directory.path, reason: "cannot create the folder")
+            throw ReportError.output(file: directory.path, reason: "kan inte skapa mappen")
         }
         var staged = StagedReport(directory: existed ? nil : directory)
         do {

@@ -42,7 +42,7 @@ import Testing
         let plan = folder.path("plan.txt")
         try "1. Extern service\n\n1.1 Mina sidor\n\nHandlingsplan: Inför Mina sidor.\n\nAnsvarig: SLF, IT-avdelningen\n\nTidsplan: 2018\n"
             .write(toFile: plan, atomically: true, encoding: .utf8)
-        expectOneLineRefusal(try agenda("import", plan), containing: "needs a token")
+        expectOneLineRefusal(try agenda("import", plan), containing: "kräver en token")
         #expect(try agenda(token: owner, "import", plan).status == 0)
         #expect(try agenda("list", "actions").status == 0, "reading needs no token")
     }
@@ -67,7 +67,7 @@ import Testing
             .write(toFile: plan, atomically: true, encoding: .utf8)
         let imported = try agenda("import", plan)
         #expect(imported.status == 0)
-        #expect(imported.stderr.contains("action 1.1: ansvarig linked with low confidence (\"Stadsledningsförvaltnigen\")"))
+        #expect(imported.stderr.contains("aktivitet 1.1: ansvarig kopplad med låg säkerhet (\"Stadsledningsförvaltnigen\")"))
         #expect(imported.stderr.contains("agenda edit action 1.1 --responsible TEXT"))
     }
 
@@ -86,15 +86,15 @@ import Testing
         #expect(inScope.status == 0, "stderr: \(inScope.stderr)")
         let before = try agenda("export").stdoutData
         let outside = try agenda(token: school, "status", "set", "1.2", "--period", "2018Q4", "--status", "Klar", "--light", "grön", "--comment", "x")
-        expectOneLineRefusal(outside, containing: "may not report on 1.2: it is the responsibility of Stadsledningsförvaltningen (IT-avdelningen)")
-        expectOneLineRefusal(try agenda(token: school, "edit", "action", "6.2", "--title", "x"), containing: "may not change the plan")
+        expectOneLineRefusal(outside, containing: "får inte rapportera för 1.2: ansvaret ligger hos Stadsledningsförvaltningen (IT-avdelningen)")
+        expectOneLineRefusal(try agenda(token: school, "edit", "action", "6.2", "--title", "x"), containing: "får inte ändra planen")
         expectOneLineRefusal(try agenda(token: tokens["IT-rådet"], "status", "set", "6.2", "--period", "2018Q4",
-                                        "--status", "Klar", "--light", "grön", "--comment", "x"), containing: "reader")
+                                        "--status", "Klar", "--light", "grön", "--comment", "x"), containing: "läsare")
         #expect(try agenda("export").stdoutData == before, "refused writes change nothing")
 
         #expect(try agenda(token: owner, "identity", "revoke", "Skolans rapportör").status == 0)
         expectOneLineRefusal(try agenda(token: school, "status", "set", "6.2", "--period", "2018Q4", "--status", "Klar",
-                                        "--light", "grön", "--comment", "x"), containing: "the token is not valid")
+                                        "--light", "grön", "--comment", "x"), containing: "token är inte giltig")
         let renewed = try agenda(token: owner, "identity", "renew", "Skolans rapportör")
         let fresh = lastLine(renewed)
         #expect(isToken(fresh) && fresh != school)
@@ -121,7 +121,7 @@ import Testing
         let tokens = DemoTokens.parse(try AgendaProcess.run(["demo", folder.url.path]).stdout)
         let missing = try agenda("status", "missing")
         #expect(missing.status == 0)
-        #expect(missing.stdout.contains("Missing reports for 2018Q4, deadline 2019-01-15"))
+        #expect(missing.stdout.contains("Rapporter som saknas för 2018Q4, sista dag 2019-01-15"))
         #expect(missing.stdout.contains("Stadsbyggnadsförvaltningen: 2.3b, 9.2"))
         let byAlias = try #require(try JSONSerialization.jsonObject(
             with: agenda("status", "missing", "2018Q4", "--department", "Vård-och omsorgsförvaltningen", "--json").stdoutData) as? [[String: Any]])
@@ -134,9 +134,9 @@ import Testing
         #expect(revisions.last?["reference"] as? String == "IT-rådet 2018-03-14 §5")
         let owner = try #require(tokens["IT-chef"])
         #expect(try agenda(token: owner, "status", "round", "open", "2019Q1", "--deadline", "2019-04-15").status == 0)
-        #expect(try agenda("status", "missing").stdout.contains("2019Q1, deadline 2019-04-15"))
+        #expect(try agenda("status", "missing").stdout.contains("2019Q1, sista dag 2019-04-15"))
         expectOneLineRefusal(try agenda(token: tokens["Skolförvaltningen"], "status", "round", "open", "2019Q2", "--deadline", "2019-07-15"),
-                             containing: "may not open a reporting round")
+                             containing: "får inte öppna en rapporteringsomgång")
     }
 
     @Test func inputIsCheckedWhereItEntersAndRoundsOpenedByMistakeAreCancelled() throws {
@@ -146,22 +146,22 @@ import Testing
         for code in ["9,3", "10.1 --area 9", " ", "1.\u{7}2"] {
             expectOneLineRefusal(try agenda(token: owner, "add", "action", code, "--area", "1", "--title", "X",
                                             "--responsible", "Serviceförvaltningen", "--schedule", "2019",
-                                            "--decision", "IT-rådet 2018-11-10 §2"), containing: "1.2, 2.3a or 4")
+                                            "--decision", "IT-rådet 2018-11-10 §2"), containing: "1.2, 2.3a eller 4")
         }
-        expectOneLineRefusal(try agenda(token: owner, "identity", "add", "Två\u{1B}rader", "--role", "reader"), containing: "control character")
-        expectOneLineRefusal(try agenda("status", "missing", "1899Q1"), containing: "1899Q1 ends before the plan starts")
+        expectOneLineRefusal(try agenda(token: owner, "identity", "add", "Två\u{1B}rader", "--role", "reader"), containing: "styrtecknet")
+        expectOneLineRefusal(try agenda("status", "missing", "1899Q1"), containing: "1899Q1 slutar innan planen börjar gälla")
         expectOneLineRefusal(try agenda(token: owner, "status", "round", "open", "2099Q1", "--deadline", "2099-04-15"),
-                             containing: "2099Q1 has not begun yet")
+                             containing: "2099Q1 har inte börjat än")
         #expect(try agenda("export").stdoutData == before, "refused writes change nothing")
 
         let defaultBefore = try agenda("status", "missing")
         #expect(try agenda(token: owner, "status", "round", "open", "2018Q1", "--deadline", "2018-04-15").status == 0)
-        #expect(try agenda("status", "missing").stdout.contains("Missing reports for 2018Q1, deadline 2018-04-15"))
+        #expect(try agenda("status", "missing").stdout.contains("Rapporter som saknas för 2018Q1, sista dag 2018-04-15"))
         let cancelled = try agenda(token: owner, "status", "round", "cancel", "2018Q1")
         #expect(cancelled.status == 0, "stderr: \(cancelled.stderr)")
         #expect(try agenda("status", "missing").stdout == defaultBefore.stdout, "the cancelled round is no longer the default")
         #expect(try agenda("status", "round", "list").stdout.contains("2018Q1 (inställd"))
-        expectOneLineRefusal(try agenda(token: owner, "status", "round", "cancel", "2018Q1"), containing: "no open reporting round for 2018Q1")
+        expectOneLineRefusal(try agenda(token: owner, "status", "round", "cancel", "2018Q1"), containing: "ingen öppen rapporteringsomgång för 2018Q1")
     }
 
     @Test func aCorrectionKeepsWhatItLeavesOutAndHistoryIsInSwedishTime() throws {
@@ -173,9 +173,9 @@ import Testing
         let second = try agenda(token: owner, "status", "set", "6.2", "--period", "2018Q4", "--status", "Nästan klar", "--light", "grön",
                                 "--comment", "Rättelse.")
         #expect(second.status == 0, "stderr: \(second.stderr)")
-        #expect(second.stdout.contains("carried over: hinder, nästa steg, faktisk kostnad)"), "stdout: \(second.stdout)")
+        #expect(second.stdout.contains("överfört: hinder, nästa steg, verklig kostnad)"), "stdout: \(second.stdout)")
         let history = try agenda("status", "history", "6.2")
-        #expect(history.stdout.contains("Faktisk kostnad: 2\u{00A0}400\u{00A0}000\u{00A0}kr"), "stdout: \(history.stdout)")
+        #expect(history.stdout.contains("Verklig kostnad: 2\u{00A0}400\u{00A0}000\u{00A0}kr"), "stdout: \(history.stdout)")
         #expect(history.stdout.contains(/— IT-chef, \d{4}-\d{2}-\d{2} \d{2}:\d{2} \+0[12]:00/), "stdout: \(history.stdout)")
         let json = try #require(try JSONSerialization.jsonObject(with: agenda("status", "history", "6.2", "--json").stdoutData) as? [[String: Any]])
         #expect(json.last?["actualCost"] as? Int == 2_400_000, "JSON keeps whole kronor")

@@ -74,6 +74,10 @@ import Testing
         let table = try agenda("list", "actions", "--area", "8")
         #expect(table.status == 0)
         #expect(table.stdout.contains("Informationssökning i e-arkivet"))
+        let header = try #require(table.stdout.split(separator: "\n").first)
+        #expect(header.hasPrefix("Kod") && header.contains("Aktivitet") && header.contains("Ansvarig") && header.contains("Tidsplan")
+                && header.contains("Kostnad"), "the report's words: \(header)")
+        #expect(table.stdout.split(separator: "\n").last?.hasSuffix(" aktiviteter") == true, "\(table.stdout)")
     }
 
     @Test func showPrintsEveryFieldOfAnAction() throws {
@@ -120,7 +124,7 @@ import Testing
         try "1. Område\n\n1.1 Delområde\n\nHandlingsplan: Gör något.\n\nAnsvarig: Skolförvaltningen\n".write(toFile: plan, atomically: true, encoding: .utf8)
         let refused = try agenda(token: owner, "import", plan)
         #expect(refused.status != 0)
-        #expect(refused.stderr.contains("already holds an agenda"))
+        #expect(refused.stderr.contains("innehåller redan en agenda"))
         #expect(refused.stderr.split(separator: "\n").count == 1)
         #expect(try agenda("export").stdoutData == before)
     }
@@ -165,7 +169,8 @@ import Testing
     @Test func readingCommandsExplainAMissingDatabase() throws {
         let result = try agenda("list", "actions")
         #expect(result.status != 0)
-        #expect(result.stderr.contains("no database"))
+        #expect(result.stderr.contains("ingen databas"))
+        #expect(result.stderr.hasPrefix("fel: ") && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: db))
     }
 }

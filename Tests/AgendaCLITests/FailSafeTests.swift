@@ -42,7 +42,7 @@ import Testing
             for command in [["list", "areas"], ["status", "missing", "2018Q2"], ["export"], ["audit"], ["identity", "list"]] {
                 let result = try AgendaProcess.run(command, environment: ["AGENDA_DB": path])
                 #expect(result.status == 1, "\(command) on \(path)")
-                #expect(result.stderr.contains("is not an Agenda database"), "\(result.stderr)")
+                #expect(result.stderr.contains("är inte en Agenda-databas"), "\(result.stderr)")
                 #expect(result.stderr.split(separator: "\n").count == 1)
             }
             // Writing commands refuse it too, unchanged.
@@ -113,6 +113,7 @@ import Testing
         let audit = try agenda("audit", "--json")
         #expect(audit.stdout.contains("\"recover owner\""))
         #expect(!audit.stdout.contains(token))
+        #expect(try agenda("audit").stdout.contains("ägare återställd"), "the table says what happened in Swedish")
     }
 
     // MARK: - Publishing
@@ -134,7 +135,7 @@ import Testing
             return
         }
         #expect(failed.status == 1)
-        #expect(!failed.stdout.contains("Published"), "\(failed.stdout)")
+        #expect(!failed.stdout.contains("är publicerad"), "\(failed.stdout)")
         #expect(!(try agenda("export").stdout.contains("\"2018Q4\",\n      \"publishedAt\"")))
         let good = folder.path("rapporter")
         let retry = try agenda("report", "--period", "2018Q4", "--publish", "--format", "odt,xhtml", "--out", good, token: owner)
@@ -142,7 +143,7 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: good).sorted() == ["agenda-2018Q4.odt", "agenda-2018Q4.xhtml"])
         let again = try agenda("report", "--period", "2018Q4", "--publish", "--out", good, token: owner)
         #expect(again.status == 1)
-        #expect(again.stderr.contains("without --publish"), "the refusal says how to get the published report again")
+        #expect(again.stderr.contains("utan --publish"), "the refusal says how to get the published report again")
     }
 
     // MARK: - The same question, the same answer

@@ -74,14 +74,14 @@ import FoundationXML
 
         let twice = try agenda(token: owner, "report", "--period", "2018Q4", "--publish", "--out", published.path)
         #expect(twice.status != 0)
-        #expect(twice.stderr.contains("published"))
+        #expect(twice.stderr.contains("publicerades"))
     }
 
     @Test func aPublishedPeriodsPlanCannotBeChangedAfterwards() throws {
         let owner = try #require(tokens["IT-chef"])
         let backdated = try agenda(token: owner, "edit", "action", "1.4", "--schedule", "2018-2019", "--decision", "IT-rådet 2018-09-20 §2")
         #expect(backdated.status != 0)
-        #expect(backdated.stderr.contains("frozen"), "stderr: \(backdated.stderr)")
+        #expect(backdated.stderr.contains("låst"), "stderr: \(backdated.stderr)")
         let later = try agenda(token: owner, "edit", "action", "1.4", "--schedule", "2018-2019", "--decision", "IT-rådet 2018-11-20 §2")
         #expect(later.status == 0, "stderr: \(later.stderr)")
         let out = folder.url.appendingPathComponent("q4")

@@ -27,7 +27,7 @@ import Testing
 
         let demo = try AgendaProcess.run(["demo", folder.path("demo")], in: bin, binary: alone)
         #expect(demo.status == 0, "stderr: \(demo.stderr)")
-        #expect(demo.stdout.contains("9 focus areas, 33 sub-areas, 34 actions"), "\(demo.stdout)")
+        #expect(demo.stdout.contains("9 insatsområden, 33 delområden, 34 aktiviteter"), "\(demo.stdout)")
         #expect(try fm.contentsOfDirectory(atPath: folder.path("demo/reports")).count == 10)
 
         let export = try AgendaProcess.run(["templates", "export", folder.path("mall")], in: bin, binary: alone)

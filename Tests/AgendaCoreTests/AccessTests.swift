@@ -112,7 +112,7 @@ import Testing
             responsible: ["Stadsledningsförvaltningen (IT-avdelningen)"]))
         #expect(error?.kind == .notPermitted)
         #expect(error?.description
-            == "Social- och kulturförvaltningen may not report on 1.1: it is the responsibility of Stadsledningsförvaltningen (IT-avdelningen)")
+            == "Social- och kulturförvaltningen får inte rapportera för 1.1: ansvaret ligger hos Stadsledningsförvaltningen (IT-avdelningen)")
     }
 
     @Test func tokensAuthenticateUntilRevokedOrRenewed() throws {

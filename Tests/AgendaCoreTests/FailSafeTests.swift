@@ -38,7 +38,7 @@ import Testing
             try store.addAction(Self.newAction("9,3"), decision: Decision(reference: "x", date: F.date("2018-09-01")))
         }
         let text = String(describing: try #require(error))
-        #expect(text.contains("\"9,3\"") && text.contains("1.2, 2.3a or 4") && !text.contains("\n"))
+        #expect(text.contains("\"9,3\"") && text.contains("1.2, 2.3a eller 4") && !text.contains("\n"))
     }
 
     @Test func importingAPlanWithABadCodeIsRefused() throws {
@@ -74,7 +74,7 @@ import Testing
         let code = try #require(text.range(of: "\"code\" : \"1.1\","))
         text.replaceSubrange(code, with: "\"code\" : \"1.1\", \"code\" : \"9.9\",")
         let error = #expect(throws: ImportError.self) { try AgendaJSON.decode(Data(text.utf8)) }
-        #expect(String(describing: try #require(error)).contains("at actions[0].current.action.code: the key appears twice"))
+        #expect(String(describing: try #require(error)).contains("vid actions[0].current.action.code: nyckeln förekommer två gånger"))
         #expect(JSONReader.firstRepeatedKey(in: #"{"a":[1,{"b":2,"c":[{"d":1,"d":2}]}]}"#) == "a[1].c[0].d")
         #expect(JSONReader.firstRepeatedKey(in: #"[{"x":1},{"x":1,"x":2}]"#) == "[1].x")
         #expect(JSONReader.firstRepeatedKey(in: #"{"a":1,"b":{"a":1}}"#) == nil)
@@ -85,7 +85,7 @@ import Testing
         var document = try F.storeWithHistory().exportDocument()
         document.actions[3].current.action.code = ""
         let error = #expect(throws: ImportError.self) { try F.newStore().importDocument(document) }
-        #expect(String(describing: try #require(error)).contains("actions[3].current.action.code: the action code is empty"))
+        #expect(String(describing: try #require(error)).contains("actions[3].current.action.code: aktivitetskoden är tom"))
     }
 
     // MARK: - Periods
@@ -170,7 +170,7 @@ import Testing
             StatusInput(action: "1.1", period: q2, status: .almostDone, light: .green, comment: "Rättelse.", nextSteps: "Införa"),
             by: owner, at: Self.t("2018-07-06T10:00:00Z"))
         #expect(second.carriedOver == [.obstacles, .actualCost])
-        #expect(second.carriedOver.map(\.swedish) == ["hinder", "faktisk kostnad"])
+        #expect(second.carriedOver.map(\.swedish) == ["hinder", "verklig kostnad"])
         #expect(second.report.supersedes == first.report.number)
         #expect(second.report.actualCost == 2_400_000 && second.report.obstacles == "Resurser" && second.report.nextSteps == "Införa")
         #expect(try store.statusHistory(code: "1.1").last == second.report)

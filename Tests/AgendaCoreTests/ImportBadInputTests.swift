@@ -42,21 +42,21 @@ struct ImportBadInputTests {
 
     @Test func rejectsFileEndingAtLabelWithoutText() {
         let text = Self.minimalPlan + "\nAnsvarig: IT-avdelningen\n\nEffektmål:\n\n"
-        #expect(throws: ImportError.truncated(line: 11, detail: "the file ends at the label \"Effektmål:\" with no text after it")) {
+        #expect(throws: ImportError.truncated(line: 11, detail: "filen slutar vid rubriken \"Effektmål:\" utan någon text efter den")) {
             try importing(Data(text.utf8))
         }
     }
 
     @Test func rejectsFileEndingAtHeading() {
         let text = Self.minimalPlan + "\n1.2 Nästa delområde\n"
-        #expect(throws: ImportError.truncated(line: 9, detail: "the file ends at the heading \"1.2 Nästa delområde\" with nothing under it")) {
+        #expect(throws: ImportError.truncated(line: 9, detail: "filen slutar vid rubriken \"1.2 Nästa delområde\" utan något under den")) {
             try importing(Data(text.utf8))
         }
     }
 
     @Test func rejectsLastLineCutMidSentence() {
         let text = Self.minimalPlan + "\nKostnader: 200 tkr (inom befintliga bud"
-        #expect(throws: ImportError.truncated(line: 9, detail: "the last line stops mid-sentence: \"…Kostnader: 200 tkr (inom befintliga bud\"")) {
+        #expect(throws: ImportError.truncated(line: 9, detail: "sista raden slutar mitt i en mening: \"…Kostnader: 200 tkr (inom befintliga bud\"")) {
             try importing(Data(text.utf8))
         }
     }
@@ -64,7 +64,7 @@ struct ImportBadInputTests {
     @Test func rejectsCharacterCutOffAtEnd() {
         let data = Data((Self.minimalPlan + "\nAnsvarig: Skolförvaltningen").utf8.dropLast("ningen".utf8.count + 1))
             + Data([0xC3])
-        #expect(throws: ImportError.truncated(line: 9, detail: "the last character is cut off (incomplete UTF-8 sequence)")) {
+        #expect(throws: ImportError.truncated(line: 9, detail: "sista tecknet är avkapat (ofullständig UTF-8-sekvens)")) {
             try importing(data)
         }
     }

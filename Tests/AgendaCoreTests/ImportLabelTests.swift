@@ -91,7 +91,7 @@ struct ImportLabelTests {
     }
 
     @Test func rejectsMalformedLabelFile() {
-        #expect(throws: ImportError.unreadable(path: "labels.tsv", reason: "line 2: expected \"label<TAB>field\"")) {
+        #expect(throws: ImportError.unreadable(path: "labels.tsv", reason: "rad 2: väntade \"rubrik<TAB>fält\"")) {
             try LabelTable(tsv: "Mål\teffectGoals\nMål effectGoals\n", source: "labels.tsv")
         }
         #expect(throws: ImportError.self) { try LabelTable(tsv: "Mål\tgoals\n", source: "labels.tsv") }
@@ -103,7 +103,7 @@ struct ImportLabelTests {
         let action = try #require(result.agenda.actions.first)
         #expect(action.background == "Observera: Gäller bara 2020.")
         #expect(action.schedule.text == "2020")
-        #expect(result.warnings.map(\.description).contains("line 9: unknown label \"Observera:\"; kept in the background of action 1.1"))
+        #expect(result.warnings.map(\.description).contains("rad 9: okänd rubrik \"Observera:\"; behållen i bakgrunden till aktivitet 1.1"))
     }
 
     @Test func keepsColonEndedSentenceInsidePlan() throws {

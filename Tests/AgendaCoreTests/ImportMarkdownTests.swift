@@ -87,12 +87,12 @@ import Testing
     @Test func warnsForFurnitureUnplacedLinesAndMissingFields() {
         let letterhead = "\"Region Exempel / Regionkansliet, Box 123, 123 45 Exempelstad / www.regionexempel.se\""
         #expect(result.warnings.map(\.description) == [
-            "line 1: repeated page furniture dropped (3 lines): \(letterhead)",
-            "line 29: repeated page furniture dropped (3 lines): \(letterhead)",
-            "line 45: action 1.2 \"Läkemedelsrobotar\" has no Ansvarig; left unknown",
-            "line 57: text after the \"Tidsplan:\" field fits no field; kept in the background of action 1.2",
-            "line 83: unknown label \"Status:\"; kept in the background of action 2.1",
-            "line 85: repeated page furniture dropped (3 lines): \(letterhead)",
+            "rad 1: upprepat sidhuvud eller sidfot borttaget (3 rader): \(letterhead)",
+            "rad 29: upprepat sidhuvud eller sidfot borttaget (3 rader): \(letterhead)",
+            "rad 45: aktivitet 1.2 \"Läkemedelsrobotar\" saknar Ansvarig; det som saknas lämnas okänt",
+            "rad 57: texten efter fältet \"Tidsplan:\" passar inte i något fält; behållen i bakgrunden till aktivitet 1.2",
+            "rad 83: okänd rubrik \"Status:\"; behållen i bakgrunden till aktivitet 2.1",
+            "rad 85: upprepat sidhuvud eller sidfot borttaget (3 rader): \(letterhead)",
         ])
     }
 

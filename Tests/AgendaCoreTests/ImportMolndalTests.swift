@@ -135,10 +135,10 @@ import Testing
 
     @Test func reportsSkippedAndDroppedLinesWithLineNumbers() {
         #expect(result.warnings.map(\.description) == [
-            "line 5: header \"Styrdokument\" (\"Handlingsplan\") has no place in the plan model; not imported",
-            "line 8: table of contents skipped (lines 8–49)",
-            "line 51: repeated document title dropped as page furniture: \"Handlingsplan – Digital agenda för Mölndals stad\"",
-            "line 293: action 2.3b \"Processkartläggning för digitala geodataflöden\" has no Tidsplan; left unknown",
+            "rad 5: sidhuvudet \"Styrdokument\" (\"Handlingsplan\") har ingen plats i planen och importeras inte",
+            "rad 8: innehållsförteckningen hoppades över (rad 8–49)",
+            "rad 51: upprepad dokumenttitel borttagen som sidhuvud eller sidfot: \"Handlingsplan – Digital agenda för Mölndals stad\"",
+            "rad 293: aktivitet 2.3b \"Processkartläggning för digitala geodataflöden\" saknar Tidsplan; det som saknas lämnas okänt",
         ])
     }
 

@@ -37,7 +37,7 @@ struct ImportPartialTests {
         let expected = ImportError.incomplete(
             line: 357, lastHeading: "4. Bredband", missingAreas: Self.areasAfterBredband, missingSubAreas: Self.subAreasAfterBredband)
         #expect(throws: expected) { try importing(Self.molndal(lines: half)) }
-        #expect(expected.description == "the file stops at line 357 in \"4. Bredband\", but its table of contents lists 5 more areas (5. E-hälsa, 6. Utbildning, 7. Grön IT, …) and 20 more sub-areas after that; if the plan is meant to end there, import it with --allow-partial")
+        #expect(expected.description == "filen slutar på rad 357 i \"4. Bredband\", men dess innehållsförteckning tar upp 5 insatsområden till (5. E-hälsa, 6. Utbildning, 7. Grön IT, …) och 20 delområden till efter det; om planen ska sluta där, importera den med --allow-partial")
     }
 
     @Test func refusesMolndalCutRightAfterAnAreaHeading() throws {
@@ -56,14 +56,14 @@ struct ImportPartialTests {
         }
         #expect(line <= 690 && lastHeading == "9.1 Nämndhandlingar via hemsidan" && areas.isEmpty)
         #expect(subAreas == ["9.2 Öppna geografiska datakällor"])
-        #expect(error.description.contains("1 more sub-area (9.2 Öppna geografiska datakällor)"))
+        #expect(error.description.contains("1 delområde till (9.2 Öppna geografiska datakällor)"))
     }
 
     @Test(arguments: [357, 355, 100, 690])
     func importsACutPlanWithAWarningWhenAllowed(_ lines: Int) throws {
         let result = try importing(Self.molndal(lines: lines), allowPartial: true)
         let warning = try #require(result.warnings.first { $0.message.contains("(--allow-partial)") })
-        #expect(warning.message.hasPrefix("the file stops here"))
+        #expect(warning.message.hasPrefix("filen slutar här"))
         #expect(warning.line <= lines)
         #expect(result.agenda.areas.count < 9 || lines == 690)
     }
@@ -145,12 +145,12 @@ struct ImportPartialTests {
         #expect(throws: ImportError.self) { try importing(data) }
         let result = try importing(data, allowPartial: true)
         #expect(result.agenda.actions.first?.responsibility.text == "Skolf")
-        #expect(result.warnings.contains { $0.message.contains("incomplete UTF-8 sequence") && $0.message.contains("(--allow-partial)") })
+        #expect(result.warnings.contains { $0.message.contains("ofullständig UTF-8-sekvens") && $0.message.contains("(--allow-partial)") })
     }
 
     @Test func explainsIncompletenessInOneLine() {
         let error = ImportError.incomplete(line: 12, lastHeading: nil, missingAreas: [], missingSubAreas: ["1.2 Nästa"])
-        #expect(error.description == "the file stops at line 12, but its table of contents lists 1 more sub-area (1.2 Nästa) after that; if the plan is meant to end there, import it with --allow-partial")
+        #expect(error.description == "filen slutar på rad 12, men dess innehållsförteckning tar upp 1 delområde till (1.2 Nästa) efter det; om planen ska sluta där, importera den med --allow-partial")
         #expect(!error.description.contains("\n"))
     }
 }

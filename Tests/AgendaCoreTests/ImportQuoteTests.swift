@@ -22,7 +22,7 @@ struct ImportQuoteTests {
         let result = try ImportTestSupport.importText(text)
         let warning = try #require(result.warnings.first { $0.line == 3 })
         #expect(warning.description.count < 300)
-        #expect(warning.description == "line 3: header cell \"\(long.prefix(200))…\" not understood; kept in the plan's description")
+        #expect(warning.description == "rad 3: sidhuvudets cell \"\(long.prefix(200))…\" förstods inte; behållen i planens beskrivning")
     }
 
     @Test func aMegabyteHeadingAtTheEndGivesAShortError() throws {
@@ -30,6 +30,6 @@ struct ImportQuoteTests {
         let text = "# Plan för Exempelby\n\n## Område\n\n### Delområde\n\n**Handlingsplan:** Gör något.\n\n## \(title)\n"
         let error = try #require(throws: ImportError.self) { try ImportTestSupport.importText(text, format: .markdown) }
         #expect(error.description.count < 400)
-        #expect(error.description.contains("…\" with nothing under it"))
+        #expect(error.description.contains("…\" utan något under den"))
     }
 }

@@ -62,7 +62,7 @@ struct ImportStructureTests {
         let result = try ImportTestSupport.importText(text)
         #expect(result.agenda.subAreas.map(\.code) == ["1.1", "2.1"])
         #expect(result.agenda.description == "Inledande text.")
-        #expect(result.warnings.first?.description == "line 3: table of contents skipped (lines 3–6)")
+        #expect(result.warnings.first?.description == "rad 3: innehållsförteckningen hoppades över (rad 3–6)")
     }
 
     @Test func dropsRepeatedLetterheadAndPageNumbersAndContinuesList() throws {
@@ -73,10 +73,10 @@ struct ImportStructureTests {
         #expect(result.agenda.actions.first?.effectGoals == ["Snabbare svar", "Färre samtal"])
         #expect(result.agenda.actions.first?.otherFields == [LabeledText(label: "Fotnot", text: "slut")])
         #expect(result.warnings.map(\.description) == [
-            "line 7: action 1.1 \"E-tjänster\" has no Ansvarig, Tidsplan or Kostnad; left unknown",
-            "line 13: page number dropped as page furniture: \"Sida 1 av 2\"",
-            "line 14: repeated page furniture dropped (2 lines): \"Exempelby kommun / Box 1, 111 11 Exempelby\"",
-            "line 21: repeated page furniture dropped (2 lines): \"Exempelby kommun / Box 1, 111 11 Exempelby\"",
+            "rad 7: aktivitet 1.1 \"E-tjänster\" saknar Ansvarig, Tidsplan eller Kostnad; det som saknas lämnas okänt",
+            "rad 13: sidnummer borttaget som sidhuvud eller sidfot: \"Sida 1 av 2\"",
+            "rad 14: upprepat sidhuvud eller sidfot borttaget (2 rader): \"Exempelby kommun / Box 1, 111 11 Exempelby\"",
+            "rad 21: upprepat sidhuvud eller sidfot borttaget (2 rader): \"Exempelby kommun / Box 1, 111 11 Exempelby\"",
         ])
     }
 

@@ -60,7 +60,7 @@ import Testing
         var document = try F.storeWithHistory().exportDocument()
         document.revisions.removeLast()
         let store = try F.newStore()
-        #expect(throws: ImportError.invalidJSON("actions[2]: version of revision 4, which the document lacks")) {
+        #expect(throws: ImportError.invalidJSON("actions[2]: version från revision 4, som saknas i dokumentet")) {
             try store.importDocument(document)
         }
         #expect(try !store.hasAgenda())
@@ -68,7 +68,7 @@ import Testing
 
     @Test func wrongFormatNameIsRefused() throws {
         let data = Data(#"{"format": "something", "formatVersion": 1}"#.utf8)
-        #expect(throws: ImportError.invalidJSON("format is \"something\", expected \"agenda\"")) { try AgendaJSON.decode(data) }
+        #expect(throws: ImportError.invalidJSON("format är \"something\", väntade \"agenda\"")) { try AgendaJSON.decode(data) }
     }
 
     @Test func newerFormatVersionIsRefused() throws {
@@ -77,10 +77,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("", "not JSON"),
-        ("{\"format\": \"agenda\"", "not JSON"),
-        ("[1, 2]", "at the top level: expected"),
-        ("{\"formatVersion\": 1}", "at format: missing"),
+        ("", "inte JSON"),
+        ("{\"format\": \"agenda\"", "inte JSON"),
+        ("[1, 2]", "vid översta nivån: väntade"),
+        ("{\"formatVersion\": 1}", "vid format: saknas"),
     ])
     func malformedJSONIsReported(input: String, expected: String) throws {
         do {
@@ -102,7 +102,7 @@ import Testing
         actions[0]["current"] = current
         object["actions"] = actions
         let broken = try JSONSerialization.data(withJSONObject: object)
-        #expect(throws: ImportError.invalidJSON("at actions[0].current.action.areaNumber: expected a number")) {
+        #expect(throws: ImportError.invalidJSON("vid actions[0].current.action.areaNumber: väntade ett tal")) {
             try AgendaJSON.decode(broken)
         }
     }

@@ -53,7 +53,7 @@ import Testing
         var other = F.agenda
         other.title = "En annan plan"
         #expect(throws: StoreError.alreadyExists(
-            "the database already holds an agenda (\"Handlingsplan - Digital agenda för Mölndals stad\"); import into a new database, e.g. --db new.sqlite"
+            "databasen innehåller redan en agenda (\"Handlingsplan - Digital agenda för Mölndals stad\"); importera till en ny databas, t.ex. --db new.sqlite"
         )) { try store.importAgenda(other) }
         #expect(try store.exportDocument() == before)
     }
@@ -79,7 +79,7 @@ import Testing
         var agenda = F.agenda
         agenda.actions[2].areaNumber = 7
         let store = try F.newStore()
-        #expect(throws: StoreError.invalidInput(field: "area", "action 2 lies in focus area 7, which the plan lacks")) {
+        #expect(throws: StoreError.invalidInput(field: "area", "aktiviteten 2 ligger i insatsområde 7, som saknas i planen")) {
             try store.importAgenda(agenda)
         }
         #expect(try !store.hasAgenda())
@@ -136,7 +136,7 @@ import Testing
 
     @Test func withdrawingTwiceIsRefused() throws {
         let store = try F.storeWithHistory()
-        #expect(throws: StoreError.withdrawn(code: "1.2", "action 1.2 is already withdrawn (revision 3)")) {
+        #expect(throws: StoreError.withdrawn(code: "1.2", "aktiviteten 1.2 är redan struken (revision 3)")) {
             try store.withdrawAction(code: "1.2", decision: Decision(date: F.date("2018-07-01")))
         }
         #expect(try store.revisions().count == 4)
@@ -151,7 +151,7 @@ import Testing
 
     @Test func revisingAnUnknownCodeIsRefused() throws {
         let store = try F.storeWithHistory()
-        #expect(throws: StoreError.notFound("no action with code 9.9; `agenda list actions` shows the codes")) {
+        #expect(throws: StoreError.notFound("det finns ingen aktivitet med koden 9.9; `agenda list actions` visar koderna")) {
             try store.reviseAction(code: "9.9", decision: Decision(date: F.date("2018-01-01"))) { $0.title = "x" }
         }
     }
@@ -178,7 +178,7 @@ import Testing
     @Test func changeDatedBeforeTheCurrentVersionIsRefused() throws {
         let store = try F.storeWithHistory()
         #expect(throws: StoreError.invalidInput(
-            field: "date", "action 1.1 has a version in force from 2018-03-14 (revision 2); date the change 2018-03-14 or later"
+            field: "date", "aktiviteten 1.1 har en version som gäller från 2018-03-14 (revision 2); datera ändringen 2018-03-14 eller senare"
         )) {
             try store.reviseAction(code: "1.1", decision: Decision(date: F.date("2018-03-13"))) { $0.title = "För tidigt" }
         }
@@ -210,7 +210,7 @@ import Testing
         let store = try F.newStore()
         try store.importAgenda(F.agenda)
         #expect(throws: StoreError.self) { try store.actions(matching: ActionFilter(department: "Okänd")) }
-        #expect(throws: StoreError.notFound("the plan has no focus area 9")) { try store.actions(matching: ActionFilter(area: 9)) }
+        #expect(throws: StoreError.notFound("planen har inget insatsområde 9")) { try store.actions(matching: ActionFilter(area: 9)) }
     }
 
     @Test(arguments: [

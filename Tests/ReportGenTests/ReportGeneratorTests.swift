@@ -232,7 +232,7 @@ enum DemoStore {
         try Data("x".utf8).write(to: file)
         var committed = false
         let request = ReportRequest(period: Self.q4, directory: file)
-        #expect(throws: ReportError.output(file: file.path, reason: "it is a file, not a folder")) {
+        #expect(throws: ReportError.output(file: file.path, reason: "det är en fil, inte en mapp")) {
             try ReportGenerator.write(request, from: try DemoStore.open(), templates: try TemplateSet.bundled(), commit: { committed = true })
         }
         #expect(!committed)

@@ -12,6 +12,32 @@ import Testing
         #expect(TemplateSet.requiredLabelKeys.count > 50)
     }
 
+    /// The CLI's words come from the same labels file as the report's: the report's keys for the
+    /// words both use, `cli.*` keys for the command line's own.
+    @Test func theVocabularyIsTheReportsLabels() throws {
+        let labels = try TemplateSet.load(from: nil).labels
+        for key in ["action.code", "action.title", "action.responsibility", "action.schedule", "action.cost", "action.light", "summary.area"] {
+            #expect(Vocabulary.builtIn[key] == labels[key], "\(key)")
+        }
+        #expect(Vocabulary.builtIn["action.title"] == "Aktivitet")
+        #expect(Vocabulary.builtIn["cli.deadline"] == "Sista dag")
+        #expect(Vocabulary.builtIn["cost.countActions", "34"] == "34 aktiviteter")
+    }
+
+    /// A template folder exported before the CLI had its own words (no `cli.*` keys) still loads:
+    /// the CLI reads those from the built-in file, so they are not required.
+    @Test func aTemplateFolderNeedNotHaveTheCLIsWords() throws {
+        #expect(!TemplateSet.requiredLabelKeys.contains { $0.hasPrefix("cli.") })
+        let dir = try Support.tempDirectory().appendingPathComponent("mall")
+        try TemplateSet.export(to: dir)
+        let labels = dir.appendingPathComponent("labels-sv.tsv")
+        let original = try String(contentsOf: labels, encoding: .utf8)
+        let withoutCLI = original.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("cli.") }
+        #expect(withoutCLI.count < original.split(separator: "\n", omittingEmptySubsequences: false).count)
+        try withoutCLI.joined(separator: "\n").write(to: labels, atomically: true, encoding: .utf8)
+        #expect(try TemplateSet.load(from: dir).labels["action.title"] == "Aktivitet")
+    }
+
     /// templates/default in the repository.
     static let templatesDefault = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -166,7 +166,7 @@ import ZIPFoundation
     func flatFileErrorsAreReported(_ format: ReportFormat) throws {
         let templates = try TemplateSet.load(from: nil)
         let missing = try Support.tempDirectory().appendingPathComponent("missing-folder/agenda.\(format.rawValue)")
-        #expect(throws: ReportError.xmlWrite(context: missing.path, operation: "opening the file", detail: "No such file or directory")) {
+        #expect(throws: ReportError.xmlWrite(context: missing.path, operation: "att öppna filen", detail: "No such file or directory")) {
             try ReportWriter.write(Fixture.model, format: format, to: missing, templates: templates)
         }
         #expect(throws: ReportError.self) {
@@ -180,13 +180,13 @@ import ZIPFoundation
         let tooLargeEntry = try #require(throws: ReportError.self) {
             try Self.writeZip([("mimetype", .stored, Array("x".utf8)), ("big.bin", .stored, Self.sampleBytes(count: 5_000))], to: url, limit: 4_000)
         }
-        #expect(tooLargeEntry.description.contains("big.bin would be larger than 4 GiB − 1 bytes"))
+        #expect(tooLargeEntry.description.contains("big.bin skulle bli större än 4 GiB − 1 byte"))
         #expect(!FileManager.default.fileExists(atPath: url.path))
 
         let tooLargePackage = try #require(throws: ReportError.self) {
             try Self.writeZip([("a.bin", .stored, Self.sampleBytes(count: 3_000)), ("b.bin", .stored, Self.sampleBytes(count: 3_000))], to: url, limit: 4_000)
         }
-        #expect(tooLargePackage == .output(file: url.path, reason: "the package would be larger than 4 GiB − 1 bytes, more than a zip without zip64 holds"))
+        #expect(tooLargePackage == .output(file: url.path, reason: "paketet skulle bli större än 4 GiB − 1 byte, mer än en zip utan zip64 rymmer"))
         #expect(!FileManager.default.fileExists(atPath: url.path))
     }
 
@@ -205,7 +205,7 @@ import ZIPFoundation
                 }
             }
         }
-        #expect(error == .output(file: url.path, reason: "content.xml would be larger than 4 GiB − 1 bytes, more than a zip without zip64 holds"))
+        #expect(error == .output(file: url.path, reason: "content.xml skulle bli större än 4 GiB − 1 byte, mer än en zip utan zip64 rymmer"))
         #expect(!FileManager.default.fileExists(atPath: url.path))
     }
 }

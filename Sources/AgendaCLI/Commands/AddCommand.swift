@@ -4,7 +4,7 @@ import ArgumentParser
 struct AddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Add an action, or a förvaltning/enhet to the organisation register.",
+        abstract: "Lägg till en aktivitet, eller en förvaltning/enhet i organisationsregistret.",
         subcommands: [AddAction.self, AddUnit.self]
     )
 }
@@ -22,7 +22,7 @@ struct AddAction: ParsableCommand {
     var newUnit = false
 
     func validate() throws {
-        guard fields.title != nil else { throw ValidationError("a new action needs --title") }
+        guard fields.title != nil else { throw ValidationError("en ny aktivitet behöver --title") }
     }
 
     func run() throws {
@@ -30,7 +30,7 @@ struct AddAction: ParsableCommand {
         let action = try service.addAction(
             code: code, area: area, subArea: subArea, fields: fields.value, decision: decision.value(today: service.today),
             newUnits: newUnit, by: try global.caller(service))
-        Output.line("Added action \(code) \"\(action.title)\".")
+        Output.line("Aktiviteten \(code) \"\(action.title)\" är tillagd.")
     }
 }
 
@@ -49,6 +49,6 @@ struct AddUnit: ParsableCommand {
     func run() throws {
         let service = try global.service(.write)
         let name = try service.addUnit(department: department, unit: unit, aliases: alias, by: try global.caller(service))
-        Output.line("Register updated: \(unit.map { "\(name), \($0)" } ?? name)\(alias.isEmpty ? "" : " (alias \(alias.joined(separator: ", ")))").")
+        Output.line("Organisationsregistret är uppdaterat: \(unit.map { "\(name), \($0)" } ?? name)\(alias.isEmpty ? "" : " (alias \(alias.joined(separator: ", ")))").")
     }
 }

@@ -3,7 +3,7 @@ import ArgumentParser
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "audit", abstract: "Show the audit log: every write, who, when, what, before and after.")
+        commandName: "audit", abstract: "Visa granskningsloggen: varje ändring, vem, när, vad, före och efter.")
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Print the whole log as JSON.") var json = false
@@ -11,17 +11,28 @@ struct AuditCommand: ParsableCommand {
     func run() throws {
         let entries = try global.service().auditLog()
         if json { return try JSONOutput.print(entries) }
-        var table = TextTable([.init("Nr", alignRight: true), .init("Tid"), .init("Vem"), .init("Åtgärd"), .init("Mål", maxWidth: 50)])
+        var table = TextTable([
+            .init(Words["cli.number"], alignRight: true), .init(Words["cli.time"]), .init(Words["cli.who"]), .init(Words["cli.event"]),
+            .init(Words["cli.target"], maxWidth: 50),
+        ])
         for entry in entries {
-            table.append([String(entry.number), entry.at.swedishDisplay, entry.identity ?? "–", entry.operation, entry.target])
+            table.append([String(entry.number), entry.at.swedishDisplay, entry.identity ?? "–", Self.describe(entry.operation), entry.target])
         }
         Output.line(table.render())
+    }
+
+    /// The operation in Swedish ("report status" → "statusrapport", from the `cli.audit.*` labels);
+    /// an operation without a label is shown as recorded.
+    static func describe(_ operation: String) -> String {
+        let key = "cli.audit." + operation.replacingOccurrences(of: " ", with: "-")
+        let text = Words[key]
+        return text == key ? operation : text
     }
 }
 
 struct RevisionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "revisions", abstract: "List the decisions that changed the plan (revision 1 is the adopted plan).")
+        commandName: "revisions", abstract: "Lista besluten som har ändrat planen (revision 1 är den antagna planen).")
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Print JSON for scripts.") var json = false
@@ -29,7 +40,10 @@ struct RevisionsCommand: ParsableCommand {
     func run() throws {
         let revisions = try global.service().revisions()
         if json { return try JSONOutput.print(revisions) }
-        var table = TextTable([.init("Nr", alignRight: true), .init("Datum"), .init("Beslut", maxWidth: 50), .init("Not", maxWidth: 50)])
+        var table = TextTable([
+            .init(Words["cli.number"], alignRight: true), .init(Words["cli.date"]), .init(Words["changes.plan.decision"], maxWidth: 50),
+            .init(Words["cli.note"], maxWidth: 50),
+        ])
         for revision in revisions {
             table.append([String(revision.number), revision.date?.description ?? "–", revision.reference ?? "–", revision.note ?? ""])
         }

@@ -6,7 +6,7 @@ import ReportGen
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Build a ready sample database, DIR/agenda.sqlite, from Mölndal's digital agenda 2017–2019 with a reporting history.",
+        abstract: "Bygg en färdig exempeldatabas, DIR/agenda.sqlite, av Mölndals digitala agenda 2017–2019 med rapporteringshistorik.",
         discussion: """
             DIR is created if needed; an earlier demo database there is replaced. The period reports for
             2018Q3 (published to IT-rådet) and 2018Q4 are written to DIR/reports.
@@ -20,7 +20,7 @@ struct DemoCommand: ParsableCommand {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw CLIError("cannot create \(directory): \((error as NSError).localizedDescription)")
+            throw CLIError("kan inte skapa mappen \(directory): \((error as NSError).localizedDescription)")
         }
         let result = try PlanImporter.parse(DemoPlan.data(), format: .text, labels: LabelTable.standard(), register: OrganisationRegister.standard())
         let target = folder.appendingPathComponent("agenda.sqlite")
@@ -35,14 +35,15 @@ struct DemoCommand: ParsableCommand {
             written += try ReportGenerator.write(ReportRequest(period: period, directory: reports), service: service, templates: templates)
         }
         let agenda = result.agenda
-        Output.line("Demo database: \(target.path)")
-        Output.line("  \(agenda.title): \(agenda.areas.count) focus areas, \(agenda.subAreas.count) sub-areas, \(agenda.actions.count) actions")
-        Output.line("  status reports 2017Q1–2018Q4; 2018Q4 is open with reports missing (agenda status missing)")
-        Output.line("Reports: \(written.count) files in \(reports.path) (open agenda-2018Q4.xhtml in a browser)")
-        Output.line("Sample tokens (demo data only):")
+        Output.line("Demodatabas: \(target.path)")
+        Output.line("  \(agenda.title): \(Words.count(agenda.areas.count, "insatsområde", "insatsområden")), "
+                + "\(Words.count(agenda.subAreas.count, "delområde", "delområden")), \(Words.count(agenda.actions.count, "aktivitet", "aktiviteter"))")
+        Output.line("  statusrapporter 2017Q1–2018Q4; rapporteringsomgången 2018Q4 är öppen och rapporter saknas (agenda status missing)")
+        Output.line("Rapporter: \(written.count) filer i \(reports.path) (öppna agenda-2018Q4.xhtml i en webbläsare)")
+        Output.line("Exempeltoken (gäller bara demodata):")
         for issued in history.tokens {
             Output.line("  \(issued.identity.name) (\(issued.identity.role.rawValue)): \(issued.token)")
         }
-        Output.line("Try: agenda --help, or AGENDA_DB=\(target.path) agenda list actions")
+        Output.line("Prova: agenda --help, eller AGENDA_DB=\(target.path) agenda list actions")
     }
 }

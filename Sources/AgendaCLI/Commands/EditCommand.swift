@@ -4,7 +4,7 @@ import ArgumentParser
 struct EditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
-        abstract: "Revise an action after a decision (the earlier version is kept).",
+        abstract: "Revidera en aktivitet efter ett beslut (den tidigare versionen sparas).",
         subcommands: [EditAction.self]
     )
 }
@@ -23,8 +23,8 @@ struct EditAction: ParsableCommand {
     @OptionGroup var decision: DecisionOptions
 
     func validate() throws {
-        if fields.isEmpty && !close && !reopen { throw ValidationError("nothing to change: give at least one field option, --close or --reopen") }
-        if close && reopen { throw ValidationError("--close and --reopen exclude each other") }
+        if fields.isEmpty && !close && !reopen { throw ValidationError("inget att ändra: ange minst ett fält, --close eller --reopen") }
+        if close && reopen { throw ValidationError("--close och --reopen kan inte anges samtidigt") }
     }
 
     func run() throws {
@@ -32,14 +32,14 @@ struct EditAction: ParsableCommand {
         let action = try service.editAction(
             code: code, fields: fields.value, state: close ? .closed : reopen ? .active : nil,
             decision: decision.value(today: service.today), by: try global.caller(service))
-        Output.line("Revised action \(action.code) \"\(action.title)\".")
+        Output.line("Aktiviteten \(action.code) \"\(action.title)\" är reviderad.")
     }
 }
 
 struct WithdrawCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "withdraw",
-        abstract: "Withdraw an action from the plan by decision. It stays in the store, marked withdrawn."
+        abstract: "Stryk en aktivitet ur planen efter ett beslut; den finns kvar, markerad som struken."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -49,6 +49,6 @@ struct WithdrawCommand: ParsableCommand {
     func run() throws {
         let service = try global.service(.write)
         try service.withdrawAction(code: code, decision: decision.value(today: service.today), by: try global.caller(service))
-        Output.line("Withdrew action \(code); it stays on record, marked withdrawn.")
+        Output.line("Aktiviteten \(code) är struken ur planen; den finns kvar i historiken, markerad som struken.")
     }
 }

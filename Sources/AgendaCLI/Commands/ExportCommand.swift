@@ -5,7 +5,7 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the whole agenda, with its history, as Agenda JSON (docs/json-format.md)."
+        abstract: "Exportera hela agendan med historik som JSON (docs/json-format.md)."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -19,7 +19,7 @@ struct ExportCommand: ParsableCommand {
             do {
                 try json.write(to: URL(fileURLWithPath: out), options: .atomic)
             } catch {
-                throw CLIError("cannot write \(out): \((error as NSError).localizedDescription)")
+                throw CLIError("kan inte skriva \(out): \((error as NSError).localizedDescription)")
             }
         } else {
             Output.data(json)

@@ -5,7 +5,7 @@ import Foundation
 struct IdentityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "identity",
-        abstract: "Manage who may use the agenda: the owner, förvaltning reporters and readers (owner only).",
+        abstract: "Hantera vem som får använda agendan: ägaren, förvaltningarnas rapportörer och läsare (bara ägaren).",
         subcommands: [IdentityAdd.self, IdentityList.self, IdentityRevoke.self, IdentityRenew.self, IdentityLink.self, IdentityRecoverOwner.self]
     )
 }
@@ -23,14 +23,14 @@ struct IdentityAdd: ParsableCommand {
     @Option(help: ArgumentHelp("A reporter's förvaltning (name or alias).", valueName: "name")) var department: String?
 
     func validate() throws {
-        if role == .reporter && department == nil { throw ValidationError("a reporter reports for a förvaltning: give --department") }
-        if role != .reporter && department != nil { throw ValidationError("only a reporter has a --department") }
+        if role == .reporter && department == nil { throw ValidationError("en rapportör rapporterar för en förvaltning: ange --department") }
+        if role != .reporter && department != nil { throw ValidationError("bara en rapportör (reporter) har --department") }
     }
 
     func run() throws {
         let service = try global.service(.write)
         let issued = try service.addIdentity(name: name, role: role, department: department, by: try global.caller(service))
-        Output.line("Added \(issued.identity.displayName).")
+        Output.line("\(issued.identity.displayName) är tillagd.")
         TokenOutput.printIssued(issued)
     }
 }
@@ -44,7 +44,10 @@ struct IdentityList: ParsableCommand {
     func run() throws {
         let identities = try global.service().identities()
         if json { return try JSONOutput.print(identities) }
-        var table = TextTable([.init("Namn"), .init("Roll"), .init("Förvaltning"), .init("Skapad"), .init("Återkallad")])
+        var table = TextTable([
+            .init(Words["cli.name"]), .init(Words["cli.role"]), .init(Words["unreported.department"]), .init(Words["cli.created"]),
+            .init(Words["cli.revoked"]),
+        ])
         for identity in identities {
             table.append([identity.name, identity.role.swedish, identity.department ?? "–", identity.createdAt.swedishDisplay,
                           identity.revokedAt?.swedishDisplay ?? "–"])
@@ -62,7 +65,7 @@ struct IdentityRevoke: ParsableCommand {
     func run() throws {
         let service = try global.service(.write)
         let identity = try service.revokeIdentity(name: name, by: try global.caller(service))
-        Output.line("Revoked the token of \(identity.displayName); renew it with `agenda identity renew \(identity.name)`.")
+        Output.line("Token för \(identity.displayName) är återkallad; ge en ny med `agenda identity renew \(identity.name)`.")
     }
 }
 
@@ -94,10 +97,10 @@ struct IdentityRecoverOwner: ParsableCommand {
     func run() throws {
         let path = global.databasePath
         guard FileManager.default.isWritableFile(atPath: path) else {
-            throw CLIError("recovering the owner needs write access to \(path); run it as the user who owns the database file")
+            throw CLIError("för att återställa ägaren behövs skrivrätt till \(path); kör kommandot som den användare som äger databasfilen")
         }
         let issued = try global.service(.write).recoverOwner()
-        Output.line("Recovered the owner of \(path); the earlier owner token no longer works.")
+        Output.line("Ägaren av \(path) är återställd; ägarens tidigare token fungerar inte längre.")
         TokenOutput.printIssued(issued)
     }
 }

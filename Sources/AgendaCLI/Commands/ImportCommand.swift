@@ -5,7 +5,7 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import an adopted plan (plain text, Markdown, Word .docx, OpenDocument .odt or an Agenda JSON export) into a new database.",
+        abstract: "Importera en antagen plan (text, Markdown, Word .docx, OpenDocument .odt eller en JSON-export från Agenda) till en ny databas.",
         discussion: """
             The format is told from the file's extension and content; --format overrides.
             Lines the importer cannot place are kept in the nearest description and listed as warnings.
@@ -35,7 +35,7 @@ struct ImportCommand: ParsableCommand {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: file))
         } catch {
-            throw CLIError("cannot read \(file): \((error as NSError).localizedDescription)")
+            throw CLIError("kan inte läsa \(file): \((error as NSError).localizedDescription)")
         }
         // Parsed before any database is opened: bad input never creates or touches a file.
         let labelTable = try labels.map { try LabelTable.load(from: URL(fileURLWithPath: $0)) }
@@ -52,9 +52,12 @@ struct ImportCommand: ParsableCommand {
         }
         for warning in outcome.warnings { Output.warning(warning) }
         let agenda = outcome.agenda
-        let summary = "\(agenda.areas.count) focus areas, \(agenda.subAreas.count) sub-areas, \(agenda.actions.count) actions, \(agenda.departments.count) förvaltningar"
-        let warned = outcome.warnings.isEmpty ? "" : " (\(outcome.warnings.count) warnings on stderr)"
-        Output.line("Imported \"\(agenda.title)\" into \(path): \(summary)\(warned).")
+        let summary = [
+            Words.count(agenda.areas.count, "insatsområde", "insatsområden"), Words.count(agenda.subAreas.count, "delområde", "delområden"),
+            Words.count(agenda.actions.count, "aktivitet", "aktiviteter"), Words.count(agenda.departments.count, "förvaltning", "förvaltningar"),
+        ].joined(separator: ", ")
+        let warned = outcome.warnings.isEmpty ? "" : " (\(Words.count(outcome.warnings.count, "varning", "varningar")) på stderr)"
+        Output.line("\"\(agenda.title)\" är importerad till \(path): \(summary)\(warned).")
         if let issued = outcome.issuedOwner { TokenOutput.printIssued(issued) }
     }
 }

@@ -4,7 +4,7 @@ import ArgumentParser
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List focus areas, actions or the organisation register.",
+        abstract: "Lista insatsområden, aktiviteter eller organisationsregistret.",
         subcommands: [ListAreas.self, ListActions.self, ListUnits.self]
     )
 }
@@ -20,7 +20,10 @@ struct ListAreas: ParsableCommand {
         if json {
             return try JSONOutput.print(agenda.areas.map { AreaJSON(area: $0, agenda: agenda) })
         }
-        var table = TextTable([.init("Nr", alignRight: true), .init("Insatsområde"), .init("Delområden", alignRight: true), .init("Aktiviteter", alignRight: true)])
+        var table = TextTable([
+            .init(Words["cli.number"], alignRight: true), .init(Words["summary.area"]), .init(Words["cli.subAreas"], alignRight: true),
+            .init(Words["unreported.actions"], alignRight: true),
+        ])
         for area in agenda.areas {
             table.append([String(area.number), area.title, String(agenda.subAreas(inArea: area.number).count), String(agenda.actions(inArea: area.number).count)])
         }
@@ -60,14 +63,15 @@ struct ListActions: ParsableCommand {
             return try JSONOutput.print(actions.map(ActionJSON.init))
         }
         var table = TextTable([
-            .init("Kod"), .init("Aktivitet", maxWidth: 40), .init("Ansvarig", maxWidth: 40), .init("Tidsplan", maxWidth: 12), .init("Kostnad", maxWidth: 30),
+            .init(Words["action.code"]), .init(Words["action.title"], maxWidth: 40), .init(Words["action.responsibility"], maxWidth: 40),
+            .init(Words["action.schedule"], maxWidth: 12), .init(Words["action.cost"], maxWidth: 30),
         ])
         for action in actions {
             let title = action.state == .active ? action.title : "\(action.title) [\(action.state.swedish)]"
             table.append([action.code, title, action.responsibility.lead?.displayName ?? action.responsibility.text, action.schedule.yearsText, action.cost.text ?? "–"])
         }
         Output.line(table.render())
-        Output.line("\(actions.count) actions")
+        Output.line(Words["cost.countActions", String(actions.count)])
     }
 }
 
@@ -80,7 +84,7 @@ struct ListUnits: ParsableCommand {
     func run() throws {
         let agenda = try global.service().agenda()
         if json { return try JSONOutput.print(agenda.departments) }
-        var table = TextTable([.init("Förvaltning"), .init("Enheter", maxWidth: 70), .init("Alias", maxWidth: 40)])
+        var table = TextTable([.init(Words["unreported.department"]), .init(Words["cli.units"], maxWidth: 70), .init(Words["cli.aliases"], maxWidth: 40)])
         for department in agenda.departments {
             table.append([department.name, department.units.joined(separator: "; "), department.aliases.joined(separator: ", ")])
         }
@@ -89,13 +93,8 @@ struct ListUnits: ParsableCommand {
 }
 
 extension ActionState {
-    var swedish: String {
-        switch self {
-        case .active: "aktiv"
-        case .closed: "avslutad"
-        case .withdrawn: "utgått"
-        }
-    }
+    /// "aktiv", "avslutad", "struken": the report's words for an action's state in the plan.
+    var swedish: String { Words["state.\(rawValue)"].lowercased() }
 }
 
 extension Schedule {
@@ -104,7 +103,7 @@ extension Schedule {
         switch (startYear, endYear) {
         case let (start?, end?) where end != start: "\(start)–\(end)"
         case let (start?, _): String(start)
-        default: text == nil ? "okänd" : "–"
+        default: text == nil ? Words["cli.unknownYears"] : "–"
         }
     }
 }

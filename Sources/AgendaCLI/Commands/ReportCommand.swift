@@ -6,7 +6,7 @@ import ReportGen
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the period report for IT-rådet as XHTML and OpenDocument.",
+        abstract: "Skriv periodens statusrapport till IT-rådet som XHTML och OpenDocument.",
         discussion: """
             Writes DIR/agenda-PERIOD.xhtml, .fodt, .fods, .odt and .ods (all formats unless --format says
             otherwise). The report shows the plan as it stood at the period's end and each action's status
@@ -62,7 +62,7 @@ struct ReportCommand: ParsableCommand {
         if publish {
             let service = try global.service(.write)
             let published = try ReportGenerator.publish(request, service: service, by: try global.caller(service), templates: templateSet)
-            Output.line("Published the report for \(period) at \(published.publication.publishedAt.swedishDisplay); it is frozen from now on.")
+            Output.line("Rapporten för \(period) är publicerad \(published.publication.publishedAt.swedishDisplay); från och med nu är den låst.")
             files = published.files
         } else {
             files = try ReportGenerator.write(request, service: try global.service(), templates: templateSet)
@@ -80,7 +80,7 @@ extension Period: ExpressibleByArgument {
 struct TemplatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "templates",
-        abstract: "Work with the report templates (CSS, ODF styles, logo, Swedish labels).",
+        abstract: "Arbeta med rapportmallarna (CSS, ODF-format, logotyp, svenska texter).",
         subcommands: [ExportTemplates.self]
     )
 }
@@ -97,6 +97,6 @@ struct ExportTemplates: ParsableCommand {
     func run() throws {
         let url = URL(fileURLWithPath: directory, isDirectory: true)
         try TemplateSet.export(to: url)
-        Output.line("Templates written to \(url.path); edit them and pass --templates \(directory) to `agenda report`.")
+        Output.line("Mallarna är skrivna till \(url.path); redigera dem och ange --templates \(directory) till `agenda report`.")
     }
 }

@@ -4,7 +4,7 @@ import ArgumentParser
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show one action or one focus area in full.",
+        abstract: "Visa en aktivitet eller ett insatsområde i sin helhet.",
         subcommands: [ShowAction.self, ShowArea.self]
     )
 }
@@ -35,7 +35,7 @@ struct ShowArea: ParsableCommand {
     func run() throws {
         let agenda = try global.service().agenda()
         guard let area = agenda.areas.first(where: { $0.number == number }) else {
-            throw CLIError("no focus area \(number); `agenda list areas` shows the numbers")
+            throw CLIError("det finns inget insatsområde \(number); `agenda list areas` visar numren")
         }
         if json { return try JSONOutput.print(AreaJSON(area: area, agenda: agenda)) }
         var lines = ["\(area.number). \(area.title)"]

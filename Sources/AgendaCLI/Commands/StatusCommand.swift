@@ -6,7 +6,7 @@ import ReportGen
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Report the status of actions each period, and follow who has reported.",
+        abstract: "Rapportera aktiviteternas status varje period och följ upp vem som har rapporterat.",
         subcommands: [StatusSet.self, StatusMine.self, StatusMissing.self, StatusHistory.self, StatusRound.self]
     )
 }
@@ -34,8 +34,8 @@ struct StatusSet: ParsableCommand {
     @Option(help: ArgumentHelp("Actual cost so far, whole kronor.", valueName: "kronor")) var cost: Int?
 
     func validate() throws {
-        guard (comment == nil) != (commentFile == nil) else { throw ValidationError("give the comment with --comment or --comment-file (one of them)") }
-        if let cost, cost < 0 { throw ValidationError("--cost is whole kronor, 0 or more") }
+        guard (comment == nil) != (commentFile == nil) else { throw ValidationError("ange kommentaren med --comment eller --comment-file (en av dem)") }
+        if let cost, cost < 0 { throw ValidationError("--cost anges i hela kronor, 0 eller mer") }
     }
 
     func run() throws {
@@ -45,9 +45,9 @@ struct StatusSet: ParsableCommand {
             obstacles: obstacles, nextSteps: nextSteps, actualCost: cost)
         let filing = try service.reportStatus(input, by: try global.caller(service))
         let report = filing.report
-        let carried = filing.carriedOver.isEmpty ? "" : "; carried over: \(filing.carriedOver.map(\.swedish).joined(separator: ", "))"
-        let corrected = report.supersedes.map { " (corrects report \($0)\(carried))" } ?? ""
-        Output.line("Reported \(report.action) \(report.period): \(report.status.swedish), \(report.light.swedish) — report \(report.number)\(corrected).")
+        let carried = filing.carriedOver.isEmpty ? "" : "; överfört: \(filing.carriedOver.map(\.swedish).joined(separator: ", "))"
+        let corrected = report.supersedes.map { " (rättar rapport \($0)\(carried))" } ?? ""
+        Output.line("Status för \(report.action) \(report.period) är rapporterad: \(report.status.swedish), \(report.light.swedish) — rapport \(report.number)\(corrected).")
     }
 }
 
@@ -61,14 +61,17 @@ struct StatusMine: ParsableCommand {
     func run() throws {
         let service = try global.service()
         let mine = try service.myActions(department: department, caller: department == nil ? try global.optionalCaller(service) : nil)
-        var table = TextTable([.init("Kod"), .init("Aktivitet", maxWidth: 40), .init("Period"), .init("Status"), .init("Ljus"), .init("Rapporterad")])
+        var table = TextTable([
+            .init(Words["action.code"]), .init(Words["action.title"], maxWidth: 40), .init(Words["title.period"]), .init(Words["action.status"]),
+            .init(Words["action.light"]), .init(Words["action.reportDate"]),
+        ])
         for entry in mine.actions {
             let report = entry.latest
-            table.append([entry.action.code, entry.action.title, report?.period ?? "–", report?.status.swedish ?? "ej rapporterad",
+            table.append([entry.action.code, entry.action.title, report?.period ?? "–", report?.status.swedish ?? Words["status.noReport"],
                           report?.light.swedish ?? "–", report?.reportedAt.swedishDisplay ?? "–"])
         }
         Output.line(table.render())
-        Output.line("\(mine.actions.count) actions for \(mine.department.displayName)")
+        Output.line("\(Words["cost.countActions", String(mine.actions.count)]) för \(mine.department.displayName)")
     }
 }
 
@@ -85,9 +88,9 @@ struct StatusMissing: ParsableCommand {
     func run() throws {
         let list = try global.service().missing(period: period, department: department)
         if json { return try JSONOutput.print(list.missing) }
-        let deadline = list.round.map { ", deadline \($0.deadline)" } ?? ""
-        Output.line("Missing reports for \(list.period)\(deadline):")
-        if list.missing.isEmpty { Output.line("  none — every active action has a report") }
+        let deadline = list.round.map { ", sista dag \($0.deadline)" } ?? ""
+        Output.line("Rapporter som saknas för \(list.period)\(deadline):")
+        if list.missing.isEmpty { Output.line("  inga — alla aktiva aktiviteter har en rapport") }
         for entry in list.missing { Output.line("  \(entry.department): \(entry.actions.joined(separator: ", "))") }
     }
 }
@@ -104,15 +107,15 @@ struct StatusHistory: ParsableCommand {
         let reports = try global.service().statusHistory(code: action)
         if json { return try JSONOutput.print(reports) }
         let superseded = Set(reports.compactMap(\.supersedes))
-        if reports.isEmpty { Output.line("Nothing reported on \(action) yet.") }
+        if reports.isEmpty { Output.line("Inget är rapporterat för \(action) ännu.") }
         for report in reports {
-            let flag = superseded.contains(report.number) ? " [ersatt]" : ""
+            let flag = superseded.contains(report.number) ? " [\(Words["cli.superseded"])]" : ""
             var lines = ["#\(report.number) \(report.period)  \(report.status.swedish), \(report.light.swedish)\(flag) — \(report.reporter), \(report.reportedAt.swedishDisplay)"]
-            if let earlier = report.supersedes { lines.append("  rättar #\(earlier)") }
+            if let earlier = report.supersedes { lines.append("  \(Words["cli.corrects"]) #\(earlier)") }
             lines.append("  \(report.comment)")
-            if !report.obstacles.isEmpty { lines.append("  Hinder: \(report.obstacles)") }
-            if !report.nextSteps.isEmpty { lines.append("  Nästa steg: \(report.nextSteps)") }
-            if let cost = report.actualCost { lines.append("  Faktisk kostnad: \(Kronor.exact(cost))") }
+            if !report.obstacles.isEmpty { lines.append("  \(Words["action.obstacles"]): \(report.obstacles)") }
+            if !report.nextSteps.isEmpty { lines.append("  \(Words["action.nextSteps"]): \(report.nextSteps)") }
+            if let cost = report.actualCost { lines.append("  \(Words["action.actualCost"]): \(Kronor.exact(cost))") }
             Output.line(lines.joined(separator: "\n"))
         }
     }
@@ -134,7 +137,7 @@ struct RoundOpen: ParsableCommand {
     func run() throws {
         let service = try global.service(.write)
         let round = try service.openRound(period: period, deadline: deadline, by: try global.caller(service))
-        Output.line("Opened the reporting round for \(round.period), deadline \(round.deadline).")
+        Output.line("Rapporteringsomgången för \(round.period) är öppnad, sista dag \(round.deadline).")
     }
 }
 
@@ -147,7 +150,7 @@ struct RoundCancel: ParsableCommand {
     func run() throws {
         let service = try global.service(.write)
         let round = try service.cancelRound(period: period, by: try global.caller(service))
-        Output.line("Cancelled the reporting round for \(round.period).")
+        Output.line("Rapporteringsomgången för \(round.period) är inställd.")
     }
 }
 
@@ -157,9 +160,9 @@ struct RoundList: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        var table = TextTable([.init("Period"), .init("Sista dag"), .init("Öppnad av"), .init("Öppnad")])
+        var table = TextTable([.init(Words["title.period"]), .init(Words["cli.deadline"]), .init(Words["cli.openedBy"]), .init(Words["cli.opened"])])
         for round in try global.service().rounds() {
-            let cancelled = round.cancelledAt.map { " (inställd \($0.swedishDisplay))" } ?? ""
+            let cancelled = round.cancelledAt.map { " (\(Words["cli.cancelled"]) \($0.swedishDisplay))" } ?? ""
             table.append([round.period + cancelled, round.deadline.description, round.openedBy, round.openedAt.swedishDisplay])
         }
         Output.line(table.render())
@@ -185,8 +188,8 @@ enum TextInput {
         } else {
             data = FileManager.default.contents(atPath: path)
         }
-        guard let data else { throw CLIError("cannot read \(path); give a readable file, or - for standard input") }
-        guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(path) is not UTF-8 text") }
+        guard let data else { throw CLIError("kan inte läsa \(path); ange en läsbar fil, eller - för standard input") }
+        guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(path) är inte UTF-8-text") }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

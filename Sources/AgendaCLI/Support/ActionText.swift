@@ -6,31 +6,31 @@ enum ActionText {
     static func render(_ action: Action, in agenda: Agenda) -> String {
         let area = agenda.areas.first { $0.number == action.areaNumber }
         var lines = ["\(action.code)  \(action.title)"]
-        if action.state != .active { lines.append("Status i planen: \(action.state.swedish)") }
-        lines.append("Insatsområde: \(action.areaNumber). \(area?.title ?? "")")
+        if action.state != .active { lines.append("\(Words["sheet.state"]): \(action.state.swedish)") }
+        lines.append("\(Words["summary.area"]): \(action.areaNumber). \(area?.title ?? "")")
         if !action.background.isEmpty { lines += ["", action.background] }
-        section(&lines, "Handlingsplan", action.plan.text)
-        section(&lines, "Ansvarig", action.responsibility.text)
+        section(&lines, Words["action.plan"], action.plan.text)
+        section(&lines, Words["action.responsibility"], action.responsibility.text)
         if let lead = action.responsibility.lead {
             lines.append("  ledande: \(lead.displayName)")
-            for unit in action.responsibility.coResponsible { lines.append("  tillsammans med: \(unit.displayName)") }
-            for note in action.responsibility.notes { lines.append("  not: \(note)") }
+            for unit in action.responsibility.coResponsible { lines.append("  \(Words["appendix.co"].lowercased()): \(unit.displayName)") }
+            for note in action.responsibility.notes { lines.append("  anteckning: \(note)") }
             for unsure in action.responsibility.unsure { lines.append("  osäker koppling: \(unsure)") }
         }
-        section(&lines, "Tidsplan", action.schedule.text ?? "saknas i planen")
+        section(&lines, Words["action.schedule"], action.schedule.text ?? Words["cli.notInPlan"])
         if action.schedule.startYear != nil { lines.append("  år: \(action.schedule.yearsText)") }
         for phase in action.schedule.phases {
             let years = phase.startYear == phase.endYear ? "\(phase.startYear)" : "\(phase.startYear)–\(phase.endYear)"
             lines.append("  \(years): \(phase.label)")
         }
-        section(&lines, "Kostnad", action.cost.text ?? "saknas i planen")
+        section(&lines, Words["action.cost"], action.cost.text ?? Words["cli.notInPlan"])
         for part in action.cost.parts { lines.append("  \(describe(part))") }
-        if action.cost.withinExistingBudget { lines.append("  inom befintliga budgetramar") }
+        if action.cost.withinExistingBudget { lines.append("  \(Words["cost.withinBudget"].lowercased())") }
         if action.cost.decisionPending { lines.append("  kostnad presenteras för beslut senare") }
         for funding in action.cost.externalFunding { lines.append("  extern finansiering: \(funding)") }
         for staff in action.cost.staff { lines.append("  personal: \(staff.role), \(staff.fullTimeEquivalent) årsarbetare") }
         if !action.effectGoals.isEmpty {
-            lines += ["", "Effektmål:"] + action.effectGoals.map { "  - \($0)" }
+            lines += ["", "\(Words["action.effectGoals"]):"] + action.effectGoals.map { "  - \($0)" }
         }
         for field in action.otherFields { section(&lines, field.label, field.text) }
         return lines.joined(separator: "\n")

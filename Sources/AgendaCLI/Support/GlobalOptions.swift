@@ -32,7 +32,7 @@ struct GlobalOptions: ParsableArguments {
     /// The identity whose token was given; every write needs one.
     func caller(_ service: AgendaService) throws -> Identity {
         guard let token = givenToken else {
-            throw CLIError("this command changes the database and needs a token: pass --token or set AGENDA_TOKEN (`agenda init` printed the IT-chef's)")
+            throw CLIError("kommandot ändrar databasen och kräver en token: ange --token eller sätt AGENDA_TOKEN (IT-chefens token skrevs ut av `agenda init`)")
         }
         return try service.authenticate(token: token)
     }

@@ -7,7 +7,7 @@ enum Output {
     }
 
     static func warning(_ text: String) {
-        FileHandle.standardError.write(Data(("warning: " + text + "\n").utf8))
+        FileHandle.standardError.write(Data(("varning: " + text + "\n").utf8))
     }
 
     static func data(_ data: Data) {

@@ -11,14 +11,14 @@ public enum AccessError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidToken:
-            "the token is not valid (revoked or unknown); ask the IT-chef for a new one with `agenda identity renew NAME`"
+            "token är inte giltig (återkallad eller okänd); be IT-chefen om en ny med `agenda identity renew NAME`"
         case let .forbidden(reason):
             reason
         case let .outOfScope(department, action, responsible):
-            "\(department) may not report on \(action): "
+            "\(department) får inte rapportera för \(action): "
                 + (responsible.isEmpty
-                    ? "no förvaltning is registered as responsible"
-                    : "it is the responsibility of \(responsible.joined(separator: ", "))")
+                    ? "ingen förvaltning är registrerad som ansvarig"
+                    : "ansvaret ligger hos \(responsible.joined(separator: ", "))")
         }
     }
 }

@@ -10,16 +10,16 @@ public enum AccessPolicy {
         case openRound = "open round"
         case publish = "publish"
 
-        /// The phrase after "may not": "import a plan".
+        /// The phrase after "får inte": "importera en plan".
         var phrase: String {
             switch self {
-            case .importPlan: "import a plan"
-            case .changePlan: "change the plan"
-            case .changeRegister: "change the organisation register"
-            case .manageIdentities: "manage identities"
-            case .reportStatus: "report status"
-            case .openRound: "open a reporting round"
-            case .publish: "publish a report"
+            case .importPlan: "importera en plan"
+            case .changePlan: "ändra planen"
+            case .changeRegister: "ändra organisationsregistret"
+            case .manageIdentities: "hantera identiteter"
+            case .reportStatus: "rapportera status"
+            case .openRound: "öppna en rapporteringsomgång"
+            case .publish: "publicera en rapport"
             }
         }
     }
@@ -32,9 +32,9 @@ public enum AccessPolicy {
             return
         case (.reporter, _):
             throw AccessError.forbidden(
-                "\(identity.department ?? identity.name) may not \(write.phrase): a förvaltning only reports status on its own actions")
+                "\(identity.department ?? identity.name) får inte \(write.phrase): en förvaltning rapporterar bara status för sina egna aktiviteter")
         case (.reader, _):
-            throw AccessError.forbidden("\(identity.name) (reader) may not \(write.phrase): a reader reads and produces reports and writes nothing")
+            throw AccessError.forbidden("\(identity.name) (läsare) får inte \(write.phrase): en läsare läser och tar fram rapporter men ändrar ingenting")
         }
     }
 

@@ -8,7 +8,7 @@ public enum DemoPlan {
     /// The plan document as "save as text" gave it.
     public static func data() throws -> Data {
         guard let data = EmbeddedFiles.sample[fileName] else {
-            throw ImportError.unreadable(path: fileName, reason: "the sample plan is missing from the built-in files")
+            throw ImportError.unreadable(path: fileName, reason: "exempelplanen saknas bland de inbyggda filerna")
         }
         return data
     }

@@ -24,16 +24,16 @@ public enum AgendaJSON {
             throw ImportError.invalidJSON(describe(error))
         }
         guard header.format == AgendaDocument.formatName else {
-            throw ImportError.invalidJSON("format is \"\(header.format)\", expected \"\(AgendaDocument.formatName)\"")
+            throw ImportError.invalidJSON("format är \"\(header.format)\", väntade \"\(AgendaDocument.formatName)\"")
         }
         guard header.formatVersion <= AgendaDocument.currentFormatVersion else {
             throw ImportError.unsupportedFormatVersion(header.formatVersion)
         }
         guard header.formatVersion >= 1 else {
-            throw ImportError.invalidJSON("formatVersion \(header.formatVersion) does not exist; versions start at 1")
+            throw ImportError.invalidJSON("formatVersion \(header.formatVersion) finns inte; versionerna börjar på 1")
         }
         if let path = JSONReader.firstRepeatedKey(in: String(decoding: data, as: UTF8.self)) {
-            throw ImportError.invalidJSON("at \(path): the key appears twice in one object; keep one of them")
+            throw ImportError.invalidJSON("vid \(path): nyckeln förekommer två gånger i samma objekt; behåll en av dem")
         }
         do {
             return try decoder.decode(AgendaDocument.self, from: withoutForbiddenEscapes(data))
@@ -63,7 +63,7 @@ public enum AgendaJSON {
         var formatVersion: Int
     }
 
-    /// "at actions[2].current.action.cost.staff[0].fullTimeEquivalent: expected a number".
+    /// "vid actions[2].current.action.cost.staff[0].fullTimeEquivalent: väntade ett tal".
     static func describe(_ error: any Error) -> String {
         guard let error = error as? DecodingError else { return String(describing: error) }
         func path(_ codingPath: [any CodingKey]) -> String {
@@ -71,21 +71,21 @@ public enum AgendaJSON {
             for key in codingPath {
                 if let index = key.intValue { result += "[\(index)]" } else { result += (result.isEmpty ? "" : ".") + key.stringValue }
             }
-            return result.isEmpty ? "the top level" : result
+            return result.isEmpty ? "översta nivån" : result
         }
         switch error {
         case let .typeMismatch(type, context):
-            return "at \(path(context.codingPath)): expected \(describe(type))"
+            return "vid \(path(context.codingPath)): väntade \(describe(type))"
         case let .valueNotFound(type, context):
-            return "at \(path(context.codingPath)): expected \(describe(type)), found null"
+            return "vid \(path(context.codingPath)): väntade \(describe(type)), fann null"
         case let .keyNotFound(key, context):
-            return "at \(path(context.codingPath + [key])): missing"
+            return "vid \(path(context.codingPath + [key])): saknas"
         case let .dataCorrupted(context):
             if context.codingPath.isEmpty {
                 let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-                return "not JSON: \(underlying ?? context.debugDescription)"
+                return "inte JSON: \(underlying ?? context.debugDescription)"
             }
-            return "at \(path(context.codingPath)): \(context.debugDescription)"
+            return "vid \(path(context.codingPath)): \(context.debugDescription)"
         @unknown default:
             return String(describing: error)
         }
@@ -93,12 +93,12 @@ public enum AgendaJSON {
 
     private static func describe(_ type: Any.Type) -> String {
         switch type {
-        case is String.Type: return "a string"
-        case is Int.Type, is Double.Type: return "a number"
-        case is Bool.Type: return "true or false"
+        case is String.Type: return "en sträng"
+        case is Int.Type, is Double.Type: return "ett tal"
+        case is Bool.Type: return "true eller false"
         default:
             let name = String(describing: type)
-            return name.hasPrefix("Array") ? "a list" : (name.hasPrefix("Dictionary") ? "an object" : "a \(name)")
+            return name.hasPrefix("Array") ? "en lista" : (name.hasPrefix("Dictionary") ? "ett objekt" : "en \(name)")
         }
     }
 }

@@ -15,36 +15,36 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .empty: return "the file is empty"
-        case let .notUTF8(offset): return "the file is not UTF-8 text (invalid byte at offset \(offset)); save it as UTF-8 text and import again"
-        case .binary: return "the file is binary, not text; save the plan as plain text (.txt) or Markdown (.md)"
-        case .noHeadings: return "no numbered headings (\"1. Extern service\", \"1.1 …\") or Markdown headings found; is this a plan?"
-        case let .truncated(line, detail): return "the file ends abruptly at line \(line): \(detail); \(Self.allowPartialHint)"
-        case let .incomplete(line, _, _, _): return "the file stops at line \(line)\(incompleteDetail); \(Self.allowPartialHint)"
-        case let .invalidJSON(detail): return "not a valid Agenda JSON export: \(detail)"
-        case let .unsupportedFormatVersion(version): return "Agenda JSON format version \(version) is newer than this build understands"
-        case let .unreadable(path, reason): return "cannot read \(path): \(reason)"
+        case .empty: return "filen är tom"
+        case let .notUTF8(offset): return "filen är inte UTF-8-text (ogiltig byte på position \(offset)); spara den som UTF-8-text och importera igen"
+        case .binary: return "filen är binär, inte text; spara planen som oformaterad text (.txt) eller Markdown (.md)"
+        case .noHeadings: return "inga numrerade rubriker (\"1. Extern service\", \"1.1 …\") eller Markdown-rubriker hittades; är det här en plan?"
+        case let .truncated(line, detail): return "filen tar slut tvärt på rad \(line): \(detail); \(Self.allowPartialHint)"
+        case let .incomplete(line, _, _, _): return "filen slutar på rad \(line)\(incompleteDetail); \(Self.allowPartialHint)"
+        case let .invalidJSON(detail): return "inte en giltig JSON-export från Agenda: \(detail)"
+        case let .unsupportedFormatVersion(version): return "Agendas JSON-format version \(version) är nyare än den här versionen av Agenda förstår"
+        case let .unreadable(path, reason): return "kan inte läsa \(path): \(reason)"
         }
     }
 
-    private static let allowPartialHint = "if the plan is meant to end there, import it with --allow-partial"
+    private static let allowPartialHint = "om planen ska sluta där, importera den med --allow-partial"
 
-    /// " in "3.2 …", but its table of contents lists 6 more areas (4. Bredband, 5. E-hälsa, 6. Utbildning, …) and 21 more sub-areas".
+    /// " i "3.2 …", men dess innehållsförteckning tar upp 6 insatsområden till (4. Bredband, 5. E-hälsa, 6. Utbildning, …) och 21 delområden till efter det".
     private var incompleteDetail: String {
         guard case let .incomplete(_, lastHeading, areas, subAreas) = self else { return "" }
-        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) more \(n == 1 ? one : many)" }
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many) till" }
         func names(_ list: [String]) -> String {
             list.prefix(3).map(Quoted.excerpt).joined(separator: ", ") + (list.count > 3 ? ", …" : "")
         }
         var listed: String
         if areas.isEmpty {
-            listed = "\(count(subAreas.count, "sub-area", "sub-areas")) (\(names(subAreas)))"
+            listed = "\(count(subAreas.count, "delområde", "delområden")) (\(names(subAreas)))"
         } else {
-            listed = "\(count(areas.count, "area", "areas")) (\(names(areas)))"
-            if !subAreas.isEmpty { listed += " and \(count(subAreas.count, "sub-area", "sub-areas"))" }
+            listed = "\(count(areas.count, "insatsområde", "insatsområden")) (\(names(areas)))"
+            if !subAreas.isEmpty { listed += " och \(count(subAreas.count, "delområde", "delområden"))" }
         }
-        let place = lastHeading.map { " in \(Quoted.input($0))" } ?? ""
-        return "\(place), but its table of contents lists \(listed) after that"
+        let place = lastHeading.map { " i \(Quoted.input($0))" } ?? ""
+        return "\(place), men dess innehållsförteckning tar upp \(listed) efter det"
     }
 
     /// What `--allow-partial` prints instead of refusing a plan that was cut off; nil for errors
@@ -52,9 +52,9 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     var partialImportWarning: ImportWarning? {
         switch self {
         case let .truncated(line, detail):
-            return ImportWarning(line: line, message: "the file ends abruptly: \(detail); imported as far as it goes (--allow-partial)")
+            return ImportWarning(line: line, message: "filen tar slut tvärt: \(detail); importerad så långt den räcker (--allow-partial)")
         case let .incomplete(line, _, _, _):
-            return ImportWarning(line: line, message: "the file stops here\(incompleteDetail); imported as far as it goes (--allow-partial)")
+            return ImportWarning(line: line, message: "filen slutar här\(incompleteDetail); importerad så långt den räcker (--allow-partial)")
         default:
             return nil
         }

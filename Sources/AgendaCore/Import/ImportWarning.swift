@@ -9,6 +9,6 @@ public struct ImportWarning: Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    /// "line 51: …", the form the CLI prints.
-    public var description: String { "line \(line): \(message)" }
+    /// "rad 51: …", the form the CLI prints.
+    public var description: String { "rad \(line): \(message)" }
 }

@@ -20,7 +20,7 @@ enum InputValidation {
         if let offset = firstInvalidUTF8(bytes) {
             if isIncompleteSequenceAtEnd(bytes, from: offset) {
                 let line = bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-                let error = ImportError.truncated(line: line, detail: "the last character is cut off (incomplete UTF-8 sequence)")
+                let error = ImportError.truncated(line: line, detail: "sista tecknet är avkapat (ofullständig UTF-8-sekvens)")
                 guard allowPartial, let warning = error.partialImportWarning else { throw error }
                 warnings.append(warning)
                 bytes.removeSubrange(offset...)

@@ -54,11 +54,11 @@ public struct LabelTable: Sendable, Equatable {
             if line.trimmingWhitespace().isEmpty || line.trimmingWhitespace().hasPrefix("#") { continue }
             let columns = line.split(separator: "\t", omittingEmptySubsequences: true).map { $0.trimmingWhitespace() }
             guard columns.count == 2 else {
-                throw ImportError.unreadable(path: source, reason: "line \(index + 1): expected \"label<TAB>field\"")
+                throw ImportError.unreadable(path: source, reason: "rad \(index + 1): väntade \"rubrik<TAB>fält\"")
             }
             guard let field = Field(rawValue: columns[1]) else {
                 let known = Field.allCases.map(\.rawValue).joined(separator: ", ")
-                throw ImportError.unreadable(path: source, reason: "line \(index + 1): unknown field \(Quoted.input(columns[1])) (known: \(known))")
+                throw ImportError.unreadable(path: source, reason: "rad \(index + 1): okänt fält \(Quoted.input(columns[1])) (kända: \(known))")
             }
             set(label: columns[0], field: field)
         }
@@ -68,7 +68,7 @@ public struct LabelTable: Sendable, Equatable {
     public static func standard() throws -> LabelTable {
         let name = "import-labels.tsv"
         guard let text = EmbeddedFiles.default.text(name) else {
-            throw ImportError.unreadable(path: name, reason: "the built-in label table is missing or not UTF-8 text")
+            throw ImportError.unreadable(path: name, reason: "den inbyggda rubriktabellen saknas eller är inte UTF-8-text")
         }
         return try LabelTable(tsv: text, source: name)
     }
@@ -83,7 +83,7 @@ public struct LabelTable: Sendable, Equatable {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw ImportError.unreadable(path: url.path, reason: "cannot read the label table as UTF-8 text")
+            throw ImportError.unreadable(path: url.path, reason: "kan inte läsa rubriktabellen som UTF-8-text")
         }
         return try LabelTable(tsv: text, source: url.path)
     }

@@ -23,24 +23,24 @@ enum PageFurniture {
             range.forEach { drop.insert($0) }
             contents += lines[range]
             let first = lines[range.lowerBound].number, last = lines[range.upperBound - 1].number
-            warnings.append(ImportWarning(line: first, message: "table of contents skipped (lines \(first)–\(last))"))
+            warnings.append(ImportWarning(line: first, message: "innehållsförteckningen hoppades över (rad \(first)–\(last))"))
         }
 
         let title = titleLine.flatMap { n in lines.first { $0.number == n } }.map { LineSyntax.normalized(headingText($0.text)) }
         for (index, line) in lines.enumerated() where !drop.contains(index) && line.number != titleLine {
             if let title, !title.isEmpty, LineSyntax.normalized(headingText(line.text)) == title {
                 drop.insert(index)
-                warnings.append(ImportWarning(line: line.number, message: "repeated document title dropped as page furniture: \(Quoted.input(line.trimmed))"))
+                warnings.append(ImportWarning(line: line.number, message: "upprepad dokumenttitel borttagen som sidhuvud eller sidfot: \(Quoted.input(line.trimmed))"))
             } else if isPageNumber(line.trimmed) {
                 drop.insert(index)
-                warnings.append(ImportWarning(line: line.number, message: "page number dropped as page furniture: \(Quoted.input(line.trimmed))"))
+                warnings.append(ImportWarning(line: line.number, message: "sidnummer borttaget som sidhuvud eller sidfot: \(Quoted.input(line.trimmed))"))
             }
         }
 
         for run in repeatedBlocks(in: lines, excluding: drop, titleLine: titleLine, labels: labels) {
             run.forEach { drop.insert($0) }
             let text = run.map { lines[$0].trimmed }.joined(separator: " / ")
-            warnings.append(ImportWarning(line: lines[run[0]].number, message: "repeated page furniture dropped (\(run.count) lines): \(Quoted.input(text))"))
+            warnings.append(ImportWarning(line: lines[run[0]].number, message: "upprepat sidhuvud eller sidfot borttaget (\(run.count) rader): \(Quoted.input(text))"))
         }
 
         return (joinAcrossRemovals(lines, dropping: drop), warnings, contents)

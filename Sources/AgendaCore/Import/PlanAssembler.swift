@@ -71,7 +71,7 @@ struct PlanAssembler {
             if areas.isEmpty {
                 areas.append(FocusArea(number: areaNumber, title: ""))
                 areaText.append(TextBlocks())
-                warnings.append(ImportWarning(line: line, message: "sub-area \(Quoted.excerpt(code)) comes before any focus area; area \(areaNumber) added without a title"))
+                warnings.append(ImportWarning(line: line, message: "delområde \(Quoted.excerpt(code)) kommer före första insatsområdet; insatsområde \(areaNumber) har lagts till utan rubrik"))
             }
             subAreas.append(SubArea(code: code, areaNumber: areaNumber, title: subTitle))
             subAreaText.append(TextBlocks())
@@ -99,12 +99,12 @@ struct PlanAssembler {
         guard let (field, label, value) = labels.headerCell(cell) else {
             introduction.append(cell)
             introduction.endBlock()
-            warnings.append(ImportWarning(line: line, message: "header cell \(Quoted.input(cell)) not understood; kept in the plan's description"))
+            warnings.append(ImportWarning(line: line, message: "sidhuvudets cell \(Quoted.input(cell)) förstods inte; behållen i planens beskrivning"))
             return
         }
         if field == .headerIgnore {
             if !value.isEmpty {
-                warnings.append(ImportWarning(line: line, message: "header \(Quoted.input(label)) (\(Quoted.input(value))) has no place in the plan model; not imported"))
+                warnings.append(ImportWarning(line: line, message: "sidhuvudet \(Quoted.input(label)) (\(Quoted.input(value))) har ingen plats i planen och importeras inte"))
             }
         } else if !value.isEmpty, header[field] == nil {
             header[field] = (value, line)
@@ -127,7 +127,7 @@ struct PlanAssembler {
             if looksLikeField, place == .fields || place == .unplaced, var open = draft {
                 open.background.endBlock()
                 open.background.append(label.raw)
-                open.unplaced.append(.init(line: line, reason: "unknown label \(Quoted.input(label.label + ":"))"))
+                open.unplaced.append(.init(line: line, reason: "okänd rubrik \(Quoted.input(label.label + ":"))"))
                 draft = open
                 place = .unplaced
             } else {
@@ -141,7 +141,7 @@ struct PlanAssembler {
             closeDraft()
             draft = ActionDraft(line: line, areaNumber: open.areaNumber, subAreaCode: open.subAreaCode, title: open.title)
         } else if let open = draft, field != .other, field != .background, open.has(field) {
-            warnings.append(ImportWarning(line: line, message: "a second \(Quoted.input(label.label + ":")) for the same action; its text is added to the first"))
+            warnings.append(ImportWarning(line: line, message: "ett andra \(Quoted.input(label.label + ":")) för samma aktivitet; texten har lagts till den första"))
         }
         guard var open = draft else { return }
         var newField = ActionDraft.Field(kind: field, label: label.label, line: line)
@@ -183,7 +183,7 @@ struct PlanAssembler {
             } else {
                 open.background.endBlock()
                 open.background.append(text)
-                open.unplaced.append(.init(line: line, reason: "text after the \(Quoted.input(field.label + ":")) field fits no field"))
+                open.unplaced.append(.init(line: line, reason: "texten efter fältet \(Quoted.input(field.label + ":")) passar inte i något fält"))
                 place = .unplaced
             }
             draft = open
@@ -249,18 +249,18 @@ struct PlanAssembler {
             if let reference = reference(in: subAreas[index].description, from: code) {
                 subAreas[index].reference = reference
             } else {
-                warnings.append(ImportWarning(line: subAreaLines[index], message: "sub-area \(code) \(Quoted.input(subAreas[index].title)) has no action and refers to none"))
+                warnings.append(ImportWarning(line: subAreaLines[index], message: "delområde \(code) \(Quoted.input(subAreas[index].title)) har ingen aktivitet och hänvisar inte till någon"))
             }
         }
 
         if title == nil {
-            warnings.append(ImportWarning(line: 1, message: "no document title found; the plan is imported without one"))
+            warnings.append(ImportWarning(line: 1, message: "ingen dokumenttitel hittades; planen importeras utan titel"))
         }
         let planTitle = title ?? ""
         var seenCodes: [String: Int] = [:]
         for (action, draft) in zip(actions, drafts) {
             if let first = seenCodes[action.code] {
-                warnings.append(ImportWarning(line: draft.line, message: "action code \(Quoted.excerpt(action.code)) is used twice (first at line \(first))"))
+                warnings.append(ImportWarning(line: draft.line, message: "aktivitetskoden \(Quoted.excerpt(action.code)) används två gånger (första gången på rad \(first))"))
             } else {
                 seenCodes[action.code] = draft.line
             }
@@ -284,7 +284,7 @@ struct PlanAssembler {
     private mutating func effectiveDate() -> CalendarDate? {
         guard let (value, line) = header[.headerEffectiveDate] else { return nil }
         if let date = CalendarDate(iso: value) { return date }
-        warnings.append(ImportWarning(line: line, message: "effective date \(Quoted.input(value)) is not a date YYYY-MM-DD; left unset"))
+        warnings.append(ImportWarning(line: line, message: "datumet då planen börjar gälla, \(Quoted.input(value)), är inte ett datum ÅÅÅÅ-MM-DD; lämnas tomt"))
         return nil
     }
 
@@ -301,13 +301,13 @@ struct PlanAssembler {
             seen[base] = index + 1
             let code = perContainer[base, default: 0] > 1 ? base + (index < letters.count ? String(letters[index]) : "-\(index + 1)") : base
             for note in d.unplaced {
-                warnings.append(ImportWarning(line: note.line, message: "\(note.reason); kept in the background of action \(code)"))
+                warnings.append(ImportWarning(line: note.line, message: "\(note.reason); behållen i bakgrunden till aktivitet \(code)"))
             }
             let missing = [(LabelTable.Field.plan, "Handlingsplan"), (.responsibility, "Ansvarig"), (.schedule, "Tidsplan"), (.cost, "Kostnad")]
                 .filter { !d.has($0.0) }.map(\.1)
             if !missing.isEmpty {
-                let list = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " or " + missing.last!
-                warnings.append(ImportWarning(line: d.line, message: "action \(code) \(Quoted.input(d.title)) has no \(list); left unknown"))
+                let list = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " eller " + missing.last!
+                warnings.append(ImportWarning(line: d.line, message: "aktivitet \(code) \(Quoted.input(d.title)) saknar \(list); det som saknas lämnas okänt"))
             }
             let scheduleText = d.text(of: .schedule).map(\.rendered)
             let schedule = ScheduleParser.parse(scheduleText)

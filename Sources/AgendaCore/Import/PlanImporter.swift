@@ -79,7 +79,7 @@ public enum PlanImporter {
             return try DocumentImporter.parse(data, format: format, labels: labels, register: register, allowPartial: allowPartial)
         }
         guard format != .json else {
-            throw ImportError.invalidJSON("JSON plans are read by the JSON importer, not the text importer")
+            throw ImportError.invalidJSON("JSON-planer läses av JSON-importen, inte av textimporten")
         }
         var partialWarnings: [ImportWarning] = []
         let text = try InputValidation.decode(data, allowPartial: allowPartial, warnings: &partialWarnings)

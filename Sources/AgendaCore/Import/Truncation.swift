@@ -13,13 +13,13 @@ enum Truncation {
         guard let last = tokens.last(where: { $0.token != .blank }) else { return nil }
         switch last.token {
         case let .area(number, title):
-            return ImportError.truncated(line: last.line, detail: "the file ends at the heading \(Quoted.input("\(number). \(title)")) with nothing under it")
+            return ImportError.truncated(line: last.line, detail: "filen slutar vid rubriken \(Quoted.input("\(number). \(title)")) utan något under den")
         case let .subArea(code, _, title):
-            return ImportError.truncated(line: last.line, detail: "the file ends at the heading \(Quoted.input("\(code) \(title)")) with nothing under it")
+            return ImportError.truncated(line: last.line, detail: "filen slutar vid rubriken \(Quoted.input("\(code) \(title)")) utan något under den")
         case let .actionHeading(title):
-            return ImportError.truncated(line: last.line, detail: "the file ends at the heading \(Quoted.input(title)) with nothing under it")
+            return ImportError.truncated(line: last.line, detail: "filen slutar vid rubriken \(Quoted.input(title)) utan något under den")
         case let .label(label) where label.value.isEmpty && labels.actionField(for: label.label) != nil:
-            return ImportError.truncated(line: last.line, detail: "the file ends at the label \(Quoted.input(label.label + ":")) with no text after it")
+            return ImportError.truncated(line: last.line, detail: "filen slutar vid rubriken \(Quoted.input(label.label + ":")) utan någon text efter den")
         default:
             break
         }
@@ -29,7 +29,7 @@ enum Truncation {
         let opened = trimmed.filter { $0 == "(" || $0 == "[" }.count
         let closed = trimmed.filter { $0 == ")" || $0 == "]" }.count
         if opened > closed || trimmed.hasSuffix(",") || trimmed.hasSuffix("-") || trimmed.hasSuffix("–") || trimmed.hasSuffix("(") {
-            return ImportError.truncated(line: last.line, detail: "the last line stops mid-sentence: \"…\(trimmed.suffix(40))\"")
+            return ImportError.truncated(line: last.line, detail: "sista raden slutar mitt i en mening: \"…\(trimmed.suffix(40))\"")
         }
         return nil
     }

@@ -60,7 +60,7 @@ public struct CalendarDate: Sendable, Codable, Equatable, Hashable, Comparable, 
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = CalendarDate(iso: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected a date YYYY-MM-DD, got \"\(text)\""))
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "väntade ett datum ÅÅÅÅ-MM-DD, fick \"\(text)\""))
         }
         self = date
     }

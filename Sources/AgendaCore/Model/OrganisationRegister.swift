@@ -73,7 +73,7 @@ public struct OrganisationRegister: Sendable, Equatable {
     public static func standard() throws -> OrganisationRegister {
         let name = "organisation-aliases.tsv"
         guard let text = EmbeddedFiles.default.text(name) else {
-            throw ImportError.unreadable(path: name, reason: "the built-in alias table is missing or not UTF-8 text")
+            throw ImportError.unreadable(path: name, reason: "den inbyggda aliastabellen saknas eller är inte UTF-8-text")
         }
         return try parse(text, source: name)
     }
@@ -81,7 +81,7 @@ public struct OrganisationRegister: Sendable, Equatable {
     /// A register read from a TSV file of `alias<TAB>förvaltning` rows; `#` starts a comment.
     public static func load(from url: URL) throws -> OrganisationRegister {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw ImportError.unreadable(path: url.path, reason: "cannot read the alias table as UTF-8 text")
+            throw ImportError.unreadable(path: url.path, reason: "kan inte läsa aliastabellen som UTF-8-text")
         }
         return try parse(text, source: url.path)
     }
@@ -98,7 +98,7 @@ public struct OrganisationRegister: Sendable, Equatable {
                 let department = try register.addDepartment(columns[1])
                 try register.addAlias(columns[0], for: department)
             } catch {
-                throw ImportError.unreadable(path: source, reason: "line \(index + 1): expected alias<TAB>förvaltning")
+                throw ImportError.unreadable(path: source, reason: "rad \(index + 1): väntade alias<TAB>förvaltning")
             }
         }
         return register
@@ -321,9 +321,9 @@ public enum OrganisationRegisterError: Error, Sendable, Equatable, CustomStringC
 
     public var description: String {
         switch self {
-        case .unknownDepartment(let name): "no förvaltning named \(name) in the organisation register"
-        case .aliasInUse(let alias, let department): "\(alias) already names \(department)"
-        case .emptyName: "a förvaltning or enhet needs a name"
+        case .unknownDepartment(let name): "det finns ingen förvaltning som heter \(name) i organisationsregistret"
+        case .aliasInUse(let alias, let department): "\(alias) är redan ett namn på \(department)"
+        case .emptyName: "en förvaltning eller enhet måste ha ett namn"
         }
     }
 }

@@ -115,7 +115,7 @@ public enum PeriodError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .invalid(text):
-            "invalid period \"\(text)\": expected a year (2018), a quarter (2018Q2), a tertial (2018T1) or a half year (2018H1)"
+            "ogiltig period \"\(text)\": ange ett år (2018), ett kvartal (2018Q2), ett tertial (2018T1) eller ett halvår (2018H1)"
         }
     }
 }

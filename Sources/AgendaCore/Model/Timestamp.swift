@@ -53,7 +53,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let value = Timestamp(iso: text) else {
             throw DecodingError.dataCorrupted(.init(
-                codingPath: decoder.codingPath, debugDescription: "expected a moment YYYY-MM-DDTHH:MM:SSZ, got \"\(text)\""))
+                codingPath: decoder.codingPath, debugDescription: "väntade en tidpunkt ÅÅÅÅ-MM-DDTHH:MM:SSZ, fick \"\(text)\""))
         }
         self = value
     }

@@ -6,7 +6,7 @@ public enum Validation {
     /// separated by dots, the last optionally followed by one letter ("1.2", "2.3a", "4", "8.1").
     public static func actionCodeProblem(_ code: String) -> String? {
         if code.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
-            return "the action code is empty; give a code like 1.2, 2.3a or 4"
+            return "aktivitetskoden är tom; ange en kod som 1.2, 2.3a eller 4"
         }
         var scalars = Substring(code).unicodeScalars[...]
         if let last = scalars.last, last.isASCII, last.properties.isAlphabetic { scalars = scalars.dropLast() }
@@ -15,8 +15,8 @@ public enum Validation {
             !part.isEmpty && part.count <= 9 && part.allSatisfy { ("0"..."9").contains($0) }
         }
         guard wellFormed else {
-            return "the action code \(String(reflecting: code)) is not a code like 1.2, 2.3a or 4 "
-                + "(numbers separated by dots, optionally ending in one letter)"
+            return "aktivitetskoden \(String(reflecting: code)) är inte en kod som 1.2, 2.3a eller 4 "
+                + "(tal åtskilda av punkter, eventuellt med en bokstav sist)"
         }
         return nil
     }
@@ -26,16 +26,16 @@ public enum Validation {
         if let problem = actionCodeProblem(code) { throw StoreError.invalidInput(field: "code", problem) }
     }
 
-    /// Why `name` cannot be the name of `field` ("the identity name", "the förvaltning name"), or nil when
+    /// Why `name` cannot be the name of `field` ("identitetens namn", "förvaltningens namn"), or nil when
     /// it can: a name is printable text, not blank, without control characters or line breaks.
     public static func nameProblem(_ name: String, field: String) -> String? {
         if name.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
-            return "\(field) is empty; give a name of printable text"
+            return "\(field) är tomt; ange ett namn i läsbar text"
         }
         if let bad = name.unicodeScalars.first(where: { !isPrintable($0) }) {
             let hex = String(bad.value, radix: 16, uppercase: true)
-            return "\(field) \(String(reflecting: name)) holds the control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex); "
-                + "give a name of printable text on one line"
+            return "\(field) \(String(reflecting: name)) innehåller styrtecknet U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex); "
+                + "ange ett namn i läsbar text på en rad"
         }
         return nil
     }

@@ -38,7 +38,7 @@ public enum PlanSource: Sendable {
         for action in result.agenda.actions where !action.responsibility.unsure.isEmpty {
             let parts = action.responsibility.unsure.map { Quoted.input($0) }.joined(separator: ", ")
             warnings.append(
-                "action \(action.code): ansvarig linked with low confidence (\(parts)); check with `agenda show action \(action.code)`, fix with `agenda edit action \(action.code) --responsible TEXT` or `agenda add unit DEPT --alias A`")
+                "aktivitet \(action.code): ansvarig kopplad med låg säkerhet (\(parts)); kontrollera med `agenda show action \(action.code)`, rätta med `agenda edit action \(action.code) --responsible TEXT` eller `agenda add unit DEPT --alias A`")
         }
         return warnings
     }
@@ -197,10 +197,10 @@ extension AgendaService {
             }
             guard let new else { continue }
             let closest = try store.closestNames(to: new)
-            let hint = closest.isEmpty ? "" : " (closest: \(closest.map { "\"\($0)\"" }.joined(separator: ", ")))"
+            let hint = closest.isEmpty ? "" : " (närmast: \(closest.map { "\"\($0)\"" }.joined(separator: ", ")))"
             throw StoreError.invalidInput(
                 field: "responsible",
-                "the ansvarig names \"\(new)\", which the organisation register lacks\(hint); correct the name, or add it with `agenda add unit` or --new-unit")
+                "ansvarig nämner \"\(new)\", som saknas i organisationsregistret\(hint); rätta namnet, eller lägg till det med `agenda add unit` eller --new-unit")
         }
     }
 
@@ -261,7 +261,7 @@ extension AgendaStore {
     /// Refuses a database that holds no agenda yet.
     func requireAgenda() throws {
         guard try hasAgenda() else {
-            throw StoreError.notFound("the database holds no agenda yet; import one with `agenda import PLAN`")
+            throw StoreError.notFound("databasen innehåller ingen agenda än; importera en med `agenda import PLAN`")
         }
     }
 }

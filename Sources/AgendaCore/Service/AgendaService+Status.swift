@@ -48,7 +48,7 @@ extension AgendaService {
             try store.requireAgenda()
             guard let name = department ?? caller?.department else {
                 throw StoreError.invalidInput(
-                    field: "department", "whose actions? sign in as a förvaltning (--token or AGENDA_TOKEN) or give --department NAME")
+                    field: "department", "vems aktiviteter? logga in som en förvaltning (--token eller AGENDA_TOKEN) eller ange --department NAMN")
             }
             let match = try store.resolveDepartment(name)
             let actions = try store.actions(matching: ActionFilter(department: name))
@@ -65,7 +65,7 @@ extension AgendaService {
             let period = try period ?? store.defaultRound().map { try Period(parsing: $0.period) }
             guard let period else {
                 throw StoreError.invalidInput(
-                    field: "period", "no reporting round is open; give a period (agenda status missing 2018Q2) or open one with `agenda status round open`")
+                    field: "period", "ingen rapporteringsomgång är öppen; ange en period (agenda status missing 2018Q2) eller öppna en med `agenda status round open`")
             }
             try store.checkPeriod(period, at: now)
             var missing = try store.missingReports(for: period)

@@ -157,12 +157,12 @@ public struct StatusInput: Sendable, Equatable {
 public enum StatusField: String, Sendable, Equatable, CaseIterable {
     case obstacles, nextSteps, actualCost
 
-    /// "hinder", "nästa steg", "faktisk kostnad".
+    /// "hinder", "nästa steg", "verklig kostnad": the report's words.
     public var swedish: String {
         switch self {
         case .obstacles: "hinder"
         case .nextSteps: "nästa steg"
-        case .actualCost: "faktisk kostnad"
+        case .actualCost: "verklig kostnad"
         }
     }
 }

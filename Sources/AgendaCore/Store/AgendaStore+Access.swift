@@ -26,7 +26,7 @@ extension AgendaStore {
     public func createOwner(name: String = "IT-chef", at: Timestamp) throws -> IssuedToken {
         try db.transaction {
             guard try !hasOwner() else {
-                throw StoreError.alreadyExists("the database already has an owner; the owner adds identities with `agenda identity add`")
+                throw StoreError.alreadyExists("databasen har redan en ägare; ägaren lägger till identiteter med `agenda identity add`")
             }
             let issued = try insertIdentity(name: name, role: .owner, department: nil, at: at)
             try insertAudit(
@@ -91,12 +91,12 @@ extension AgendaStore {
         try write(by: actor, .manageIdentities, at: at) { audit in
             let before = try requireIdentity(name)
             guard before.revokedAt == nil else {
-                throw StoreError.conflict("\(before.name) is already revoked (\(before.revokedAt!)); renew it with `agenda identity renew`")
+                throw StoreError.conflict("\(before.name) är redan återkallad (\(before.revokedAt!.swedishDisplay)); ge en ny token med `agenda identity renew`")
             }
             if before.role == .owner {
                 let owners = try db.first("SELECT count(*) FROM identity WHERE role = 'owner' AND revoked_at IS NULL", []) { $0.int(0) } ?? 0
                 guard owners > 1 else {
-                    throw StoreError.conflict("\(before.name) is the only owner and cannot be revoked; renew its token instead")
+                    throw StoreError.conflict("\(before.name) är den enda ägaren och kan inte återkallas; ge ägaren en ny token i stället")
                 }
             }
             try db.run("UPDATE identity SET revoked_at = ? WHERE name_key = ?", [.text(at.description), .text(Self.key(name))])
@@ -191,7 +191,7 @@ extension AgendaStore {
 
     func requireIdentity(_ name: String) throws -> Identity {
         guard var identity = try identityRow(where: "i.name_key = ?", .text(Self.key(name))) else {
-            throw StoreError.notFound("no identity \"\(name)\"; `agenda identity list` shows them")
+            throw StoreError.notFound("det finns ingen identitet \"\(name)\"; `agenda identity list` visar dem")
         }
         identity.tokenHash = nil
         return identity
@@ -199,7 +199,7 @@ extension AgendaStore {
 
     func readIdentity(_ row: Row, withHash: Bool) throws -> Identity {
         guard let role = Role(rawValue: row.string(1)) else {
-            throw StoreError.corrupt("identity \(row.string(0)): unknown role \"\(row.string(1))\"")
+            throw StoreError.corrupt("identitet \(row.string(0)): okänd roll \"\(row.string(1))\"")
         }
         var identity = Identity(
             name: row.string(0), role: role, department: row.optionalString(2),
@@ -211,21 +211,21 @@ extension AgendaStore {
 
     func insertIdentity(name: String, role: Role, department: String?, at: Timestamp, tokenHash: String? = nil) throws -> IssuedToken {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        try Validation.checkName(name, field: "the identity name")
+        try Validation.checkName(name, field: "identitetens namn")
         guard try db.first("SELECT 1 FROM identity WHERE name_key = ?", [.text(Self.key(name))], { _ in true }) == nil else {
-            throw StoreError.alreadyExists("there is already an identity \"\(name)\"; renew its token with `agenda identity renew`")
+            throw StoreError.alreadyExists("det finns redan en identitet \"\(name)\"; ge den en ny token med `agenda identity renew`")
         }
         var departmentID: Int64?
         var departmentName: String?
         switch (role, department) {
         case (.reporter, nil):
-            throw StoreError.invalidInput(field: "department", "a reporter reports for a förvaltning: give --department")
+            throw StoreError.invalidInput(field: "department", "en rapportör rapporterar för en förvaltning: ange --department")
         case let (.reporter, name?):
             let id = try requireDepartment(try resolveDepartment(name).department)
             departmentID = id
             departmentName = try db.first("SELECT name FROM department WHERE id = ?", [.integer(id)]) { $0.string(0) }
         case (_, .some):
-            throw StoreError.invalidInput(field: "department", "only a reporter has a förvaltning; an \(role.rawValue) acts for the whole agenda")
+            throw StoreError.invalidInput(field: "department", "bara en rapportör hör till en förvaltning; en \(role.swedish) (\(role.rawValue)) verkar för hela agendan")
         case (_, nil):
             break
         }
@@ -245,7 +245,7 @@ extension Row {
     func timestamp(_ column: Int32, in table: String) throws -> Timestamp {
         let text = string(column)
         guard let value = Timestamp(iso: text) else {
-            throw StoreError.corrupt("\(table): \"\(text)\" is not a moment YYYY-MM-DDTHH:MM:SSZ")
+            throw StoreError.corrupt("\(table): \"\(text)\" är inte en tidpunkt ÅÅÅÅ-MM-DDTHH:MM:SSZ")
         }
         return value
     }

@@ -35,7 +35,7 @@ extension AgendaStore {
             try Validation.checkActionCode(action.code)
             if let register { try merge(register) }
             guard try actionID(code: action.code) == nil else {
-                throw StoreError.alreadyExists("an action with code \(action.code) already exists; `agenda list actions` shows the codes")
+                throw StoreError.alreadyExists("det finns redan en aktivitet med koden \(action.code); `agenda list actions` visar koderna")
             }
             try validatePlace(
                 of: action, areas: Set(try focusAreas().map(\.number)), subAreas: Set(try subAreas().map(\.code)))
@@ -86,10 +86,10 @@ extension AgendaStore {
               action.subAreaCode == current.version.action.subAreaCode
         else {
             throw StoreError.invalidInput(
-                field: "code", "an action keeps its code and place in the plan; withdraw \(code) and add a new action instead")
+                field: "code", "en aktivitet behåller sin kod och sin plats i planen; stryk \(code) och lägg till en ny aktivitet i stället")
         }
         guard action != current.version.action else {
-            throw StoreError.conflict("the change leaves action \(code) as it was; nothing recorded")
+            throw StoreError.conflict("ändringen lämnar aktiviteten \(code) som den var; inget har registrerats")
         }
         if register != stored { try merge(register) }
         try appendVersion(action, after: current, decision: decision)
@@ -119,9 +119,9 @@ extension AgendaStore {
             var action = current.version.action
             switch (action.state, state) {
             case (.withdrawn, _):
-                throw StoreError.withdrawn(code: code, "action \(code) is already withdrawn (revision \(current.version.revision))")
+                throw StoreError.withdrawn(code: code, "aktiviteten \(code) är redan struken (revision \(current.version.revision))")
             case (.closed, .closed):
-                throw StoreError.conflict("action \(code) is already closed (revision \(current.version.revision))")
+                throw StoreError.conflict("aktiviteten \(code) är redan avslutad (revision \(current.version.revision))")
             default:
                 break
             }
@@ -139,7 +139,7 @@ extension AgendaStore {
     private func appendVersion(_ action: Action, after current: StoredVersion, decision: Decision) throws {
         if let date = decision.date, let since = current.version.validFrom, date < since {
             throw StoreError.invalidInput(
-                field: "date", "action \(action.code) has a version in force from \(since) (revision \(current.version.revision)); date the change \(since) or later")
+                field: "date", "aktiviteten \(action.code) har en version som gäller från \(since) (revision \(current.version.revision)); datera ändringen \(since) eller senare")
         }
         let revision = try recordRevision(decision)
         try insertVersion(
@@ -148,7 +148,7 @@ extension AgendaStore {
     }
 
     static func noAction(_ code: String) -> StoreError {
-        .notFound("no action with code \(code); `agenda list actions` shows the codes")
+        .notFound("det finns ingen aktivitet med koden \(code); `agenda list actions` visar koderna")
     }
 
     // MARK: - Revisions
@@ -157,13 +157,13 @@ extension AgendaStore {
     private func recordRevision(_ decision: Decision) throws -> Revision {
         _ = try metadata()
         guard let date = decision.date else {
-            throw StoreError.invalidInput(field: "date", "a change to the plan needs the date of its decision")
+            throw StoreError.invalidInput(field: "date", "en ändring i planen behöver beslutets datum")
         }
         // A published report shows the plan as it stood at its period's end; that plan stays as it was.
         for publication in try publications() {
             if let period = try? Period(parsing: publication.period), date <= period.end {
                 throw StoreError.frozen(
-                    period: period.description, "the report for \(period) is published, so the plan up to \(period.end) is frozen; date the decision after \(period.end)")
+                    period: period.description, "rapporten för \(period) är publicerad, så planen till och med \(period.end) är låst; datera beslutet efter \(period.end)")
             }
         }
         let number = try db.first("SELECT coalesce(max(number), 0) + 1 FROM revision", []) { $0.int(0) } ?? 1
@@ -243,7 +243,7 @@ extension AgendaStore {
         }
         if let number = filter.area,
            try db.first("SELECT 1 FROM focus_area WHERE number = ?", [SQLValue(number)], { _ in true }) == nil {
-            throw StoreError.notFound("the plan has no focus area \(number)")
+            throw StoreError.notFound("planen har inget insatsområde \(number)")
         }
         // Sorted into plan order here, not by ORDER BY: SQLite's sorter carries the whole rows, and
         // at national size (15 000 actions with their texts) it spilled 20 MB to a temporary file.
@@ -318,11 +318,11 @@ extension AgendaStore {
             do {
                 return try decoder.decode(type, from: Data(text.utf8))
             } catch {
-                throw StoreError.corrupt("action \(code): \(column.sql) is not the JSON expected (\(error))")
+                throw StoreError.corrupt("aktivitet \(code): \(column.sql) är inte den JSON som väntas (\(error))")
             }
         }
         guard let state = ActionState(rawValue: row.string(C.state)) else {
-            throw StoreError.corrupt("action \(code): unknown state \"\(row.string(C.state))\"")
+            throw StoreError.corrupt("aktivitet \(code): okänt läge \"\(row.string(C.state))\"")
         }
         let action = Action(
             code: code, areaNumber: row.int(C.areaNumber), subAreaCode: row.optionalString(C.subAreaCode),

@@ -33,9 +33,9 @@ extension AgendaStore {
             }
             let closest = try closestNames(to: name)
             let hint = closest.isEmpty
-                ? "`agenda list units` shows them"
-                : "did you mean \(closest.map { "\"\($0)\"" }.joined(separator: " or "))? (`agenda list units` shows them all)"
-            throw StoreError.notFound("no förvaltning, enhet or alias \"\(name)\" in the organisation register; \(hint)")
+                ? "`agenda list units` visar dem"
+                : "menade du \(closest.map { "\"\($0)\"" }.joined(separator: " eller "))? (`agenda list units` visar alla)"
+            throw StoreError.notFound("det finns ingen förvaltning, enhet eller alias \"\(name)\" i organisationsregistret; \(hint)")
         }
     }
 

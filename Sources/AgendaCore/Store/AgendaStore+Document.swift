@@ -7,7 +7,7 @@ extension AgendaStore {
             let actionIDs = try db.query("SELECT a.id FROM action a ORDER BY \(Self.planOrder)", []) { $0.int64(0) }
             let records = try actionIDs.map { id -> AgendaDocument.ActionRecord in
                 let versions = try versions(actionID: id).map(\.version)
-                guard var current = versions.first else { throw StoreError.corrupt("an action without any version") }
+                guard var current = versions.first else { throw StoreError.corrupt("en aktivitet utan någon version") }
                 for version in versions.dropFirst() where version.supersedes(current) { current = version }
                 return AgendaDocument.ActionRecord(current: current, history: versions.filter { $0 != current })
             }
@@ -46,7 +46,7 @@ extension AgendaStore {
             try refuseSecondAgenda()
             if !document.identities.isEmpty, try db.first("SELECT 1 FROM identity", [], { _ in true }) != nil {
                 throw StoreError.alreadyExists(
-                    "the document carries its own identities and this database has some; import it into a new database file")
+                    "dokumentet har egna identiteter och databasen har redan identiteter; importera det till en ny databasfil")
             }
             try validate(document.agenda)
             try insertPlan(document.metadata, areas: document.areas, subAreas: document.subAreas, departments: document.departments)
@@ -68,7 +68,7 @@ extension AgendaStore {
         func invalid(_ detail: String) -> ImportError { .invalidJSON(detail) }
         for (index, identity) in document.identities.enumerated() {
             guard identity.tokenHash.count == 64, identity.tokenHash.allSatisfy(\.isHexDigit) else {
-                throw invalid("identities[\(index)].tokenHash: expected 64 hex digits")
+                throw invalid("identities[\(index)].tokenHash: väntade 64 hexadecimala siffror")
             }
             _ = try insertIdentity(
                 name: identity.name, role: identity.role, department: identity.department, at: identity.createdAt,
@@ -80,22 +80,22 @@ extension AgendaStore {
         var previous = 0
         for (index, report) in document.statusReports.enumerated() {
             let path = "statusReports[\(index)]"
-            guard report.number > previous else { throw invalid("\(path).number: reports are numbered in increasing order") }
+            guard report.number > previous else { throw invalid("\(path).number: rapporterna ska vara numrerade i stigande ordning") }
             previous = report.number
-            guard (try? Period(parsing: report.period)) != nil else { throw invalid("\(path).period: \"\(report.period)\" is not a period") }
+            guard (try? Period(parsing: report.period)) != nil else { throw invalid("\(path).period: \"\(report.period)\" är inte en period") }
             if let earlier = report.supersedes, earlier >= report.number {
-                throw invalid("\(path).supersedes: a report supersedes an earlier one")
+                throw invalid("\(path).supersedes: en rapport kan bara ersätta en tidigare")
             }
-            guard let actionID = try actionID(code: report.action) else { throw invalid("\(path).action: no action \(report.action)") }
+            guard let actionID = try actionID(code: report.action) else { throw invalid("\(path).action: aktiviteten \(report.action) finns inte") }
             let reporterID = try db.first("SELECT id FROM identity WHERE name_key = ?", [.text(Self.key(report.reporter))]) { $0.int64(0) }
             try insertReport(report, actionID: actionID, reporterID: reporterID, number: report.number)
         }
         for (index, round) in document.rounds.enumerated() {
-            guard (try? Period(parsing: round.period)) != nil else { throw invalid("rounds[\(index)].period: not a period") }
+            guard (try? Period(parsing: round.period)) != nil else { throw invalid("rounds[\(index)].period: inte en period") }
             try insertRound(round)
         }
         for (index, publication) in document.publications.enumerated() {
-            guard (try? Period(parsing: publication.period)) != nil else { throw invalid("publications[\(index)].period: not a period") }
+            guard (try? Period(parsing: publication.period)) != nil else { throw invalid("publications[\(index)].period: inte en period") }
             try insertPublication(publication)
         }
     }
@@ -104,13 +104,13 @@ extension AgendaStore {
     static func validate(_ document: AgendaDocument) throws {
         func invalid(_ detail: String) -> ImportError { .invalidJSON(detail) }
         guard document.format == AgendaDocument.formatName else {
-            throw invalid("format is \"\(document.format)\", expected \"\(AgendaDocument.formatName)\"")
+            throw invalid("format är \"\(document.format)\", väntade \"\(AgendaDocument.formatName)\"")
         }
         guard document.formatVersion <= AgendaDocument.currentFormatVersion else {
             throw ImportError.unsupportedFormatVersion(document.formatVersion)
         }
         guard document.revisions.map(\.number) == Array(1...max(1, document.revisions.count)) else {
-            throw invalid("revisions must be numbered 1, 2, 3, … in order")
+            throw invalid("revisionerna ska vara numrerade 1, 2, 3, … i ordning")
         }
         let revisions = Set(document.revisions.map(\.number))
         for (index, record) in document.actions.enumerated() {
@@ -121,19 +121,19 @@ extension AgendaStore {
             var seen = Set<Int>()
             for version in versions {
                 guard revisions.contains(version.revision) else {
-                    throw invalid("\(path): version of revision \(version.revision), which the document lacks")
+                    throw invalid("\(path): version från revision \(version.revision), som saknas i dokumentet")
                 }
                 guard seen.insert(version.revision).inserted else {
-                    throw invalid("\(path): two versions of revision \(version.revision)")
+                    throw invalid("\(path): två versioner från revision \(version.revision)")
                 }
                 guard version.action.code == identity.code, version.action.areaNumber == identity.areaNumber,
                       version.action.subAreaCode == identity.subAreaCode
                 else {
-                    throw invalid("\(path).history: a version with another code or place in the plan than the current one")
+                    throw invalid("\(path).history: en version med en annan kod eller plats i planen än den gällande")
                 }
             }
             guard !record.history.contains(where: { $0.supersedes(record.current) }) else {
-                throw invalid("\(path).current: an earlier version in history supersedes it")
+                throw invalid("\(path).current: en tidigare version i historiken ersätter den")
             }
         }
     }

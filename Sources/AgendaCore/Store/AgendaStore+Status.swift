@@ -25,11 +25,11 @@ extension AgendaStore {
             guard let current = try currentVersion(code: input.action, asOf: nil) else { throw Self.noAction(input.action) }
             try AccessPolicy.checkScope(reporter, action: input.action, responsible: current.version.action.responsibility.units)
             guard current.version.action.state != .withdrawn else {
-                throw StoreError.withdrawn(code: input.action, "action \(input.action) is withdrawn from the plan; there is nothing to report on")
+                throw StoreError.withdrawn(code: input.action, "aktiviteten \(input.action) är struken ur planen; det finns inget att rapportera")
             }
             try checkReportable(input.period, at: at)
             if let cost = input.content.actualCost, cost < 0 {
-                throw StoreError.invalidInput(field: "cost", "an actual cost is a whole number of kronor, 0 or more")
+                throw StoreError.invalidInput(field: "cost", "en verklig kostnad anges i hela kronor, 0 eller mer")
             }
             let superseded = try db.first("""
                 SELECT \(Self.reportColumns) FROM status_report s JOIN action a ON a.id = s.action_id
@@ -64,17 +64,17 @@ extension AgendaStore {
     /// takes a period asks this: reporting, rounds, the missing list, the period report. A period after
     /// the plan's last year is fine, since actions may run past it. Needs an agenda in the store.
     public func checkPeriod(_ period: Period, at: Timestamp) throws {
-        try checkPeriod(period, at: at, advice: "choose")
+        try checkPeriod(period, at: at, advice: "välj")
     }
 
     private func checkPeriod(_ period: Period, at: Timestamp, advice: String) throws {
         let agenda = try metadata().agenda
         if let start = agenda.takesEffect ?? agenda.period.map({ CalendarDate(year: $0.start, month: 1, day: 1) }),
            period.end < start {
-            throw StoreError.invalidInput(field: "period", "\(period) ends before the plan starts (\(start)); \(advice) \(start.year) or later")
+            throw StoreError.invalidInput(field: "period", "\(period) slutar innan planen börjar gälla (\(start)); \(advice) \(start.year) eller senare")
         }
         guard period.start <= at.swedishDate else {
-            throw StoreError.invalidInput(field: "period", "\(period) has not begun yet (it starts \(period.start)); \(advice) the current period or an earlier one")
+            throw StoreError.invalidInput(field: "period", "\(period) har inte börjat än (den börjar \(period.start)); \(advice) den pågående perioden eller en tidigare")
         }
     }
 
@@ -116,7 +116,7 @@ extension AgendaStore {
     func readReport(_ row: Row) throws -> StatusReport {
         typealias C = ReportColumn
         guard let status = ProgressStatus(rawValue: row.string(C.status)), let light = TrafficLight(rawValue: row.string(C.light)) else {
-            throw StoreError.corrupt("status report \(row.int(C.id)): unknown status or light")
+            throw StoreError.corrupt("statusrapport \(row.int(C.id)): okänd status eller bedömning")
         }
         return StatusReport(
             number: row.int(C.id), action: row.string(C.code), period: row.string(C.period),
@@ -266,7 +266,7 @@ extension AgendaStore {
         try write(by: actor, .openRound, at: at) { audit in
             try checkPeriod(period, at: at)
             guard deadline >= period.start else {
-                throw StoreError.invalidInput(field: "deadline", "the deadline \(deadline) lies before \(period) begins (\(period.start))")
+                throw StoreError.invalidInput(field: "deadline", "sista dag \(deadline) ligger innan \(period) börjar (\(period.start))")
             }
             let round = ReportingRound(period: period.description, deadline: deadline, openedBy: actor.name, openedAt: at)
             let before = try self.round(for: period)
@@ -288,7 +288,7 @@ extension AgendaStore {
                 ORDER BY r.id
                 """, [.text(period.description)]) { $0.int64(0) }
             guard let before = try round(for: period), !open.isEmpty else {
-                throw StoreError.notFound("no open reporting round for \(period); `agenda status round list` shows the rounds")
+                throw StoreError.notFound("det finns ingen öppen rapporteringsomgång för \(period); `agenda status round list` visar omgångarna")
             }
             for id in open { try insertCancellation(roundID: id, by: actor.name, at: at) }
             var after = before
@@ -340,7 +340,7 @@ extension AgendaStore {
     }
 
     private func readRound(_ row: Row) throws -> ReportingRound {
-        guard let deadline = try row.date(1, in: "reporting_round") else { throw StoreError.corrupt("reporting_round: no deadline") }
+        guard let deadline = try row.date(1, in: "reporting_round") else { throw StoreError.corrupt("reporting_round: sista dag saknas") }
         return ReportingRound(
             period: row.string(0), deadline: deadline, openedBy: row.string(2), openedAt: try row.timestamp(3, in: "reporting_round"),
             cancelledBy: row.optionalString(4), cancelledAt: row.isNull(5) ? nil : try row.timestamp(5, in: "round_cancellation"))
@@ -357,7 +357,7 @@ extension AgendaStore {
             if let earlier = try publication(for: period) {
                 throw StoreError.frozen(
                     period: period.description,
-                    "\(period) was published at \(earlier.publishedAt) by \(earlier.publishedBy) and a publication stands; `agenda report --period \(period)` without --publish writes the published report again, byte for byte")
+                    "rapporten för \(period) publicerades \(earlier.publishedAt.swedishDisplay) av \(earlier.publishedBy) och publiceringen står fast; `agenda report --period \(period)` utan --publish skriver den publicerade rapporten igen, byte för byte")
             }
             let publication = Publication(period: period.description, publishedAt: at, publishedBy: actor.name)
             try insertPublication(publication)

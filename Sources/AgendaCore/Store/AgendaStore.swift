@@ -126,7 +126,7 @@ public final class AgendaStore {
     func refuseSecondAgenda() throws {
         if let title = try db.first("SELECT title FROM agenda", [], { $0.string(0) }) {
             throw StoreError.alreadyExists(
-                "the database already holds an agenda (\"\(title)\"); import into a new database, e.g. --db new.sqlite")
+                "databasen innehåller redan en agenda (\"\(title)\"); importera till en ny databas, t.ex. --db new.sqlite")
         }
     }
 
@@ -134,22 +134,22 @@ public final class AgendaStore {
     func validate(_ agenda: Agenda) throws {
         var areaNumbers = Set<Int>()
         for area in agenda.areas where !areaNumbers.insert(area.number).inserted {
-            throw StoreError.invalidInput(field: "area", "the plan has two focus areas numbered \(area.number)")
+            throw StoreError.invalidInput(field: "area", "planen har två insatsområden med nummer \(area.number)")
         }
         var subAreaCodes = Set<String>()
         for subArea in agenda.subAreas {
             guard subAreaCodes.insert(subArea.code).inserted else {
-                throw StoreError.invalidInput(field: "sub-area", "the plan has two sub-areas \(subArea.code)")
+                throw StoreError.invalidInput(field: "sub-area", "planen har två delområden \(subArea.code)")
             }
             guard areaNumbers.contains(subArea.areaNumber) else {
-                throw StoreError.invalidInput(field: "sub-area", "sub-area \(subArea.code) lies in focus area \(subArea.areaNumber), which the plan lacks")
+                throw StoreError.invalidInput(field: "sub-area", "delområde \(subArea.code) ligger i insatsområde \(subArea.areaNumber), som saknas i planen")
             }
         }
         var codes = Set<String>()
         for action in agenda.actions {
             try Validation.checkActionCode(action.code)
             guard codes.insert(action.code).inserted else {
-                throw StoreError.invalidInput(field: "code", "the plan has two actions with code \(action.code)")
+                throw StoreError.invalidInput(field: "code", "planen har två aktiviteter med koden \(action.code)")
             }
             try validatePlace(of: action, areas: areaNumbers, subAreas: subAreaCodes)
         }
@@ -157,10 +157,10 @@ public final class AgendaStore {
 
     func validatePlace(of action: Action, areas: Set<Int>, subAreas: Set<String>) throws {
         guard areas.contains(action.areaNumber) else {
-            throw StoreError.invalidInput(field: "area", "action \(action.code) lies in focus area \(action.areaNumber), which the plan lacks")
+            throw StoreError.invalidInput(field: "area", "aktiviteten \(action.code) ligger i insatsområde \(action.areaNumber), som saknas i planen")
         }
         if let code = action.subAreaCode, !subAreas.contains(code) {
-            throw StoreError.invalidInput(field: "sub-area", "action \(action.code) lies in sub-area \(code), which the plan lacks")
+            throw StoreError.invalidInput(field: "sub-area", "aktiviteten \(action.code) ligger i delområde \(code), som saknas i planen")
         }
     }
 
@@ -212,7 +212,7 @@ public final class AgendaStore {
                 effectiveDate: try row.date(6, in: "agenda"), description: row.string(7))
         }
         guard let metadata else {
-            throw StoreError.notFound("the database holds no agenda yet; import one with `agenda import PLAN`")
+            throw StoreError.notFound("databasen innehåller ingen agenda än; importera en med `agenda import PLAN`")
         }
         return metadata
     }
@@ -254,7 +254,7 @@ extension Row {
     func date(_ column: Int32, in table: String) throws -> CalendarDate? {
         guard let text = optionalString(column) else { return nil }
         guard let date = CalendarDate(iso: text) else {
-            throw StoreError.corrupt("\(table): \"\(text)\" is not a date YYYY-MM-DD")
+            throw StoreError.corrupt("\(table): \"\(text)\" är inte ett datum ÅÅÅÅ-MM-DD")
         }
         return date
     }

@@ -179,7 +179,7 @@ struct JSONReader {
         return text.withUTF8 { bytes in
             var reader = JSONReader(bytes: bytes)
             guard case let .repeated(path) = reader.scanKeys() else { return nil }
-            return path.isEmpty ? "the top level" : path
+            return path.isEmpty ? "översta nivån" : path
         }
     }
 

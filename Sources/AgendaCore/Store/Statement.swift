@@ -44,7 +44,7 @@ final class Statement {
         reset()
         let expected = Int(sqlite3_bind_parameter_count(handle))
         guard expected == values.count else {
-            throw StoreError.sqlite(code: SQLITE_RANGE, message: "expected \(expected) arguments, got \(values.count)", sql: sql)
+            throw StoreError.sqlite(code: SQLITE_RANGE, message: "väntade \(expected) argument, fick \(values.count)", sql: sql)
         }
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)

@@ -35,19 +35,19 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .sqlite(code, message, _):
-            "the database could not do this (SQLite \(code): \(message)); nothing was changed — try again, and check the file with `sqlite3 FILE 'PRAGMA integrity_check'` if it persists"
+            "databasen kunde inte utföra det här (SQLite \(code): \(message)); inget har ändrats — försök igen, och kontrollera filen med `sqlite3 FILE 'PRAGMA integrity_check'` om felet kvarstår"
         case let .cannotOpen(path, message):
-            "cannot open database \(path): \(message)"
+            "kan inte öppna databasen \(path): \(message)"
         case let .noDatabase(path):
-            "no database at \(path); create one with `agenda import PLAN` or `agenda init`, or point --db/$AGENDA_DB at yours"
+            "det finns ingen databas i \(path); skapa en med `agenda import PLAN` eller `agenda init`, eller peka ut din med --db/$AGENDA_DB"
         case let .notAgendaDatabase(path):
-            "\(path) is not an Agenda database; it was left unchanged. Point --db/$AGENDA_DB at an Agenda database, or create one with `agenda import PLAN --db NEW.sqlite`"
+            "\(path) är inte en Agenda-databas; filen har lämnats orörd. Peka ut en Agenda-databas med --db/$AGENDA_DB, eller skapa en med `agenda import PLAN --db NEW.sqlite`"
         case let .newerSchema(found, known):
-            "the database was written by a newer Agenda (schema \(found), this build knows up to \(known)); upgrade agenda"
+            "databasen är skriven av en nyare version av Agenda (schema \(found), den här versionen klarar upp till \(known)); uppdatera agenda"
         case let .olderSchema(path):
-            "\(path) was written by an older Agenda; upgrade it with `agenda init --db \(path)` (the owner's data stays as it is)"
+            "\(path) är skriven av en äldre version av Agenda; uppgradera den med `agenda init --db \(path)` (innehållet behålls som det är)"
         case let .corrupt(detail):
-            "the database holds unexpected data: \(detail)"
+            "databasen innehåller oväntade uppgifter: \(detail)"
         case let .notFound(detail), let .alreadyExists(detail), let .conflict(detail):
             detail
         case let .frozen(_, detail), let .withdrawn(_, detail), let .invalidInput(_, detail):

@@ -7,7 +7,7 @@ struct KeyValueFile: Sendable, Equatable {
     /// Parses a file's bytes; errors name `file`.
     init(data: Data, file: String) throws {
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ReportError.templateMalformed(file: file, reason: "not readable as UTF-8 text")
+            throw ReportError.templateMalformed(file: file, reason: "kan inte läsas som UTF-8-text")
         }
         var values: [String: String] = [:]
         // Lines and tabs are found by Unicode scalar: splitting by Character (grapheme breaking)
@@ -16,14 +16,14 @@ struct KeyValueFile: Sendable, Equatable {
             let line = Substring(scalars.last == "\r" ? scalars.dropLast() : scalars)
             if line.trimmingSpaces().isEmpty || line.hasPrefix("#") { continue }
             guard let tab = line.unicodeScalars.firstIndex(of: "\t") else {
-                throw ReportError.templateMalformed(file: file, reason: "line \(number + 1) has no tab between key and text")
+                throw ReportError.templateMalformed(file: file, reason: "rad \(number + 1) saknar tabb mellan nyckel och text")
             }
             let key = line[..<tab].trimmingSpaces()
             guard !key.isEmpty else {
-                throw ReportError.templateMalformed(file: file, reason: "line \(number + 1) has an empty key")
+                throw ReportError.templateMalformed(file: file, reason: "rad \(number + 1) har en tom nyckel")
             }
             guard values[key] == nil else {
-                throw ReportError.templateMalformed(file: file, reason: "line \(number + 1) repeats the key \"\(key)\"")
+                throw ReportError.templateMalformed(file: file, reason: "rad \(number + 1) upprepar nyckeln \"\(key)\"")
             }
             values[key] = String(line[line.unicodeScalars.index(after: tab)...]).trimmingSpaces()
         }

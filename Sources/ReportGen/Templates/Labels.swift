@@ -11,7 +11,10 @@ struct Labels: Sendable, Equatable {
 
     /// The text for `key`, with `%1`, `%2`, … replaced by `arguments`.
     /// Keys are checked when the template set loads (``TemplateSet/requiredLabelKeys``), so a miss is a programming error.
-    subscript(_ key: String, _ arguments: String...) -> String {
+    subscript(_ key: String, _ arguments: String...) -> String { text(key, arguments) }
+
+    /// The text for `key`, with `%1`, `%2`, … replaced by `arguments`.
+    func text(_ key: String, _ arguments: [String]) -> String {
         let raw = values[key] ?? key
         // Most labels take no argument: nothing to substitute, no copy character by character.
         guard !arguments.isEmpty, raw.utf8.contains(UInt8(ascii: "%")) else { return raw }

@@ -56,11 +56,12 @@ public struct TemplateSet: Sendable {
         }
     }
 
-    /// Label keys every labels file must define: those of the built-in labels file.
+    /// Label keys every labels file must define: those of the built-in labels file, except the
+    /// command line's own words (`cli.*`), which the CLI always reads from the built-in file.
     static let requiredLabelKeys: [String] = {
         let name = TemplateFile.labels.rawValue
         return EmbeddedFiles.default[name].flatMap { try? KeyValueFile(data: $0, file: name) }
-            .map { $0.values.keys.sorted() } ?? []
+            .map { $0.values.keys.filter { !$0.hasPrefix("cli.") }.sorted() } ?? []
     }()
 
     /// Reads the set from the files in `directory`; errors name the file's path.
@@ -69,7 +70,7 @@ public struct TemplateSet: Sendable {
             let url = directory.appendingPathComponent(file.rawValue)
             guard FileManager.default.fileExists(atPath: url.path) else { throw ReportError.templateMissing(file: url.path) }
             do { return (try Data(contentsOf: url), url.path) } catch {
-                throw ReportError.templateMalformed(file: url.path, reason: "not readable")
+                throw ReportError.templateMalformed(file: url.path, reason: "kan inte läsas")
             }
         }
     }
@@ -89,7 +90,7 @@ public struct TemplateSet: Sendable {
 
         let (cssData, cssName) = try read(.css)
         guard let css = String(data: cssData, encoding: .utf8) else {
-            throw ReportError.templateMalformed(file: cssName, reason: "not UTF-8 text")
+            throw ReportError.templateMalformed(file: cssName, reason: "inte UTF-8-text")
         }
         self.css = css
         let (webData, webName) = try read(.webCSS)
@@ -101,7 +102,7 @@ public struct TemplateSet: Sendable {
         let (labelData, labelName) = try read(.labels)
         let labelValues = try KeyValueFile(data: labelData, file: labelName).values
         if let missing = TemplateSet.requiredLabelKeys.first(where: { labelValues[$0] == nil }) {
-            throw ReportError.templateMalformed(file: labelName, reason: "the key \"\(missing)\" is missing")
+            throw ReportError.templateMalformed(file: labelName, reason: "nyckeln \"\(missing)\" saknas")
         }
         labels = Labels(values: labelValues, file: labelName)
 
@@ -112,7 +113,7 @@ public struct TemplateSet: Sendable {
         for category in StatusCategory.allCases {
             let key = "chart.\(category.key)"
             guard let value = colours[key], value.count == 7, value.hasPrefix("#"), value.dropFirst().allSatisfy(\.isHexDigit) else {
-                throw ReportError.templateMalformed(file: themeName, reason: "\"\(key)\" must be a colour written #rrggbb")
+                throw ReportError.templateMalformed(file: themeName, reason: "\"\(key)\" måste vara en färg skriven #rrggbb")
             }
         }
         self.colours = colours
@@ -121,7 +122,7 @@ public struct TemplateSet: Sendable {
         (logo, logoName) = try read(.logo)
         let logoDoc = try XMLTree(data: logo, name: logoName)
         guard let root = logoDoc.root, String(cString: root.pointee.name) == "svg" else {
-            throw ReportError.templateMalformed(file: logoName, reason: "the root element must be <svg>")
+            throw ReportError.templateMalformed(file: logoName, reason: "rotelementet måste vara <svg>")
         }
 
         let textStylesName: String, sheetStylesName: String

@@ -64,7 +64,7 @@ final class ZipWriter {
         let nameBytes = Array(name.utf8)
         // 0xFFFF entries would be read as a zip64 marker.
         guard entryCount < Int(UInt16.max) - 1, nameBytes.count <= Int(UInt16.max) else {
-            throw failure("a zip without zip64 holds at most 65 534 entries, with names of at most 65 535 bytes")
+            throw failure("en zip utan zip64 rymmer högst 65 534 filer, med namn på högst 65 535 byte")
         }
         let headerOffset = position
         try write(Self.fields(signature: 0x0403_4B50, method: method, crc: 0, compressedSize: 0, size: 0, nameLength: nameBytes.count))
@@ -127,7 +127,7 @@ final class ZipWriter {
     func write(_ bytes: UnsafeRawBufferPointer) throws {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
         guard position + UInt64(bytes.count) <= limit else {
-            throw failure("the package would be larger than 4 GiB − 1 bytes, more than a zip without zip64 holds")
+            throw failure("paketet skulle bli större än 4 GiB − 1 byte, mer än en zip utan zip64 rymmer")
         }
         guard fwrite(base, 1, bytes.count, file) == bytes.count else { throw failure(String(cString: strerror(errno))) }
         position += UInt64(bytes.count)
@@ -176,7 +176,7 @@ final class ZipEntry {
         guard result == Z_OK else {
             stream.deallocate()
             output.deallocate()
-            throw zip.failure("zlib cannot start deflating \(name) at level \(level): \(String(cString: zError(result)))")
+            throw zip.failure("zlib kan inte börja komprimera \(name) på nivå \(level): \(String(cString: zError(result)))")
         }
         self.stream = stream
     }
@@ -190,10 +190,10 @@ final class ZipEntry {
     }
 
     func write(_ bytes: UnsafeRawBufferPointer) throws {
-        guard !finished else { throw zip.failure("\(name) was written to after it was finished") }
+        guard !finished else { throw zip.failure("\(name) skrevs till efter att den var avslutad") }
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
         guard size + UInt64(bytes.count) <= limit else {
-            throw zip.failure("\(name) would be larger than 4 GiB − 1 bytes, more than a zip without zip64 holds")
+            throw zip.failure("\(name) skulle bli större än 4 GiB − 1 byte, mer än en zip utan zip64 rymmer")
         }
         crc = UInt32(crc32(uLong(crc), base.assumingMemoryBound(to: Bytef.self), uInt(bytes.count)))
         size += UInt64(bytes.count)
@@ -225,7 +225,7 @@ final class ZipEntry {
             stream.pointee.avail_out = uInt(output.count)
             let result = CSystemZlib.deflate(stream, flush)
             guard result >= Z_OK || result == Z_BUF_ERROR else {
-                throw zip.failure("zlib failed deflating \(name): \(String(cString: zError(result)))")
+                throw zip.failure("zlib kunde inte komprimera \(name): \(String(cString: zError(result)))")
             }
             try zip.write(UnsafeRawBufferPointer(start: output.baseAddress, count: output.count - Int(stream.pointee.avail_out)))
         } while stream.pointee.avail_out == 0

@@ -14,14 +14,14 @@ final class ODFStyleTemplate {
         document = try XMLTree(data: data, name: file)
         self.file = file
         guard let root = document.root, XMLTree.qualifiedName(of: root) == "office:document-styles" else {
-            throw ReportError.templateMalformed(file: file, reason: "the root element must be <office:document-styles>")
+            throw ReportError.templateMalformed(file: file, reason: "rotelementet måste vara <office:document-styles>")
         }
         let names = XMLTree.elementChildren(of: root).map(XMLTree.qualifiedName)
         for required in ["office:styles", "office:master-styles"] where !names.contains(required) {
-            throw ReportError.templateMalformed(file: file, reason: "<\(required)> is missing")
+            throw ReportError.templateMalformed(file: file, reason: "<\(required)> saknas")
         }
         if let unknown = names.first(where: { !ODFStyleTemplate.sectionNames.contains($0) }) {
-            throw ReportError.templateMalformed(file: file, reason: "unexpected <\(unknown)> under the root")
+            throw ReportError.templateMalformed(file: file, reason: "oväntat <\(unknown)> under rotelementet")
         }
     }
 

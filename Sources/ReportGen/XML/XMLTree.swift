@@ -14,7 +14,7 @@ final class XMLTree {
             return xmlReadMemory(base.assumingMemoryBound(to: CChar.self), Int32(raw.count), name, "UTF-8", Int32(XML_PARSE_NONET.rawValue))
         }
         guard let parsed else {
-            throw ReportError.templateMalformed(file: name, reason: XMLWriter.lastError().isEmpty ? "not well-formed XML" : XMLWriter.lastError())
+            throw ReportError.templateMalformed(file: name, reason: XMLWriter.lastError().isEmpty ? "inte välformad XML" : XMLWriter.lastError())
         }
         self.doc = parsed
     }

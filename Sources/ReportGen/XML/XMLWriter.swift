@@ -26,7 +26,7 @@ final class XMLWriter {
     /// buffer in between makes that a few hundred writes for a national report instead of 24 000.
     init(fileURL url: URL) throws {
         guard let file = fopen(url.path, "wb") else {
-            throw ReportError.xmlWrite(context: url.path, operation: "opening the file", detail: String(cString: strerror(errno)))
+            throw ReportError.xmlWrite(context: url.path, operation: "att öppna filen", detail: String(cString: strerror(errno)))
         }
         // glibc ignores the size when it is not given the buffer itself.
         let fileBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Self.fileBufferSize)
@@ -34,7 +34,7 @@ final class XMLWriter {
         let writer: xmlTextWriterPtr
         do {
             guard let out = xmlOutputBufferCreateFile(file, nil) else {
-                throw ReportError.xmlWrite(context: url.path, operation: "opening the file", detail: XMLWriter.lastError())
+                throw ReportError.xmlWrite(context: url.path, operation: "att öppna filen", detail: XMLWriter.lastError())
             }
             writer = try Self.newWriter(out, context: url.path)
         } catch {
@@ -56,7 +56,7 @@ final class XMLWriter {
     init(output: some XMLOutput, context: String) throws {
         let bridge = OutputBridge(output)
         guard let out = xmlOutputBufferCreateIO(OutputBridge.write, nil, Unmanaged.passUnretained(bridge).toOpaque(), nil) else {
-            throw ReportError.xmlWrite(context: context, operation: "creating an output buffer", detail: XMLWriter.lastError())
+            throw ReportError.xmlWrite(context: context, operation: "att skapa en utbuffert", detail: XMLWriter.lastError())
         }
         self.writer = try Self.newWriter(out, context: context)
         self.buffer = nil
@@ -122,45 +122,45 @@ final class XMLWriter {
     }
 
     func startDocument() throws {
-        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "starting the document")
+        try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "att börja dokumentet")
     }
 
     func endDocument() throws {
-        try check(xmlTextWriterEndDocument(writer), "ending the document")
-        try check(xmlTextWriterFlush(writer), "flushing")
+        try check(xmlTextWriterEndDocument(writer), "att avsluta dokumentet")
+        try check(xmlTextWriterFlush(writer), "att tömma bufferten")
         if let file, fflush(file) != 0 || ferror(file) != 0 {
-            throw ReportError.xmlWrite(context: context, operation: "writing the file", detail: String(cString: strerror(errno)))
+            throw ReportError.xmlWrite(context: context, operation: "att skriva filen", detail: String(cString: strerror(errno)))
         }
     }
 
     /// `<!DOCTYPE name>` with no public or system identifier.
     func doctype(_ name: String) throws {
-        try check(xmlTextWriterWriteDTD(writer, name, nil, nil, nil), "writing the doctype")
+        try check(xmlTextWriterWriteDTD(writer, name, nil, nil, nil), "att skriva doctype")
     }
 
     func start(_ name: String) throws {
-        try check(Self.withXMLChars(name) { xmlTextWriterStartElement(writer, $0) }, "starting <\(name)>")
+        try check(Self.withXMLChars(name) { xmlTextWriterStartElement(writer, $0) }, "att börja <\(name)>")
     }
 
     func end() throws {
-        try check(xmlTextWriterEndElement(writer), "ending an element")
+        try check(xmlTextWriterEndElement(writer), "att avsluta ett element")
     }
 
     /// Ends the element even when it is empty with a separate end tag (`<td></td>`), as XHTML needs for non-void elements.
     func fullEnd() throws {
-        try check(xmlTextWriterFullEndElement(writer), "ending an element")
+        try check(xmlTextWriterFullEndElement(writer), "att avsluta ett element")
     }
 
     func attribute(_ name: String, _ value: String) throws {
         let result = Self.withXMLChars(name) { name in
             Self.withXMLChars(XMLText.clean(value)) { xmlTextWriterWriteAttribute(writer, name, $0) }
         }
-        try check(result, "writing attribute \(name)")
+        try check(result, "att skriva attributet \(name)")
     }
 
     func text(_ value: String) throws {
         guard !value.isEmpty else { return }
-        try check(Self.withXMLChars(XMLText.clean(value)) { xmlTextWriterWriteString(writer, $0) }, "writing text")
+        try check(Self.withXMLChars(XMLText.clean(value)) { xmlTextWriterWriteString(writer, $0) }, "att skriva text")
     }
 
     func base64(_ data: Data) throws {
@@ -168,7 +168,7 @@ final class XMLWriter {
             guard let base = raw.baseAddress else { return 0 }
             return xmlTextWriterWriteBase64(writer, base.assumingMemoryBound(to: CChar.self), 0, Int32(raw.count))
         }
-        try check(result, "writing base64 data")
+        try check(result, "att skriva base64-data")
     }
 
     /// `<name attrs…>body</name>`.
