@@ -45,8 +45,8 @@ import Testing
         let result = try AgendaProcess.run(["import", file, "--format", "odt", "--db", db])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.contains("Tabellby kommun"))
-        #expect(result.stderr.contains("a footnote is left out of the plan"))
-        #expect(result.stderr.contains("a comment is left out of the plan"))
+        #expect(result.stderr.contains("en fotnot tas inte med i planen"))
+        #expect(result.stderr.contains("en kommentar tas inte med i planen"))
     }
 
     @Test(arguments: [

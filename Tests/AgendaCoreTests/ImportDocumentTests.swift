@@ -86,8 +86,8 @@ extension ImportDocumentTests {
     func footnotesAndCommentsAreLeftOutWithAWarning(name: String) throws {
         let result = try Self.importDocument(name)
         let messages = result.warnings.map(\.message)
-        #expect(messages.contains { $0.hasPrefix("a footnote is left out of the plan") && $0.contains("Fotnotstext") }, "\(messages)")
-        #expect(messages.contains { $0.hasPrefix("a comment is left out of the plan") && $0.contains("Kommentar som inte") }, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("en fotnot tas inte med i planen") && $0.contains("Fotnotstext") }, "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("en kommentar tas inte med i planen") && $0.contains("Kommentar som inte") }, "\(messages)")
         let json = String(decoding: try JSONEncoder().encode(result.agenda), as: UTF8.self)
         #expect(!json.contains("Fotnotstext"))
         #expect(!json.contains("Kommentar som inte"))

@@ -1,6 +1,6 @@
 /// Why a .docx or .odt file could not be read as a plan. Nothing is written when one of these is thrown.
 ///
-/// `kind` is the document type a person knows ("Word document (.docx)").
+/// `kind` is the document type a person knows ("Word-dokumentet (.docx)").
 public enum DocumentError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The bytes are no zip package at all.
     case notAZip(String)
@@ -17,17 +17,17 @@ public enum DocumentError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .notAZip(kind):
-            return "cannot read the file as \(kind): it is not a zip package; save the plan again from Word or LibreOffice, or as plain text (.txt)"
+            return "filen går inte att läsa som \(kind): den är inget zip-paket; spara planen igen från Word eller LibreOffice, eller som vanlig text (.txt)"
         case let .damagedZip(kind):
-            return "the \(kind) is damaged or cut off (its zip package does not add up); save it again and import the new copy"
+            return "\(kind) är skadat eller avkortat (zip-paketet går inte ihop); spara det igen och importera den nya kopian"
         case let .encrypted(kind):
-            return "the \(kind) is password-protected or encrypted (or an old binary .doc); save a copy without a password as .docx or .odt and import that"
+            return "\(kind) är lösenordsskyddat eller krypterat (eller en gammal binär .doc); spara en kopia utan lösenord som .docx eller .odt och importera den"
         case let .unsupportedCompression(kind, method):
-            return "the \(kind) uses zip compression method \(method), which Agenda does not read; save it again from Word or LibreOffice"
+            return "\(kind) använder zip-komprimeringsmetod \(method), som Agenda inte läser; spara det igen från Word eller LibreOffice"
         case let .missingPart(kind, part):
-            return "cannot read the file as \(kind): the package has no \(part)"
+            return "filen går inte att läsa som \(kind): paketet saknar \(part)"
         case let .malformedXML(kind, part, line, message):
-            return "the \(kind) is damaged: \(part) is not well-formed XML (line \(line): \(message))"
+            return "\(kind) är skadat: \(part) är inte välformad XML (rad \(line): \(message))"
         }
     }
 }

@@ -8,7 +8,7 @@ import Foundation
 /// paragraph by paragraph. Headers, footers, footnotes and comments live in parts of their own and
 /// never reach the plan; a footnote or comment referenced from the text is reported as left out.
 struct DocxReader {
-    static let kind = "Word document (.docx)"
+    static let kind = "Word-dokumentet (.docx)"
     private static let namespaces: Set<String> = [
         "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
         "http://purl.oclc.org/ooxml/wordprocessingml/main",
@@ -342,11 +342,11 @@ struct DocxReader {
                 case "footnoteReference", "endnoteReference":
                     let id = xml.attribute("id", namespace: ns) ?? "?"
                     let text = footnotes[id].map { ": \"\($0)\"" } ?? ""
-                    output.leftOut("a \(name == "footnoteReference" ? "footnote" : "endnote") is left out of the plan\(text)")
+                    output.leftOut("\(name == "footnoteReference" ? "en fotnot" : "en slutnot") tas inte med i planen\(text)")
                 case "commentReference":
                     let id = xml.attribute("id", namespace: ns) ?? "?"
                     let text = comments[id].map { ": \"\($0)\"" } ?? ""
-                    output.leftOut("a comment is left out of the plan\(text)")
+                    output.leftOut("en kommentar tas inte med i planen\(text)")
                 default: break
                 }
             case let .end(ns, name) where Self.namespaces.contains(ns):

@@ -8,7 +8,7 @@ import Foundation
 /// LibreOffice counts them. Headers and footers (in styles.xml's master pages) are never read;
 /// footnotes and comments inside the text are left out with a warning.
 struct ODTReader {
-    static let kind = "OpenDocument text (.odt)"
+    static let kind = "OpenDocument-dokumentet (.odt)"
     static let text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
     static let style = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
     static let office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -241,7 +241,7 @@ struct ODTReader {
                 if open.depth == 0 {
                     if let what = open.what {
                         let text = open.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                        output.leftOut("a \(what) is left out of the plan" + (text.isEmpty ? "" : ": \"\(text)\""))
+                        output.leftOut("\(what) tas inte med i planen" + (text.isEmpty ? "" : ": \"\(text)\""))
                     }
                     skip = nil
                 } else {
@@ -258,8 +258,8 @@ struct ODTReader {
             case let .start(ns, name, empty):
                 switch (ns, name) {
                 case (Self.text, "note"), (Self.office, "annotation"):
-                    let what = name == "note" ? (xml.attribute("note-class", namespace: Self.text) == "endnote" ? "endnote" : "footnote") : "comment"
-                    if empty { output.leftOut("a \(what) is left out of the plan") } else { skip = (1, what, [""], "") }
+                    let what = name == "note" ? (xml.attribute("note-class", namespace: Self.text) == "endnote" ? "en slutnot" : "en fotnot") : "en kommentar"
+                    if empty { output.leftOut("\(what) tas inte med i planen") } else { skip = (1, what, [""], "") }
                 case (Self.text, "number"), (Self.text, "tracked-changes"), (Self.text, "table-of-content-source"),
                     (Self.text, "index-title-template"), (Self.draw, "frame"), (Self.draw, "custom-shape"), (Self.office, "forms"),
                     (Self.text, "sequence-decls"), (Self.text, "variable-decls"), (Self.text, "user-field-decls"):

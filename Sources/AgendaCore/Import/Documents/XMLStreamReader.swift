@@ -41,7 +41,7 @@ final class XMLStreamReader {
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         guard let reader = xmlReaderForMemory(copy.baseAddress, Int32(data.count), part, nil, options) else {
             copy.deallocate()
-            throw DocumentError.malformedXML(kind, part: part, line: 0, message: "libxml2 could not start reading")
+            throw DocumentError.malformedXML(kind, part: part, line: 0, message: "libxml2 kunde inte börja läsa")
         }
         self.reader = reader
         xmlTextReaderSetStructuredErrorHandler(
