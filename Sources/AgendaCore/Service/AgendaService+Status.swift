@@ -13,7 +13,7 @@ public struct ActionWithStatus: Sendable, Equatable {
 /// A förvaltning's (or enhet's) actions with their latest status.
 public struct MyActions: Sendable, Equatable {
     /// Whose actions: the förvaltning, or the enhet within it.
-    public var department: DepartmentMatch
+    public var department: UnitRef
     public var actions: [ActionWithStatus]
 }
 

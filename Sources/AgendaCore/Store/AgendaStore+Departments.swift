@@ -1,34 +1,19 @@
 /// The one department rule: which förvaltning or enhet a name a person typed means. `list actions`,
 /// `report --department`, `status missing`, `status mine` and `identity add --department` (and the
 /// web) all ask it, so the same name gives the same answer everywhere.
-public struct DepartmentMatch: Sendable, Equatable {
-    /// The förvaltning's name as the register writes it (for an enhet: the förvaltning it belongs to).
-    public var department: String
-    /// The enhet's name, when the name given was an enhet's.
-    public var unit: String?
-
-    public init(department: String, unit: String? = nil) {
-        self.department = department
-        self.unit = unit
-    }
-
-    /// "Stadsledningsförvaltningen" or "Stadsledningsförvaltningen (IT-avdelningen)".
-    public var displayName: String { unit.map { "\(department) (\($0))" } ?? department }
-}
-
 extension AgendaStore {
-    /// The förvaltning or enhet `name` means: a förvaltning's name or alias, else an enhet's name,
+    /// The förvaltning (or enhet, with its förvaltning) `name` means: a förvaltning's name or alias, else an enhet's name,
     /// ignoring case, NFC/NFD and extra spaces. An enhet name that several förvaltningar use resolves to
     /// the first in register order. Throws ``StoreError/notFound(_:)`` naming the closest known names.
-    public func resolveDepartment(_ name: String) throws -> DepartmentMatch {
+    public func resolveDepartment(_ name: String) throws -> UnitRef {
         try db.read {
             if let id = try departmentID(named: name) {
-                return DepartmentMatch(department: try department(id: id).name)
+                return UnitRef(department: try department(id: id).name)
             }
             if let match = try db.first("""
                 SELECT d.name, u.name FROM unit u JOIN department d ON d.id = u.department_id
                 WHERE u.name_key = ? ORDER BY d.position, u.position LIMIT 1
-                """, [.text(Self.key(name))], { DepartmentMatch(department: $0.string(0), unit: $0.string(1)) }) {
+                """, [.text(Self.key(name))], { UnitRef(department: $0.string(0), unit: $0.string(1)) }) {
                 return match
             }
             let closest = try closestNames(to: name)

@@ -32,12 +32,7 @@ public final class PageWriter {
         navigation: [Link] = [], signedInAs: String? = nil, signOut: (action: String, csrf: String)? = nil
     ) throws {
         w = try XMLWriter(memoryContext: "page")
-        try w.startDocument()
-        try w.doctype("html")
-        try w.start("html")
-        try w.attribute("xmlns", "http://www.w3.org/1999/xhtml")
-        try w.attribute("lang", "sv")
-        try w.attribute("xml:lang", "sv")
+        try w.startXHTML()
         try w.element("head") {
             try w.empty("meta", ["charset": "UTF-8"])
             try w.empty("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])

@@ -9,12 +9,7 @@ struct XHTMLWriter {
 
     func write(to url: URL) throws {
         let w = try XMLWriter(fileURL: url)
-        try w.startDocument()
-        try w.doctype("html")
-        try w.start("html")
-        try w.attribute("xmlns", "http://www.w3.org/1999/xhtml")
-        try w.attribute("lang", "sv")
-        try w.attribute("xml:lang", "sv")
+        try w.startXHTML()
         try head(w)
         try w.start("body")
         var sectionOpen = false

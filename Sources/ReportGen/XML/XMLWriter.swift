@@ -134,6 +134,17 @@ final class XMLWriter {
     }
 
     /// `<!DOCTYPE name>` with no public or system identifier.
+    /// Starts an XHTML5 document in Swedish: the XML declaration, `<!DOCTYPE html>` and the opened
+    /// `<html xmlns=… lang="sv" xml:lang="sv">` (reports, web pages and the public site alike).
+    func startXHTML() throws {
+        try startDocument()
+        try doctype("html")
+        try start("html")
+        try attribute("xmlns", "http://www.w3.org/1999/xhtml")
+        try attribute("lang", "sv")
+        try attribute("xml:lang", "sv")
+    }
+
     func doctype(_ name: String) throws {
         try check(xmlTextWriterWriteDTD(writer, name, nil, nil, nil), "att skriva doctype")
     }
