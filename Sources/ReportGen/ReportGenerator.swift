@@ -62,6 +62,7 @@ public enum ReportGenerator {
             throw ReportError.output(file: directory.path, reason: "kan inte skapa mappen")
         }
         var staged = StagedReport(directory: existed ? nil : directory)
+        if existed { sweepInterrupted(request, in: directory) }
         do {
             for format in request.formats {
                 let target = directory.appendingPathComponent(ReportFile.fileName(for: request.period, format: format))
@@ -74,6 +75,16 @@ public enum ReportGenerator {
             throw error
         }
         return staged
+    }
+
+    /// Removes the temporary files a run killed mid-way (kill -9, a power cut) left for the same report
+    /// in `directory`, so an interrupted run leaves no stray file once the report is written again.
+    static func sweepInterrupted(_ request: ReportRequest, in directory: URL) {
+        let prefixes = ReportFormat.allCases.map { ".\(ReportFile.fileName(for: request.period, format: $0)).tmp-" }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        for name in names where prefixes.contains(where: name.hasPrefix) {
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+        }
     }
 
     /// `.agenda-2018Q4.odt.tmp-1f3a9c07`: hidden, beside its target (so renaming it is atomic), and

@@ -87,6 +87,12 @@ public final class AgendaService: Sendable {
         func removeScratch() {
             for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: scratch + suffix) }
         }
+        // A run killed mid-way (kill -9) left its scratch database; it never became the database, so it goes.
+        let folder = url.deletingLastPathComponent()
+        let stale = ".\(url.lastPathComponent).creating-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(stale) {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
         do {
             let result: T = try {
                 let store = try AgendaStore(path: scratch, access: .create)
