@@ -205,7 +205,7 @@ import Testing
     @Test func aWithdrawnActionHasNoForm() async throws {
         let (app, application) = try demoApp()
         let owner = try app.service.authenticate(token: try DemoDatabase.token("IT-chef"))
-        try app.service.withdrawAction(code: "6.2", decision: Decision(reference: "IT-rådet 2019-01-02 §1"), by: owner)
+        try app.service.withdrawAction(code: "6.2", decision: Decision(reference: "IT-rådet 2019-01-02 §1", date: CalendarDate(year: 2019, month: 1, day: 2)), by: owner)
         let before = try app.service.statusHistory(code: "6.2").count
         try await application.test(.router) { client in
             let browser = Browser(client)
@@ -243,7 +243,7 @@ import Testing
         }
     }
 
-    @Test func aRevokedIdentityIsSentToSignInAndStoresNothing() async throws {
+    @Test func aRevokedIdentityStoresNothingAndIsSentToSignIn() async throws {
         let (app, application) = try demoApp()
         let before = try app.service.statusHistory(code: "6.2").count
         try await application.test(.router) { client in
@@ -252,9 +252,13 @@ import Testing
             try await browser.get("/aktiviteter/6.2")
             let owner = try app.service.authenticate(token: try DemoDatabase.token("IT-chef"))
             try app.service.revokeIdentity(name: "Skolförvaltningen", by: owner)
+            // The session ended with the identity: the POST's CSRF token matches no session (403, the
+            // shared SessionMiddleware), and the next page asks to sign in.
             let response = try await browser.post("/aktiviteter/6.2", Self.fields())
-            #expect(response.status == .seeOther && response.headers[.location] == "/logga-in")
+            #expect(response.status == .forbidden)
             #expect(try app.service.statusHistory(code: "6.2").count == before)
+            let page = try await browser.get("/aktiviteter/6.2")
+            #expect(page.status == .seeOther && page.headers[.location] == "/logga-in")
         }
     }
 
