@@ -10,6 +10,8 @@ struct ReporterRoutes {
 
     func register(on router: Router<WebContext>) {
         router.get("aktiviteter") { _, context -> Response in try actionsPage(context) }
+        router.get("aktiviteter/:code") { request, context -> Response in try actionPage(request, context) }
+        router.post("aktiviteter/:code") { _, context -> Response in try postReport(context) }
     }
 
     /// "Våra aktiviteter": the förvaltning's actions (those it leads or shares) with their latest status,
@@ -78,5 +80,74 @@ struct ReporterRoutes {
             }
         }
         return .page(try page.finish())
+    }
+
+    /// One action's page with its plan, history and report form. A förvaltning sees its own actions only,
+    /// the owner every action, a reader none (403, from AgendaCore's access rule).
+    func actionPage(_ request: Request, _ context: WebContext) throws -> Response {
+        let (_, session, data) = try actionData(context)
+        var page = ActionPage(data: data, form: StatusForm(for: data))
+        if let text = request.uri.queryParameters.get("sparad"), let period = try? Period(parsing: text) {
+            let carried = (request.uri.queryParameters.get("overfort") ?? "").split(separator: ".")
+                .compactMap { StatusField(rawValue: String($0)) }
+            page.saved = (period, StatusField.allCases.filter(carried.contains))
+        }
+        return .page(try render(page, context: context, csrf: session.csrf))
+    }
+
+    /// Files a report from the form: 303 back to the action's page when saved; the page again with every
+    /// field as typed and the errors beside them (422) when not. Nothing is stored unless the caller may
+    /// report on the action: another förvaltning's action answers 403 before the form is read.
+    func postReport(_ context: WebContext) throws -> Response {
+        let (identity, session, data) = try actionData(context)
+        let action = data.action
+        guard action.state != .withdrawn else {
+            throw StoreError.withdrawn(code: action.code, "Aktiviteten \(action.code) är struken ur planen; det finns inget att rapportera.")
+        }
+        let form = StatusForm(posted: context.form)
+        var page = ActionPage(data: data, form: form)
+        switch form.parse(action: action.code, earlier: data.report(for:)) {
+        case let .invalid(errors):
+            page.errors = errors
+            return .page(try render(page, context: context, csrf: session.csrf), status: .unprocessableContent)
+        case let .report(input):
+            do {
+                let filing = try app.service.reportStatus(input, by: identity)
+                var location = "/aktiviteter/\(action.code)?sparad=\(filing.report.period)"
+                if !filing.carriedOver.isEmpty { location += "&overfort=" + filing.carriedOver.map { $0.rawValue }.joined(separator: ".") }
+                return .seeOther(location)
+            } catch let refusal as any Refusal where refusal.kind != .notPermitted && refusal.kind != .notSignedIn {
+                if case let StoreError.invalidInput(field, message) = refusal,
+                   [StatusForm.Field.period, StatusForm.Field.cost].contains(field) {
+                    page.errors = [FieldError(field: field, message: Self.sentence(message))]
+                } else {
+                    page.refusal = Self.sentence(refusal.description)
+                }
+                let status = refusal.kind == .invalidInput ? .unprocessableContent : refusal.kind.status
+                return .page(try render(page, context: context, csrf: session.csrf), status: status)
+            }
+        }
+    }
+
+    /// The signed-in identity, its session and the action the path names, with what reporting on it needs;
+    /// refused (403) for anyone who may not report on it.
+    private func actionData(_ context: WebContext) throws -> (Identity, Session, ActionForReporting) {
+        let identity = try context.requireIdentity()
+        guard let session = context.session else { throw WebError.signInRequired }
+        guard let code = context.parameters.get("code") else { throw WebError.notFound }
+        return (identity, session, try app.service.actionForReporting(code: code, caller: identity))
+    }
+
+    private func render(_ content: ActionPage, context: WebContext, csrf: String) throws -> Data {
+        let page = try app.page("\(content.action.code) \(content.action.title)", context: context, current: "/aktiviteter")
+        try content.render(page, csrf: csrf)
+        return try page.finish()
+    }
+
+    /// A message from AgendaCore as a sentence: capital first letter, full stop.
+    static func sentence(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        let capital = first.uppercased() + text.dropFirst()
+        return capital.hasSuffix(".") ? capital : capital + "."
     }
 }

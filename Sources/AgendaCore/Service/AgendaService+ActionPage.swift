@@ -1,0 +1,62 @@
+/// Everything one action's page shows to someone who may report on it: the action, its focus area,
+/// every report ever filed on it, the open round and the periods a report may be filed for.
+public struct ActionForReporting: Sendable, Equatable {
+    public var action: Action
+    /// The action's focus area (insatsområde), when the plan has it.
+    public var area: FocusArea?
+    /// Everything reported on the action, superseded reports included, oldest first.
+    public var history: [StatusReport]
+    /// The round a report is for by default: the latest opened and not cancelled; nil when none is.
+    public var round: ReportingRound?
+    /// The periods a report may be filed for, newest first: the open round's period (else the current
+    /// quarter) and the earlier periods of the same kind, as far as the plan reaches back (at most
+    /// ``AgendaService/reportablePeriodCount``). The first is the default.
+    public var periods: [Period]
+
+    /// The numbers of the reports a later report for the same period corrects.
+    public var superseded: Set<Int> { Set(history.compactMap(\.supersedes)) }
+
+    /// The report in force for `period` (the latest filed for it), if one was filed.
+    public func report(for period: Period) -> StatusReport? {
+        history.last { $0.period == period.description }
+    }
+}
+
+extension AgendaService {
+    /// How many periods the action page offers to report for, the default included.
+    public static let reportablePeriodCount = 8
+
+    /// The action `code` with what reporting on it needs, for `caller`: the owner may see any action,
+    /// a förvaltning only those it leads or shares (as the plan stands now), a reader none
+    /// (``AccessError``, refused as for a report). Throws ``StoreError/notFound(_:)`` for no such action.
+    public func actionForReporting(code: String, caller: Identity) throws -> ActionForReporting {
+        try read { store in
+            try store.requireAgenda()
+            guard let action = try store.action(code: code) else { throw AgendaStore.noAction(code) }
+            try AccessPolicy.checkScope(caller, action: code, responsible: action.responsibility.units)
+            let round = try store.defaultRound()
+            let today = now.swedishDate
+            var first = try Self.quarter(containing: today)
+            if let round, let period = try? Period(parsing: round.period) { first = period }
+            var periods: [Period] = []
+            var period = first
+            while periods.count < Self.reportablePeriodCount {
+                guard (try? store.checkPeriod(period, at: now)) != nil else {
+                    // Before the plan starts: nothing earlier is reportable either.
+                    if period.start <= today { break }
+                    period = period.previous
+                    continue
+                }
+                periods.append(period)
+                period = period.previous
+            }
+            return ActionForReporting(
+                action: action, area: try store.focusAreas().first { $0.number == action.areaNumber },
+                history: try store.statusHistory(code: code), round: round, periods: periods)
+        }
+    }
+
+    static func quarter(containing date: CalendarDate) throws -> Period {
+        try Period(kind: .quarter, year: date.year, index: (date.month - 1) / 3 + 1)
+    }
+}

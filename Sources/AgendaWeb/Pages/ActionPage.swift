@@ -1,0 +1,236 @@
+import AgendaCore
+import Foundation
+import ReportGen
+
+/// One action's page (`/aktiviteter/<code>`): its plan fields, the open round and whether it is reported,
+/// its status history newest first, and the form to report for a period (not for a withdrawn action).
+struct ActionPage {
+    let data: ActionForReporting
+    /// What the form shows: as first offered, or as posted.
+    var form: StatusForm
+    /// Errors beside the fields.
+    var errors: [FieldError] = []
+    /// A refusal from AgendaCore that belongs to no one field.
+    var refusal: String?
+    /// The notice after a report was saved: its period and the fields taken from the earlier report.
+    var saved: (period: Period, carriedOver: [StatusField])?
+
+    var action: Action { data.action }
+
+    func render(_ page: PageWriter, csrf: String) throws {
+        try page.element("h1", text: "\(action.code) \(action.title)")
+        if let saved {
+            var text = "Rapporten för \(saved.period) är sparad."
+            if !saved.carriedOver.isEmpty {
+                text += " Från den tidigare rapporten för perioden togs \(Self.list(saved.carriedOver.map(\.swedish)))."
+            }
+            try page.element("p", [("class", "notice-ok"), ("role", "status")], text: text)
+        }
+        try stateAndRound(page)
+        try planFields(page)
+        try history(page)
+        if action.state != .withdrawn { try reportForm(page, csrf: csrf) }
+    }
+
+    // MARK: - The plan
+
+    private func stateAndRound(_ page: PageWriter) throws {
+        switch action.state {
+        case .withdrawn:
+            try page.element("p", [("class", "notice")], text: "Aktiviteten är struken ur planen. Det går inte att rapportera för den; historiken finns kvar.")
+        case .closed:
+            try page.element("p", [("class", "notice")], text: "Aktiviteten är avslutad. Rapporter som redan lämnats finns kvar, och en rättelse kan fortfarande skickas.")
+        case .active:
+            break
+        }
+        let latest = data.history.last.map { report in
+            "Senaste status: \(report.status.swedish), \(report.light.swedish) (\(report.period))."
+        } ?? "Ingen status har rapporterats än."
+        try page.element("p", [("class", "lead")], text: latest)
+        guard action.state != .withdrawn else { return }
+        if let round = data.round {
+            var text = "Rapporteringsomgången för \(round.period) är öppen. Sista dag att rapportera: \(round.deadline)."
+            if let period = try? Period(parsing: round.period) {
+                text += data.report(for: period) == nil
+                    ? " Rapport för \(round.period) saknas." : " Rapport för \(round.period) är lämnad."
+            }
+            try page.element("p", [("class", "notice")], text: text)
+        } else {
+            try page.element("p", [("class", "meta")], text: "Ingen rapporteringsomgång är öppen just nu. Du kan ändå rapportera för innevarande eller tidigare perioder.")
+        }
+    }
+
+    private func planFields(_ page: PageWriter) throws {
+        try page.element("h2", text: "Planen")
+        try page.element("dl", [("class", "plan-fields")]) {
+            try entry(page, "Insatsområde") {
+                let area = data.area.map { "\($0.number). \($0.title)" } ?? String(action.areaNumber)
+                try page.text(area)
+            }
+            if !action.background.isEmpty {
+                try entry(page, "Bakgrund") { try paragraphs(page, action.background, separator: "\n\n") }
+            }
+            try entry(page, "Handlingsplan") {
+                action.plan.text.isEmpty ? try page.text("–") : try paragraphs(page, action.plan.text, separator: "\n")
+            }
+            try entry(page, "Ansvarig") { try page.text(responsible) }
+            try entry(page, "Tidsplan") { try page.text(schedule) }
+            try entry(page, "Kostnad") { try page.text(action.cost.text.map { $0.isEmpty ? "–" : $0 } ?? "–") }
+            try entry(page, "Effektmål") {
+                if action.effectGoals.isEmpty {
+                    try page.text("–")
+                } else {
+                    try page.element("ul") { for goal in action.effectGoals { try page.element("li", text: goal) } }
+                }
+            }
+            for field in action.otherFields {
+                try entry(page, field.label) { try paragraphs(page, field.text, separator: "\n") }
+            }
+        }
+    }
+
+    private var responsible: String {
+        let responsibility = action.responsibility
+        guard let lead = responsibility.lead else { return responsibility.text.isEmpty ? "–" : responsibility.text }
+        let together = responsibility.coResponsible.map(\.displayName)
+        return together.isEmpty ? lead.displayName : "\(lead.displayName), tillsammans med \(Self.list(together))"
+    }
+
+    private var schedule: String {
+        let schedule = action.schedule
+        if let text = schedule.text, !text.isEmpty { return text }
+        switch (schedule.startYear, schedule.endYear) {
+        case let (start?, end?): return start == end ? String(start) : "\(start)–\(end)"
+        case let (start?, nil): return "från \(start)"
+        case let (nil, end?): return "till \(end)"
+        default: return "–"
+        }
+    }
+
+    private func entry(_ page: PageWriter, _ term: String, _ body: () throws -> Void) throws {
+        try page.element("dt", text: term)
+        try page.element("dd", [], body)
+    }
+
+    private func paragraphs(_ page: PageWriter, _ text: String, separator: String) throws {
+        let parts = text.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        for part in parts { try page.element("p", text: part) }
+    }
+
+    // MARK: - History
+
+    private func history(_ page: PageWriter) throws {
+        try page.element("h2", text: "Statushistorik")
+        guard !data.history.isEmpty else {
+            try page.element("p", [("class", "meta")], text: "Inga rapporter än.")
+            return
+        }
+        let superseded = data.superseded
+        try page.element("table", [("class", "report-table history")]) {
+            try page.element("caption", text: "Rapporter för \(action.code), den senaste först")
+            try page.element("thead") {
+                try page.element("tr") {
+                    for title in ["Period", "Status", "Ljus", "Kommentar", "Hinder", "Nästa steg", "Verklig kostnad", "Rapporterad av", "Tidpunkt"] {
+                        try page.element("th", [("scope", "col")], text: title)
+                    }
+                }
+            }
+            try page.element("tbody") {
+                for report in data.history.reversed() {
+                    let replaced = superseded.contains(report.number)
+                    try page.element("tr", replaced ? [("class", "superseded")] : []) {
+                        try page.element("th", [("scope", "row")]) {
+                            try page.text(report.period)
+                            if replaced { try page.element("span", [("class", "tag")], text: " ersatt") }
+                            if report.supersedes != nil { try page.element("span", [("class", "tag")], text: " rättelse") }
+                        }
+                        try page.element("td", text: report.status.swedish)
+                        try page.element("td", text: report.light.swedish)
+                        try page.element("td", text: report.comment)
+                        try page.element("td", text: report.obstacles)
+                        try page.element("td", text: report.nextSteps)
+                        try page.element("td", text: report.actualCost.map(Kronor.exact) ?? "")
+                        try page.element("td", text: report.reporter)
+                        try page.element("td", text: report.reportedAt.swedishDisplay)
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: - The form
+
+    private func reportForm(_ page: PageWriter, csrf: String) throws {
+        try page.element("h2", text: "Rapportera status")
+        try summary(page)
+        let chosen = form.chosenPeriod
+        if let chosen, let earlier = data.report(for: chosen) {
+            var text = "Det finns redan en rapport för \(chosen) (\(earlier.status.swedish), \(earlier.reportedAt.swedishDate)). "
+                + "Det du skickar blir en rättelse som ersätter den; den gamla finns kvar i historiken. "
+            text += form.prefilled == chosen.description
+                ? "Formuläret är ifyllt med den tidigare rapporten: det som står i fälten när du skickar är det som sparas, också ett fält du tömmer."
+                : "Fält du lämnar tomma tas från den tidigare rapporten."
+            try page.element("p", [("class", "notice"), ("id", "rattelse")], text: text)
+        }
+        let others = data.periods.filter { $0 != chosen && data.report(for: $0) != nil }
+        if !others.isEmpty {
+            try page.element("p", [("class", "meta")], text: "Det finns också rapporter för \(Self.list(others.map(\.description))). "
+                + "Väljer du en av de perioderna blir rapporten en rättelse, och hinder, nästa steg och verklig kostnad som du lämnar tomma tas då från den tidigare rapporten.")
+        }
+        try page.element("form", [("method", "post"), ("action", "/aktiviteter/\(action.code)"), ("class", "form"), ("novalidate", "novalidate")]) {
+            try page.csrf(csrf)
+            try page.empty("input", [("type", "hidden"), ("name", StatusForm.Field.prefilled), ("value", form.prefilled)])
+            typealias F = StatusForm.Field
+            var periods = data.periods.map { period in
+                (value: period.description, label: period.description + " – " + period.swedishLabel
+                    + (data.report(for: period) == nil ? "" : " (har rapport, blir rättelse)"))
+            }
+            if !form.period.isEmpty, !periods.contains(where: { $0.value == form.period }) {
+                periods.insert((value: "", label: "Välj period"), at: 0)
+            }
+            try page.select(F.period, label: "Period", options: periods, selected: form.period, error: error(F.period))
+            try page.select(
+                F.status, label: "Status",
+                options: [(value: "", label: "Välj status")] + ProgressStatus.allCases.map { ($0.swedish, $0.swedish) },
+                selected: form.status, error: error(F.status))
+            try page.select(
+                F.light, label: "Bedömning (ljus)",
+                options: [(value: "", label: "Välj bedömning")] + TrafficLight.allCases.map { ($0.swedish, $0.swedish) },
+                selected: form.light, error: error(F.light),
+                hint: "Grön: enligt plan. Gul: risk för att målen inte nås. Röd: målen nås inte utan åtgärder.")
+            try page.textArea(F.comment, label: "Kommentar", value: form.comment, error: error(F.comment),
+                              hint: "Hur går arbetet? Måste fyllas i.", required: true)
+            try page.textArea(F.obstacles, label: "Hinder", value: form.obstacles, error: error(F.obstacles))
+            try page.textArea(F.next, label: "Nästa steg", value: form.next, error: error(F.next))
+            try page.textField(F.cost, label: "Verklig kostnad hittills (kr)", value: form.cost, error: error(F.cost),
+                               hint: "Hela kronor, till exempel 240000. Lämna tomt om ingen kostnad ska anges.")
+            try page.submit("Skicka rapporten")
+        }
+    }
+
+    private func error(_ field: String) -> String? {
+        errors.first { $0.field == field }?.message
+    }
+
+    /// The error summary: a refusal from AgendaCore, then a link to each field in error.
+    private func summary(_ page: PageWriter) throws {
+        guard refusal != nil || !errors.isEmpty else { return }
+        try page.element("div", [("class", "error-summary"), ("role", "alert"), ("tabindex", "-1"), ("id", "fel")]) {
+            try page.element("h2", text: "Rapporten sparades inte")
+            if let refusal { try page.element("p", text: refusal) }
+            if !errors.isEmpty {
+                try page.element("ul") {
+                    for error in errors {
+                        try page.element("li") { try page.element("a", [("href", "#\(error.field)")], text: error.message) }
+                    }
+                }
+            }
+        }
+    }
+
+    /// "a", "a och b", "a, b och c".
+    static func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " och " + items[items.count - 1]
+    }
+}

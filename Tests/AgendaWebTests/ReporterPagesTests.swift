@@ -1,0 +1,283 @@
+import AgendaCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import AgendaWeb
+
+/// The action page (`/aktiviteter/<code>`): plan, history and the status report form, over HTTP.
+@Suite struct ReporterPagesTests {
+    /// A report's fields as the form posts them.
+    static func fields(
+        period: String = "2018Q4", status: String = "Nästan klar", light: String = "gul",
+        comment: String = "Årskurs 4–6 har fått sina datorer.", obstacles: String = "", next: String = "Utvärdera med LIKA.",
+        cost: String = "", prefilled: String? = "2018Q4"
+    ) -> [(String, String)] {
+        var fields = [
+            ("period", period), ("status", status), ("light", light), ("comment", comment), ("obstacles", obstacles),
+            ("next", next), ("cost", cost),
+        ]
+        if let prefilled { fields.append(("prefilled", prefilled)) }
+        return fields
+    }
+
+    /// Signs in as `name` and opens `code`'s page (for its CSRF token), then posts `fields` to it.
+    static func report(
+        _ client: any TestClientProtocol, as name: String, code: String, _ fields: [(String, String)]
+    ) async throws -> (Browser, TestResponse) {
+        let browser = Browser(client)
+        _ = try await browser.signIn(token: try DemoDatabase.token(name))
+        try await browser.get("/aktiviteter/\(code)")
+        return (browser, try await browser.post("/aktiviteter/\(code)", fields))
+    }
+
+    @Test func theActionPageShowsThePlanFieldsAndTheHistoryNewestFirst() async throws {
+        let (_, application) = try demoApp()
+        try await application.test(.router) { client in
+            let browser = Browser(client)
+            _ = try await browser.signIn(token: try DemoDatabase.token("Skolförvaltningen"))
+            let response = try await browser.get("/aktiviteter/6.2")
+            #expect(response.status == .ok)
+            let page = browser.lastPage
+            #expect(page.contains("<h1>6.2 Ökad datortäthet</h1>"))
+            for term in ["Insatsområde", "Bakgrund", "Handlingsplan", "Ansvarig", "Tidsplan", "Kostnad", "Effektmål"] {
+                #expect(page.contains("<dt>\(term)</dt>"), "plan field \(term)")
+            }
+            #expect(page.contains("<dd>6. Utbildning</dd>"))
+            #expect(page.contains("Sista dag att rapportera: 2019-01-15"))
+            #expect(page.contains(Kronor.exact(2_400_000)), "actual cost written like the reports")
+            #expect(page.contains("Leveransförsening av datorer"))
+            let q4 = try #require(page.range(of: "<th scope=\"row\">2018Q4</th>"))
+            let q3 = try #require(page.range(of: "<th scope=\"row\">2018Q3</th>"))
+            #expect(q4.lowerBound < q3.lowerBound, "newest first")
+            #expect(page.contains("<form method=\"post\" action=\"/aktiviteter/6.2\""))
+            #expect(page.contains("<option value=\"2018Q4\" selected=\"selected\">"), "the open round's period is the default")
+            #expect(page.contains(">Skicka rapporten</button>"))
+        }
+    }
+
+    @Test func aReportIsStoredAndThePageSaysSo() async throws {
+        let (app, application) = try demoApp()
+        let before = try app.service.statusHistory(code: "6.2")
+        try await application.test(.router) { client in
+            let (browser, response) = try await Self.report(
+                client, as: "Skolförvaltningen", code: "6.2", Self.fields(cost: "2 650 000"))
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == "/aktiviteter/6.2?sparad=2018Q4")
+            let history = try app.service.statusHistory(code: "6.2")
+            #expect(history.count == before.count + 1)
+            let stored = try #require(history.last)
+            #expect(stored.period == "2018Q4" && stored.status == .almostDone && stored.light == .yellow)
+            #expect(stored.comment == "Årskurs 4–6 har fått sina datorer." && stored.nextSteps == "Utvärdera med LIKA.")
+            #expect(stored.actualCost == 2_650_000 && stored.reporter == "Skolförvaltningen")
+            #expect(stored.supersedes == before.last { $0.period == "2018Q4" }?.number, "a second report corrects the first")
+            let page = try await browser.get("/aktiviteter/6.2?sparad=2018Q4")
+            #expect(page.status == .ok)
+            #expect(browser.lastPage.contains("<p class=\"notice-ok\" role=\"status\">Rapporten för 2018Q4 är sparad.</p>"))
+            #expect(browser.lastPage.contains("ersatt"), "the superseded report is marked")
+        }
+    }
+
+    @Test func aCorrectionIsAnnouncedAndThePrefilledFormIsWhatIsStored() async throws {
+        let (app, application) = try demoApp()
+        try await application.test(.router) { client in
+            let browser = Browser(client)
+            _ = try await browser.signIn(token: try DemoDatabase.token("Skolförvaltningen"))
+            try await browser.get("/aktiviteter/6.2")
+            #expect(browser.lastPage.contains("Det finns redan en rapport för 2018Q4 (Påbörjad, 2019-01-09)."))
+            #expect(browser.lastPage.contains("blir en rättelse som ersätter den; den gamla finns kvar i historiken"))
+            #expect(browser.lastPage.contains("name=\"prefilled\" value=\"2018Q4\""))
+            #expect(browser.lastPage.contains(">Arbetet pågår enligt plan under kvartal 4 2018.</textarea>"), "pre-filled")
+            // The form filled from 2018Q4: an emptied field is stored empty.
+            let emptied = try await browser.post("/aktiviteter/6.2", Self.fields(next: ""))
+            #expect(emptied.status == .seeOther)
+            #expect(try app.service.statusHistory(code: "6.2").last?.nextSteps == "")
+            // Another period with a report, not the one the form was filled from: empty fields are carried over.
+            try await browser.get("/aktiviteter/6.2")
+            let other = try await browser.post("/aktiviteter/6.2", Self.fields(period: "2018Q3", next: "", prefilled: "2018Q4"))
+            #expect(other.status == .seeOther)
+            let location = try #require(other.headers[.location])
+            #expect(location.hasPrefix("/aktiviteter/6.2?sparad=2018Q3"))
+            let stored = try #require(try app.service.statusHistory(code: "6.2").last)
+            #expect(stored.obstacles == "Leveransförsening av datorer från ramavtalsleverantören.")
+            #expect(stored.actualCost == 2_400_000)
+            try await browser.get(location)
+            #expect(browser.lastPage.contains(
+                "Rapporten för 2018Q3 är sparad. Från den tidigare rapporten för perioden togs hinder, nästa steg och verklig kostnad."))
+        }
+    }
+
+    @Test func aValidationErrorKeepsEverythingTypedAndShowsTheErrorsBesideTheFields() async throws {
+        let (app, application) = try demoApp()
+        let before = try app.service.statusHistory(code: "6.2").count
+        try await application.test(.router) { client in
+            let (browser, response) = try await Self.report(
+                client, as: "Skolförvaltningen", code: "6.2",
+                Self.fields(period: "2018Q9", status: "Halvklar", light: "lila", comment: "  ",
+                            obstacles: "Budgeten räcker inte.", next: "Söka medel.", cost: "12 tusen"))
+            #expect(response.status == .unprocessableContent)
+            let page = browser.lastPage
+            #expect(page.contains("<span class=\"error\" id=\"period-error\">Fel: Välj en period</span>"))
+            #expect(page.contains("<span class=\"error\" id=\"status-error\">Fel: Välj en status i listan</span>"))
+            #expect(page.contains("<span class=\"error\" id=\"light-error\">Fel: Välj grön, gul eller röd</span>"))
+            #expect(page.contains("<span class=\"error\" id=\"comment-error\">Fel: Skriv en kommentar om läget</span>"))
+            #expect(page.contains("Fel: Skriv kostnaden i hela kronor, till exempel 240000"))
+            #expect(page.contains("<a href=\"#cost\">Skriv kostnaden i hela kronor, till exempel 240000</a>"), "in the summary")
+            #expect(page.contains(">Budgeten räcker inte.</textarea>") && page.contains(">Söka medel.</textarea>"))
+            #expect(page.contains("value=\"12 tusen\""))
+            #expect(try app.service.statusHistory(code: "6.2").count == before, "nothing stored")
+
+            // The core's refusal of a period that has not begun, beside the period.
+            let future = try await browser.post("/aktiviteter/6.2", Self.fields(period: "2999Q1", comment: "Snart."))
+            #expect(future.status == .unprocessableContent)
+            #expect(browser.lastPage.contains("id=\"period-error\">Fel: 2999Q1 har inte börjat än"))
+            #expect(browser.lastPage.contains(">Snart.</textarea>"))
+            #expect(try app.service.statusHistory(code: "6.2").count == before)
+        }
+    }
+
+    @Test func hostileTextIsShownLiterally() async throws {
+        let (_, application) = try demoApp()
+        try await application.test(.router) { client in
+            let (browser, response) = try await Self.report(
+                client, as: "Skolförvaltningen", code: "6.2",
+                Self.fields(comment: "<script>alert(1)</script>", obstacles: "\"><img src=x onerror=alert(1)>"))
+            #expect(response.status == .seeOther)
+            try await browser.get("/aktiviteter/6.2")
+            let page = browser.lastPage
+            #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+            #expect(!page.contains("<script>"))
+            #expect(page.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;") || page.contains("\"&gt;&lt;img src=x onerror=alert(1)&gt;"))
+            #expect(!page.contains("<img src=x"))
+            // And in the form kept after an error.
+            let invalid = try await browser.post("/aktiviteter/6.2", Self.fields(light: "<script>x</script>", comment: "</textarea><script>y</script>"))
+            #expect(invalid.status == .unprocessableContent)
+            #expect(!browser.lastPage.contains("<script>"))
+            #expect(browser.lastPage.contains("&lt;/textarea&gt;&lt;script&gt;y&lt;/script&gt;"))
+        }
+    }
+
+    @Test func anotherFörvaltningsActionAnswers403AndStoresNothing() async throws {
+        let (app, application) = try demoApp()
+        let before = try app.service.statusHistory(code: "1.2").count
+        try await application.test(.router) { client in
+            let browser = Browser(client)
+            _ = try await browser.signIn(token: try DemoDatabase.token("Skolförvaltningen"))
+            let page = try await browser.get("/aktiviteter/1.2")
+            #expect(page.status == .forbidden)
+            #expect(!browser.lastPage.contains("Skicka rapporten"))
+            try await browser.get("/aktiviteter/6.2")
+            let post = try await browser.post("/aktiviteter/1.2", Self.fields())
+            #expect(post.status == .forbidden)
+            #expect(try app.service.statusHistory(code: "1.2").count == before)
+        }
+    }
+
+    @Test func aReaderMayNeitherSeeNorPostTheForm() async throws {
+        let (app, application) = try demoApp()
+        let before = try app.service.statusHistory(code: "6.2").count
+        try await application.test(.router) { client in
+            let browser = Browser(client)
+            _ = try await browser.signIn(token: try DemoDatabase.token("IT-rådet"))
+            let page = try await browser.get("/aktiviteter/6.2")
+            #expect(page.status == .forbidden)
+            #expect(!browser.lastPage.contains("Skicka rapporten"))
+            let post = try await browser.post("/aktiviteter/6.2", Self.fields())
+            #expect(post.status == .forbidden)
+            #expect(try app.service.statusHistory(code: "6.2").count == before)
+        }
+    }
+
+    @Test func aPostWithoutItsCSRFTokenIsRefused() async throws {
+        let (app, application) = try demoApp()
+        let before = try app.service.statusHistory(code: "6.2").count
+        try await application.test(.router) { client in
+            let browser = Browser(client)
+            _ = try await browser.signIn(token: try DemoDatabase.token("Skolförvaltningen"))
+            try await browser.get("/aktiviteter/6.2")
+            let forged = try await browser.post("/aktiviteter/6.2", Self.fields(), csrf: "0000")
+            #expect(forged.status == .forbidden)
+            #expect(try app.service.statusHistory(code: "6.2").count == before)
+        }
+    }
+
+    @Test func aWithdrawnActionHasNoForm() async throws {
+        let (app, application) = try demoApp()
+        let owner = try app.service.authenticate(token: try DemoDatabase.token("IT-chef"))
+        try app.service.withdrawAction(code: "6.2", decision: Decision(reference: "IT-rådet 2019-01-02 §1", date: CalendarDate(year: 2019, month: 1, day: 2)), by: owner)
+        let before = try app.service.statusHistory(code: "6.2").count
+        try await application.test(.router) { client in
+            let browser = Browser(client)
+            _ = try await browser.signIn(token: try DemoDatabase.token("Skolförvaltningen"))
+            let page = try await browser.get("/aktiviteter/6.2")
+            #expect(page.status == .ok)
+            #expect(browser.lastPage.contains("Aktiviteten är struken ur planen."))
+            #expect(!browser.lastPage.contains("<form method=\"post\" action=\"/aktiviteter/6.2\""))
+            #expect(browser.lastPage.contains("Statushistorik"), "the history stays")
+            let post = try await browser.post("/aktiviteter/6.2", Self.fields())
+            #expect(post.status == .conflict)
+            #expect(try app.service.statusHistory(code: "6.2").count == before)
+        }
+    }
+
+    /// Status reporting over HTTP for each role: the owner on any action, a förvaltning on its own only,
+    /// a reader on none, a revoked identity back to sign-in.
+    @Test(arguments: [
+        ("IT-chef", "6.2", 303), ("IT-chef", "1.2", 303),
+        ("Skolförvaltningen", "6.2", 303), ("Skolförvaltningen", "1.2", 403),
+        ("Stadsledningsförvaltningen", "1.2", 303), ("Stadsledningsförvaltningen", "6.2", 403),
+        ("IT-rådet", "6.2", 403), ("IT-rådet", "1.2", 403),
+    ])
+    func theRoleDecidesWhoMayReport(name: String, code: String, expected: Int) async throws {
+        let (app, application) = try demoApp()
+        let before = try app.service.statusHistory(code: code).count
+        try await application.test(.router) { client in
+            let browser = Browser(client)
+            _ = try await browser.signIn(token: try DemoDatabase.token(name))
+            // The CSRF token from any page of the session (a 403 page carries the sign-out form).
+            try await browser.get("/aktiviteter/\(code)")
+            let response = try await browser.post("/aktiviteter/\(code)", Self.fields(prefilled: nil))
+            #expect(response.status.code == expected)
+            #expect(try app.service.statusHistory(code: code).count == before + (expected == 303 ? 1 : 0))
+        }
+    }
+
+    @Test func aRevokedIdentityStoresNothingAndIsSentToSignIn() async throws {
+        let (app, application) = try demoApp()
+        let before = try app.service.statusHistory(code: "6.2").count
+        try await application.test(.router) { client in
+            let browser = Browser(client)
+            _ = try await browser.signIn(token: try DemoDatabase.token("Skolförvaltningen"))
+            try await browser.get("/aktiviteter/6.2")
+            let owner = try app.service.authenticate(token: try DemoDatabase.token("IT-chef"))
+            try app.service.revokeIdentity(name: "Skolförvaltningen", by: owner)
+            // The session ended with the identity: the POST's CSRF token matches no session (403, the
+            // shared SessionMiddleware), and the next page asks to sign in.
+            let response = try await browser.post("/aktiviteter/6.2", Self.fields())
+            #expect(response.status == .forbidden)
+            #expect(try app.service.statusHistory(code: "6.2").count == before)
+            let page = try await browser.get("/aktiviteter/6.2")
+            #expect(page.status == .seeOther && page.headers[.location] == "/logga-in")
+        }
+    }
+
+    @Test func anUnknownActionIsNotFound() async throws {
+        let (_, application) = try demoApp()
+        try await application.test(.router) { client in
+            let browser = Browser(client)
+            _ = try await browser.signIn(token: try DemoDatabase.token("IT-chef"))
+            #expect(try await browser.get("/aktiviteter/99.9").status == .notFound)
+        }
+    }
+
+    @Test func costIsReadAsWholeKronor() {
+        #expect(StatusForm.amount("") == .notGiven)
+        #expect(StatusForm.amount("240000") == .kronor(240_000))
+        #expect(StatusForm.amount("2 400 000 kr") == .kronor(2_400_000))
+        #expect(StatusForm.amount("-5") == nil)
+        #expect(StatusForm.amount("12,5") == nil)
+        #expect(StatusForm.amount("kr") == nil)
+        #expect(StatusForm.amount("١٢") == nil, "ASCII digits only")
+    }
+}
