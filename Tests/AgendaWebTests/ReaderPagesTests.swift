@@ -136,6 +136,20 @@ import Testing
         }
     }
 
+    @Test func thePeriodsAreTheCurrentOneThosePublishedAndThoseWithRoundsNewestFirst() throws {
+        let (app, _) = try demoApp()
+        let periods = try app.service.reportPeriods()
+        let current = Period.containing(app.service.today, kind: .quarter)
+        #expect(periods.first?.period == current && periods.first?.isCurrent == true)
+        #expect(periods.map(\.period) == periods.map(\.period).sorted(by: >))
+        #expect(periods.filter { $0.publication != nil }.map(\.period.description) == ["2018Q3"])
+        #expect(periods.contains { $0.period.description == "2017Q1" && $0.round != nil })
+        #expect(Period.containing(CalendarDate(year: 2018, month: 11, day: 30), kind: .quarter).description == "2018Q4")
+        #expect(Period.containing(CalendarDate(year: 2018, month: 5, day: 1), kind: .tertial).description == "2018T2")
+        #expect(Period.containing(CalendarDate(year: 2018, month: 7, day: 1), kind: .halfYear).description == "2018H2")
+        #expect(Period.containing(CalendarDate(year: 2018, month: 7, day: 1), kind: .year).description == "2018")
+    }
+
     @Test func reportsAreForSignedInPeopleOnly() async throws {
         let (_, application) = try demoApp()
         try await application.test(.router) { client in
