@@ -24,4 +24,30 @@ extension ReportGenerator {
         }
         return (publication, try staged.moveIntoPlace())
     }
+
+    /// The report of `period` in `format` as bytes: exactly what ``write(_:service:templates:)`` writes
+    /// to `agenda-PERIOD.EXT` for the same database (all actions, no date given), read from one snapshot
+    /// of `service`'s database. A published period reads as published. A period before the plan's
+    /// start or after the current one is refused.
+    public static func document(
+        period: Period, format: ReportFormat, service: AgendaService, templates: TemplateSet
+    ) throws -> Data {
+        try service.read { store in
+            try store.checkPeriod(period, at: service.now)
+            let model = try model(for: ReportRequest(period: period, formats: [format], directory: FileManager.default.temporaryDirectory), from: store)
+            return try ReportWriter.data(model, format: format, templates: templates)
+        }
+    }
+
+    /// Publishes the period's report (owner only) without writing files: the same atomic publishing as
+    /// ``publish(_:service:by:templates:)`` — the publication is recorded only when the report's model
+    /// can be built from the publishing transaction's own view. Afterwards the report is made on request
+    /// (``document(period:format:service:templates:)``) and always reads as published.
+    @discardableResult
+    public static func publish(period: Period, service: AgendaService, by caller: Identity) throws -> Publication {
+        try service.publish(period: period, by: caller) { store, _ in
+            try store.checkPeriod(period, at: service.now)
+            _ = try model(for: ReportRequest(period: period, formats: [], directory: FileManager.default.temporaryDirectory), from: store)
+        }.publication
+    }
 }

@@ -1,8 +1,266 @@
+import AgendaCore
+import Foundation
+import HTTPTypes
 import Hummingbird
+import ReportGen
 
 /// What the IT-chef does: the round dashboard, opening rounds, publishing, identities, the audit log.
+/// Only the owner sees these pages (others get 403); every write is checked again by AgendaCore inside
+/// its transaction.
 struct OwnerRoutes {
     let app: WebApp
 
-    func register(on router: Router<WebContext>) {}
+    /// How long a sign-in link made on the web stays valid: as `agenda identity link` by default.
+    static let linkHours = 72
+    /// The audit log page shows at most this many entries, the newest.
+    static let auditLimit = 200
+
+    func register(on router: Router<WebContext>) {
+        router.get("omgang") { request, context -> Response in
+            _ = try requireOwner(context)
+            return try dashboard(context, notice: Self.notice(Form(encoded: request.uri.query ?? "")))
+        }
+        router.post("omgang") { _, context -> Response in try openRound(context) }
+        router.post("omgang/:period/stang") { _, context -> Response in
+            let owner = try requireOwner(context)
+            let period = try ReaderRoutes.period(context.parameters.require("period"))
+            try app.service.cancelRound(period: period, by: owner)
+            return .seeOther("/omgang?stangd=\(period)")
+        }
+        router.post("rapporter/:period/publicera") { _, context -> Response in
+            let owner = try requireOwner(context)
+            let period = try ReaderRoutes.period(context.parameters.require("period"))
+            try ReportGenerator.publish(period: period, service: app.service, by: owner)
+            return .seeOther("/omgang?publicerad=\(period)")
+        }
+        router.get("identiteter") { request, context -> Response in
+            _ = try requireOwner(context)
+            let query = Form(encoded: request.uri.query ?? "")
+            var notice: String?
+            if let name = query["aterkallad"], let identity = try app.service.identities().first(where: { $0.name == name }),
+               identity.revokedAt != nil {
+                notice = "\(identity.name) är återkallad: dess token fungerar inte längre och dess inloggningar har upphört."
+            }
+            return try identitiesPage(context, notice: notice)
+        }
+        router.post("identiteter") { _, context -> Response in try addIdentity(context) }
+        router.post("identiteter/:name/aterkalla") { _, context -> Response in
+            let owner = try requireOwner(context)
+            let identity = try app.service.revokeIdentity(name: try Self.name(context), by: owner)
+            app.sessions.endAll(of: identity.name)
+            return .seeOther("/identiteter?aterkallad=\(Self.encoded(identity.name))")
+        }
+        router.post("identiteter/:name/fornya") { _, context -> Response in
+            let owner = try requireOwner(context)
+            let issued = try app.service.renewIdentity(name: try Self.name(context), by: owner)
+            app.sessions.endAll(of: issued.identity.name)
+            let page = try app.page("Ny token för \(issued.identity.name)", context: context, current: "/identiteter")
+            try IdentityPages.issued(
+                issued, heading: "Ny token för \(issued.identity.name)",
+                notice: "\(issued.identity.name) har fått en ny token. Den gamla fungerar inte längre.", on: page)
+            return .page(try page.finish())
+        }
+        router.post("identiteter/:name/lank") { request, context -> Response in
+            let owner = try requireOwner(context)
+            let name = try Self.name(context)
+            let identity = try app.service.identities().first { $0.name == name }
+            let secret = try app.service.createSignInLink(for: name, validFor: Int64(Self.linkHours) * 3600, by: owner)
+            let link = "\(signInBase(request))/logga-in/\(secret)"
+            let shown = identity?.name ?? name
+            let page = try app.page("Inloggningslänk för \(shown)", context: context, current: "/identiteter")
+            try IdentityPages.link(link, for: shown, hours: Self.linkHours, on: page)
+            return .page(try page.finish())
+        }
+        router.get("logg") { request, context -> Response in
+            _ = try requireOwner(context)
+            let query = Form(encoded: request.uri.query ?? "")
+            let identity = query.text("identitet"), target = query.text("aktivitet")
+            let selection = try app.service.auditLog(
+                identity: identity.isEmpty ? nil : identity, target: target.isEmpty ? nil : target, limit: Self.auditLimit)
+            let names = try app.service.identities().map(\.name)
+            let page = try app.page("Logg", context: context, current: "/logg")
+            try AuditPages.log(selection, names: names, identity: identity, target: target, on: page)
+            return .page(try page.finish())
+        }
+    }
+
+    /// The signed-in owner; anyone else is refused with 403.
+    func requireOwner(_ context: WebContext) throws -> Identity {
+        let identity = try context.requireIdentity()
+        guard identity.role == .owner else {
+            throw WebError.forbidden("Den här sidan är bara för IT-chefen. Du kan läsa rapporterna under Rapporter.")
+        }
+        return identity
+    }
+
+    // MARK: - The round
+
+    /// "Rapporteringsomgången är öppnad", … after a POST that succeeded; nothing for anything else.
+    static func notice(_ query: Form) -> String? {
+        func period(_ name: String) -> Period? { query[name].flatMap { try? ReaderRoutes.period($0) } }
+        if let period = period("oppnad") { return "Rapporteringsomgången för \(period) är öppnad." }
+        if let period = period("stangd") { return "Rapporteringsomgången för \(period) är avbruten." }
+        if let period = period("publicerad") {
+            return "Rapporten för \(period) är publicerad. Från och med nu visas den alltid precis som nu."
+        }
+        return nil
+    }
+
+    /// The dashboard: the default round per förvaltning, the form to open a round, the periods to publish.
+    func dashboard(
+        _ context: WebContext, notice: String? = nil, form: RoundPages.OpenForm? = nil, errors: [FieldError] = [],
+        status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let session = try context.session.orThrow()
+        let current = try app.service.rounds().last { $0.cancelledAt == nil }
+        let progress = try current.map { try app.service.roundStatus(period: try Period(parsing: $0.period)) }
+        let periods = try app.service.reportPeriods()
+        let suggested = periods.first { $0.isCurrent }?.period
+        let form = form ?? RoundPages.OpenForm(period: suggested?.description ?? "", deadline: "")
+        let page = try app.page("Rapporteringsomgången", context: context, current: "/omgang")
+        try RoundPages.dashboard(
+            progress, periods: periods, notice: notice, form: form, errors: errors, csrf: session.csrf, on: page)
+        return .page(try page.finish(), status: status)
+    }
+
+    /// POST /omgang: opens a round for `period` with `deadline`; errors beside the fields (422).
+    func openRound(_ context: WebContext) throws -> Response {
+        let owner = try requireOwner(context)
+        let form = RoundPages.OpenForm(period: context.form.text("period"), deadline: context.form.text("deadline"))
+        var errors: [FieldError] = []
+        var period: Period?
+        if form.period.isEmpty {
+            errors.append(FieldError(field: "period", message: "Skriv perioden, till exempel 2018Q4."))
+        } else {
+            do { period = try Period(parsing: form.period) } catch {
+                errors.append(FieldError(field: "period", message: "Skriv perioden som ett år (2018), ett kvartal (2018Q4), ett tertial (2018T2) eller ett halvår (2018H1)."))
+            }
+        }
+        let deadline = CalendarDate(iso: form.deadline)
+        if deadline == nil {
+            errors.append(FieldError(field: "deadline", message: "Skriv sista dag som ÅÅÅÅ-MM-DD, till exempel 2019-01-15."))
+        }
+        if let period, let deadline, errors.isEmpty {
+            do {
+                try app.service.openRound(period: period, deadline: deadline, by: owner)
+                return .seeOther("/omgang?oppnad=\(period)")
+            } catch let StoreError.invalidInput(field, message) {
+                errors.append(FieldError(field: field == "deadline" ? "deadline" : "period", message: Self.sentence(message)))
+            }
+        }
+        return try dashboard(context, form: form, errors: errors, status: .unprocessableContent)
+    }
+
+    // MARK: - Identities
+
+    func identitiesPage(
+        _ context: WebContext, notice: String? = nil, form: IdentityPages.AddForm = .init(), errors: [FieldError] = [],
+        status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let session = try context.session.orThrow()
+        let identities = try app.service.identities()
+        let departments = try app.service.read { store in try store.departments().map(\.name) }
+        let page = try app.page("Identiteter", context: context, current: "/identiteter")
+        try IdentityPages.list(
+            identities, departments: departments, notice: notice, form: form, errors: errors, csrf: session.csrf, on: page)
+        return .page(try page.finish(), status: status)
+    }
+
+    /// POST /identiteter: adds an identity and shows its token once; errors beside the fields.
+    func addIdentity(_ context: WebContext) throws -> Response {
+        let owner = try requireOwner(context)
+        let form = IdentityPages.AddForm(
+            name: context.form.text("name"), role: context.form.text("role"), department: context.form.text("department"))
+        var errors: [FieldError] = []
+        if form.name.isEmpty { errors.append(FieldError(field: "name", message: "Skriv identitetens namn, till exempel förvaltningens namn.")) }
+        let role = Role(rawValue: form.role)
+        if role == nil { errors.append(FieldError(field: "role", message: "Välj en roll.")) }
+        var status = HTTPResponse.Status.unprocessableContent
+        if let role, errors.isEmpty {
+            do {
+                let issued = try app.service.addIdentity(
+                    name: form.name, role: role, department: form.department.isEmpty ? nil : form.department, by: owner)
+                let page = try app.page("Ny identitet", context: context, current: "/identiteter")
+                try IdentityPages.issued(
+                    issued, heading: "\(issued.identity.name) är tillagd",
+                    notice: "\(issued.identity.name) är tillagd som \(issued.identity.role.swedish)"
+                        + (issued.identity.department.map { " för \($0)." } ?? "."),
+                    on: page)
+                return .page(try page.finish())
+            } catch let error as StoreError {
+                switch error {
+                case let .invalidInput(field, message):
+                    errors.append(FieldError(field: field == "department" ? "department" : "name", message: Self.sentence(message)))
+                case let .notFound(message):
+                    errors.append(FieldError(field: "department", message: Self.sentence(message)))
+                case let .alreadyExists(message):
+                    errors.append(FieldError(field: "name", message: Self.sentence(message)))
+                    status = .conflict
+                default:
+                    throw error
+                }
+            }
+        }
+        return try identitiesPage(context, form: form, errors: errors, status: status)
+    }
+
+    /// The identity named in the URL (percent-decoded); 404 when it is not valid text.
+    static func name(_ context: WebContext) throws -> String {
+        guard let name = try context.parameters.require("name").removingPercentEncoding, !name.isEmpty else { throw WebError.notFound }
+        return name
+    }
+
+    /// `name` for a URL path segment or query value: everything but unreserved characters escaped.
+    static func encoded(_ name: String) -> String {
+        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
+        allowed.insert(charactersIn: "-._~")
+        return name.addingPercentEncoding(withAllowedCharacters: allowed) ?? name
+    }
+
+    /// A core message as a sentence: capital first letter, full stop.
+    static func sentence(_ message: String) -> String {
+        guard let first = message.first else { return message }
+        let text = first.uppercased() + message.dropFirst()
+        return text.hasSuffix(".") ? text : text + "."
+    }
+
+    // MARK: - Sign-in links
+
+    /// `scheme://host` where this server is reached, from the request: X-Forwarded-Proto (http or https)
+    /// else the request's scheme, and the Host header (the request's authority) when it is a plausible host name, else the
+    /// configured host and port. As `agenda identity link NAME --base-url …` is given it.
+    func signInBase(_ request: Request) -> String {
+        let forwarded = request.headers[.xForwardedProto]?.split(separator: ",").first
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let scheme = [forwarded, request.head.scheme?.lowercased()].compactMap { $0 }.first { ["http", "https"].contains($0) }
+            ?? (app.settings.secureCookies ? "https" : "http")
+        let host = request.head.authority.flatMap { Self.plausibleHost($0) ? $0 : nil }
+            ?? Self.hostAndPort(app.settings.host, app.settings.port)
+        return "\(scheme)://\(host)"
+    }
+
+    /// A DNS name or IPv4 address, or an IPv6 address in brackets, with an optional port.
+    static func plausibleHost(_ text: String) -> Bool {
+        guard text.count <= 255 else { return false }
+        let label = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+        let name = "^\(label)(?:\\.\(label))*\\.?(?::[0-9]{1,5})?$"
+        let ipv6 = "^\\[[0-9A-Fa-f:.]+\\](?::[0-9]{1,5})?$"
+        return text.range(of: name, options: .regularExpression) != nil || text.range(of: ipv6, options: .regularExpression) != nil
+    }
+
+    static func hostAndPort(_ host: String, _ port: Int) -> String {
+        (host.contains(":") ? "[\(host)]" : host) + ":\(port)"
+    }
+}
+
+extension Optional where Wrapped == Session {
+    /// The session, or the way to the sign-in page.
+    func orThrow() throws -> Session {
+        guard let self else { throw WebError.signInRequired }
+        return self
+    }
+}
+
+extension HTTPField.Name {
+    static let xForwardedProto = Self("X-Forwarded-Proto")!
 }

@@ -1,8 +1,67 @@
+import AgendaCore
+import Foundation
+import HTTPTypes
 import Hummingbird
+import ReportGen
 
 /// What IT-rådet reads: the periods and their reports (XHTML in the browser, .odt/.ods to download).
+/// Readers, reporters and the owner may read; nothing here writes.
 struct ReaderRoutes {
     let app: WebApp
 
-    func register(on router: Router<WebContext>) {}
+    /// The report's own XHTML inlines its stylesheet (a `<style>` element, `style` attributes in its
+    /// charts): this response alone allows inline styles. Inline scripts stay forbidden.
+    static let reportPolicy = SecurityHeaders<WebContext>.policy.replacingOccurrences(
+        of: "style-src 'self';", with: "style-src 'self' 'unsafe-inline';")
+
+    func register(on router: Router<WebContext>) {
+        router.get("rapporter") { _, context -> Response in try periodsPage(context) }
+        router.get("rapporter/:period") { _, context -> Response in
+            _ = try context.requireIdentity()
+            let period = try Self.period(context.parameters.require("period"))
+            let bytes = try ReportGenerator.document(period: period, format: .xhtml, service: app.service, templates: app.templates)
+            var response = Response(
+                status: .ok, headers: [.contentType: "application/xhtml+xml; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+            response.headers[.contentSecurityPolicyHeader] = Self.reportPolicy
+            return response
+        }
+        router.get("rapporter/:period/:file") { _, context -> Response in
+            _ = try context.requireIdentity()
+            let period = try Self.period(context.parameters.require("period"))
+            let file = try context.parameters.require("file")
+            guard let format = ReportFormat.allCases.first(where: { ReportFile.fileName(for: period, format: $0) == file }) else {
+                throw WebError.notFound
+            }
+            let bytes = try ReportGenerator.document(period: period, format: format, service: app.service, templates: app.templates)
+            var response = Response(
+                status: .ok, headers: [.contentType: Self.contentType(format)], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+            response.headers[.contentDisposition] = "attachment; filename=\"\(file)\""
+            if format == .xhtml { response.headers[.contentSecurityPolicyHeader] = Self.reportPolicy }
+            return response
+        }
+    }
+
+    /// A period from the URL; text that is no period is a page that does not exist.
+    static func period(_ text: String) throws -> Period {
+        guard let period = try? Period(parsing: text), period.description == text.uppercased() else { throw WebError.notFound }
+        return period
+    }
+
+    /// The Content-Type of a download: the format's media type, text ones with their charset.
+    static func contentType(_ format: ReportFormat) -> String {
+        switch format {
+        case .xhtml, .fodt, .fods: "\(format.mediaType); charset=utf-8"
+        case .odt, .ods: format.mediaType
+        }
+    }
+
+    /// "Rapporter": the periods with their reports and downloads, newest first.
+    func periodsPage(_ context: WebContext) throws -> Response {
+        _ = try context.requireIdentity()
+        let periods = try app.service.reportPeriods()
+        let page = try app.page("Rapporter", context: context, current: "/rapporter")
+        try ReportPages.periods(periods, on: page)
+        return .page(try page.finish())
+    }
 }

@@ -16,7 +16,7 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
         } catch let error as HTTPResponseError {
             response = try error.response(from: request, context: context)
         }
-        response.headers[.contentSecurityPolicyHeader] = Self.policy
+        if response.headers[.contentSecurityPolicyHeader] == nil { response.headers[.contentSecurityPolicyHeader] = Self.policy }
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.xFrameOptions] = "DENY"
         response.headers[.referrerPolicy] = "same-origin"

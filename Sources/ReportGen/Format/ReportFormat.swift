@@ -25,8 +25,10 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     public var mediaType: String {
         switch self {
         case .xhtml: "application/xhtml+xml"
-        case .fodt, .odt: ODFKind.text.mediaType
-        case .fods, .ods: ODFKind.spreadsheet.mediaType
+        case .odt: ODFKind.text.mediaType
+        case .ods: ODFKind.spreadsheet.mediaType
+        case .fodt: "application/vnd.oasis.opendocument.text-flat-xml"
+        case .fods: "application/vnd.oasis.opendocument.spreadsheet-flat-xml"
         }
     }
 }

@@ -1,0 +1,130 @@
+import AgendaCore
+import Foundation
+import ReportGen
+
+/// The IT-chef's identities: the list with revoke / renew / link buttons, the add form, and the pages
+/// that show a new token or sign-in link once.
+enum IdentityPages {
+    /// The add form as typed.
+    struct AddForm: Sendable {
+        var name = ""
+        var role = Role.reporter.rawValue
+        var department = ""
+    }
+
+    /// The roles as the select offers them.
+    static let roles: [(value: String, label: String)] = [
+        (Role.reporter.rawValue, "Rapportör – en förvaltning som rapporterar status"),
+        (Role.reader.rawValue, "Läsare – till exempel IT-rådet, läser rapporterna"),
+        (Role.owner.rawValue, "Ägare – IT-chefen, får göra allt"),
+    ]
+
+    /// "Ägare", "Rapportör", "Läsare".
+    static func roleName(_ role: Role) -> String {
+        role.swedish.prefix(1).uppercased() + role.swedish.dropFirst()
+    }
+
+    static func list(
+        _ identities: [Identity], departments: [String], notice: String?, form: AddForm, errors: [FieldError], csrf: String,
+        on page: PageWriter
+    ) throws {
+        try page.element("h1", text: "Identiteter")
+        if let notice { try page.element("p", [("class", "notice-ok"), ("role", "status")], text: notice) }
+        try page.element(
+            "p",
+            text: "Varje förvaltning, IT-rådet och IT-chefen loggar in med en egen token eller en inloggningslänk. "
+                + "En ny token eller länk visas bara en gång, när den skapas.")
+        try page.element("table", [("class", "report-table identities")]) {
+            try page.element("caption", text: "Identiteter")
+            try page.element("thead") {
+                try page.element("tr") {
+                    for title in ["Namn", "Roll", "Förvaltning", "Skapad", "Återkallad", "Åtgärder"] {
+                        try page.element("th", [("scope", "col")], text: title)
+                    }
+                }
+            }
+            try page.element("tbody") {
+                for identity in identities {
+                    try page.element("tr") {
+                        try page.element("th", [("scope", "row")], text: identity.name)
+                        try page.element("td", text: roleName(identity.role))
+                        try page.element("td", text: identity.department ?? "–")
+                        try page.element("td", text: identity.createdAt.swedishDisplay)
+                        try page.element("td", text: identity.revokedAt?.swedishDisplay ?? "–")
+                        try page.element("td") {
+                            let base = "/identiteter/\(OwnerRoutes.encoded(identity.name))"
+                            if identity.revokedAt == nil {
+                                try button("\(base)/aterkalla", "Återkalla", identity.name, csrf: csrf, on: page)
+                            }
+                            try button("\(base)/fornya", "Ny token", identity.name, csrf: csrf, on: page)
+                            if identity.revokedAt == nil {
+                                try button("\(base)/lank", "Inloggningslänk", identity.name, csrf: csrf, on: page)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        try addForm(form, departments: departments, errors: errors, csrf: csrf, on: page)
+    }
+
+    /// A one-button form; the button names the identity for screen readers.
+    static func button(_ action: String, _ label: String, _ name: String, csrf: String, on page: PageWriter) throws {
+        try page.element("form", [("method", "post"), ("action", action), ("class", "inline row-action")]) {
+            try page.csrf(csrf)
+            try page.element("button", [("type", "submit"), ("class", "button secondary small")]) {
+                try page.text(label)
+                try page.element("span", [("class", "visually-hidden")], text: " för \(name)")
+            }
+        }
+    }
+
+    static func addForm(_ form: AddForm, departments: [String], errors: [FieldError], csrf: String, on page: PageWriter) throws {
+        try page.element("h2", text: "Lägg till en identitet")
+        try page.errorSummary(errors)
+        func error(_ field: String) -> String? { errors.first { $0.field == field }?.message }
+        try page.element("form", [("method", "post"), ("action", "/identiteter"), ("class", "form")]) {
+            try page.csrf(csrf)
+            try page.textField(
+                "name", label: "Namn", value: form.name, error: error("name"),
+                hint: "Förvaltningens namn för en rapportör, till exempel Skolförvaltningen.", required: true)
+            try page.select("role", label: "Roll", options: roles, selected: form.role, error: error("role"))
+            try page.select(
+                "department", label: "Förvaltning", options: [("", "Ingen (läsare och ägare)")] + departments.map { ($0, $0) },
+                selected: form.department, error: error("department"), hint: "Bara för en rapportör: den förvaltning den rapporterar för.")
+            try page.submit("Lägg till")
+        }
+    }
+
+    /// The page that shows a new token, once.
+    static func issued(_ issued: IssuedToken, heading: String, notice: String, on page: PageWriter) throws {
+        try page.element("h1", text: heading)
+        try page.element("p", [("class", "notice-ok"), ("role", "status")], text: notice)
+        try secret(
+            label: "Token för \(issued.identity.name)", value: issued.token, id: "ny-token",
+            warning: "Kopiera token nu och ge den till \(issued.identity.name) på ett säkert sätt. Den visas bara den här gången och sparas inte: "
+                + "tappas den bort får du ge en ny token.",
+            on: page)
+        try page.element("p") { try page.element("a", [("href", "/identiteter")], text: "Tillbaka till identiteterna") }
+    }
+
+    /// The page that shows a one-time sign-in link, once. The link is text, never a link to follow:
+    /// following it here would sign the IT-chef in as someone else and use it up.
+    static func link(_ link: String, for name: String, hours: Int, on page: PageWriter) throws {
+        try page.element("h1", text: "Inloggningslänk för \(name)")
+        try secret(
+            label: "Inloggningslänk", value: link, id: "inloggningslank",
+            warning: "Kopiera länken nu och skicka den bara till \(name). Den fungerar en gång, i \(hours) timmar, "
+                + "och visas bara den här gången. Öppna den inte själv: då loggas du in som \(name) och länken är förbrukad.",
+            on: page)
+        try page.element("p") { try page.element("a", [("href", "/identiteter")], text: "Tillbaka till identiteterna") }
+    }
+
+    static func secret(label: String, value: String, id: String, warning: String, on page: PageWriter) throws {
+        try page.element("div", [("class", "secret")]) {
+            try page.element("p", [("class", "secret-warning")]) { try page.element("strong", text: warning) }
+            try page.element("p", [("class", "secret-label")], text: label)
+            try page.element("p") { try page.element("code", [("id", id), ("class", "secret-value")], text: value) }
+        }
+    }
+}
