@@ -21,6 +21,10 @@ struct SessionMiddleware: RouterMiddleware {
             }
         }
         guard request.method == .post else { return try await next(request, context) }
+        // A session that ended (revoked, renewed, idle) while its page was open: sign in again, nothing stored.
+        if context.session == nil, request.cookies[WebApp.sessionCookie] != nil, request.uri.path != "/logga-in" {
+            throw WebError.signInRequired
+        }
         let form = try await Form.read(request)
         let expected = context.session?.csrf ?? request.cookies[WebApp.formCookie]?.value
         guard let expected, let sent = form["_csrf"], Self.equal(sent, expected) else { throw WebError.forgedForm }
