@@ -130,7 +130,7 @@ struct ActionPage {
             try page.element("caption", text: "Rapporter för \(action.code), den senaste först")
             try page.element("thead") {
                 try page.element("tr") {
-                    for title in ["Period", "Status", "Ljus", "Kommentar", "Hinder", "Nästa steg", "Verklig kostnad", "Rapporterad av", "Tidpunkt"] {
+                    for title in ["Period", "Status", "Bedömning", "Kommentar", "Hinder", "Nästa steg", "Verklig kostnad", "Rapporterad av", "Tidpunkt"] {
                         try page.element("th", [("scope", "col")], text: title)
                     }
                 }

@@ -57,7 +57,7 @@ struct ReporterRoutes {
             try page.element("caption", text: heading)
             try page.element("thead") {
                 try page.element("tr") {
-                    for title in ["Kod", "Aktivitet", "Senaste status", "Period", "Ljus", "Att göra"] {
+                    for title in ["Kod", "Aktivitet", "Senaste status", "Period", "Bedömning", "Att göra"] {
                         try page.element("th", [("scope", "col")], text: title)
                     }
                 }
