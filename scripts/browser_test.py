@@ -44,6 +44,7 @@ import check_reports as cr  # noqa: E402  (the shared tools: Chromium, axe-core,
 
 ACTION = "6.2"                       # one of Skolförvaltningen's actions in the demo plan
 DEPARTMENT = "Skolförvaltningen"
+OTHER_ACTION = "1.1"                 # an action Skolförvaltningen neither leads nor shares
 STATUS = "Nästan klar"
 LIGHT = "gul"
 OBSTACLES = "Leveranserna av elevdatorer är försenade."
@@ -184,6 +185,16 @@ class Test:
         except urllib.error.HTTPError as e:  # an error page is a page too (404, 403, 422 …)
             return e.read()
 
+    def status_of(self, path: str) -> int:
+        """The HTTP status the server answers GET `path` with, with the browser's cookies."""
+        cookies = "; ".join("%s=%s" % (c["name"], c["value"]) for c in self.driver.get_cookies())
+        request = urllib.request.Request(self.base + urllib.parse.quote(path), headers={"Cookie": cookies})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.status
+        except urllib.error.HTTPError as e:
+            return e.code
+
     def sign_in(self, who: str, token: str, home: str):
         self.driver.delete_all_cookies()
         self.visit("/logga-in")
@@ -238,6 +249,9 @@ class Test:
         self.submit(form)
         self.wait_for_path("/omgang")
         self.page("%s: round %s opened" % (who, period))
+        errors = [e.text for e in self.find_all(".error-summary")]
+        if errors:
+            raise StepFailed("opening the round %s was refused: %s" % (period, cr.trim(" ".join(errors), 300)))
         opened = period in self.find("main").text
         self.check("%s: opens the round %s (deadline %s)" % (who, period, deadline), opened,
                    "" if opened else "the dashboard does not mention %s: %s" % (period, self.page_summary()))
@@ -297,6 +311,9 @@ class Test:
         self.check("%s: Våra aktiviteter lists %s" % (who, ACTION),
                    bool(self.find_all("a[href='/aktiviteter/%s']" % ACTION)),
                    "no link to /aktiviteter/%s" % ACTION)
+        status = self.status_of("/aktiviteter/%s" % OTHER_ACTION)
+        self.check("%s: another förvaltning's action page (%s) answers 403" % (who, OTHER_ACTION), status == 403,
+                   "it answers %s" % status)
         self.visit("/aktiviteter/%s" % ACTION)
         self.page("%s: action %s" % (who, ACTION))
         form = self.form_with_action("/aktiviteter/%s" % ACTION)
@@ -504,6 +521,9 @@ def main(argv=None) -> int:
                 server.wait()
         subprocess.run(["rm", "-rf", str(work)])
     print("Skärmbilder: %s" % out)
+    if test is None:
+        print("0 passed, 1 failed")
+        return 1
     print("%d passed, %d failed" % (test.passed, test.failed))
     return 0 if test.failed == 0 else 1
 
