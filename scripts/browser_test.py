@@ -358,10 +358,12 @@ class Test:
             raise StepFailed("the dashboard does not mention %s: %s" % (period, cr.trim(main, 300)))
         # The row (or list item, or section) for Skolförvaltningen, the innermost one.
         from selenium.webdriver.common.by import By
+        # (local-name(): the pages are XHTML, whose elements a bare XPath name test does not match.)
+        block = ("local-name()='tr' or local-name()='li' or local-name()='section' or local-name()='details'"
+                 " or local-name()='article' or local-name()='dd'")
         rows = self.driver.find_elements(
-            By.XPATH, "//main//*[self::tr or self::li or self::section or self::details or self::article or self::dd]"
-                      "[contains(., '%s')][not(.//*[self::tr or self::li or self::section or self::details or self::article]"
-                      "[contains(., '%s')])]" % (DEPARTMENT, DEPARTMENT))
+            By.XPATH, "//*[local-name()='main']//*[%s][contains(., '%s')][not(.//*[%s][contains(., '%s')])]" % (
+                block, DEPARTMENT, block, DEPARTMENT))
         if not rows:
             raise StepFailed("no row for %s on /omgang" % DEPARTMENT)
         code = re.compile(r"(?<![\d.])%s(?![\d])" % re.escape(ACTION))
