@@ -1,0 +1,534 @@
+#!/usr/bin/env python3
+"""The end-to-end test of the web interface in a real browser (see `scripts/browser-test --help`).
+
+Makes a demo database in a temporary folder, starts `agenda serve` on a free loopback port and
+plays one reporting round in headless Chromium driven by Selenium:
+
+  a. the IT-chef signs in with its token, opens a round (/omgang), cancels the demo's old round,
+     creates a one-time sign-in link for Skolförvaltningen (/identiteter) and signs out;
+  b. Skolförvaltningen signs in through the link (a fresh cookie jar), opens /aktiviteter/6.2,
+     sends the report form without a comment (the server must answer with the error summary and
+     keep everything typed), writes the comment and sends again (the notice "sparad");
+  c. the IT-chef signs in again: /omgang no longer lists 6.2 as missing for Skolförvaltningen;
+  d. IT-rådet signs in, opens /rapporter and /rapporter/<period> and finds the new report.
+
+Every page visited is checked with axe-core (WCAG 2.x A/AA; any violation fails) in the browser
+and, at the end, with the Nu HTML Checker (0 errors) on the page's source; every step leaves a
+full-page screenshot in the folder printed as "Skärmbilder: DIR".
+
+The tools (selenium, axe-core, vnu.jar, Chromium) are those `scripts/check-reports --install` sets
+up; this script reuses check_reports.py beside it and runs with the Python of its venv.
+
+Output: "PASS <step>" or "FAIL <step>: <detail>" per check, "N passed, N failed" last. Exit status
+0 when nothing failed, 1 when something failed, 2 when a tool is missing or the server won't start.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import check_reports as cr  # noqa: E402  (the shared tools: Chromium, axe-core, vnu)
+
+ACTION = "6.2"                       # one of Skolförvaltningen's actions in the demo plan
+DEPARTMENT = "Skolförvaltningen"
+OTHER_ACTION = "1.1"                 # an action Skolförvaltningen neither leads nor shares
+STATUS = "Nästan klar"
+LIGHT = "gul"
+OBSTACLES = "Leveranserna av elevdatorer är försenade."
+NEXT_STEPS = "Dela ut datorerna till årskurs 7–9."
+COST = "125000"
+START_TIMEOUT = 60                   # seconds for the server to answer
+WAIT = 20                            # seconds for a page to show what a step expects
+
+
+class StepFailed(Exception):
+    """A step could not go on; its message says what the page showed instead."""
+
+
+class Test:
+    def __init__(self, agenda: str, out: Path, tools: cr.Tools):
+        self.agenda = agenda
+        self.out = out
+        self.tools = tools
+        self.passed = 0
+        self.failed = 0
+        self.shots = 0
+        self.pages: list[tuple[str, str]] = []   # (step, saved page source) for the Nu checker
+        with open(tools.axe_js, encoding="utf-8") as f:
+            self.axe_js = f.read()
+        self.driver = None
+        self.base = ""
+
+    # -- output ---------------------------------------------------------------
+
+    def result(self, step: str, ok: bool, detail: str = "", more=()):
+        if ok:
+            self.passed += 1
+            print("PASS %s" % step, flush=True)
+        else:
+            self.failed += 1
+            print("FAIL %s: %s" % (step, detail or "failed"), flush=True)
+        for line in more:
+            print("    " + line, flush=True)
+
+    def check(self, step: str, ok: bool, detail: str = "") -> bool:
+        self.result(step, ok, detail)
+        return ok
+
+    # -- the browser ----------------------------------------------------------
+
+    def path(self) -> str:
+        parts = urllib.parse.urlsplit(self.driver.current_url)
+        return urllib.parse.unquote(parts.path) + ("?" + parts.query if parts.query else "")
+
+    def visit(self, path: str):
+        self.driver.get(self.base + path)
+
+    def find(self, css: str, timeout: float = WAIT):
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.support.ui import WebDriverWait
+        try:
+            return WebDriverWait(self.driver, timeout).until(lambda d: d.find_element(By.CSS_SELECTOR, css))
+        except Exception:  # noqa: BLE001 (TimeoutException)
+            raise StepFailed("no %s on %s (%s)" % (css, self.path(), self.page_summary())) from None
+
+    def find_all(self, css: str):
+        from selenium.webdriver.common.by import By
+        return self.driver.find_elements(By.CSS_SELECTOR, css)
+
+    def page_summary(self) -> str:
+        """What the page says, for a failure message: its title and the start of its main text."""
+        try:
+            title = self.driver.title
+            body = self.driver.find_element("css selector", "body").text
+        except Exception:  # noqa: BLE001
+            return "page unreadable"
+        return "title %r: %s" % (title, cr.trim(body, 240))
+
+    def wait_for_path(self, prefix: str, timeout: float = WAIT):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.path().startswith(prefix):
+                return
+            time.sleep(0.1)
+        raise StepFailed("expected %s, the browser is on %s (%s)" % (prefix, self.path(), self.page_summary()))
+
+    def submit(self, form):
+        """Clicks the form's submit button and waits for the next page."""
+        from selenium.webdriver.support.ui import WebDriverWait
+        from selenium.webdriver.support import expected_conditions as ec
+        button = form.find_element("css selector", "[type=submit]")
+        button.click()
+        WebDriverWait(self.driver, WAIT).until(ec.staleness_of(button))
+
+    def form_with_action(self, action: str):
+        """The form posting to `action` (compared after percent-decoding)."""
+        for form in self.find_all("form"):
+            target = urllib.parse.unquote(urllib.parse.urlsplit(form.get_attribute("action") or "").path)
+            if target == action:
+                return form
+        raise StepFailed("no form posting to %s on %s (%s)" % (action, self.path(), self.page_summary()))
+
+    def page(self, step: str, dom_source: bool = False):
+        """Checks the page the browser shows: axe-core now, a screenshot, and its source saved for
+        the Nu checker (fetched again with the browser's cookies, or, for the answer to a POST, as
+        the browser's DOM serialised by Chromium)."""
+        self.shots += 1
+        name = "%02d-%s" % (self.shots, slug(step))
+        try:
+            cr.screenshot(self.driver, str(self.out / (name + ".png")))
+        except Exception as e:  # noqa: BLE001
+            self.result("%s screenshot" % step, False, cr.trim(e, 300))
+        try:
+            self.driver.execute_script(self.axe_js)
+            result = self.driver.execute_async_script(cr.AXE_RUN_JS, cr.AXE_TAGS)
+        except Exception as e:  # noqa: BLE001
+            result = {"error": str(e)}
+        if not isinstance(result, dict) or result.get("error"):
+            self.result("%s axe" % step, False, "axe-core could not run: %s" % cr.trim(
+                result.get("error") if isinstance(result, dict) else result, 300))
+        elif result.get("violations"):
+            self.result("%s axe" % step, False, "%d WCAG A/AA violation(s) on %s (axe-core %s)" % (
+                len(result["violations"]), self.path(), result.get("version", "?")), cr.axe_details(result))
+        else:
+            self.result("%s axe" % step, True)
+        xhtml = self.driver.execute_script("return document.contentType") == "application/xhtml+xml"
+        file = self.out / "sidor" / (name + (".xhtml" if xhtml else ".html"))
+        file.parent.mkdir(exist_ok=True)
+        try:
+            file.write_bytes(self.driver.page_source.encode("utf-8") if dom_source else self.fetch(self.path()))
+            self.pages.append((step, str(file)))
+        except Exception as e:  # noqa: BLE001
+            self.result("%s vnu" % step, False, "could not save the page source: %s" % cr.trim(e, 300))
+
+    def fetch(self, path: str) -> bytes:
+        """The bytes the server sends for GET `path` with the browser's cookies."""
+        cookies = "; ".join("%s=%s" % (c["name"], c["value"]) for c in self.driver.get_cookies())
+        request = urllib.request.Request(self.base + urllib.parse.quote(path, safe="/?=&%"),
+                                         headers={"Cookie": cookies})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.read()
+        except urllib.error.HTTPError as e:  # an error page is a page too (404, 403, 422 …)
+            return e.read()
+
+    def status_of(self, path: str) -> int:
+        """The HTTP status the server answers GET `path` with, with the browser's cookies."""
+        cookies = "; ".join("%s=%s" % (c["name"], c["value"]) for c in self.driver.get_cookies())
+        request = urllib.request.Request(self.base + urllib.parse.quote(path), headers={"Cookie": cookies})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.status
+        except urllib.error.HTTPError as e:
+            return e.code
+
+    def sign_in(self, who: str, token: str, home: str):
+        self.driver.delete_all_cookies()
+        self.visit("/logga-in")
+        self.page("%s: sign-in page" % who)
+        field = self.find("input[name=token]")
+        field.send_keys(token)
+        self.submit(self.find("form[action='/logga-in']"))
+        self.wait_for_path(home)
+        self.result("%s: signs in with its token, lands on %s" % (who, home), True)
+
+    def sign_out(self, who: str):
+        self.submit(self.form_with_action("/logga-ut"))
+        self.wait_for_path("/logga-in")
+        self.result("%s: signs out" % who, True)
+
+    # -- the scenario ---------------------------------------------------------
+
+    def run(self, tokens: dict[str, str]):
+        period = "2019Q1"
+        deadline = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()
+        comment = "Webbtest %s: 40 nya elevdatorer levererade." % datetime.datetime.now().strftime("%H%M%S")
+        steps = [
+            ("a. IT-chef", lambda: self.owner_opens_round(tokens["IT-chef"], period, deadline)),
+            ("b. Skolförvaltningen", lambda: self.reporter_reports(period, comment, tokens[DEPARTMENT])),
+            ("c. IT-chef", lambda: self.owner_sees_reported(tokens["IT-chef"], period)),
+            ("d. IT-rådet", lambda: self.reader_reads(tokens["IT-rådet"], period, comment)),
+        ]
+        for name, step in steps:
+            try:
+                step()
+            except StepFailed as e:
+                self.result(name, False, str(e))
+                self.shot_failure(name)
+            except Exception as e:  # noqa: BLE001 (selenium's errors, a lost browser)
+                self.result(name, False, "%s: %s" % (type(e).__name__, cr.trim(e, 400)))
+                self.shot_failure(name)
+
+    def shot_failure(self, name: str):
+        self.shots += 1
+        try:
+            cr.screenshot(self.driver, str(self.out / ("%02d-fel-%s.png" % (self.shots, slug(name)))))
+        except Exception:  # noqa: BLE001
+            pass
+
+    def owner_opens_round(self, token: str, period: str, deadline: str):
+        who = "a. IT-chef"
+        self.sign_in(who, token, "/omgang")
+        self.page("%s: round dashboard" % who)
+        form = self.form_with_action("/omgang")
+        self.fill(form, "period", period)
+        self.fill(form, "deadline", deadline)
+        self.submit(form)
+        self.wait_for_path("/omgang")
+        self.page("%s: round %s opened" % (who, period))
+        errors = [e.text for e in self.find_all(".error-summary")]
+        if errors:
+            raise StepFailed("opening the round %s was refused: %s" % (period, cr.trim(" ".join(errors), 300)))
+        opened = period in self.find("main").text
+        self.check("%s: opens the round %s (deadline %s)" % (who, period, deadline), opened,
+                   "" if opened else "the dashboard does not mention %s: %s" % (period, self.page_summary()))
+        # The demo left 2018Q4's round open; cancel it so that the dashboard shows one round.
+        try:
+            old = self.form_with_action("/omgang/2018Q4/stang")
+        except StepFailed:
+            old = None
+        if old is not None:
+            self.submit(old)
+            self.wait_for_path("/omgang")
+            self.page("%s: round 2018Q4 cancelled" % who)
+            self.result("%s: cancels the demo's round 2018Q4" % who, True)
+
+        self.visit("/identiteter")
+        self.page("%s: identities" % who)
+        self.submit(self.form_with_action("/identiteter/%s/lank" % DEPARTMENT))
+        link_element = self.find("#inloggningslank")
+        text = " ".join(filter(None, [link_element.get_attribute("value"), link_element.get_attribute("href"),
+                                      link_element.text]))
+        match = re.search(r"https?://[^\s\"<>]+/logga-in/[A-Za-z0-9_\-%.~]+", text)
+        if not match:
+            raise StepFailed("#inloggningslank holds no sign-in link: %r" % cr.trim(text, 200))
+        self.link = match.group(0)
+        self.page("%s: sign-in link for %s" % (who, DEPARTMENT), dom_source=True)
+        self.check("%s: creates a sign-in link for %s" % (who, DEPARTMENT),
+                   self.link.startswith(self.base + "/logga-in/"),
+                   "the link %s does not start with %s/logga-in/ (built from the Host header?)" % (
+                       self.link.split("/logga-in/")[0] + "/logga-in/…", self.base))
+        self.sign_out(who)
+
+    def fill(self, form, name: str, value: str):
+        from selenium.webdriver.support.ui import Select
+        field = form.find_element("css selector", "[name=%s]" % name)
+        if field.tag_name == "select":
+            Select(field).select_by_value(value)
+        else:
+            field.clear()
+            # A date input takes what a person would type; set it directly to be independent of locale.
+            if field.get_attribute("type") == "date":
+                self.driver.execute_script("arguments[0].value = arguments[1]", field, value)
+            else:
+                field.send_keys(value)
+
+    def reporter_reports(self, period: str, comment: str, token: str):
+        who = "b. %s" % DEPARTMENT
+        if getattr(self, "link", None):
+            self.driver.delete_all_cookies()
+            self.driver.get(self.link)
+            self.wait_for_path("/aktiviteter")
+            self.result("%s: signs in through the one-time link, lands on /aktiviteter" % who, True)
+        else:
+            # Step a failed before the link: sign in with the token to test the rest (step a's failure counts).
+            print("    (no sign-in link from step a: %s signs in with its token instead)" % DEPARTMENT, flush=True)
+            self.sign_in(who, token, "/aktiviteter")
+        self.page("%s: Våra aktiviteter" % who)
+        self.check("%s: Våra aktiviteter lists %s" % (who, ACTION),
+                   bool(self.find_all("a[href='/aktiviteter/%s']" % ACTION)),
+                   "no link to /aktiviteter/%s" % ACTION)
+        status = self.status_of("/aktiviteter/%s" % OTHER_ACTION)
+        self.check("%s: another förvaltning's action page (%s) answers 403" % (who, OTHER_ACTION), status == 403,
+                   "it answers %s" % status)
+        self.visit("/aktiviteter/%s" % ACTION)
+        self.page("%s: action %s" % (who, ACTION))
+        form = self.form_with_action("/aktiviteter/%s" % ACTION)
+        typed = {"period": period, "status": STATUS, "light": LIGHT, "obstacles": OBSTACLES,
+                 "next": NEXT_STEPS, "cost": COST}
+        for name, value in typed.items():
+            self.fill(form, name, value)
+        form.find_element("css selector", "[name=comment]").clear()
+        # The comment field is `required`; switch the browser's own check off so that the server's
+        # validation answers (as it would for a browser without HTML5 validation).
+        self.driver.execute_script("arguments[0].noValidate = true", form)
+        self.submit(form)
+        summary = self.find(".error-summary")
+        self.page("%s: report without a comment is refused" % who, dom_source=True)
+        self.check("%s: the error summary names the comment" % who, bool(summary.text.strip()),
+                   "the error summary is empty")
+        form = self.form_with_action("/aktiviteter/%s" % ACTION)
+        lost = []
+        for name, value in typed.items():
+            field = form.find_element("css selector", "[name=%s]" % name)
+            if (field.get_attribute("value") or "") != value:
+                lost.append("%s=%r (typed %r)" % (name, field.get_attribute("value"), value))
+        self.check("%s: everything typed is kept" % who, not lost, "; ".join(lost))
+        comment_field = form.find_element("css selector", "[name=comment]")
+        comment_field.clear()
+        comment_field.send_keys(comment)
+        self.submit(form)
+        self.wait_for_path("/aktiviteter/%s?sparad=%s" % (ACTION, period))
+        notice = self.find(".notice-ok")
+        self.page("%s: report saved" % who)
+        expected = "Rapporten för %s är sparad." % period
+        self.check("%s: the notice says %r" % (who, expected), expected in notice.text,
+                   "the notice says %r" % notice.text)
+        self.sign_out(who)
+
+    def owner_sees_reported(self, token: str, period: str):
+        who = "c. IT-chef"
+        self.sign_in(who, token, "/omgang")
+        self.page("%s: round dashboard after the report" % who)
+        main = self.find("main").text
+        if period not in main:
+            raise StepFailed("the dashboard does not mention %s: %s" % (period, cr.trim(main, 300)))
+        # The row (or list item, or section) for Skolförvaltningen, the innermost one.
+        from selenium.webdriver.common.by import By
+        # (local-name(): the pages are XHTML, whose elements a bare XPath name test does not match.)
+        block = ("local-name()='tr' or local-name()='li' or local-name()='section' or local-name()='details'"
+                 " or local-name()='article' or local-name()='dd'")
+        rows = self.driver.find_elements(
+            By.XPATH, "//*[local-name()='main']//*[%s][contains(., '%s')][not(.//*[%s][contains(., '%s')])]" % (
+                block, DEPARTMENT, block, DEPARTMENT))
+        if not rows:
+            raise StepFailed("no row for %s on /omgang" % DEPARTMENT)
+        code = re.compile(r"(?<![\d.])%s(?![\d])" % re.escape(ACTION))
+        listed = [r.text for r in rows if code.search(r.text)]
+        self.check("%s: /omgang shows %s's %s as reported (not missing)" % (who, DEPARTMENT, ACTION), not listed,
+                   "still listed: %s" % cr.trim(" | ".join(listed), 300))
+
+    def reader_reads(self, token: str, period: str, comment: str):
+        who = "d. IT-rådet"
+        self.sign_in(who, token, "/rapporter")
+        self.page("%s: the periods" % who)
+        links = self.find_all("a[href='/rapporter/%s']" % period)
+        self.check("%s: /rapporter links to %s" % (who, period), bool(links),
+                   "no link to /rapporter/%s: %s" % (period, self.page_summary()))
+        self.visit("/rapporter/%s" % period)
+        self.page("%s: the report for %s" % (who, period))
+        from selenium.webdriver.common.by import By
+        hits = self.driver.find_elements(By.XPATH, "//*[contains(text(), '%s')]" % comment)
+        if not hits:
+            raise StepFailed("the report for %s does not contain the comment %r: %s" % (
+                period, comment, self.page_summary()))
+        # The status sits in the same block as the comment (a row, a section, a definition list).
+        block = hits[0]
+        found = False
+        for _ in range(6):
+            block = block.find_element(By.XPATH, "..")
+            if STATUS in block.text:
+                found = True
+                break
+        self.check("%s: the report shows %s with the new comment and status %r" % (who, ACTION, STATUS), found,
+                   "the comment is there, the status %r not beside it" % STATUS)
+
+    # -- the Nu HTML Checker over every page, one JVM --------------------------
+
+    def nu_check(self):
+        if not self.pages:
+            return
+        paths = [p for _, p in self.pages]
+        res = cr.Results(paths)
+        cr.finish_vnu(cr.start_vnu(paths, self.tools), paths, res)
+        step_of = {p: s for s, p in self.pages}
+        for path, check, ok, summary, details, _ in res.items:
+            self.result("%s vnu" % step_of[path], ok, summary, [d for d in details][:20] if not ok else ())
+
+
+def slug(text: str) -> str:
+    """`text` as a file name: ASCII letters and digits, hyphens between words."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def make_demo(agenda: str, folder: Path) -> dict[str, str]:
+    """`agenda demo` in `folder`; its tokens by name ("IT-chef", "Skolförvaltningen", "IT-rådet", …)."""
+    out = subprocess.run([agenda, "demo", str(folder)], capture_output=True, text=True, timeout=300)
+    if out.returncode != 0:
+        raise RuntimeError("agenda demo failed (%d): %s" % (out.returncode, cr.trim(out.stderr or out.stdout, 600)))
+    tokens = {}
+    for line in out.stdout.splitlines():
+        match = re.match(r"\s+(.+?) \((owner|reporter|reader)\): (agenda_[0-9a-f]+)\s*$", line)
+        if match:
+            tokens[match.group(1)] = match.group(3)
+    for name in ("IT-chef", DEPARTMENT, "IT-rådet"):
+        if name not in tokens:
+            raise RuntimeError("agenda demo printed no token for %s" % name)
+    return tokens
+
+
+def wait_for_server(base: str, process: subprocess.Popen, log: Path):
+    deadline = time.time() + START_TIMEOUT
+    while time.time() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("agenda serve exited with %d: %s" % (process.returncode, cr.trim(log.read_text(errors="replace"), 600)))
+        try:
+            with urllib.request.urlopen(base + "/logga-in", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, OSError):
+            pass
+        time.sleep(0.2)
+    raise RuntimeError("agenda serve did not answer on %s within %d s" % (base, START_TIMEOUT))
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="scripts/browser-test", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--agenda", default=".build/debug/agenda", help="the agenda binary (default: %(default)s)")
+    parser.add_argument("--out", help="folder for screenshots, page sources and the server's log (default: a new temporary folder)")
+    args = parser.parse_args(argv)
+
+    agenda = os.path.abspath(args.agenda)
+    if not os.access(agenda, os.X_OK):
+        print("browser-test: no agenda binary at %s (build it first: swift build)" % agenda, file=sys.stderr)
+        return 2
+    tools = cr.Tools.find()
+    missing = tools.missing(html=True, odf=False)
+    if missing:
+        print("browser-test: missing %s; run scripts/check-reports --install" % ", ".join(missing), file=sys.stderr)
+        return 2
+    out = Path(args.out).resolve() if args.out else Path(tempfile.mkdtemp(prefix="agenda-browser-test-"))
+    out.mkdir(parents=True, exist_ok=True)
+    for old in list(out.glob("*.png")) + list(out.glob("sidor/*")):  # an earlier run's pictures
+        old.unlink()
+    print("Skärmbilder: %s" % out, flush=True)
+
+    work = Path(tempfile.mkdtemp(prefix="agenda-browser-demo-"))
+    server = None
+    test = None
+    try:
+        try:
+            tokens = make_demo(agenda, work / "demo")
+        except (RuntimeError, subprocess.TimeoutExpired) as e:
+            print("FAIL demo: %s" % e)
+            print("0 passed, 1 failed")
+            return 1
+        port = free_port()
+        base = "http://127.0.0.1:%d" % port
+        log = out / "server.log"
+        with open(log, "wb") as log_file:
+            server = subprocess.Popen([agenda, "serve", "--db", str(work / "demo" / "agenda.sqlite"), "--port", str(port)],
+                                      stdout=log_file, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        try:
+            wait_for_server(base, server, log)
+        except RuntimeError as e:
+            print("FAIL server: %s" % e)
+            print("0 passed, 1 failed")
+            return 1
+        print("PASS server: agenda serve answers on %s (log: %s)" % (base, log), flush=True)
+        test = Test(agenda, out, tools)
+        test.passed += 1
+        test.base = base
+        try:
+            test.driver = cr.start_chromium(tools)
+            test.driver.set_window_size(1280, 900)
+        except Exception as e:  # noqa: BLE001
+            test.result("browser", False, "could not start headless Chromium: %s" % cr.trim(e, 600))
+        if test.driver is not None:
+            try:
+                test.run(tokens)
+            finally:
+                try:
+                    test.driver.quit()
+                except Exception:  # noqa: BLE001
+                    pass
+            test.nu_check()
+    finally:
+        if server is not None and server.poll() is None:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+        subprocess.run(["rm", "-rf", str(work)])
+    print("Skärmbilder: %s" % out)
+    if test is None:
+        print("0 passed, 1 failed")
+        return 1
+    print("%d passed, %d failed" % (test.passed, test.failed))
+    return 0 if test.failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
