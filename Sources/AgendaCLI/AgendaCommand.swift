@@ -42,6 +42,9 @@ struct AgendaCommand: AsyncParsableCommand {
             exit(withError: error)
         } catch let error as ValidationError {
             exitWithUsageError(error)
+        } catch where exitCode(for: error) == .success || exitCode(for: error) == .validationFailure {
+            // ArgumentParser's own requests and usage errors (`agenda` alone prints its help).
+            exitWithUsageError(error)
         } catch {
             FileHandle.standardError.write(Data("fel: \(error)\n".utf8))
             Foundation.exit(EXIT_FAILURE)

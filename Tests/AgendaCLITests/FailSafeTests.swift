@@ -201,6 +201,10 @@ import Testing
     // MARK: - Typed options, long input, no SQL
 
     @Test func versionAndTypedOptions() throws {
+        for help in [["--help"], ["status", "--help"], []] {
+            let result = try AgendaProcess.run(help)
+            #expect(result.status == 0 && result.stdout.contains("OVERVIEW:") && result.stderr.isEmpty, "\(help): \(result.stderr)")
+        }
         let version = try agenda("--version")
         #expect(version.status == 0 && version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == AgendaVersion.current)
         for bad in [["--light", "blå"], ["--status", "Färdig"]] {
