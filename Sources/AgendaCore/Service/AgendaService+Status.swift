@@ -52,7 +52,7 @@ extension AgendaService {
             }
             let match = try store.resolveDepartment(name)
             let actions = try store.actions(matching: ActionFilter(department: name))
-            let latest = try store.latestStatuses()
+            let latest = try store.latestStatuses(codes: actions.map(\.code))
             return MyActions(department: match, actions: actions.map { ActionWithStatus(action: $0, latest: latest[$0.code]) })
         }
     }
@@ -68,7 +68,7 @@ extension AgendaService {
                     field: "period", "ingen rapporteringsomgång är öppen; ange en period (agenda status missing 2018Q2) eller öppna en med `agenda status round open`")
             }
             try store.checkPeriod(period, at: now)
-            var missing = try store.missingReports(for: period)
+            var missing = try store.missingReports(for: period, department: department)
             if let department {
                 let match = try store.resolveDepartment(department)
                 let codes = match.unit == nil

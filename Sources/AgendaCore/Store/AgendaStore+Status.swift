@@ -220,17 +220,24 @@ extension AgendaStore {
 
     /// Per action code, its latest report for any period (the period ending last, its latest filing).
     public func latestStatuses() throws -> [String: StatusReport] {
-        try db.read {
-            var result: [String: StatusReport] = [:]
-            let actions = try db.query("SELECT id, code FROM action", []) { ($0.int64(0), $0.string(1)) }
-            for (id, code) in actions {
-                result[code] = try db.first("""
-                    SELECT \(Self.reportColumns) FROM status_report s JOIN action a ON a.id = s.action_id
-                    WHERE s.action_id = ? ORDER BY s.period_end DESC, s.reported_at DESC, s.id DESC LIMIT 1
-                    """, [.integer(id)]) { try readReport($0) }
-            }
-            return result
+        try db.read { try latestStatuses(of: try db.query("SELECT id, code FROM action", []) { ($0.int64(0), $0.string(1)) }) }
+    }
+
+    /// Per action code of `codes`, its latest report (see ``latestStatuses()``): one index lookup per
+    /// action, so a förvaltning's page reads its own actions, not the whole plan's.
+    public func latestStatuses(codes: [String]) throws -> [String: StatusReport] {
+        try db.read { try latestStatuses(of: try codes.compactMap { code in try actionID(code: code).map { ($0, code) } }) }
+    }
+
+    private func latestStatuses(of actions: [(id: Int64, code: String)]) throws -> [String: StatusReport] {
+        var result: [String: StatusReport] = [:]
+        for (id, code) in actions {
+            result[code] = try db.first("""
+                SELECT \(Self.reportColumns) FROM status_report s JOIN action a ON a.id = s.action_id
+                WHERE s.action_id = ? ORDER BY s.period_end DESC, s.reported_at DESC, s.id DESC LIMIT 1
+                """, [.integer(id)]) { try readReport($0) }
         }
+        return result
     }
 
     /// Per förvaltning (register order), the actions active at the end of `period` that it LEADS and on
@@ -238,21 +245,29 @@ extension AgendaStore {
     /// förvaltning may report on an action but is not chased for it: an action is missing once, for its
     /// lead. An action whose latest earlier report says Klar or Avbruten needs no more reports.
     /// Förvaltningar missing nothing are left out. The CLI, the web and the period report all ask this.
-    public func missingReports(for period: Period, knownAt: Timestamp? = nil) throws -> [MissingReports] {
+    ///
+    /// With `department` (the one department rule), only that förvaltning's: the work is then
+    /// proportional to its actions, not to the whole plan's.
+    public func missingReports(for period: Period, knownAt: Timestamp? = nil, department: String? = nil) throws -> [MissingReports] {
         try db.read {
-            let actions = try fetchActions(ActionFilter(asOf: period.end)).filter { $0.state == .active }
-            let finished = Set(try statuses(for: period, knownAt: knownAt).filter { _, entry in
-                entry.carriedOver && [.done, .cancelled].contains(entry.report.status)
-            }.keys)
-            let reported = finished.union(try db.query("""
-                SELECT DISTINCT a.code FROM status_report s JOIN action a ON a.id = s.action_id
-                WHERE s.period = ?1 AND (?2 IS NULL OR s.reported_at <= ?2)
-                """, [.text(period.description), SQLValue(knownAt?.description)]) { $0.string(0) })
+            let lead = try department.map { try resolveDepartment($0).department }
+            let actions = try fetchActions(ActionFilter(department: lead, asOf: period.end)).filter {
+                $0.state == .active && (lead == nil || $0.responsibility.lead?.department == lead)
+            }
+            let lookup = StatusLookup(period: period, knownAt: knownAt)
+            var missing: [String: [String]] = [:]
+            for action in actions {
+                guard let leadDepartment = action.responsibility.lead?.department, let id = try actionID(code: action.code)
+                else { continue }
+                // Reported for the period itself, or finished (Klar, Avbruten) in an earlier one: not missing.
+                if let entry = try statusEntry(actionID: id, lookup),
+                   !entry.carriedOver || [.done, .cancelled].contains(entry.report.status) {
+                    continue
+                }
+                missing[leadDepartment, default: []].append(action.code)
+            }
             return try departments().compactMap { department in
-                let codes = actions.filter { action in
-                    !reported.contains(action.code) && action.responsibility.lead?.department == department.name
-                }.map(\.code)
-                return codes.isEmpty ? nil : MissingReports(department: department.name, actions: codes)
+                missing[department.name].map { MissingReports(department: department.name, actions: $0) }
             }
         }
     }
