@@ -36,16 +36,35 @@ import Testing
         }
     }
 
-    @Test func aWrongTokenIsRefusedAndTheNextAttemptMustWait() async throws {
-        let (_, application) = try demoApp()
+    @Test func aWrongTokenIsRefusedAndRepeatedFailuresMustWait() async throws {
+        let (app, application) = try demoApp()
         try await application.test(.router) { client in
             let browser = Browser(client)
             let first = try await browser.signIn(token: "agenda_fel")
             #expect(first.status == .unauthorized)
             #expect(!browser.lastPage.contains("agenda_fel"), "the page never repeats what was typed as a token")
-            let second = try await browser.signIn(token: try DemoDatabase.token("Skolförvaltningen"))
-            #expect(second.status == .tooManyRequests, "failed sign-ins slow the client down")
+            // Four more failures from the same client: it now waits 16 s before a token is even checked.
+            for _ in 0..<4 { app.throttle.failed("okänd") }
+            let next = try await browser.signIn(token: try DemoDatabase.token("Skolförvaltningen"))
+            #expect(next.status == .tooManyRequests, "failed sign-ins slow the client down")
+            #expect(browser.cookies["agenda_session"] == nil)
         }
+    }
+
+    @Test func theWaitDoublesWithEachFailureAndASuccessClearsIt() {
+        let throttle = SignInThrottle()
+        let start = Date(timeIntervalSince1970: 1_000_000)
+        #expect(throttle.wait(for: "a", now: start) == nil)
+        throttle.failed("a", now: start)
+        #expect(throttle.wait(for: "a", now: start) == 1)
+        throttle.failed("a", now: start)
+        #expect(throttle.wait(for: "a", now: start) == 2)
+        for _ in 0..<10 { throttle.failed("a", now: start) }
+        #expect(throttle.wait(for: "a", now: start) == 60, "at most a minute")
+        #expect(throttle.wait(for: "b", now: start) == nil, "per client")
+        #expect(throttle.wait(for: "a", now: start.addingTimeInterval(61)) == nil)
+        throttle.succeeded("a")
+        #expect(throttle.wait(for: "a", now: start) == nil)
     }
 
     @Test func aFormWithoutItsCSRFTokenIsRefused() async throws {
@@ -100,5 +119,22 @@ import Testing
                 #expect(response.headers[.referrerPolicy] != nil)
             }
         }
+    }
+}
+
+@Suite struct SessionStoreTests {
+    @Test func aSessionEndsAfterItsIdleTimeAndIsKeptOnlyHashed() throws {
+        let store = SessionStore(idleTimeout: 30 * 60)
+        let start = Date(timeIntervalSince1970: 2_000_000)
+        let identity = Identity(name: "Skolförvaltningen", role: .reporter, department: "Skolförvaltningen", createdAt: Timestamp(secondsSinceEpoch: 0))
+        let id = store.start(identity, now: start)
+        #expect(id.count == 64, "256 random bits")
+        #expect(store.session(id, now: start.addingTimeInterval(29 * 60)) != nil)
+        #expect(store.session(id, now: start.addingTimeInterval(29 * 60 + 29 * 60)) != nil, "every request restarts the idle clock")
+        #expect(store.session(id, now: start.addingTimeInterval(29 * 60 + 29 * 60 + 31 * 60)) == nil, "idle too long")
+        let other = store.start(identity, now: start)
+        #expect(SessionStore.hash(other) != other && SessionStore.hash(other).count == 64)
+        store.end(other)
+        #expect(store.session(other, now: start) == nil, "signed out")
     }
 }
