@@ -8,4 +8,8 @@ enum TemplateFile: String, CaseIterable {
     case logo = "logo.svg"
     case textStyles = "odt-styles.xml"
     case sheetStyles = "ods-styles.xml"
+    /// The public website's settings (`agenda site`); a folder without it gets the built-in one.
+    case publicSite = "public.tsv"
+    /// The public website's own CSS, after the report's and the web's; a folder without it gets the built-in one.
+    case siteCSS = "site.css"
 }
