@@ -127,15 +127,26 @@ import Testing
         #expect(throws: ReportError.self) { try Self.templates(fields: "plan,hemligt") }
     }
 
+    /// A template folder exported before public.tsv and site.css existed still loads, with the built-in ones.
+    @Test func anOlderTemplateFolderGetsTheBuiltInSiteFiles() throws {
+        let dir = try Support.tempDirectory().appendingPathComponent("mall")
+        try TemplateSet.export(to: dir)
+        for name in ["public.tsv", "site.css"] { try FileManager.default.removeItem(at: dir.appendingPathComponent(name)) }
+        let templates = try TemplateSet.load(from: dir)
+        #expect(templates.publicSettings == (try TemplateSet.bundled().publicSettings))
+        #expect(templates.publicSettings.fields == PublicSettings.standard.fields)
+        #expect(templates.siteCSS == (try TemplateSet.bundled().siteCSS))
+    }
+
     @Test func withdrawnActionShowsItsDecision() throws {
         let files = try Self.written(try Self.markedStore(), templates: try Self.templates())
         let page = try ParsedXML(try #require(files["aktiviteter/3.2.html"]), name: "3.2.html")
-        #expect(page.text.contains("återkallad"))
+        #expect(page.text.contains("struken"))
         #expect(page.text.contains(Marker.withdrawal))
         #expect(page.text.contains("Ersätts av regional tjänst."))
         let json = try JSONSerialization.jsonObject(with: try #require(files["oppna-data/aktiviteter.json"])) as? [String: Any]
         let action = (json?["aktiviteter"] as? [[String: Any]])?.first { $0["kod"] as? String == "3.2" }
-        #expect(action?["lage"] as? String == "återkallad")
+        #expect(action?["lage"] as? String == "struken")
         #expect((action?["aterkalladGenom"] as? [String: Any])?["referens"] as? String == Marker.withdrawal)
     }
 

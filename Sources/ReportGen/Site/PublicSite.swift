@@ -21,6 +21,25 @@ public struct PublicSite: Sendable {
     let templates: TemplateSet
     let settings: PublicSettings
     let links: SiteLinks
+    /// Each page's path → what it shows, to find a page by its path at once.
+    let index: [String: Page]
+
+    /// What a page shows.
+    enum Page: Sendable {
+        case area(Int), action(Int), period(Int)
+    }
+
+    init(model: SiteModel, templates: TemplateSet, settings: PublicSettings, links: SiteLinks) {
+        self.model = model
+        self.templates = templates
+        self.settings = settings
+        self.links = links
+        var index: [String: Page] = [:]
+        for (i, area) in model.areas.enumerated() { index[Self.areaPath(area.number)] = .area(i) }
+        for (i, action) in model.actions.enumerated() { index[Self.actionPath(action.code)] = .action(i) }
+        for (i, period) in model.periods.enumerated() { index[Self.periodPath(period.period)] = .period(i) }
+        self.index = index
+    }
 
     /// Reads the site from `store` in one snapshot. `baseURL` is the path prefix or absolute URL the
     /// site is served under (`/oppet/`, `https://kommun.se/agenda/`); nil: links relative to each page.
@@ -75,10 +94,12 @@ public struct PublicSite: Sendable {
         case Self.stylesheetPath: return Data(stylesheet.utf8)
         default: break
         }
-        if let area = model.areas.first(where: { Self.areaPath($0.number) == path }) { return try areaPage(area) }
-        if let action = model.actions.first(where: { Self.actionPath($0.code) == path }) { return try actionPage(action) }
-        if let period = model.periods.first(where: { Self.periodPath($0.period) == path }) { return try periodPage(period) }
-        return nil
+        switch index[path] {
+        case .area(let i): return try areaPage(model.areas[i])
+        case .action(let i): return try actionPage(model.actions[i])
+        case .period(let i): return try periodPage(model.periods[i])
+        case nil: return nil
+        }
     }
 
     /// The media type to serve the file at `path` with.

@@ -48,7 +48,7 @@ extension PublicSite {
                 case .added: "ny"
                 case .revised: "ändrad"
                 case .closed: "avslutad"
-                case .withdrawn: "återkallad"
+                case .withdrawn: "struken"
                 case .reopened: "återupptagen"
                 }
                 return "\(change.after.code) \(change.after.title) (\(kind))"

@@ -11,6 +11,8 @@ struct SiteModel: Sendable {
         var publication: Publication
         /// The codes of the actions in the plan at the period's end, in plan order.
         var codes: [String]
+        /// The same codes, to look up.
+        var members: Set<String>
         /// Per code, the action's state at the period's end.
         var states: [String: ActionState]
         /// Per code, the report in force for the period as known at publication.
@@ -67,6 +69,7 @@ struct SiteModel: Sendable {
                 let plan = try store.agenda(asOf: period.end)
                 periods.append(PublishedPeriod(
                     period: period, publication: publication, codes: plan.actions.map(\.code),
+                    members: Set(plan.actions.map(\.code)),
                     states: Dictionary(plan.actions.map { ($0.code, $0.state) }, uniquingKeysWith: { a, _ in a }),
                     statuses: try store.statuses(for: period, knownAt: publication.publishedAt)))
             }
@@ -78,18 +81,18 @@ struct SiteModel: Sendable {
                 let changes = try store.planChanges(after: dayBefore, through: date).filter { $0.revision.number == revision.number }
                 decisions.append(PlanDecision(revision: revision, changes: changes))
             }
-            return SiteModel(
+            var model = SiteModel(
                 organisation: templates.organisationName(plan: agenda.organisation),
                 title: settings.title ?? agenda.title, description: agenda.description, areas: agenda.areas,
                 subAreas: agenda.subAreas, actions: agenda.actions, withdrawnBy: withdrawnBy, periods: periods,
                 decisions: decisions)
+            model.areaOf = Dictionary(agenda.actions.map { ($0.code, $0.areaNumber) }, uniquingKeysWith: { a, _ in a })
+            return model
         }
     }
 
     /// Per action code, its focus area's number.
-    var areaOf: [String: Int] {
-        Dictionary(actions.map { ($0.code, $0.areaNumber) }, uniquingKeysWith: { a, _ in a })
-    }
+    var areaOf: [String: Int] = [:]
 
     /// The latest published period.
     var latest: PublishedPeriod? { periods.last }

@@ -42,7 +42,7 @@ extension PublicSite {
         switch state {
         case .active: "aktiv"
         case .closed: "avslutad"
-        case .withdrawn: "återkallad"
+        case .withdrawn: "struken"
         }
     }
 
@@ -58,7 +58,7 @@ extension PublicSite {
         row(columns.map(\.name))
         let actions = Dictionary(model.actions.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         for action in model.actions {
-            for period in model.periods where period.codes.contains(action.code) {
+            for period in model.periods where period.members.contains(action.code) {
                 let entry = period.statuses[action.code]
                 row(columns.map { $0.value(actions[action.code] ?? action, period, entry) })
             }
@@ -110,7 +110,7 @@ extension PublicSite {
             bakgrund: plan ? action.background : nil, plan: plan ? action.plan.text : nil,
             steg: plan ? action.plan.steps.map(\.text) : nil, effektmal: plan ? action.effectGoals : nil,
             kostnad: settings.shows(.plannedCost) ? action.cost.text ?? "" : nil,
-            status: model.periods.filter { $0.codes.contains(action.code) }.map { period in
+            status: model.periods.filter { $0.members.contains(action.code) }.map { period in
                 let entry = period.statuses[action.code]
                 return .init(
                     period: period.period.description,

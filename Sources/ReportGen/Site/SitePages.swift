@@ -57,9 +57,9 @@ extension PublicSite {
 
     func stateText(_ action: Action) -> String {
         switch action.state {
-        case .active: "Pågår enligt planen"
+        case .active: "Aktiv"
         case .closed: "Avslutad"
-        case .withdrawn: "Återkallad"
+        case .withdrawn: "Struken"
         }
     }
 
@@ -203,7 +203,7 @@ extension PublicSite {
                         if settings.shows(.plan) { try page.element("td", text: responsible(action)) }
                         if let latest, settings.shows(.status) || settings.shows(.light) {
                             try page.element("td") {
-                                if latest.codes.contains(action.code) { try statusBadges(page, latest.statuses[action.code]) }
+                                if latest.members.contains(action.code) { try statusBadges(page, latest.statuses[action.code]) }
                             }
                         }
                     }
@@ -228,7 +228,7 @@ extension PublicSite {
         case .withdrawn:
             try page.element("div", [("class", "withdrawn")]) {
                 try page.element("p") {
-                    try page.element("strong", text: "Aktiviteten är återkallad. ")
+                    try page.element("strong", text: "Aktiviteten är struken ur planen. ")
                     if let revision = model.withdrawnBy[action.code] { try page.text("Beslut: \(decisionText(revision))") }
                 }
             }
@@ -280,7 +280,7 @@ extension PublicSite {
             }
         }
         try page.element("h2", text: "Status per period")
-        let periods = model.periods.filter { $0.codes.contains(action.code) }
+        let periods = model.periods.filter { $0.members.contains(action.code) }
         if periods.isEmpty {
             try page.element("p", text: "Ingen statusrapport för aktiviteten är publicerad ännu.")
         } else {
@@ -332,7 +332,7 @@ extension PublicSite {
         try page.element("h1", text: title)
         try page.element("p", text: "Statusrapporten publicerades \(period.publication.publishedAt.swedishDate) och visar det som var rapporterat då.")
         try summary(page, period, at: path)
-        let byArea = Dictionary(grouping: model.actions.filter { period.codes.contains($0.code) }, by: \.areaNumber)
+        let byArea = Dictionary(grouping: model.actions.filter { period.members.contains($0.code) }, by: \.areaNumber)
         for area in model.areas {
             guard let actions = byArea[area.number], !actions.isEmpty else { continue }
             try page.element("h2") {
@@ -353,7 +353,7 @@ extension PublicSite {
                         try page.element("tr") {
                             try page.element("th", [("scope", "row")]) {
                                 try page.element("a", [("href", links.href(Self.actionPath(action.code), from: path))], text: actionTitle(action))
-                                if period.states[action.code] == .withdrawn { try page.text(" (återkallad)") }
+                                if period.states[action.code] == .withdrawn { try page.text(" (struken)") }
                             }
                             if settings.shows(.status) || settings.shows(.light) {
                                 try page.element("td") { try statusBadges(page, entry) }

@@ -12,4 +12,7 @@ enum TemplateFile: String, CaseIterable {
     case publicSite = "public.tsv"
     /// The public website's own CSS, after the report's and the web's; a folder without it gets the built-in one.
     case siteCSS = "site.css"
+
+    /// Files added after template folders were first exported: a folder without one gets the built-in file.
+    var fallsBackToBuiltIn: Bool { self == .publicSite || self == .siteCSS }
 }
