@@ -16,7 +16,7 @@ struct AgendaCommand: AsyncParsableCommand {
             InitCommand.self, ImportCommand.self, ExportCommand.self,
             ListCommand.self, ShowCommand.self, AddCommand.self, EditCommand.self, WithdrawCommand.self,
             IdentityCommand.self, StatusCommand.self, RevisionsCommand.self, AuditCommand.self,
-            ReportCommand.self, TemplatesCommand.self, DemoCommand.self, ServeCommand.self,
+            ReportCommand.self, SiteCommand.self, TemplatesCommand.self, DemoCommand.self, ServeCommand.self,
         ]
     )
 

@@ -40,6 +40,7 @@ public struct WebApp: Sendable {
         ReporterRoutes(app: self).register(on: router)
         ReaderRoutes(app: self).register(on: router)
         OwnerRoutes(app: self).register(on: router)
+        PublicRoutes(app: self).register(on: router)
         return router
     }
 

@@ -27,12 +27,16 @@ public final class PageWriter {
 
     /// Starts a page: head (title, the stylesheet at `stylesheet`), the header with the template's logo and
     /// `organisation`, `navigation`, and the opened `<main>`, which ``finish()`` closes.
+    ///
+    /// `xmlDeclaration: false` leaves out `<?xml …?>`, so that the page is also valid served as
+    /// `text/html` (polyglot markup, as the public site's `.html` files are).
     public init(
         title: String, templates: TemplateSet, organisation: String, stylesheet: String = "/stil.css",
-        navigation: [Link] = [], signedInAs: String? = nil, signOut: (action: String, csrf: String)? = nil
+        navigation: [Link] = [], signedInAs: String? = nil, signOut: (action: String, csrf: String)? = nil,
+        xmlDeclaration: Bool = true
     ) throws {
         w = try XMLWriter(memoryContext: "page")
-        try w.startXHTML()
+        try w.startXHTML(declaration: xmlDeclaration)
         try w.element("head") {
             try w.empty("meta", ["charset": "UTF-8"])
             try w.empty("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
@@ -107,6 +111,12 @@ public final class PageWriter {
     /// Text, escaped.
     public func text(_ text: String) throws {
         try w.text(text)
+    }
+
+    /// Closes `<main>`, so that what follows (a footer) is written after it.
+    public func endMain() throws {
+        if mainOpen { try w.end() }
+        mainOpen = false
     }
 
     /// Closes the page and returns its bytes.

@@ -8,4 +8,11 @@ enum TemplateFile: String, CaseIterable {
     case logo = "logo.svg"
     case textStyles = "odt-styles.xml"
     case sheetStyles = "ods-styles.xml"
+    /// The public website's settings (`agenda site`); a folder without it gets the built-in one.
+    case publicSite = "public.tsv"
+    /// The public website's own CSS, after the report's and the web's; a folder without it gets the built-in one.
+    case siteCSS = "site.css"
+
+    /// Files added after template folders were first exported: a folder without one gets the built-in file.
+    var fallsBackToBuiltIn: Bool { self == .publicSite || self == .siteCSS }
 }

@@ -20,6 +20,10 @@ public struct TemplateSet: Sendable {
     let logo: Data
     let textStyles: Data
     let sheetStyles: Data
+    /// The public website's settings (public.tsv).
+    public let publicSettings: PublicSettings
+    /// The public website's own CSS (site.css).
+    let siteCSS: String
 
     /// Loads the set in `directory`, or the built-in default set when nil.
     /// Throws ``ReportError/templateMissing(file:)`` or ``ReportError/templateMalformed(file:reason:)`` naming the file.
@@ -130,6 +134,20 @@ public struct TemplateSet: Sendable {
         (sheetStyles, sheetStylesName) = try read(.sheetStyles)
         _ = try ODFStyleTemplate(data: textStyles, file: textStylesName)
         _ = try ODFStyleTemplate(data: sheetStyles, file: sheetStylesName)
+
+        // Added after template folders were first exported: an older folder without them gets the built-in files.
+        func readOrBuiltIn(_ file: TemplateFile) throws -> (data: Data, name: String) {
+            do { return try read(file) } catch ReportError.templateMissing {
+                return (EmbeddedFiles.default[file.rawValue] ?? Data(), "built-in default/\(file.rawValue)")
+            }
+        }
+        let (publicData, publicName) = try readOrBuiltIn(.publicSite)
+        publicSettings = try PublicSettings(data: publicData, file: publicName)
+        let (siteData, siteName) = try readOrBuiltIn(.siteCSS)
+        guard let siteCSS = String(data: siteData, encoding: .utf8) else {
+            throw ReportError.templateMalformed(file: siteName, reason: "inte UTF-8-text")
+        }
+        self.siteCSS = siteCSS
     }
 
     /// The organisation name to print: the template's when it sets one (a municipality's own set),

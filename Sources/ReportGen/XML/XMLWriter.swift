@@ -134,10 +134,11 @@ final class XMLWriter {
     }
 
     /// `<!DOCTYPE name>` with no public or system identifier.
-    /// Starts an XHTML5 document in Swedish: the XML declaration, `<!DOCTYPE html>` and the opened
+    /// Starts an XHTML5 document in Swedish: the XML declaration (unless `declaration` is false, for
+    /// polyglot pages served as text/html), `<!DOCTYPE html>` and the opened
     /// `<html xmlns=… lang="sv" xml:lang="sv">` (reports, web pages and the public site alike).
-    func startXHTML() throws {
-        try startDocument()
+    func startXHTML(declaration: Bool = true) throws {
+        if declaration { try startDocument() }
         try doctype("html")
         try start("html")
         try attribute("xmlns", "http://www.w3.org/1999/xhtml")
