@@ -117,3 +117,19 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Fuzz targets for the importers (README, "Fuzzing the importers"), only when AGENDA_FUZZ is set, so
+// `swift build` and `swift test` never see them. AgendaCore is compiled with libFuzzer's coverage only then:
+// AGENDA_FUZZ=1 swift build --scratch-path .build-fuzz -c release --product agenda-fuzz-import
+if Context.environment["AGENDA_FUZZ"] != nil {
+    for target in package.targets where target.name == "AgendaCore" {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-sanitize=fuzzer"])]
+    }
+    package.targets += [
+        .target(name: "CFuzzDriver", path: "Fuzz/CFuzzDriver"),
+        .executableTarget(
+            name: "agenda-fuzz-import", dependencies: ["AgendaCore", "CFuzzDriver"], path: "Fuzz/FuzzImport",
+            swiftSettings: [.unsafeFlags(["-sanitize=fuzzer"])],
+            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer", "-use-ld=lld"])]),
+    ]
+}

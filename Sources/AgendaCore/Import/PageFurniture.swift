@@ -4,8 +4,9 @@
 /// - a table of contents: three or more lines ending in a tab or dot leader and a page number
 ///   (with an "Innehåll" heading above them), reported once as a range;
 /// - the document title repeated further down (title pages, running heads);
-/// - a letterhead or address block repeated after page breaks: a run of two or more lines
-///   each of which occurs at least twice in the document (labels and list items never count);
+/// - a letterhead, footer or address block repeated after page breaks, heading included: a block
+///   of lines that recurs in the document, one warning per occurrence (labels, list items and
+///   numbered headings never count; see ``repeatedBlocks(in:excluding:titleLine:labels:)``);
 /// - page numbers alone on a line ("12", "Sida 3 av 19").
 ///
 /// Where a removal splits a list or a sentence, the blank lines around it go too, so the list continues.
@@ -94,36 +95,117 @@ enum PageFurniture {
         }
     }
 
+    /// The longest block looked for; a longer letterhead is still found, as overlapping blocks of this length.
+    static let longestBlock = 8
+
+    /// Blocks that recur: runs of consecutive lines (blank lines between them allowed, a page break
+    /// ends a run), heading included, whose text occurs at two or more places in the document.
+    ///
+    /// What can be part of a block: a line of at most 100 characters that occurs at least twice,
+    /// that is no list item, no label the plan uses ("Ansvarig:", "### Mål") and no numbered heading
+    /// ("3. Skola", "1.2 E-tjänster"), and is not the title line. A block is two or more such lines
+    /// whose sequence recurs (with a Markdown heading among them: three times, or with furniture-like
+    /// lines); a single line only when it looks like furniture (an address, a phone
+    /// number, an e-mail or web address, an organisation number) and occurs three times or more.
+    /// Each block found is one occurrence, one warning.
     private static func repeatedBlocks(in lines: [SourceLine], excluding drop: Set<Int>, titleLine: Int?, labels: LabelTable) -> [[Int]] {
-        func candidate(_ line: SourceLine) -> Bool {
+        func key(_ line: SourceLine) -> String? {
             let t = line.trimmed
-            guard !t.isEmpty, t.count <= 100, !t.hasPrefix("#"), !LineSyntax.isListItem(t) else { return false }
-            if let label = LineSyntax.label(t),
+            guard !t.isEmpty, t.count <= 100, !LineSyntax.isListItem(t) else { return nil }
+            let text = headingText(t).trimmingWhitespace()
+            guard !text.isEmpty, !isNumberedHeading(text) else { return nil }
+            if let label = LineSyntax.label(text),
                labels.actionField(for: label.label) != nil || labels.headerField(for: label.label) != nil {
-                return false
+                return nil
             }
-            return true
+            let bare = LineSyntax.stripEmphasis(text)
+            if labels.actionField(for: bare) != nil || labels.headerField(for: bare) != nil { return nil }
+            // A Markdown heading keeps its mark: a block with a heading needs more evidence (below).
+            return (t.hasPrefix("#") ? "#" : "") + LineSyntax.normalized(text)
         }
+        var keys: [Int: String] = [:]
         var counts: [String: Int] = [:]
-        for (index, line) in lines.enumerated() where !drop.contains(index) && candidate(line) {
-            counts[LineSyntax.normalized(line.text), default: 0] += 1
+        for (index, line) in lines.enumerated() where !drop.contains(index) && line.number != titleLine {
+            guard let k = key(line) else { continue }
+            keys[index] = k
+            counts[k, default: 0] += 1
         }
+
+        // Runs of candidate lines, skipping blank and already removed lines.
         var runs: [[Int]] = []
         var run: [Int] = []
         func close() {
-            if run.count >= 2 { runs.append(run) }
+            if !run.isEmpty { runs.append(run) }
             run = []
         }
         for (index, line) in lines.enumerated() {
-            if !drop.contains(index), line.number != titleLine, candidate(line), counts[LineSyntax.normalized(line.text), default: 0] >= 2 {
-                if line.startsPage { close() }
+            if line.startsPage { close() }
+            if drop.contains(index) || line.isBlank { continue }
+            if let k = keys[index], counts[k, default: 0] >= 2 {
                 run.append(index)
             } else {
                 close()
             }
         }
         close()
-        return runs
+
+        // Every window of up to `longestBlock` lines of a run, by its text; a window found at two places
+        // that do not overlap is a recurring block.
+        struct Place: Hashable { var run: Int; var start: Int }
+        var places: [[String]: [Place]] = [:]
+        for (r, run) in runs.enumerated() {
+            for length in 1...min(longestBlock, run.count) {
+                for start in 0...(run.count - length) {
+                    let window = run[start..<(start + length)].map { keys[$0]! }
+                    places[window, default: []].append(Place(run: r, start: start))
+                }
+            }
+        }
+        var covered = runs.map { Array(repeating: false, count: $0.count) }
+        for (window, found) in places where found.count >= 2 {
+            if window.count == 1 {
+                guard found.count >= 3, isFurnitureLike(window[0]) else { continue }
+            } else if window.contains(where: { $0.hasPrefix("#") }) {
+                // Two projects of the same title may well begin with the same sentence: a heading goes
+                // only with lines that look like furniture, or in a block found three times or more.
+                guard found.count >= 3 || window.contains(where: isFurnitureLike) else { continue }
+            }
+            // Places are in document order: the first and the last are the farthest apart.
+            guard let first = found.first, let last = found.last,
+                  first.run != last.run || last.start - first.start >= window.count else { continue }
+            for place in found {
+                for offset in 0..<window.count { covered[place.run][place.start + offset] = true }
+            }
+        }
+
+        var blocks: [[Int]] = []
+        for (r, run) in runs.enumerated() {
+            var block: [Int] = []
+            for (position, index) in run.enumerated() {
+                if covered[r][position] {
+                    block.append(index)
+                } else if !block.isEmpty {
+                    blocks.append(block)
+                    block = []
+                }
+            }
+            if !block.isEmpty { blocks.append(block) }
+        }
+        return blocks
+    }
+
+    /// "3. Skola", "1.2 E-tjänster", "2.1.3 Appar": a heading with its number, never furniture.
+    private static func isNumberedHeading(_ text: String) -> Bool {
+        text.firstMatch(of: /^\d{1,3}(\.\d{1,3})*\.(\s|$)/) != nil || text.firstMatch(of: /^\d{1,3}(\.\d{1,3})+\s/) != nil
+    }
+
+    /// An address, phone number, e-mail or web address, or organisation number: what a letterhead or
+    /// footer line holds and a plan's text rarely does.
+    static func isFurnitureLike(_ normalized: String) -> Bool {
+        if normalized.contains("www.") || normalized.contains("http") || normalized.firstMatch(of: /\S@\S/) != nil { return true }
+        if normalized.firstMatch(of: /(^|\W)box \d/) != nil || normalized.firstMatch(of: /(^|\D)\d{3} ?\d{2} \p{L}/) != nil { return true }
+        return normalized.firstMatch(
+            of: /^(tel|telefon|tfn|fax|e-post|epost|org\.? ?nr|organisationsnummer|besök|besöksadress|postadress|webb|hemsida)\b/) != nil
     }
 
     /// Drops the marked lines; where a removal sat inside a list or a sentence, drops the blank lines around it too.

@@ -13,6 +13,12 @@ public enum DocumentError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingPart(String, part: String)
     /// A part that is not well-formed XML; `line` is the line in that part.
     case malformedXML(String, part: String, line: Int, message: String)
+    /// A package built to do harm or far beyond any plan: too many entries, a part that unpacks past
+    /// ``ZipPackage/maximumPartSize``, an entry name that leaves the package ("../../etc/passwd").
+    case unsafePackage(String, reason: String)
+    /// A document type declaration in a part: Word and LibreOffice never write one, and it is how
+    /// entity expansion (billion laughs) and external entities (XXE) get in. Refused before any is read.
+    case documentTypeDeclaration(String, part: String)
 
     public var description: String {
         switch self {
@@ -27,7 +33,11 @@ public enum DocumentError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .missingPart(kind, part):
             return "filen går inte att läsa som \(kind): paketet saknar \(part)"
         case let .malformedXML(kind, part, line, message):
-            return "\(kind) är skadat: \(part) är inte välformad XML (rad \(line): \(message))"
+            return "\(kind) är skadat: \(part) är inte välformad XML (rad \(line): \(ZipPackage.printable(message)))"
+        case let .unsafePackage(kind, reason):
+            return "\(kind) avvisas: \(reason); spara planen igen från Word eller LibreOffice"
+        case let .documentTypeDeclaration(kind, part):
+            return "\(kind) avvisas: \(part) har en dokumenttypsdeklaration (DOCTYPE), som Word och LibreOffice aldrig skriver; spara planen igen från Word eller LibreOffice"
         }
     }
 }

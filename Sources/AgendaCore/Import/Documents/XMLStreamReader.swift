@@ -4,8 +4,10 @@ import Foundation
 /// One XML part read as a stream of events with libxml2's xmlTextReader: the document is never
 /// held as a tree, so a long plan costs the memory of its bytes and one node at a time.
 ///
-/// No DTD is loaded, no entity is substituted and no network is touched. A part that is not
-/// well-formed throws ``DocumentError/malformedXML(_:part:line:message:)`` at the first error.
+/// No DTD is loaded, no entity is substituted and no network is touched; a part with a document type
+/// declaration is refused (``DocumentError/documentTypeDeclaration(_:part:)``), so neither entity
+/// expansion (billion laughs) nor an external entity (XXE) is ever read. Elements nest at most 256
+/// deep (libxml2's limit without XML_PARSE_HUGE). A part that is not well-formed throws ``DocumentError/malformedXML(_:part:line:message:)`` at the first error.
 final class XMLStreamReader {
     enum Event: Equatable {
         /// An element opens; `empty` elements have no matching ``end``.
@@ -68,6 +70,8 @@ final class XMLStreamReader {
             if status == 0 { return nil }
             guard status == 1, errors.message == nil else { throw failure() }
             switch xmlTextReaderNodeType(reader) {
+            case 10:  // document type declaration: never in a word processor's part; the way entity attacks come in
+                throw DocumentError.documentTypeDeclaration(kind, part: part)
             case 1:  // element
                 return .start(namespace: namespace, name: localName, empty: xmlTextReaderIsEmptyElement(reader) == 1)
             case 15:  // end of element

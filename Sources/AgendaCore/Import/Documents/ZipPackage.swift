@@ -21,9 +21,12 @@ struct ZipPackage {
     /// Part names in the order of the central directory.
     private(set) var names: [String] = []
 
-    /// The largest part inflated: a long plan's document.xml is a few MB; more is refused as damaged
-    /// rather than allocated (a zip can claim any size).
+    /// The largest part inflated: a national plan's document.xml is a few MB; a part that claims more
+    /// is refused before anything is allocated, and inflating never writes past the size a part claims,
+    /// so a zip bomb (a small file that unpacks to gigabytes) costs at most this much memory per part.
     static let maximumPartSize = 64 * 1024 * 1024
+    /// The most entries a package may list; Word and LibreOffice write a few dozen (more with many images).
+    static let maximumEntries = 10_000
 
     /// Reads the central directory. Throws ``DocumentError/notAZip(_:)`` when `data` is no zip package.
     init(_ data: Data, kind: String) throws {
@@ -38,12 +41,19 @@ struct ZipPackage {
             throw DocumentError.damagedZip(kind)
         }
         let count = Int(u16(end + 10))
+        guard count <= Self.maximumEntries else {
+            throw DocumentError.unsafePackage(kind, reason: "paketet har \(count) delar, fler än \(Self.maximumEntries)")
+        }
         var offset = Int(u32(end + 16))
         for _ in 0..<count {
             guard offset + 46 <= bytes.count, u32(offset) == 0x0201_4B50 else { throw DocumentError.damagedZip(kind) }
             let nameLength = Int(u16(offset + 28)), extraLength = Int(u16(offset + 30)), commentLength = Int(u16(offset + 32))
             guard offset + 46 + nameLength <= bytes.count else { throw DocumentError.damagedZip(kind) }
             let name = String(decoding: bytes[(offset + 46)..<(offset + 46 + nameLength)], as: UTF8.self)
+            // Nothing is ever unpacked to disk, but a name no word processor writes says the file is not what it claims.
+            guard Self.isSafeName(name) else {
+                throw DocumentError.unsafePackage(kind, reason: "en del har namnet \(Quoted.input(Self.printable(name))), som pekar utanför paketet")
+            }
             let entry = Entry(
                 method: u16(offset + 10), flags: u16(offset + 8), crc: u32(offset + 16),
                 compressedSize: Int(u32(offset + 20)), size: Int(u32(offset + 24)), localHeaderOffset: Int(u32(offset + 42)))
@@ -62,7 +72,11 @@ struct ZipPackage {
         let header = entry.localHeaderOffset
         guard header + 30 <= bytes.count, u32(header) == 0x0403_4B50 else { throw DocumentError.damagedZip(kind) }
         let start = header + 30 + Int(u16(header + 26)) + Int(u16(header + 28))
-        guard entry.compressedSize >= 0, start + entry.compressedSize <= bytes.count, entry.size <= Self.maximumPartSize else {
+        guard entry.size <= Self.maximumPartSize else {
+            throw DocumentError.unsafePackage(
+                kind, reason: "\(name) packas upp till \(entry.size / 1_048_576) MB, mer än \(Self.maximumPartSize / 1_048_576) MB")
+        }
+        guard entry.compressedSize >= 0, start + entry.compressedSize <= bytes.count else {
             throw DocumentError.damagedZip(kind)
         }
         let compressed = bytes[start..<(start + entry.compressedSize)]
@@ -93,6 +107,18 @@ struct ZipPackage {
         }
         guard status == Z_STREAM_END else { throw DocumentError.damagedZip(kind) }
         return Array(output.prefix(Int(stream.total_out)))
+    }
+
+    /// A relative path inside the package: no "..", no leading slash or drive, no backslash, no control character.
+    static func isSafeName(_ name: String) -> Bool {
+        guard !name.isEmpty, !name.hasPrefix("/"), !name.contains("\\"), !name.contains(":"),
+              !name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return false }
+        return !name.split(separator: "/", omittingEmptySubsequences: false).contains("..")
+    }
+
+    /// `text` with control characters shown as "?", for a one-line message.
+    static func printable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : $0 }))
     }
 
     private static func crc32(_ data: [UInt8]) -> UInt32 {
