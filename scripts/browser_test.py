@@ -127,12 +127,28 @@ class Test:
         raise StepFailed("expected %s, the browser is on %s (%s)" % (prefix, self.path(), self.page_summary()))
 
     def submit(self, form):
-        """Clicks the form's submit button and waits for the next page."""
+        """Clicks the form's submit button and waits for the next page: until the button belongs to
+        the old document. Chromium reports that either as a stale element or, from some versions on,
+        as "Node with given id does not belong to the document"; both mean the next page is there."""
+        from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
         from selenium.webdriver.support.ui import WebDriverWait
-        from selenium.webdriver.support import expected_conditions as ec
         button = form.find_element("css selector", "[type=submit]")
         button.click()
-        WebDriverWait(self.driver, WAIT).until(ec.staleness_of(button))
+
+        def gone(_driver) -> bool:
+            try:
+                button.is_enabled()
+                return False
+            except StaleElementReferenceException:
+                return True
+            except WebDriverException as e:
+                if "does not belong to the document" in str(e) or "stale" in str(e).lower():
+                    return True
+                raise
+
+        WebDriverWait(self.driver, WAIT).until(gone)
+        WebDriverWait(self.driver, WAIT).until(
+            lambda d: d.execute_script("return document.readyState") == "complete")
 
     def form_with_action(self, action: str):
         """The form posting to `action` (compared after percent-decoding)."""
