@@ -104,11 +104,6 @@ extension AgendaService {
         try write { store in try store.cancelRound(period: period, by: caller, at: now) }
     }
 
-    /// Refuses a period before the plan's start or after the current period (see ``AgendaStore/checkPeriod(_:at:)``).
-    public func checkPeriod(_ period: Period) throws {
-        try read { store in try store.requireAgenda(); try store.checkPeriod(period, at: now) }
-    }
-
     /// Every round opened (cancelled ones marked), in the order opened.
     public func rounds() throws -> [ReportingRound] {
         try read { store in try store.requireAgenda(); return try store.rounds() }

@@ -210,11 +210,3 @@ extension AgendaStore {
             """, [.integer(departmentID), .text(alias), .text(Self.key(alias))])
     }
 }
-
-extension AgendaStore {
-    /// The canonical name of the förvaltning `name` means (its name or an alias, ignoring case).
-    public func departmentName(_ name: String) throws -> String {
-        let id = try requireDepartment(name)
-        return try department(id: id).name
-    }
-}
