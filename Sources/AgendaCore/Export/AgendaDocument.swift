@@ -25,16 +25,21 @@ public struct AgendaDocument: Sendable, Codable, Equatable {
     public var rounds: [ReportingRound]
     /// Every published period, oldest first.
     public var publications: [Publication]
+    /// Every assessment of an effektmål ever filed, superseded ones included, in the order received
+    /// (format 2; a format 1 document has none).
+    public var effectAssessments: [EffectAssessment]
 
     /// "agenda".
     public static let formatName = "agenda"
-    /// The newest format version this build writes and reads.
-    public static let currentFormatVersion = 1
+    /// The newest format version this build writes and reads. Version 2 added goal ids and measures
+    /// (``Action/goals``, still under the key `effectGoals`) and ``effectAssessments``; version 1 is read too.
+    public static let currentFormatVersion = 2
 
     public init(
         metadata: Metadata, areas: [FocusArea], subAreas: [SubArea], departments: [Department],
         revisions: [Revision], actions: [ActionRecord], identities: [IdentityRecord] = [],
-        statusReports: [StatusReport] = [], rounds: [ReportingRound] = [], publications: [Publication] = []
+        statusReports: [StatusReport] = [], rounds: [ReportingRound] = [], publications: [Publication] = [],
+        effectAssessments: [EffectAssessment] = []
     ) {
         format = Self.formatName
         formatVersion = Self.currentFormatVersion
@@ -48,11 +53,12 @@ public struct AgendaDocument: Sendable, Codable, Equatable {
         self.statusReports = statusReports
         self.rounds = rounds
         self.publications = publications
+        self.effectAssessments = effectAssessments
     }
 
     private enum CodingKeys: String, CodingKey {
         case format, formatVersion, metadata = "agenda", areas, subAreas, departments, revisions, actions
-        case identities, statusReports, rounds, publications
+        case identities, statusReports, rounds, publications, effectAssessments
     }
 
     /// Reads a document; one written before identities and status existed has none of them.
@@ -70,6 +76,7 @@ public struct AgendaDocument: Sendable, Codable, Equatable {
         statusReports = try c.decodeIfPresent([StatusReport].self, forKey: .statusReports) ?? []
         rounds = try c.decodeIfPresent([ReportingRound].self, forKey: .rounds) ?? []
         publications = try c.decodeIfPresent([Publication].self, forKey: .publications) ?? []
+        effectAssessments = try c.decodeIfPresent([EffectAssessment].self, forKey: .effectAssessments) ?? []
     }
 
     /// An identity as the export holds it: everything but the token, whose hash lets a restored

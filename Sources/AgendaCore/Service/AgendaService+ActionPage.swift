@@ -12,6 +12,8 @@ public struct ActionForReporting: Sendable, Equatable {
     /// quarter) and the earlier periods of the same kind, as far as the plan reaches back (at most
     /// ``AgendaService/reportablePeriodCount``). The first is the default.
     public var periods: [Period]
+    /// The action's effektmål, each with its latest assessment, and every assessment filed on them.
+    public var effects: ActionEffects? = nil
 
     /// The numbers of the reports a later report for the same period corrects.
     public var superseded: Set<Int> { Set(history.compactMap(\.supersedes)) }
@@ -52,7 +54,8 @@ extension AgendaService {
             }
             return ActionForReporting(
                 action: action, area: try store.focusAreas().first { $0.number == action.areaNumber },
-                history: try store.statusHistory(code: code), round: round, periods: periods)
+                history: try store.statusHistory(code: code), round: round, periods: periods,
+                effects: try actionEffects(code: code, store: store, action: action))
         }
     }
 

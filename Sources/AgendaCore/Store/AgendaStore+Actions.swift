@@ -39,6 +39,8 @@ extension AgendaStore {
             }
             try validatePlace(
                 of: action, areas: Set(try focusAreas().map(\.number)), subAreas: Set(try subAreas().map(\.code)))
+            var action = action
+            action.goals = try assignGoalIDs(action.goals, actionID: nil, current: [])
             let revision = try recordRevision(decision)
             let id = try insertActionIdentity(action, position: nil)
             try insertVersion(
@@ -141,10 +143,34 @@ extension AgendaStore {
             throw StoreError.invalidInput(
                 field: "date", "aktiviteten \(action.code) har en version som gäller från \(since) (revision \(current.version.revision)); datera ändringen \(since) eller senare")
         }
+        var action = action
+        action.goals = try assignGoalIDs(action.goals, actionID: current.actionID, current: current.version.action.goals)
         let revision = try recordRevision(decision)
         try insertVersion(
             ActionVersion(revision: revision.number, validFrom: revision.date, action: action), actionID: current.actionID,
             missingUnits: .refuse)
+    }
+
+    /// `goals` with stable ids: a goal that carries the id of one of the `current` version's goals keeps
+    /// it; every other goal (id 0, an unknown or a repeated id) gets the next id never used by any version
+    /// of the action, so an id always names one goal as adopted.
+    func assignGoalIDs(_ goals: [EffectGoal], actionID: Int64?, current: [EffectGoal]) throws -> [EffectGoal] {
+        let currentIDs = Set(current.map(\.id))
+        var everUsed = currentIDs
+        if let actionID {
+            for stored in try versions(actionID: actionID) { everUsed.formUnion(stored.version.action.goals.map(\.id)) }
+        }
+        var next = (everUsed.max() ?? 0) + 1
+        var taken = Set<Int>()
+        return goals.map { goal in
+            var goal = goal
+            if goal.id <= 0 || !currentIDs.contains(goal.id) || taken.contains(goal.id) {
+                goal.id = next
+                next += 1
+            }
+            taken.insert(goal.id)
+            return goal
+        }
     }
 
     static func noAction(_ code: String) -> StoreError {
@@ -340,7 +366,7 @@ extension AgendaStore {
                 withinExistingBudget: row.bool(C.withinExistingBudget), decisionPending: row.bool(C.decisionPending),
                 externalFunding: try json([String].self, .externalFunding),
                 staff: try json([StaffResource].self, .staff)),
-            effectGoals: try json([String].self, .effectGoals),
+            goals: EffectGoal.numbered(try json([EffectGoal].self, .effectGoals)),
             otherFields: try json([LabeledText].self, .otherFields),
             state: state)
         return StoredVersion(
@@ -400,7 +426,7 @@ extension AgendaStore {
                 try json(action.schedule.phases), try json(action.schedule.terms),
                 SQLValue(action.cost.text), try json(action.cost.parts), SQLValue(action.cost.withinExistingBudget),
                 SQLValue(action.cost.decisionPending), try json(action.cost.externalFunding), try json(action.cost.staff),
-                try json(action.effectGoals), try json(action.otherFields),
+                try json(EffectGoal.numbered(action.goals)), try json(action.otherFields),
             ])
         let versionID = db.lastInsertRowID
         let roles = (action.responsibility.lead.map { [("lead", $0)] } ?? [])

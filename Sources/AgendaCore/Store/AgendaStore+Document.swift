@@ -20,7 +20,7 @@ extension AgendaStore {
             return AgendaDocument(
                 metadata: metadata, areas: try focusAreas(), subAreas: try subAreas(), departments: try departments(),
                 revisions: try revisions(), actions: records, identities: identities, statusReports: try allStatusReports(),
-                rounds: try rounds(), publications: try publications())
+                rounds: try rounds(), publications: try publications(), effectAssessments: try allEffectAssessments())
         }
     }
 
@@ -90,6 +90,21 @@ extension AgendaStore {
             let reporterID = try db.first("SELECT id FROM identity WHERE name_key = ?", [.text(Self.key(report.reporter))]) { $0.int64(0) }
             try insertReport(report, actionID: actionID, reporterID: reporterID, number: report.number)
         }
+        previous = 0
+        for (index, assessment) in document.effectAssessments.enumerated() {
+            let path = "effectAssessments[\(index)]"
+            guard assessment.number > previous else { throw invalid("\(path).number: bedömningarna ska vara numrerade i stigande ordning") }
+            previous = assessment.number
+            guard (try? Period(parsing: assessment.period)) != nil else { throw invalid("\(path).period: \"\(assessment.period)\" är inte en period") }
+            if let earlier = assessment.supersedes, earlier >= assessment.number {
+                throw invalid("\(path).supersedes: en bedömning kan bara ersätta en tidigare")
+            }
+            guard let actionID = try actionID(code: assessment.action) else { throw invalid("\(path).action: aktiviteten \(assessment.action) finns inte") }
+            guard assessment.goal >= 1 else { throw invalid("\(path).goal: ett effektmåls id är 1 eller mer") }
+            if let value = assessment.value, !value.isFinite { throw invalid("\(path).value: inte ett tal") }
+            let reporterID = try db.first("SELECT id FROM identity WHERE name_key = ?", [.text(Self.key(assessment.reporter))]) { $0.int64(0) }
+            try insertEffectAssessment(assessment, actionID: actionID, reporterID: reporterID, number: assessment.number)
+        }
         for (index, round) in document.rounds.enumerated() {
             guard (try? Period(parsing: round.period)) != nil else { throw invalid("rounds[\(index)].period: inte en period") }
             try insertRound(round)
@@ -122,6 +137,10 @@ extension AgendaStore {
             for version in versions {
                 guard revisions.contains(version.revision) else {
                     throw invalid("\(path): version från revision \(version.revision), som saknas i dokumentet")
+                }
+                let goalIDs = version.action.goals.map(\.id)
+                guard Set(goalIDs).count == goalIDs.count, goalIDs.allSatisfy({ $0 >= 1 }) else {
+                    throw invalid("\(path): effektmålen i revision \(version.revision) har id som upprepas eller är mindre än 1")
                 }
                 guard seen.insert(version.revision).inserted else {
                     throw invalid("\(path): två versioner från revision \(version.revision)")

@@ -13,7 +13,7 @@
 /// `name_key` / `alias_key` hold a name trimmed, NFC-normalised and lower-cased, so lookups ignore
 /// case also for å, ä and ö (SQLite's NOCASE folds ASCII only).
 enum Schema {
-    static let migrator = Migrator([plan, organisationAliases, statusAndAccess, roundCancellation, signInLinks])
+    static let migrator = Migrator([plan, organisationAliases, statusAndAccess, roundCancellation, signInLinks, effectAssessments])
 
     static let plan = Migrator.Migration(number: 1, name: "plan", sql: """
         -- The plan's metadata: one row (id 1) once a plan has been imported.
@@ -272,5 +272,37 @@ enum Schema {
             expires_at TEXT NOT NULL,
             used_at TEXT
         );
+        """)
+
+    /// Assessments of effektmål (`agenda effect set`), append-only like status reports: a later
+    /// assessment for the same action, goal and period supersedes the earlier one. `goal_id` is the
+    /// goal's stable id within its action (the `id` of an element of `action_version.effect_goals`,
+    /// which from this migration on holds JSON `[EffectGoal]`; older rows hold `[String]`, read as
+    /// goals 1, 2, 3 …). `value` is the measured value in the goal's unit.
+    static let effectAssessments = Migrator.Migration(number: 6, name: "effect assessments", sql: """
+        CREATE TABLE effect_assessment (
+            id INTEGER PRIMARY KEY,
+            action_id INTEGER NOT NULL REFERENCES action (id),
+            goal_id INTEGER NOT NULL CHECK (goal_id >= 1),
+            period TEXT NOT NULL,
+            period_start TEXT NOT NULL,
+            period_end TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('achieved', 'partlyAchieved', 'notAchieved', 'tooEarly', 'notAssessable')),
+            value REAL,
+            measured_on TEXT,
+            source TEXT NOT NULL,
+            comment TEXT NOT NULL,
+            reporter_id INTEGER REFERENCES identity (id),
+            reporter_name TEXT NOT NULL,
+            reported_at TEXT NOT NULL,
+            supersedes INTEGER REFERENCES effect_assessment (id)
+        );
+        CREATE INDEX effect_assessment_in_force ON effect_assessment (action_id, goal_id, period_end, reported_at);
+        CREATE INDEX effect_assessment_by_period ON effect_assessment (period, action_id);
+
+        CREATE TRIGGER effect_assessment_append_only_update BEFORE UPDATE ON effect_assessment
+            BEGIN SELECT RAISE(ABORT, 'effect assessments are append-only'); END;
+        CREATE TRIGGER effect_assessment_append_only_delete BEFORE DELETE ON effect_assessment
+            BEGIN SELECT RAISE(ABORT, 'effect assessments are append-only'); END;
         """)
 }

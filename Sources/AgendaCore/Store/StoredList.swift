@@ -36,6 +36,20 @@ extension String: StoredListElement {
     }
 }
 
+extension EffectGoal: StoredListElement {
+    /// A bare string (stored before goals had ids) is a goal with id 0; a goal with a measure is left
+    /// to JSONDecoder.
+    init?(json: JSONValue) {
+        if let text = json.string {
+            self.init(id: 0, text: text)
+            return
+        }
+        if case .some = json["measure"] { return nil }
+        guard let id = json["id"]?.int, let text = json["text"]?.string else { return nil }
+        self.init(id: id, text: text)
+    }
+}
+
 extension PlanStep: StoredListElement {
     init?(json: JSONValue) {
         guard let number = json["number"]?.int, let text = json["text"]?.string else { return nil }
