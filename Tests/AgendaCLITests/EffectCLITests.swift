@@ -62,7 +62,7 @@ import Testing
 
         let history = try agenda("effect", "history", "1.2")
         #expect(history.stdout.contains("Delvis uppnått [ersatt]"), "stdout: \(history.stdout)")
-        #expect(history.stdout.contains("Uppmätt värde: 12,5 (2019-12-31, Ärendestatistik)"), "stdout: \(history.stdout)")
+        #expect(history.stdout.contains("Uppmätt värde: 12,5\u{00A0}st (2019-12-31, Ärendestatistik)"), "stdout: \(history.stdout)")
         let all = try agenda("effect", "list", "--json")
         let everything = try #require(try JSONSerialization.jsonObject(with: all.stdoutData) as? [[String: Any]])
         #expect(everything.contains { $0["period"] as? String == "2019" && $0["action"] as? String == "1.2" })
