@@ -89,4 +89,24 @@ import Testing
         let both = try agenda(token: owner, "effect", "measure", "1.2", "1", "--remove", "--target", "3")
         #expect(both.status == 64 && both.stderr.contains("--remove tar bort måttet"), "a usage error: \(both.stderr)")
     }
+
+    /// The import lists its proposals as suggestions and stores none; the printed command confirms one.
+    @Test func importListsProposedMeasuresAndStoresNothingUntilConfirmed() throws {
+        let imported = try agenda("import", ImportDocumentCLITests.molndalText.path)
+        #expect(imported.status == 0, "stderr: \(imported.stderr)")
+        let lines = imported.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("Förslag på mått för 3 effektmål — inget är sparat; bekräfta, gärna med ändringar, med kommandot under varje förslag:"))
+        #expect(lines.filter { $0.hasPrefix("  ") && $0.contains(" effektmål ") }.map { String($0.prefix(18)) }
+                == ["  5.9 effektmål 1:", "  6.3 effektmål 5:", "  8.3 effektmål 1:"])
+        let owner = try #require(lines.last)
+        let before = try agenda("list", "actions", "--json")
+        let actions = try #require(try JSONSerialization.jsonObject(with: before.stdoutData) as? [[String: Any]])
+        let measured = actions.flatMap { ($0["goals"] as? [[String: Any]]) ?? [] }.filter { !($0["measure"] is NSNull) }
+        #expect(measured.isEmpty, "nothing is stored for a proposal")
+        let confirmed = try agenda(
+            token: owner, "effect", "measure", "8.3", "1", "--indicator", "Kostnadsbesparing för avslut av Visual Arkiv", "--unit", "tkr per år",
+            "--baseline", "0", "--target", "10", "--target-year", "2018", "--direction", "higher", "--decision", "IT-rådet 2017-02-08 §3")
+        #expect(confirmed.status == 0, "stderr: \(confirmed.stderr)")
+        #expect(try agenda("show", "action", "8.3").stdout.contains("mått: Kostnadsbesparing för avslut av Visual Arkiv: 0\u{00A0}tkr per år → 10\u{00A0}tkr per år till 2018, högre är bättre"))
+    }
 }
