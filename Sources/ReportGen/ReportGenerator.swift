@@ -139,13 +139,27 @@ public enum ReportGenerator {
         for action in agenda.actions where action.state != .withdrawn {
             let pending = ReportBuilder.pendingReasons(action)
             guard !pending.isEmpty else { continue }
-            let versions = try store.history(code: action.code).filter { $0.validFrom.map { $0 <= end } ?? true }
+            let all = try store.history(code: action.code).filter { $0.validFrom.map { $0 <= end } ?? true }
+            // A decision that only gave an effektmål a measure settles nothing that is pending.
+            let versions = all.enumerated().filter { index, version in
+                index == 0 || !onlyMeasuresDiffer(all[index - 1].action, version.action)
+            }.map(\.element)
             // The earliest version from which every version up to the one in force holds the pending reasons.
             var since = versions.count - 1
             while since > 0, pending.allSatisfy(ReportBuilder.pendingReasons(versions[since - 1].action).contains) { since -= 1 }
             if since < versions.count - 1 { settled.insert(action.code) }
         }
         return settled
+    }
+
+    /// Whether `a` and `b` differ in their effektmål's measures and in nothing else.
+    static func onlyMeasuresDiffer(_ a: Action, _ b: Action) -> Bool {
+        func withoutMeasures(_ action: Action) -> Action {
+            var action = action
+            action.goals = action.goals.map { EffectGoal(id: $0.id, text: $0.text) }
+            return action
+        }
+        return a != b && withoutMeasures(a) == withoutMeasures(b)
     }
 }
 
