@@ -149,4 +149,24 @@ import Testing
             """#.utf8))
         #expect(action.goals.map(\.id) == [1, 2])
     }
+
+    /// A listing names the goal by its number now; a goal a later revision removed keeps the text it
+    /// had and no number.
+    @Test func listingsNameGoalsByTheirNumberNowAndKeepRemovedGoalsText() throws {
+        let store = try F.storeWithHistory()
+        let removed = try Self.assess(store, "1.1", goal: 1, "2018Q2", .notAchieved, at: "2018-07-02T09:00:00Z")
+        let kept = try Self.assess(store, "1.1", goal: 2, "2018Q2", .achieved, at: "2018-07-02T09:05:00Z")
+        try store.reviseAction(code: "1.1", decision: Self.decision("2018-09-01")) { $0.effectGoals = ["Nöjdare invånare"] }
+        let listings = try AgendaService.listings(try store.effectAssessmentsInForce(code: "1.1"), store: store)
+        #expect(listings == [
+            EffectListing(assessment: removed, goalNumber: nil, goal: EffectGoal(id: 1, text: "Fler ärenden digitalt")),
+            EffectListing(assessment: kept, goalNumber: 1, goal: EffectGoal(id: 2, text: "Nöjdare invånare")),
+        ])
+        do {
+            _ = try Self.assess(store, "1.1", goal: 2, "2018Q2", .achieved, at: "2018-09-02T09:00:00Z")
+            Issue.record("goal 2 of one was accepted")
+        } catch let error as StoreError {
+            #expect(error.description.contains("har bara ett effektmål, nummer 1"))
+        }
+    }
 }
