@@ -25,10 +25,13 @@ extension AgendaStore {
         if let measure { try Self.check(measure) }
         return try reviseAction(code: code, decision: decision, by: actor, at: at) { action in
             let goal = try Self.goal(goalNumber, of: action)
-            action.goals[goalNumber - 1].measure = measure
-            if goal.measure == measure {
-                throw StoreError.conflict("effektmål \(goalNumber) i \(code) har redan det måttet; inget har registrerats")
+            guard goal.measure != measure else {
+                throw StoreError.conflict(
+                    measure == nil
+                        ? "effektmål \(goalNumber) i \(code) har inget mått; inget har registrerats"
+                        : "effektmål \(goalNumber) i \(code) har redan det måttet; inget har registrerats")
             }
+            action.goals[goalNumber - 1].measure = measure
         }
     }
 
