@@ -154,7 +154,7 @@ extension AgendaStore {
     // MARK: - Revisions
 
     /// Records the next revision for a change. A change needs a dated decision.
-    private func recordRevision(_ decision: Decision) throws -> Revision {
+    func recordRevision(_ decision: Decision) throws -> Revision {
         _ = try metadata()
         guard let date = decision.date else {
             throw StoreError.invalidInput(field: "date", "en ändring i planen behöver beslutets datum")
