@@ -21,7 +21,7 @@ struct ShowAction: ParsableCommand {
         let action = try service.action(code: code)
         let agenda = try service.agenda()
         if json { return try JSONOutput.print(ActionJSON(action: action)) }
-        Output.line(ActionText.render(action, in: agenda))
+        Output.line(ActionText.render(action, in: agenda, indicators: try service.indicatorLinks(action: code)))
     }
 }
 

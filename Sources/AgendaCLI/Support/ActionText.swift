@@ -3,7 +3,7 @@ import ReportGen
 
 /// An action rendered as readable text for `agenda show action`.
 enum ActionText {
-    static func render(_ action: Action, in agenda: Agenda) -> String {
+    static func render(_ action: Action, in agenda: Agenda, indicators: [LinkedIndicator] = []) -> String {
         let area = agenda.areas.first { $0.number == action.areaNumber }
         var lines = ["\(action.code)  \(action.title)"]
         if action.state != .active { lines.append("\(Words["sheet.state"]): \(action.state.swedish)") }
@@ -33,6 +33,9 @@ enum ActionText {
             lines += ["", "\(Words["action.effectGoals"]):"] + action.effectGoals.map { "  - \($0)" }
         }
         for field in action.otherFields { section(&lines, field.label, field.text) }
+        if !indicators.isEmpty {
+            lines += ["", "\(Words["lika.indicators"]):"] + indicators.map { "  \($0.indicator.code) \($0.indicator.text) (\($0.area.name))" }
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -25,16 +25,26 @@ public struct AgendaDocument: Sendable, Codable, Equatable {
     public var rounds: [ReportingRound]
     /// Every published period, oldest first.
     public var publications: [Publication]
+    /// Every indicator set used, with every edition of its indicators' texts (format version 2).
+    public var indicatorSets: [IndicatorSetRecord]
+    /// Every unit that has assessed itself, in the order first recorded (format version 2).
+    public var assessedUnits: [AssessedUnit]
+    /// Every self-assessment answer, superseded ones included, in the order recorded (format version 2).
+    public var assessments: [AssessmentAnswer]
+    /// Every link from an action to an indicator, in the order made (format version 2).
+    public var indicatorLinks: [IndicatorLink]
 
     /// "agenda".
     public static let formatName = "agenda"
     /// The newest format version this build writes and reads.
-    public static let currentFormatVersion = 1
+    public static let currentFormatVersion = 2
 
     public init(
         metadata: Metadata, areas: [FocusArea], subAreas: [SubArea], departments: [Department],
         revisions: [Revision], actions: [ActionRecord], identities: [IdentityRecord] = [],
-        statusReports: [StatusReport] = [], rounds: [ReportingRound] = [], publications: [Publication] = []
+        statusReports: [StatusReport] = [], rounds: [ReportingRound] = [], publications: [Publication] = [],
+        indicatorSets: [IndicatorSetRecord] = [], assessedUnits: [AssessedUnit] = [], assessments: [AssessmentAnswer] = [],
+        indicatorLinks: [IndicatorLink] = []
     ) {
         format = Self.formatName
         formatVersion = Self.currentFormatVersion
@@ -48,14 +58,19 @@ public struct AgendaDocument: Sendable, Codable, Equatable {
         self.statusReports = statusReports
         self.rounds = rounds
         self.publications = publications
+        self.indicatorSets = indicatorSets
+        self.assessedUnits = assessedUnits
+        self.assessments = assessments
+        self.indicatorLinks = indicatorLinks
     }
 
     private enum CodingKeys: String, CodingKey {
         case format, formatVersion, metadata = "agenda", areas, subAreas, departments, revisions, actions
         case identities, statusReports, rounds, publications
+        case indicatorSets, assessedUnits, assessments, indicatorLinks
     }
 
-    /// Reads a document; one written before identities and status existed has none of them.
+    /// Reads a document; one written before identities and status (or self-assessments) existed has none of them.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         format = try c.decode(String.self, forKey: .format)
@@ -70,6 +85,10 @@ public struct AgendaDocument: Sendable, Codable, Equatable {
         statusReports = try c.decodeIfPresent([StatusReport].self, forKey: .statusReports) ?? []
         rounds = try c.decodeIfPresent([ReportingRound].self, forKey: .rounds) ?? []
         publications = try c.decodeIfPresent([Publication].self, forKey: .publications) ?? []
+        indicatorSets = try c.decodeIfPresent([IndicatorSetRecord].self, forKey: .indicatorSets) ?? []
+        assessedUnits = try c.decodeIfPresent([AssessedUnit].self, forKey: .assessedUnits) ?? []
+        assessments = try c.decodeIfPresent([AssessmentAnswer].self, forKey: .assessments) ?? []
+        indicatorLinks = try c.decodeIfPresent([IndicatorLink].self, forKey: .indicatorLinks) ?? []
     }
 
     /// An identity as the export holds it: everything but the token, whose hash lets a restored

@@ -437,10 +437,19 @@ extension AgendaStore {
     func linkIndicators(
         actionID: Int64, code: String, set: String, codes: [String], decision: Decision, at: Timestamp, audit: inout AuditDraft
     ) throws -> Revision {
+        let revision = try recordRevision(decision)
+        let links = try insertLinks(actionID: actionID, code: code, set: set, codes: codes, revision: revision, at: at)
+        audit = AuditDraft(operation: "link indicators", target: code, after: links)
+        return revision
+    }
+
+    /// Links an action to indicators under `revision`; refuses an empty list, an indicator the set lacks
+    /// and a link that exists already.
+    func insertLinks(actionID: Int64, code: String, set: String, codes: [String], revision: Revision, at: Timestamp) throws -> [IndicatorLink] {
         guard !codes.isEmpty else { throw StoreError.invalidInput(field: "indicator", "ange minst en indikator att koppla \(code) till") }
         let setID = try requireSet(key: set, at: at)
         let stored = try storedSet(id: setID)
-        var ids: [(Int64, String)] = []
+        var links: [IndicatorLink] = []
         for wanted in codes {
             guard let indicator = stored.indicator(wanted), let id = try indicatorID(set: set, code: indicator.code) else {
                 throw StoreError.notFound("\(stored.name) har ingen indikator \(wanted); `agenda lika suggest` visar indikatorerna")
@@ -448,20 +457,19 @@ extension AgendaStore {
             if try db.first("SELECT 1 FROM action_indicator WHERE action_id = ? AND indicator_id = ?", [.integer(actionID), .integer(id)], { _ in true }) != nil {
                 throw StoreError.conflict("aktiviteten \(code) är redan kopplad till \(indicator.code)")
             }
-            guard !ids.contains(where: { $0.0 == id }) else { continue }
-            ids.append((id, indicator.code))
-        }
-        let revision = try recordRevision(decision)
-        for (id, _) in ids {
             try db.run(
                 "INSERT INTO action_indicator (action_id, indicator_id, revision) VALUES (?, ?, ?)",
                 [.integer(actionID), .integer(id), SQLValue(revision.number)])
+            links.append(IndicatorLink(action: code, set: set, code: indicator.code, revision: revision.number))
         }
-        audit = AuditDraft(
-            operation: "link indicators", target: code,
-            after: ids.map { IndicatorLink(action: code, set: set, code: $0.1, revision: revision.number) })
-        return revision
+        return links
     }
+}
+
+/// What the audit log records of an action added from a suggestion: the action and its links.
+struct AddedWithLinks: Encodable, Sendable {
+    var action: ActionVersion?
+    var indicators: [IndicatorLink]
 }
 
 /// What the audit log records of a self-assessment: counts and codes, not every answer (the export has them).
@@ -508,5 +516,59 @@ public struct IndicatorSetRecord: Sendable, Codable, Equatable {
         self.init(key: set.key, name: set.name, areas: set.areas, indicators: set.indicators.map {
             IndicatorRecord(code: $0.code, area: $0.area, editions: [Edition(text: $0.text, suggestion: $0.suggestion, recordedAt: recordedAt)])
         })
+    }
+}
+
+extension AgendaStore {
+    /// Recreates a document's indicator sets, assessed units, answers and links exactly as exported
+    /// (inside ``importDocument(_:by:at:)``'s transaction).
+    func insertAssessmentHistory(_ document: AgendaDocument) throws {
+        func invalid(_ detail: String) -> ImportError { .invalidJSON(detail) }
+        var setKeys = Set<String>()
+        for (index, set) in document.indicatorSets.enumerated() {
+            guard setKeys.insert(set.key).inserted else { throw invalid("indicatorSets[\(index)].key: \"\(set.key)\" finns två gånger") }
+            let areas = Set(set.areas.map(\.code))
+            for (i, indicator) in set.indicators.enumerated() {
+                guard areas.contains(indicator.area) else {
+                    throw invalid("indicatorSets[\(index)].indicators[\(i)].area: området \"\(indicator.area)\" saknas i uppsättningen")
+                }
+                guard !indicator.editions.isEmpty else { throw invalid("indicatorSets[\(index)].indicators[\(i)]: en indikator utan text") }
+            }
+            try insertSet(set)
+        }
+        for (index, unit) in document.assessedUnits.enumerated() {
+            guard try assessedUnit(named: unit.name) == nil else { throw invalid("assessedUnits[\(index)]: \"\(unit.name)\" finns två gånger") }
+            try insertAssessedUnit(unit)
+        }
+        var previous = 0
+        for (index, answer) in document.assessments.enumerated() {
+            let path = "assessments[\(index)]"
+            guard answer.number > previous else { throw invalid("\(path).number: svaren ska vara numrerade i stigande ordning") }
+            previous = answer.number
+            if let earlier = answer.supersedes, earlier >= answer.number { throw invalid("\(path).supersedes: ett svar kan bara ersätta ett tidigare") }
+            guard let unit = try assessedUnit(named: answer.unit) else { throw invalid("\(path).unit: \"\(answer.unit)\" saknas i assessedUnits") }
+            guard let indicatorID = try indicatorID(set: answer.set, code: answer.code) else {
+                throw invalid("\(path): indikatorn \(answer.code) saknas i uppsättningen \(answer.set)")
+            }
+            guard let versionID = try db.first("""
+                SELECT id FROM indicator_version WHERE indicator_id = ? AND text = ?
+                ORDER BY recorded_at <= ? DESC, id DESC LIMIT 1
+                """, [.integer(indicatorID), .text(answer.indicator), .text(answer.recordedAt.description)], { $0.int64(0) })
+            else { throw invalid("\(path).indicator: texten finns inte bland indikatorn \(answer.code)s utgåvor") }
+            try insertAnswer(answer, unitID: unit.id, indicatorID: indicatorID, versionID: versionID, number: answer.number)
+        }
+        for (index, link) in document.indicatorLinks.enumerated() {
+            let path = "indicatorLinks[\(index)]"
+            guard let actionID = try actionID(code: link.action) else { throw invalid("\(path).action: aktiviteten \(link.action) finns inte") }
+            guard let indicatorID = try indicatorID(set: link.set, code: link.code) else {
+                throw invalid("\(path): indikatorn \(link.code) saknas i uppsättningen \(link.set)")
+            }
+            guard document.revisions.contains(where: { $0.number == link.revision }) else {
+                throw invalid("\(path).revision: revision \(link.revision) saknas i dokumentet")
+            }
+            try db.run(
+                "INSERT INTO action_indicator (action_id, indicator_id, revision) VALUES (?, ?, ?)",
+                [.integer(actionID), .integer(indicatorID), SQLValue(link.revision)])
+        }
     }
 }
