@@ -546,6 +546,27 @@ public struct IndicatorSetRecord: Sendable, Codable, Equatable {
 }
 
 extension AgendaStore {
+    /// Imports a parsed plan with what a LIKA table plan brings besides the agenda, in one transaction:
+    /// its actions' links to indicators (made with the adopted plan, revision 1) and its self-assessments.
+    public func importPlan(_ result: ImportResult, by actor: Identity, at: Timestamp) throws {
+        try db.transaction {
+            let revision = try importAgenda(result.agenda, by: actor, at: at)
+            for assessment in result.assessments {
+                try recordAssessment(assessment, by: actor, at: at)
+            }
+            if !result.indicatorLinks.isEmpty {
+                try write(by: actor, .changePlan, at: at) { audit in
+                    var made: [IndicatorLink] = []
+                    for link in result.indicatorLinks {
+                        guard let id = try actionID(code: link.action) else { throw Self.noAction(link.action) }
+                        made += try insertLinks(actionID: id, code: link.action, set: link.set, codes: link.codes, revision: revision, at: at)
+                    }
+                    audit = AuditDraft(operation: "link indicators", target: result.agenda.title, after: made)
+                }
+            }
+        }
+    }
+
     /// Recreates a document's indicator sets, assessed units, answers and links exactly as exported
     /// (inside ``importDocument(_:by:at:)``'s transaction).
     func insertAssessmentHistory(_ document: AgendaDocument) throws {
