@@ -71,6 +71,17 @@ import Testing
         #expect(result.assessments == plain.assessments)
     }
 
+    /// The same plan written in Word (one table per section; built by Fixtures/lika-plan/make-docx.py).
+    @Test func aWordDocumentWithTablesReadsTheSame() throws {
+        let docx = try Data(contentsOf: Self.fixture.deletingPathExtension().appendingPathExtension("docx"))
+        let result = try PlanImporter.parse(docx, format: .docx, labels: LabelTable.standard(), register: OrganisationRegister.standard())
+        let plain = try Self.parse()
+        #expect(result.agenda == plain.agenda)
+        #expect(result.assessments == plain.assessments)
+        #expect(result.indicatorLinks.map(\.action) == plain.indicatorLinks.map(\.action))
+        #expect(result.warnings.count == plain.warnings.count)
+    }
+
     @Test func importingRecordsTheAgendaTheLinksAndTheAssessmentsInOneGo() throws {
         let path = F.temporaryPath()
         let plan = try PlanSource.read(try Data(contentsOf: Self.fixture), filename: "plan.txt", assessmentDate: F.date("2018-11-15"))
