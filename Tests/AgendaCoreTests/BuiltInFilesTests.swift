@@ -10,10 +10,17 @@ import Testing
         .appendingPathComponent("templates", isDirectory: true)
 
     @Test func samplePlanIsTemplatesSampleByteForByte() throws {
-        #expect(EmbeddedFiles.sample.paths == [DemoPlan.fileName])
+        #expect(EmbeddedFiles.sample.paths == [IndicatorSet.likaSocialtjanstFile, DemoPlan.fileName])
         let file = try Data(contentsOf: Self.templates.appendingPathComponent("sample/\(DemoPlan.fileName)"))
         #expect(file.count > 40_000)
         #expect(try DemoPlan.data() == file)
+    }
+
+    /// The LIKA Socialtjänst set ships from the sample export in templates/sample, byte for byte.
+    @Test func likaSampleIsTemplatesSampleByteForByte() throws {
+        let file = try Data(contentsOf: Self.templates.appendingPathComponent("sample/\(IndicatorSet.likaSocialtjanstFile)"))
+        #expect(EmbeddedFiles.sample[IndicatorSet.likaSocialtjanstFile] == file)
+        #expect(IndicatorSet.likaSocialtjanst.indicators.count == 41)
     }
 
     /// The standard alias table is the one in templates/default, read from the built-in copy.

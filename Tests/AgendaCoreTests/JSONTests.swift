@@ -14,6 +14,34 @@ import Testing
         #expect(first.last == UInt8(ascii: "\n"))
     }
 
+    /// Self-assessments with a correction, a new indicator edition, and action links survive the round trip
+    /// byte for byte, and read back the same.
+    @Test func selfAssessmentsAndLinksRoundTripByteIdentical() throws {
+        let store = try F.storeWithHistory()
+        let owner = try store.testOwner()
+        let at = Timestamp(CalendarDate(year: 2018, month: 7, day: 2), hour: 9)
+        try store.recordAssessment(try LikaTests.sampleInput(unit: "Äldreomsorg", date: "2017-03-01", department: F.skf), by: owner, at: at)
+        try store.recordAssessment(AssessmentInput(unit: "Äldreomsorg", date: F.date("2018-03-01"), answers: [
+            AssessmentInput.Item(code: "L1", indicator: "Det finns politiskt antagna mål för digitalisering.", answer: .almostThere, step: 1, comment: "Antagen i KF."),
+            AssessmentInput.Item(code: "L22", indicator: "Lokal indikator.", answer: .planned),
+        ]), by: owner, at: Timestamp(CalendarDate(year: 2018, month: 7, day: 3), hour: 9))
+        try store.recordAssessment(AssessmentInput(unit: "Äldreomsorg", date: F.date("2018-03-01"), answers: [
+            AssessmentInput.Item(code: "L1", answer: .fulfilled),
+        ]), by: owner, at: Timestamp(CalendarDate(year: 2018, month: 7, day: 4), hour: 9))
+        try store.linkIndicators(
+            action: "1.3", set: IndicatorSet.likaSocialtjanstKey, codes: ["L1", "L22"],
+            decision: Decision(reference: "IT-rådet 2018-09-10 §2", date: F.date("2018-09-10")), by: owner, at: at)
+        let first = try AgendaJSON.encode(try store.exportDocument())
+        let copy = try F.newStore()
+        try copy.importDocument(try AgendaJSON.decode(first))
+        #expect(first == (try AgendaJSON.encode(try copy.exportDocument())))
+        #expect(try copy.answers() == store.answers())
+        #expect(try copy.allAssessmentAnswers().count == 44)
+        #expect(try copy.indicatorLinks(action: "1.3") == store.indicatorLinks(action: "1.3"))
+        #expect(try copy.assessedUnits() == [AssessedUnit(name: "Äldreomsorg", department: F.skf)])
+        #expect(try copy.answers(AnswerQuery(date: F.date("2017-03-01")))[0].indicator.hasSuffix("som innefattar beskrivning av långsiktig nytta."))
+    }
+
     @Test func importedDocumentRecreatesEveryRevisionAndVersion() throws {
         let original = try F.storeWithHistory()
         let copy = try F.newStore()

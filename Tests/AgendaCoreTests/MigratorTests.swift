@@ -8,7 +8,7 @@ import Testing
     @Test func newDatabaseRecordsEveryMigration() throws {
         let store = try F.newStore()
         let names = try store.db.query("SELECT number, name FROM schema_migrations ORDER BY number", []) { "\($0.int(0)) \($0.string(1))" }
-        #expect(names == ["1 plan", "2 organisation aliases", "3 status and access", "4 round cancellation", "5 sign-in links", "6 effect assessments"])
+        #expect(names == ["1 plan", "2 organisation aliases", "3 status and access", "4 round cancellation", "5 sign-in links", "6 effect assessments", "7 self-assessments"])
     }
 
     @Test func databaseFromAnOlderBuildUpgradesInPlaceAndKeepsItsData() throws {
@@ -39,7 +39,7 @@ import Testing
             }
         }
         let store = try AgendaStore(path: path, access: .write)
-        #expect(try Schema.migrator.appliedNumbers(store.db) == [1, 2, 3, 4, 5, 6])
+        #expect(try Schema.migrator.appliedNumbers(store.db) == Set(Schema.migrator.migrations.map(\.number)))
         let agenda = try store.agenda()
         #expect(agenda.title == "Digital agenda")
         #expect(agenda.actions == [
@@ -61,7 +61,7 @@ import Testing
             let store = try AgendaStore(path: path)
             try store.db.run("INSERT INTO schema_migrations (number, name) VALUES (?, ?)", [99, "from the future"])
         }
-        #expect(throws: StoreError.newerSchema(found: 99, known: Schema.migrator.migrations.count)) {
+        #expect(throws: StoreError.newerSchema(found: 99, known: Schema.migrator.newest)) {
             try AgendaStore(path: path, access: .write)
         }
     }

@@ -21,8 +21,9 @@ struct ShowAction: ParsableCommand {
         let effects = try service.actionEffects(code: code)
         let action = effects.action
         let agenda = try service.agenda()
-        if json { return try JSONOutput.print(ActionJSON(action: action)) }
-        Output.line(ActionText.render(action, in: agenda, effects: effects))
+        let indicators = try service.indicatorLinks(action: action.code)
+        if json { return try JSONOutput.print(ActionWithIndicatorsJSON(action: action, indicators: indicators)) }
+        Output.line(ActionText.render(action, in: agenda, effects: effects, indicators: indicators))
     }
 }
 

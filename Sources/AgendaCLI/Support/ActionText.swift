@@ -3,8 +3,9 @@ import ReportGen
 
 /// An action rendered as readable text for `agenda show action`.
 enum ActionText {
-    /// `effects`, when given, lists each effektmål with its measure and latest assessment.
-    static func render(_ action: Action, in agenda: Agenda, effects: ActionEffects? = nil) -> String {
+    /// `effects`, when given, lists each effektmål with its measure and latest assessment; `indicators`
+    /// names the indicators (LIKA …) the action is linked to.
+    static func render(_ action: Action, in agenda: Agenda, effects: ActionEffects? = nil, indicators: [LinkedIndicator] = []) -> String {
         let area = agenda.areas.first { $0.number == action.areaNumber }
         var lines = ["\(action.code)  \(action.title)"]
         if action.state != .active { lines.append("\(Words["sheet.state"]): \(action.state.swedish)") }
@@ -42,6 +43,9 @@ enum ActionText {
             }
         }
         for field in action.otherFields { section(&lines, field.label, field.text) }
+        if !indicators.isEmpty {
+            lines += ["", "\(Words["lika.indicators"]):"] + indicators.map { "  \($0.indicator.code) \($0.indicator.text) (\($0.area.name))" }
+        }
         return lines.joined(separator: "\n")
     }
 

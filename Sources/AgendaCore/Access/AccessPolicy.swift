@@ -9,6 +9,7 @@ public enum AccessPolicy {
         case reportStatus = "report status"
         case openRound = "open round"
         case publish = "publish"
+        case recordAssessment = "record assessment"
 
         /// The phrase after "får inte": "importera en plan".
         var phrase: String {
@@ -20,6 +21,7 @@ public enum AccessPolicy {
             case .reportStatus: "rapportera status"
             case .openRound: "öppna en rapporteringsomgång"
             case .publish: "publicera en rapport"
+            case .recordAssessment: "registrera en självskattning"
             }
         }
     }
@@ -28,7 +30,7 @@ public enum AccessPolicy {
     /// A status report also needs ``checkScope(_:action:responsible:)``.
     public static func check(_ identity: Identity, _ write: Write) throws {
         switch (identity.role, write) {
-        case (.owner, _), (.reporter, .reportStatus):
+        case (.owner, _), (.reporter, .reportStatus), (.reporter, .recordAssessment):
             return
         case (.reporter, _):
             throw AccessError.forbidden(
@@ -47,5 +49,17 @@ public enum AccessPolicy {
         guard !responsible.contains(where: { $0.department == department }) else { return }
         let named = responsible.map { ref in ref.unit.map { "\(ref.department) (\($0))" } ?? ref.department }
         throw AccessError.outOfScope(department: department, action: action, responsible: named)
+    }
+
+    /// Throws unless `identity` may record a self-assessment for the unit `unit`, which belongs to the
+    /// förvaltning `department` (nil: to none): the owner always, a reporter for its own förvaltning's units.
+    public static func checkAssessmentScope(_ identity: Identity, unit: String, department: String?) throws {
+        try check(identity, .recordAssessment)
+        guard identity.role == .reporter else { return }
+        let own = identity.department ?? ""
+        guard department != own else { return }
+        throw AccessError.forbidden(department.map {
+            "\(own) får inte registrera en självskattning för \(unit): verksamheten hör till \($0)"
+        } ?? "\(own) får inte registrera en självskattning för \(unit): verksamheten hör inte till någon förvaltning; IT-chefen registrerar den, eller kopplar den till \(own)")
     }
 }

@@ -29,17 +29,29 @@ public struct AgendaDocument: Sendable, Codable, Equatable {
     /// (format 2; a format 1 document has none).
     public var effectAssessments: [EffectAssessment]
 
+    /// Every indicator set used, with every edition of its indicators' texts (format version 2).
+    public var indicatorSets: [IndicatorSetRecord]
+    /// Every unit that has assessed itself, in the order first recorded (format version 2).
+    public var assessedUnits: [AssessedUnit]
+    /// Every self-assessment answer, superseded ones included, in the order recorded (format version 2).
+    public var assessments: [AssessmentAnswer]
+    /// Every link from an action to an indicator, in the order made (format version 2).
+    public var indicatorLinks: [IndicatorLink]
+
     /// "agenda".
     public static let formatName = "agenda"
     /// The newest format version this build writes and reads. Version 2 added goal ids and measures
-    /// (``Action/goals``, still under the key `effectGoals`) and ``effectAssessments``; version 1 is read too.
+    /// (``Action/goals``, still under the key `effectGoals`), ``effectAssessments`` and the
+    /// self-assessments (indicator sets, assessed units, answers, indicator links); version 1 is read too.
     public static let currentFormatVersion = 2
 
     public init(
         metadata: Metadata, areas: [FocusArea], subAreas: [SubArea], departments: [Department],
         revisions: [Revision], actions: [ActionRecord], identities: [IdentityRecord] = [],
         statusReports: [StatusReport] = [], rounds: [ReportingRound] = [], publications: [Publication] = [],
-        effectAssessments: [EffectAssessment] = []
+        effectAssessments: [EffectAssessment] = [],
+        indicatorSets: [IndicatorSetRecord] = [], assessedUnits: [AssessedUnit] = [], assessments: [AssessmentAnswer] = [],
+        indicatorLinks: [IndicatorLink] = []
     ) {
         format = Self.formatName
         formatVersion = Self.currentFormatVersion
@@ -54,14 +66,19 @@ public struct AgendaDocument: Sendable, Codable, Equatable {
         self.rounds = rounds
         self.publications = publications
         self.effectAssessments = effectAssessments
+        self.indicatorSets = indicatorSets
+        self.assessedUnits = assessedUnits
+        self.assessments = assessments
+        self.indicatorLinks = indicatorLinks
     }
 
     private enum CodingKeys: String, CodingKey {
         case format, formatVersion, metadata = "agenda", areas, subAreas, departments, revisions, actions
         case identities, statusReports, rounds, publications, effectAssessments
+        case indicatorSets, assessedUnits, assessments, indicatorLinks
     }
 
-    /// Reads a document; one written before identities and status existed has none of them.
+    /// Reads a document; one written before identities and status (or self-assessments) existed has none of them.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         format = try c.decode(String.self, forKey: .format)
@@ -77,6 +94,10 @@ public struct AgendaDocument: Sendable, Codable, Equatable {
         rounds = try c.decodeIfPresent([ReportingRound].self, forKey: .rounds) ?? []
         publications = try c.decodeIfPresent([Publication].self, forKey: .publications) ?? []
         effectAssessments = try c.decodeIfPresent([EffectAssessment].self, forKey: .effectAssessments) ?? []
+        indicatorSets = try c.decodeIfPresent([IndicatorSetRecord].self, forKey: .indicatorSets) ?? []
+        assessedUnits = try c.decodeIfPresent([AssessedUnit].self, forKey: .assessedUnits) ?? []
+        assessments = try c.decodeIfPresent([AssessmentAnswer].self, forKey: .assessments) ?? []
+        indicatorLinks = try c.decodeIfPresent([IndicatorLink].self, forKey: .indicatorLinks) ?? []
     }
 
     /// An identity as the export holds it: everything but the token, whose hash lets a restored

@@ -27,9 +27,13 @@ extension AgendaStore {
     /// `register`, when given, is the organisation register the action's ansvarig was parsed
     /// against: förvaltningar, enheter and aliases it has and the store lacks are added first, in
     /// the same transaction. Refuses a code in use and a focus area, sub-area or förvaltning the plan lacks.
+    ///
+    /// `indicators`, when given, links the new action to those indicators of a set under the same decision
+    /// (turning a self-assessment's suggestion into an action: ``linkIndicators(action:set:codes:decision:by:at:)``).
     @discardableResult
     public func addAction(
-        _ action: Action, decision: Decision, register: OrganisationRegister? = nil, by actor: Identity, at: Timestamp
+        _ action: Action, decision: Decision, register: OrganisationRegister? = nil,
+        indicators: (set: String, codes: [String])? = nil, by actor: Identity, at: Timestamp
     ) throws -> Revision {
         try write(by: actor, .changePlan, at: at) { audit in
             try Validation.checkActionCode(action.code)
@@ -47,6 +51,11 @@ extension AgendaStore {
                 ActionVersion(revision: revision.number, validFrom: revision.date, action: action), actionID: id,
                 missingUnits: .refuse)
             audit = AuditDraft(operation: "add action", target: action.code, after: try currentVersion(code: action.code, asOf: nil)?.version)
+            if let indicators {
+                let links = try insertLinks(actionID: id, code: action.code, set: indicators.set, codes: indicators.codes, revision: revision, at: at)
+                audit.before = nil
+                audit.after = AddedWithLinks(action: try currentVersion(code: action.code, asOf: nil)?.version, indicators: links)
+            }
             return revision
         }
     }
@@ -180,7 +189,7 @@ extension AgendaStore {
     // MARK: - Revisions
 
     /// Records the next revision for a change. A change needs a dated decision.
-    private func recordRevision(_ decision: Decision) throws -> Revision {
+    func recordRevision(_ decision: Decision) throws -> Revision {
         _ = try metadata()
         guard let date = decision.date else {
             throw StoreError.invalidInput(field: "date", "en ändring i planen behöver beslutets datum")

@@ -20,7 +20,8 @@ extension AgendaStore {
             return AgendaDocument(
                 metadata: metadata, areas: try focusAreas(), subAreas: try subAreas(), departments: try departments(),
                 revisions: try revisions(), actions: records, identities: identities, statusReports: try allStatusReports(),
-                rounds: try rounds(), publications: try publications(), effectAssessments: try allEffectAssessments())
+                rounds: try rounds(), publications: try publications(), effectAssessments: try allEffectAssessments(), indicatorSets: try indicatorSetRecords(),
+                assessedUnits: try assessedUnits(), assessments: try allAssessmentAnswers(), indicatorLinks: try allIndicatorLinks())
         }
     }
 
@@ -58,6 +59,7 @@ extension AgendaStore {
                 }
             }
             try insertStatusHistory(document)
+            try insertAssessmentHistory(document)
             try insertAudit(
                 AuditDraft(operation: AccessPolicy.Write.importPlan.rawValue, target: document.metadata.title, after: ImportSummary(document.agenda)),
                 identity: importer?.name, at: at)

@@ -16,9 +16,15 @@ struct Migrator: Sendable {
     let migrations: [Migration]
 
     init(_ migrations: [Migration]) {
-        precondition(migrations.map(\.number) == Array(1...migrations.count), "migrations are numbered 1, 2, 3, … without gaps")
+        precondition(
+            zip(migrations, migrations.dropFirst()).allSatisfy { $0.number < $1.number } && (migrations.first?.number ?? 1) >= 1,
+            "migrations are numbered 1, 2, 3, … in increasing order")
         self.migrations = migrations
     }
+
+    /// The highest migration number this build knows. Numbers may have gaps while changes made in
+    /// parallel are merged; a file is current when it has every migration listed.
+    var newest: Int { migrations.last?.number ?? 0 }
 
     /// Applies every migration the database has not yet seen. Refuses a database from a newer build.
     func migrate(_ db: Database) throws {
@@ -29,8 +35,8 @@ struct Migrator: Sendable {
             )
             """)
         let applied = try appliedNumbers(db)
-        if let newest = applied.max(), newest > migrations.count {
-            throw StoreError.newerSchema(found: newest, known: migrations.count)
+        if let found = applied.max(), found > newest {
+            throw StoreError.newerSchema(found: found, known: newest)
         }
         for migration in migrations where !applied.contains(migration.number) {
             // Checked inside the transaction: another process may have applied it meanwhile.
@@ -53,10 +59,10 @@ struct Migrator: Sendable {
 
     /// Refuses a schema other than this build's, for a connection that may not upgrade it.
     func checkCurrent(_ applied: Set<Int>, path: String) throws {
-        if let newest = applied.max(), newest > migrations.count {
-            throw StoreError.newerSchema(found: newest, known: migrations.count)
+        if let found = applied.max(), found > newest {
+            throw StoreError.newerSchema(found: found, known: newest)
         }
-        guard applied.count >= migrations.count else { throw StoreError.olderSchema(path: path) }
+        guard migrations.allSatisfy({ applied.contains($0.number) }) else { throw StoreError.olderSchema(path: path) }
     }
 
     func appliedNumbers(_ db: Database) throws -> Set<Int> {

@@ -13,7 +13,7 @@
 /// `name_key` / `alias_key` hold a name trimmed, NFC-normalised and lower-cased, so lookups ignore
 /// case also for å, ä and ö (SQLite's NOCASE folds ASCII only).
 enum Schema {
-    static let migrator = Migrator([plan, organisationAliases, statusAndAccess, roundCancellation, signInLinks, effectAssessments])
+    static let migrator = Migrator([plan, organisationAliases, statusAndAccess, roundCancellation, signInLinks, effectAssessments, selfAssessments])
 
     static let plan = Migrator.Migration(number: 1, name: "plan", sql: """
         -- The plan's metadata: one row (id 1) once a plan has been imported.
@@ -304,5 +304,102 @@ enum Schema {
             BEGIN SELECT RAISE(ABORT, 'effect assessments are append-only'); END;
         CREATE TRIGGER effect_assessment_append_only_delete BEFORE DELETE ON effect_assessment
             BEGIN SELECT RAISE(ABORT, 'effect assessments are append-only'); END;
+        """)
+
+    /// Self-assessments against indicator sets (LIKA Socialtjänst and others) and the links from actions
+    /// to the indicators they are meant to lift.
+    ///
+    /// `indicator_version` keeps every edition of an indicator's text (the latest row is in force) and an
+    /// answer points at the edition it answered. `assessment_answer` is append-only like status reports:
+    /// recording again for the same unit, date and indicator supersedes the earlier row, which stays.
+    /// `action_indicator` links are made under a revision (a decision), like every plan change.
+    static let selfAssessments = Migrator.Migration(number: 7, name: "self-assessments", sql: """
+        CREATE TABLE indicator_set (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL
+        );
+
+        CREATE TABLE indicator_area (
+            set_id INTEGER NOT NULL REFERENCES indicator_set (id),
+            code TEXT NOT NULL,
+            name TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (set_id, code)
+        );
+
+        CREATE TABLE indicator (
+            id INTEGER PRIMARY KEY,
+            set_id INTEGER NOT NULL REFERENCES indicator_set (id),
+            code TEXT NOT NULL,
+            area_code TEXT NOT NULL,
+            UNIQUE (set_id, code),
+            FOREIGN KEY (set_id, area_code) REFERENCES indicator_area (set_id, code)
+        );
+
+        -- Every edition of an indicator's text; the row with the highest id is in force.
+        CREATE TABLE indicator_version (
+            id INTEGER PRIMARY KEY,
+            indicator_id INTEGER NOT NULL REFERENCES indicator (id),
+            text TEXT NOT NULL,
+            suggestion TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        );
+        CREATE INDEX indicator_version_latest ON indicator_version (indicator_id, id);
+
+        -- Who assesses itself: the municipality, a förvaltning, a verksamhet (Äldreomsorg, IFO, …).
+        CREATE TABLE assessed_unit (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_key TEXT NOT NULL UNIQUE,
+            department_id INTEGER REFERENCES department (id)
+        );
+
+        CREATE TABLE assessment_answer (
+            id INTEGER PRIMARY KEY,
+            unit_id INTEGER NOT NULL REFERENCES assessed_unit (id),
+            date TEXT NOT NULL,
+            indicator_id INTEGER NOT NULL REFERENCES indicator (id),
+            indicator_version_id INTEGER NOT NULL REFERENCES indicator_version (id),
+            answer TEXT NOT NULL CHECK (answer IN ('notPlanned', 'planned', 'started', 'almostThere', 'fulfilled', 'notRelevant')),
+            step INTEGER CHECK (step BETWEEN 1 AND 3),
+            comment TEXT NOT NULL,
+            recorded_by TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            supersedes INTEGER REFERENCES assessment_answer (id)
+        );
+        -- "The answer in force for unit U, date D, indicator I" is the last row of this index's range.
+        CREATE INDEX assessment_answer_in_force ON assessment_answer (unit_id, date, indicator_id, id);
+
+        CREATE TABLE action_indicator (
+            action_id INTEGER NOT NULL REFERENCES action (id),
+            indicator_id INTEGER NOT NULL REFERENCES indicator (id),
+            revision INTEGER NOT NULL REFERENCES revision (number),
+            PRIMARY KEY (action_id, indicator_id)
+        );
+        CREATE INDEX action_indicator_by_indicator ON action_indicator (indicator_id, action_id);
+
+        CREATE TRIGGER indicator_area_append_only_update BEFORE UPDATE ON indicator_area
+            BEGIN SELECT RAISE(ABORT, 'indicator areas are append-only'); END;
+        CREATE TRIGGER indicator_area_append_only_delete BEFORE DELETE ON indicator_area
+            BEGIN SELECT RAISE(ABORT, 'indicator areas are append-only'); END;
+        CREATE TRIGGER indicator_append_only_update BEFORE UPDATE ON indicator
+            BEGIN SELECT RAISE(ABORT, 'indicators are append-only'); END;
+        CREATE TRIGGER indicator_append_only_delete BEFORE DELETE ON indicator
+            BEGIN SELECT RAISE(ABORT, 'indicators are append-only'); END;
+        CREATE TRIGGER indicator_version_append_only_update BEFORE UPDATE ON indicator_version
+            BEGIN SELECT RAISE(ABORT, 'indicator versions are append-only'); END;
+        CREATE TRIGGER indicator_version_append_only_delete BEFORE DELETE ON indicator_version
+            BEGIN SELECT RAISE(ABORT, 'indicator versions are append-only'); END;
+        CREATE TRIGGER assessed_unit_no_delete BEFORE DELETE ON assessed_unit
+            BEGIN SELECT RAISE(ABORT, 'assessed units are never deleted'); END;
+        CREATE TRIGGER assessment_answer_append_only_update BEFORE UPDATE ON assessment_answer
+            BEGIN SELECT RAISE(ABORT, 'self-assessment answers are append-only'); END;
+        CREATE TRIGGER assessment_answer_append_only_delete BEFORE DELETE ON assessment_answer
+            BEGIN SELECT RAISE(ABORT, 'self-assessment answers are append-only'); END;
+        CREATE TRIGGER action_indicator_append_only_update BEFORE UPDATE ON action_indicator
+            BEGIN SELECT RAISE(ABORT, 'indicator links are append-only'); END;
+        CREATE TRIGGER action_indicator_append_only_delete BEFORE DELETE ON action_indicator
+            BEGIN SELECT RAISE(ABORT, 'indicator links are append-only'); END;
         """)
 }

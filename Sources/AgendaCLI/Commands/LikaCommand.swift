@@ -1,0 +1,236 @@
+import AgendaCore
+import ArgumentParser
+import Foundation
+
+struct LikaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lika",
+        abstract: "Självskattningar mot LIKA (eller en annan indikatoruppsättning) och aktiviteterna som ska lyfta dem.",
+        subcommands: [LikaImport.self, LikaList.self, LikaShow.self, LikaSuggest.self, LikaAdopt.self, LikaLink.self]
+    )
+}
+
+/// The indicator set option every LIKA command shares.
+struct IndicatorSetOption: ParsableArguments {
+    @Option(name: .customLong("set"), help: ArgumentHelp("The indicator set's key.", valueName: "key"))
+    var key: String = IndicatorSet.likaSocialtjanstKey
+}
+
+struct LikaImport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Record a self-assessment exported from SKR's LIKA tool (tab-separated, as the tool's table is copied out).",
+        discussion: """
+            Answers: Ej planerad, Planerad, Påbörjad, Nästan där, Uppfyllt or Ej relevant (other tool versions' \
+            words are mapped through templates/default/lika-answers.tsv). Indicators the set lacks are added to it; \
+            importing again for the same unit and date corrects the earlier answers, which stay on record.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The exported file.") var file: String
+    @Option(help: ArgumentHelp("The assessed unit: the municipality, a förvaltning or a verksamhet (e.g. Äldreomsorg).", valueName: "name"))
+    var unit: String
+    @Option(help: ArgumentHelp("The assessment's date, YYYY-MM-DD.", valueName: "date")) var date: CalendarDate
+    @Option(help: ArgumentHelp("The förvaltning (name or alias) a new unit belongs to.", valueName: "name")) var department: String?
+    @OptionGroup var set: IndicatorSetOption
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("kan inte läsa \(file); ange en läsbar fil") }
+        guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(file) är inte UTF-8-text; spara exporten som UTF-8 och importera igen") }
+        let service = try global.service(.write)
+        let caller = try global.caller(service)
+        let export = try LikaExportReader.read(text, source: file, set: try service.indicatorSet(key: set.key))
+        for warning in export.warnings { Output.warning(warning.description) }
+        let filing = try service.recordAssessment(
+            AssessmentInput(unit: unit, department: department, date: date, set: set.key, answers: export.items), by: caller)
+        var notes: [String] = []
+        if filing.corrected > 0 { notes.append("\(filing.corrected) rättade") }
+        if !filing.newIndicators.isEmpty { notes.append("nya indikatorer: \(filing.newIndicators.joined(separator: ", "))") }
+        if !filing.changedIndicators.isEmpty { notes.append("ny lydelse: \(filing.changedIndicators.joined(separator: ", "))") }
+        let unitName = filing.answers.first?.unit ?? unit
+        Output.line("\(Words["lika.assessment"]) för \(unitName) \(date) är registrerad: \(Words.count(filing.answers.count, "svar", "svar"))\(notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))").")
+    }
+}
+
+struct LikaList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "The answers in force, per unit and assessment (superseded answers left out).")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("Only this unit's answers.", valueName: "name")) var unit: String?
+    @Option(help: ArgumentHelp("Only the assessment of this date.", valueName: "date")) var date: CalendarDate?
+    @Flag(help: "Only each unit's latest assessment.") var latest = false
+    @Flag(help: "Print JSON for scripts: one object per answer with unit, date, code, area, indicator, answer, step, comment.")
+    var json = false
+
+    func run() throws {
+        let answers = try global.service().answers(AnswerQuery(unit: unit, date: date, latestOnly: latest))
+        if json { return try JSONOutput.print(answers.map(AssessmentAnswerJSON.init)) }
+        var table = TextTable([
+            .init(Words["lika.unit"], maxWidth: 24), .init(Words["lika.date"]), .init(Words["lika.indicatorCode"]),
+            .init(Words["lika.area"]), .init(Words["lika.answer"]), .init(Words["lika.step"], alignRight: true),
+            .init(Words["lika.indicator"], maxWidth: 50), .init(Words["lika.comment"], maxWidth: 30),
+        ])
+        for answer in answers {
+            table.append([
+                answer.unit, answer.date.description, answer.code, answer.area.name, answer.answer.swedish,
+                answer.step.map(String.init) ?? "–", answer.indicator, answer.comment,
+            ])
+        }
+        Output.line(table.render())
+        Output.line(Words.count(answers.count, "svar", "svar"))
+    }
+}
+
+struct LikaShow: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "One self-assessment by area, beside the unit's previous one, with the actions linked to each indicator.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("The unit (needed when several have assessed themselves).", valueName: "name")) var unit: String?
+    @Option(help: ArgumentHelp("The assessment's date (default: the unit's latest).", valueName: "date")) var date: CalendarDate?
+
+    func run() throws {
+        let service = try global.service()
+        let units = try service.assessedUnits()
+        guard let name = unit ?? (units.count == 1 ? units[0].name : nil) else {
+            throw CLIError(units.isEmpty
+                ? "ingen verksamhet har gjort en självskattning än; registrera en med `agenda lika import FIL --unit NAMN --date ÅÅÅÅ-MM-DD`"
+                : "vilken verksamhet? ange --unit, en av \(units.map(\.name).joined(separator: ", "))")
+        }
+        let assessments = try service.assessments(unit: name)
+        guard let chosen = date.map({ wanted in assessments.last { $0.date == wanted } }) ?? assessments.last else {
+            throw CLIError("\(name) har ingen självskattning \(date!); de som finns är från \(assessments.map(\.date.description).joined(separator: ", "))")
+        }
+        let previous = assessments.last { $0.set == chosen.set && $0.date < chosen.date }
+        let answers = try service.answers(AnswerQuery(unit: name, date: chosen.date, set: chosen.set))
+        let before = Dictionary(
+            try previous.map { try service.answers(AnswerQuery(unit: name, date: $0.date, set: chosen.set)) }?.map { ($0.code, $0) } ?? [],
+            uniquingKeysWith: { a, _ in a })
+        let set = try service.indicatorSet(key: chosen.set)
+        var lines = ["\(Words["lika.assessment"]): \(chosen.unit.name), \(chosen.date) (\(set.name))"]
+        if let department = chosen.unit.department { lines.append("Förvaltning: \(department)") }
+        let counts = MaturityAnswer.allCases.compactMap { answer in chosen.counts[answer].map { "\(answer.swedish) \($0)" } }
+        lines.append("\(Words["lika.answer"]): \(counts.joined(separator: ", "))")
+        if let previous { lines.append("Jämförs med: \(previous.date)") }
+        var area: String?
+        for answer in answers {
+            if answer.area.name != area {
+                area = answer.area.name
+                lines += ["", "\(answer.area.name) (\(answer.area.code))"]
+            }
+            let step = answer.step.map { ", \(Words["lika.step"].lowercased()) \($0)" } ?? ""
+            var change = ""
+            if let earlier = before[answer.code] {
+                if earlier.answer == answer.answer {
+                    change = " (oförändrat)"
+                } else {
+                    let direction = (earlier.answer.rank ?? -1) < (answer.answer.rank ?? -1) ? "upp från" : "ned från"
+                    change = " (\(answer.answer.rank == nil || earlier.answer.rank == nil ? "förut" : direction) \(earlier.answer.swedish))"
+                }
+            }
+            lines.append("  \(answer.code)  \(answer.answer.swedish)\(step)\(change)")
+            lines.append("      \(answer.indicator)")
+            if !answer.comment.isEmpty { lines.append("      \(Words["lika.comment"].lowercased()): \(answer.comment)") }
+            let linked = try service.linkedActions(code: answer.code, set: chosen.set)
+            if !linked.isEmpty {
+                let names = linked.map { "\($0.action.code) \($0.action.title) (\($0.latest?.status.swedish ?? Words["status.noReport"].lowercased()))" }
+                lines.append("      \(Words["lika.linkedActions"].lowercased()): \(names.joined(separator: "; "))")
+            }
+        }
+        Output.line(lines.joined(separator: "\n"))
+    }
+}
+
+struct LikaSuggest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "suggest",
+        abstract: "The indicators below a level in each unit's latest assessment, with the set's suggested activity.",
+        discussion: "Turn a suggestion into an action with `agenda lika adopt CODE --area N --responsible NAME --decision REF`.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("Only this unit's.", valueName: "name")) var unit: String?
+    @Option(help: ArgumentHelp("The level: indicators answered below it (default Uppfyllt: all not yet fulfilled).", valueName: "answer"))
+    var below: MaturityAnswer = .fulfilled
+    @Flag(help: "Print JSON for scripts.") var json = false
+    @OptionGroup var set: IndicatorSetOption
+
+    func run() throws {
+        let suggestions = try global.service().suggestions(unit: unit, below: below, set: set.key)
+        if json { return try JSONOutput.print(suggestions.map(IndicatorSuggestionJSON.init)) }
+        var table = TextTable([
+            .init(Words["lika.unit"], maxWidth: 24), .init(Words["lika.indicatorCode"]), .init(Words["lika.answer"]),
+            .init(Words["lika.step"], alignRight: true), .init(Words["lika.suggestion"], maxWidth: 60), .init(Words["lika.linkedActions"]),
+        ])
+        for entry in suggestions {
+            table.append([
+                entry.answer.unit, entry.answer.code, entry.answer.answer.swedish, entry.answer.step.map(String.init) ?? "–",
+                entry.suggestion, entry.linkedActions.isEmpty ? "–" : entry.linkedActions.joined(separator: ", "),
+            ])
+        }
+        Output.line(table.render())
+        Output.line("\(Words.count(suggestions.count, "indikator", "indikatorer")) under \(below.swedish)")
+    }
+}
+
+struct LikaAdopt: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "adopt",
+        abstract: "Turn an indicator's suggestion into an action of the plan, linked to the indicator (under a decision).",
+        discussion: """
+            The title defaults to the suggestion's first clause, the plan text to the whole suggestion and the \
+            background to the indicator; the code to the next free number in the area.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The indicator's code, e.g. L3.") var indicator: String
+    @Option(help: ArgumentHelp("The insatsområde's number.", valueName: "n")) var area: Int
+    @Option(name: .customLong("sub-area"), help: ArgumentHelp("The delområde's code.", valueName: "code")) var subArea: String?
+    @Option(help: ArgumentHelp("The new action's code (default: the next free number in the area).", valueName: "code")) var code: String?
+    @OptionGroup var fields: ActionFieldOptions
+    @OptionGroup var decision: DecisionOptions
+    @Flag(name: .customLong("new-unit"), help: "Add a förvaltning or enhet the ansvarig names that the register lacks.") var newUnit = false
+    @OptionGroup var set: IndicatorSetOption
+
+    func validate() throws {
+        guard fields.responsible != nil else { throw ValidationError("ange ansvarig med --responsible") }
+        guard decision.decision != nil else { throw ValidationError("ange beslutet med --decision, t.ex. \"IT-rådet 2018-03-14 §5\"") }
+    }
+
+    func run() throws {
+        let service = try global.service(.write)
+        let action = try service.adoptSuggestion(
+            indicator: indicator, set: set.key, area: area, subArea: subArea, actionCode: code, fields: fields.value,
+            decision: decision.value(today: service.today), newUnits: newUnit, by: try global.caller(service))
+        Output.line("Aktivitet \(action.code) \"\(action.title)\" är tillagd och kopplad till \(indicator.uppercased()).")
+    }
+}
+
+struct LikaLink: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "link", abstract: "Link an existing action to one or more indicators (under a decision).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The action's code.") var action: String
+    @Argument(help: "The indicators' codes, e.g. L3 I2.") var indicators: [String]
+    @OptionGroup var decision: DecisionOptions
+    @OptionGroup var set: IndicatorSetOption
+
+    func validate() throws {
+        guard !indicators.isEmpty else { throw ValidationError("ange minst en indikator, t.ex. L3") }
+        guard decision.decision != nil else { throw ValidationError("ange beslutet med --decision, t.ex. \"IT-rådet 2018-03-14 §5\"") }
+    }
+
+    func run() throws {
+        let service = try global.service(.write)
+        let revision = try service.linkIndicators(
+            action: action, codes: indicators, set: set.key, decision: decision.value(today: service.today), by: try global.caller(service))
+        Output.line("Aktivitet \(action) är kopplad till \(indicators.map { $0.uppercased() }.joined(separator: ", ")) (revision \(revision.number)).")
+    }
+}
+
+extension MaturityAnswer: ExpressibleByArgument {
+    public init?(argument: String) { self.init(swedish: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.swedish) }
+}
