@@ -363,7 +363,24 @@ class Test:
         expected = "Rapporten för %s är sparad." % period
         self.check("%s: the notice says %r" % (who, expected), expected in notice.text,
                    "the notice says %r" % notice.text)
+        self.reporter_assesses_effect(who, period)
         self.sign_out(who)
+
+    def reporter_assesses_effect(self, who: str, period: str):
+        """Files an assessment of the action's first effektmål through the effect form beside the status form."""
+        form = self.form_with_action("/aktiviteter/%s/effekt" % ACTION)
+        typed = {"goal": "1", "period": period, "assessment": "Delvis uppnått", "value": "4,4",
+                 "measuredOn": "%s-03-31" % period[:4], "source": "LIKA-enkäten",
+                 "comment": "Webbtest: hälften av eleverna har en egen dator."}
+        for name, value in typed.items():
+            self.fill(form, name, value)
+        self.submit(form)
+        self.wait_for_path("/aktiviteter/%s?effekt=%s" % (ACTION, period))
+        notice = self.find(".notice-ok")
+        self.page("%s: effect assessment saved" % who)
+        expected = "Bedömningen av effektmålet för %s är sparad." % period
+        self.check("%s: files an effect assessment, the notice says %r" % (who, expected), expected in notice.text,
+                   "the notice says %r" % notice.text)
 
     def owner_sees_reported(self, token: str, period: str):
         who = "c. IT-chef"
