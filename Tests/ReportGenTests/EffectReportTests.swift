@@ -176,6 +176,15 @@ import Testing
 
     @Test func everyFormatIsValidDeterministicAndKeepsHostileTextLiteral() throws {
         let first = try Support.writeAll(Self.model)
+        // $EFFECT_REPORT_OUT: a copy of the files for scripts/check-reports and a look at the charts.
+        if let out = ProcessInfo.processInfo.environment["EFFECT_REPORT_OUT"], !out.isEmpty {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            for url in first.values {
+                let target = URL(fileURLWithPath: out).appendingPathComponent(url.lastPathComponent)
+                try? FileManager.default.removeItem(at: target)
+                try FileManager.default.copyItem(at: url, to: target)
+            }
+        }
         let second = try Support.writeAll(Self.model)
         for format in ReportFormat.allCases where format != .odt && format != .ods {
             #expect(try Data(contentsOf: first[format]!) == Data(contentsOf: second[format]!), "\(format)")
