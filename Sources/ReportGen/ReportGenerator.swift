@@ -135,19 +135,34 @@ public enum ReportGenerator {
     /// The actions, among `agenda`'s, whose pending IT-rådet decision a later plan decision settled:
     /// the text that puts the action before IT-rådet (``ReportBuilder/pendingReasons(_:)`` of the version
     /// in force at `end`) already stood in an earlier version, and a decision in force by `end` changed
-    /// the action after it. A change that brings new text to decide on settles nothing.
+    /// the action after it. A change that brings new text to decide on settles nothing, and neither does
+    /// one that only gives goals a measure.
     static func settledDecisions(_ agenda: Agenda, through end: CalendarDate, in store: AgendaStore) throws -> Set<String> {
         var settled = Set<String>()
         for action in agenda.actions where action.state != .withdrawn {
             let pending = ReportBuilder.pendingReasons(action)
             guard !pending.isEmpty else { continue }
-            let versions = try store.history(code: action.code).filter { $0.validFrom.map { $0 <= end } ?? true }
+            let all = try store.history(code: action.code).filter { $0.validFrom.map { $0 <= end } ?? true }
+            // A revision that only sets or changes effektmål measures decides on the measure, not on what
+            // waits for IT-rådet: it settles nothing, so it is left out.
+            let versions = all.enumerated().filter { index, version in
+                index == 0 || withoutMeasures(version.action) != withoutMeasures(all[index - 1].action)
+            }.map(\.element)
             // The earliest version from which every version up to the one in force holds the pending reasons.
             var since = versions.count - 1
             while since > 0, pending.allSatisfy(ReportBuilder.pendingReasons(versions[since - 1].action).contains) { since -= 1 }
             if since < versions.count - 1 { settled.insert(action.code) }
         }
         return settled
+    }
+}
+
+extension ReportGenerator {
+    /// `action` with every effektmål's measure removed, to compare versions apart from their measures.
+    static func withoutMeasures(_ action: Action) -> Action {
+        var action = action
+        for index in action.goals.indices { action.goals[index].measure = nil }
+        return action
     }
 }
 

@@ -97,6 +97,11 @@ import Testing
         let owner = try #require(try importDemo()["IT-chef"])
         #expect(try agenda(token: owner, "edit", "action", "1.2", "--schedule", "2017-2021", "--decision", "IT-rådet 2018-11-14 §5").status == 0)
         #expect(try agenda(token: owner, "withdraw", "1.3", "--decision", "IT-rådet 2018-10-12 §3").status == 0)
+        #expect(try agenda(token: owner, "effect", "measure", "5.8", "1", "--indicator", "Timmar för kontroll av tidrapporter",
+                           "--unit", "timmar per månad", "--baseline", "24,5", "--target", "8", "--target-year", "2018", "--direction", "lower",
+                           "--decision", "IT-rådet 2018-11-14 §6").status == 0)
+        #expect(try agenda(token: owner, "effect", "set", "5.8", "1", "--period", "2018Q4", "--assessment", "Uppnått", "--value", "7,25",
+                           "--measured-on", "2018-12-31", "--comment", "Mätt i december.").status == 0)
         let first = try agenda("export")
         #expect(first.status == 0)
         let file = folder.path("export.json")
@@ -112,6 +117,8 @@ import Testing
         #expect((document["identities"] as? [Any])?.count == 8)
         #expect((document["rounds"] as? [Any])?.count == 8)
         #expect((document["publications"] as? [Any])?.count == 1)
+        #expect((document["effectAssessments"] as? [Any])?.count ?? 0 >= 20, "the demo's and the one above")
+        #expect(String(decoding: first.stdoutData, as: UTF8.self).contains("\"value\" : 7.25"))
         #expect(try AgendaProcess.run(["status", "set", "1.2", "--period", "2018Q4", "--status", "Klar", "--light", "grön",
                                        "--comment", "Klart.", "--db", copy], environment: ["AGENDA_TOKEN": owner]).status == 0,
                 "the restored database accepts the same tokens")

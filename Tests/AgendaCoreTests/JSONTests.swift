@@ -165,6 +165,45 @@ import Testing
         #expect(text.contains("\"reportedAt\" : \"2018-07-05T10:00:00Z\""))
         #expect(try copy.auditLog().map(\.operation) == ["import"], "the audit log is not part of the export; the import is audited")
     }
+
+    /// Goal ids, measures and effect assessments (corrections, values with fractions, goals later
+    /// removed) come back exactly, and the second export is byte for byte the first.
+    @Test func effectGoalsAndAssessmentsSurviveTheRoundTrip() throws {
+        let store = try F.storeWithHistory()
+        let owner = try store.testOwner()
+        func at(_ text: String) -> Timestamp { Timestamp(iso: text)! }
+        let measure = EffectMeasure(
+            indicator: "Andel ärenden via e-tjänst", unit: "%", baseline: 12.3, baselineDate: F.date("2017-01-01"), target: 33.3,
+            targetYear: 2019, direction: .higher)
+        try store.setEffectMeasure(
+            code: "1.1", goalNumber: 2, measure: measure, decision: Decision(reference: "IT-rådet 2018-04-02 §1", date: F.date("2018-04-02")),
+            by: owner, at: at("2018-04-02T10:00:00Z"))
+        func assess(_ goal: Int, _ period: String, _ outcome: EffectOutcome, _ value: Double?, _ time: String) throws {
+            try store.reportEffect(
+                EffectInput(action: "1.1", goalNumber: goal, period: try Period(parsing: period),
+                            content: EffectContent(outcome: outcome, value: value, measuredOn: value == nil ? nil : F.date("2018-06-30"),
+                                                   source: value == nil ? "" : "E-tjänstplattformen", comment: "Bedömt \(period).")),
+                by: owner, at: at(time))
+        }
+        try assess(1, "2017", .tooEarly, nil, "2018-01-15T09:00:00Z")
+        try assess(2, "2018Q2", .partlyAchieved, 0.1 + 0.2, "2018-07-02T09:00:00Z")
+        try assess(2, "2018Q2", .achieved, 33.3, "2018-07-03T09:00:00Z")
+        try store.reviseAction(code: "1.1", decision: Decision(reference: "IT-rådet 2018-09-01 §2", date: F.date("2018-09-01"))) {
+            $0.effectGoals = ["Nöjdare invånare", "Färre samtal"]
+        }
+
+        let first = try AgendaJSON.encode(try store.exportDocument())
+        let text = String(decoding: first, as: UTF8.self)
+        #expect(text.contains("\"formatVersion\" : 2"))
+        #expect(text.contains("\"effectAssessments\" : ["))
+        let copy = try F.newStore()
+        try copy.importDocument(try AgendaJSON.decode(first), by: nil, at: at("2019-01-01T00:00:00Z"))
+        #expect(try AgendaJSON.encode(try copy.exportDocument()) == first)
+        #expect(try copy.effectHistory(code: "1.1") == store.effectHistory(code: "1.1"))
+        #expect(try copy.effectHistory(code: "1.1")[1].value == 0.1 + 0.2, "a Double comes back exactly")
+        #expect(try copy.effectGoals(code: "1.1") == [EffectGoal(id: 2, text: "Nöjdare invånare", measure: measure), EffectGoal(id: 3, text: "Färre samtal")])
+        #expect(try copy.effectAssessmentsInForce(code: "1.1").map(\.number) == [1, 3])
+    }
 }
 
 @Suite struct JSONForbiddenCharacterTests {

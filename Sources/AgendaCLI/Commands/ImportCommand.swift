@@ -1,6 +1,7 @@
 import AgendaCore
 import ArgumentParser
 import Foundation
+import ReportGen
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -58,11 +59,54 @@ struct ImportCommand: ParsableCommand {
         ].joined(separator: ", ")
         let warned = outcome.warnings.isEmpty ? "" : " (\(Words.count(outcome.warnings.count, "varning", "varningar")) på stderr)"
         Output.line("\"\(agenda.title)\" är importerad till \(path): \(summary)\(warned).")
+        if !outcome.proposals.isEmpty { Output.line(ProposalText.render(outcome.proposals)) }
         if let issued = outcome.issuedOwner { TokenOutput.printIssued(issued) }
     }
 }
 
 extension PlanFormat: ExpressibleByArgument {}
+
+/// The measures the importer proposes, as suggestions with the command that confirms each.
+enum ProposalText {
+    static func render(_ proposals: [MeasureProposal]) -> String {
+        var lines = ["Förslag på mått för \(Words.count(proposals.count, "effektmål", "effektmål")) — inget är sparat; bekräfta, gärna med ändringar, med kommandot under varje förslag:"]
+        for p in proposals {
+            let m = p.measure
+            var facts = ["indikator \"\(m.indicator)\""]
+            if !m.unit.isEmpty { facts.append("enhet \(m.unit)") }
+            if let baseline = m.baseline { facts.append("utgångsvärde \(SwedishNumber.format(baseline))") }
+            if let target = m.target { facts.append("målvärde \(SwedishNumber.format(target))") }
+            if let year = m.targetYear { facts.append("målår \(year)") }
+            facts.append(m.direction.swedish)
+            lines.append("  \(p.action) effektmål \(p.goalNumber): \"\(p.evidence)\"")
+            lines.append("    förslag: \(facts.joined(separator: ", "))")
+            if let note = p.note { lines.append("    att avgöra: \(note)") }
+            var command = ["agenda effect measure", p.action, String(p.goalNumber), "--indicator", shell(m.indicator)]
+            if !m.unit.isEmpty { command += ["--unit", shell(m.unit)] }
+            if let baseline = m.baseline { command += ["--baseline", plain(baseline)] }
+            if let target = m.target { command += ["--target", plain(target)] }
+            if let year = m.targetYear { command += ["--target-year", String(year)] }
+            command += ["--direction", m.direction.rawValue, "--decision", shell("BESLUT")]
+            lines.append("    " + command.joined(separator: " "))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// A value as an argument: "12,5", no grouping spaces.
+    private static func plain(_ value: Double) -> String {
+        SwedishNumber.format(value).replacingOccurrences(of: SwedishAmount.space, with: "")
+    }
+
+    /// `text` in double quotes for a POSIX shell.
+    private static func shell(_ text: String) -> String {
+        var quoted = "\""
+        for c in text {
+            if "\"\\$`".contains(c) { quoted.append("\\") }
+            quoted.append(c)
+        }
+        return quoted + "\""
+    }
+}
 
 extension CalendarDate: ExpressibleByArgument {
     public init?(argument: String) {

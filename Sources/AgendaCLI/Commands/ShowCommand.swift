@@ -18,10 +18,11 @@ struct ShowAction: ParsableCommand {
 
     func run() throws {
         let service = try global.service()
-        let action = try service.action(code: code)
+        let effects = try service.actionEffects(code: code)
+        let action = effects.action
         let agenda = try service.agenda()
         if json { return try JSONOutput.print(ActionJSON(action: action)) }
-        Output.line(ActionText.render(action, in: agenda))
+        Output.line(ActionText.render(action, in: agenda, effects: effects))
     }
 }
 

@@ -3,7 +3,8 @@ import ReportGen
 
 /// An action rendered as readable text for `agenda show action`.
 enum ActionText {
-    static func render(_ action: Action, in agenda: Agenda) -> String {
+    /// `effects`, when given, lists each effektmål with its measure and latest assessment.
+    static func render(_ action: Action, in agenda: Agenda, effects: ActionEffects? = nil) -> String {
         let area = agenda.areas.first { $0.number == action.areaNumber }
         var lines = ["\(action.code)  \(action.title)"]
         if action.state != .active { lines.append("\(Words["sheet.state"]): \(action.state.swedish)") }
@@ -29,8 +30,16 @@ enum ActionText {
         if action.cost.decisionPending { lines.append("  kostnad presenteras för beslut senare") }
         for funding in action.cost.externalFunding { lines.append("  extern finansiering: \(funding)") }
         for staff in action.cost.staff { lines.append("  personal: \(staff.role), \(staff.fullTimeEquivalent) årsarbetare") }
-        if !action.effectGoals.isEmpty {
-            lines += ["", "\(Words["action.effectGoals"]):"] + action.effectGoals.map { "  - \($0)" }
+        if !action.goals.isEmpty {
+            lines += ["", "\(Words["action.effectGoals"]):"]
+            for (index, goal) in action.goals.enumerated() {
+                lines.append("  \(index + 1). \(goal.text)")
+                if let measure = goal.measure { lines.append("     \(Words["effect.measure"].lowercased()): \(EffectMeasureText.describe(measure))") }
+                if let latest = effects?.goals.first(where: { $0.goal.id == goal.id })?.latest {
+                    let value = latest.value.map { _ in ", \(EffectLines.value(latest, unit: goal.measure?.unit ?? ""))" } ?? ""
+                    lines.append("     \(Words["effect.assessment"].lowercased()) \(latest.period): \(latest.outcome.swedish)\(value)")
+                }
+            }
         }
         for field in action.otherFields { section(&lines, field.label, field.text) }
         return lines.joined(separator: "\n")

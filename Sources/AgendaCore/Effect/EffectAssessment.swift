@@ -1,3 +1,5 @@
+import Foundation
+
 /// How far an effektmål has been reached, on the fixed Swedish scale. JSON and the store use the raw
 /// values; everything a person reads uses ``swedish``.
 public enum EffectOutcome: String, Sendable, Codable, CaseIterable {
@@ -134,5 +136,22 @@ public struct GoalWithAssessment: Sendable, Equatable {
         self.number = number
         self.goal = goal
         self.latest = latest
+    }
+}
+
+/// Reads a number as a person types it: "12,5", "12.5", "1 234", "−3", "80 %" (a trailing percent sign
+/// is ignored; the unit belongs to the goal's measure).
+public enum SwedishDecimal {
+    public static func parse(_ text: String) -> Double? {
+        var cleaned = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if cleaned.hasSuffix("%") { cleaned.removeLast() }
+        cleaned = cleaned.filter { !$0.isWhitespace && $0 != "\u{00A0}" && $0 != "\u{202F}" }
+            .replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: ",", with: ".")
+        guard !cleaned.isEmpty, cleaned.filter({ $0 == "." }).count <= 1,
+              cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
+              !cleaned.dropFirst().contains("-"),
+              let value = Double(cleaned), value.isFinite
+        else { return nil }
+        return value
     }
 }

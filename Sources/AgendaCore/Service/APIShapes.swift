@@ -1,7 +1,8 @@
 /// The shapes the front ends print and serve as JSON (`agenda list … --json`, `agenda show … --json`,
 /// and the web's JSON): part of AgendaCore's API, so every front end gives the same shape.
 
-/// One action as `agenda list actions --json` prints it.
+/// One action as `agenda list actions --json` prints it. `effectGoals` holds the goals' texts; `goals`
+/// each goal with its number (as listed), stable id and measure (null when it has none).
 public struct ActionJSON: Encodable, Sendable {
     public let action: Action
 
@@ -9,8 +10,10 @@ public struct ActionJSON: Encodable, Sendable {
 
     private enum Key: String, CodingKey {
         case code, title, area, subArea, state, background, plan, responsible, lead, coResponsible, responsibility
-        case schedule, cost, effectGoals, otherFields
+        case schedule, cost, effectGoals, goals, otherFields
     }
+
+    private enum GoalKey: String, CodingKey { case number, id, text, measure }
 
     private enum ScheduleKey: String, CodingKey { case text, startYear, endYear, phases, terms }
 
@@ -35,6 +38,14 @@ public struct ActionJSON: Encodable, Sendable {
         try schedule.encode(action.schedule.terms, forKey: .terms)
         try c.encode(CostJSON(cost: action.cost), forKey: .cost)
         try c.encode(action.effectGoals, forKey: .effectGoals)
+        var goals = c.nestedUnkeyedContainer(forKey: .goals)
+        for (index, goal) in action.goals.enumerated() {
+            var g = goals.nestedContainer(keyedBy: GoalKey.self)
+            try g.encode(index + 1, forKey: .number)
+            try g.encode(goal.id, forKey: .id)
+            try g.encode(goal.text, forKey: .text)
+            try g.encode(goal.measure, forKey: .measure)
+        }
         try c.encode(action.otherFields, forKey: .otherFields)
     }
 }

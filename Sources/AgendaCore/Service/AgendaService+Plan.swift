@@ -30,6 +30,12 @@ public enum PlanSource: Sendable {
         }
     }
 
+    /// Measures proposed for the plan's effektmål; none for a backup, whose measures are its own.
+    var proposals: [MeasureProposal] {
+        guard case let .parsed(result) = self else { return [] }
+        return MeasureRecogniser.proposals(for: result.agenda)
+    }
+
     /// What a person should check after the import: the importer's warnings, then every ansvarig linked
     /// to the register with low confidence, with the commands that fix it.
     var warnings: [String] {
@@ -52,6 +58,9 @@ public struct ImportOutcome: Sendable {
     public var warnings: [String]
     /// The new owner's token, when the import created the database (show it once, last).
     public var issuedOwner: IssuedToken?
+    /// Measures the plan's effektmål state (``MeasureRecogniser``), as suggestions for the IT-chef to
+    /// confirm with `agenda effect measure`; nothing of them is stored. Empty for a JSON backup.
+    public var proposals: [MeasureProposal] = []
 }
 
 /// The fields of an action as a person types them; each text is read the way the importer reads a plan.
@@ -132,7 +141,7 @@ extension AgendaService {
                 try store.importDocument(document, by: issued?.identity, at: now)
                 if issued == nil, try !store.hasOwner() { issued = try store.createOwner(at: now) }
             }
-            return ImportOutcome(agenda: plan.agenda, warnings: plan.warnings, issuedOwner: issued)
+            return ImportOutcome(agenda: plan.agenda, warnings: plan.warnings, issuedOwner: issued, proposals: plan.proposals)
         }
     }
 
@@ -143,7 +152,7 @@ extension AgendaService {
             case let .parsed(result): try store.importAgenda(result.agenda, by: caller, at: now)
             case let .backup(document): try store.importDocument(document, by: caller, at: now)
             }
-            return ImportOutcome(agenda: plan.agenda, warnings: plan.warnings, issuedOwner: nil)
+            return ImportOutcome(agenda: plan.agenda, warnings: plan.warnings, issuedOwner: nil, proposals: plan.proposals)
         }
     }
 

@@ -10,19 +10,8 @@ extension ActionPage {
         data.effects?.goals ?? action.goals.enumerated().map { GoalWithAssessment(action: action.code, number: $0.offset + 1, goal: $0.element, latest: nil) }
     }
 
-    /// "Andel ärenden som inkommer digitalt: utgångsvärde 34 % (2017-01-01), mål 60 % (2019), högre är bättre".
-    static func measureText(_ measure: EffectMeasure) -> String {
-        var parts: [String] = []
-        if let baseline = measure.baseline {
-            parts.append("utgångsvärde \(SwedishNumber.format(baseline, unit: measure.unit))"
-                + (measure.baselineDate.map { " (\($0))" } ?? ""))
-        }
-        if let target = measure.target {
-            parts.append("mål \(SwedishNumber.format(target, unit: measure.unit))" + (measure.targetYear.map { " (\($0))" } ?? ""))
-        }
-        parts.append(measure.direction.swedish)
-        return "Mått: \(measure.indicator): " + parts.joined(separator: ", ")
-    }
+    /// "Mått: Andel ärenden digitalt: 12,5 % (2017-01-01) → 80 % till 2019, högre är bättre", as `agenda show action` says it.
+    static func measureText(_ measure: EffectMeasure) -> String { "Mått: " + EffectMeasureText.describe(measure) }
 
     /// "Senaste bedömning: Delvis uppnått (2018Q2), uppmätt 41 % den 2018-06-30."
     static func latestText(_ assessment: EffectAssessment?, unit: String) -> String {

@@ -83,13 +83,10 @@ struct EffectForm: Sendable, Equatable {
         case value(Double)
     }
 
-    /// A value as a Swedish person types it: "41", "4,4", "1 234,5", "-2"; nil for text that is no number.
+    /// A value as a Swedish person types it ("41", "4,4", "1 234,5", "−2", "80 %"), read by AgendaCore's
+    /// ``SwedishDecimal`` as `agenda effect set` reads it; nil for text that is no number.
     static func number(_ text: String) -> Number? {
-        var cleaned = text.filter { !$0.isWhitespace }
-        if cleaned.isEmpty { return .notGiven }
-        cleaned = cleaned.replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: ",", with: ".")
-        guard cleaned.count <= 32, cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
-              let value = Double(cleaned), value.isFinite else { return nil }
-        return .value(value)
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .notGiven }
+        return SwedishDecimal.parse(text).map(Number.value)
     }
 }

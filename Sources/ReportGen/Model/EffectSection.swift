@@ -24,7 +24,7 @@ public enum EffectCategory: Sendable, Hashable, CaseIterable {
 
     public static let allCases: [EffectCategory] = EffectOutcome.allCases.map(EffectCategory.outcome) + [.notAssessed]
 
-    /// The key for labels: `effect.outcome.achieved` … `effect.outcome.notAssessed`.
+    /// The key for labels: `effect.achieved` … `effect.notAssessed`.
     public var key: String {
         switch self {
         case .outcome(let outcome): outcome.rawValue

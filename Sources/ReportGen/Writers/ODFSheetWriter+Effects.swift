@@ -28,7 +28,7 @@ extension ODFSheetWriter {
             EffectColumn(header: l["action.title"], width: 6) { .plain(.text($0.entry.action.title)) },
             EffectColumn(header: l["sheet.leadDepartment"], width: 5) { .plain(.text($0.entry.leadDepartment ?? "")) },
             EffectColumn(header: l["action.status"], width: 3) { .plain(.text(l.status($0.entry.category))) },
-            EffectColumn(header: l["effect.sheet.number"], width: 1.4, cellStyle: "Tal") { .plain(.number($0.number)) },
+            EffectColumn(header: l["effect.goalNumber"], width: 1.4, cellStyle: "Tal") { .plain(.number($0.number)) },
             EffectColumn(header: l["effect.goal"], width: 8) { .plain(.text($0.goal.text)) },
             EffectColumn(header: l["effect.sheet.indicator"], width: 6) { .plain(.text($0.goal.measure?.indicator ?? "")) },
             EffectColumn(header: l["effect.sheet.unit"], width: 2) { .plain(.text($0.goal.measure?.unit ?? "")) },
@@ -44,8 +44,8 @@ extension ODFSheetWriter {
             EffectColumn(header: l["action.carriedOver"], width: 2.6) { goal in
                 .plain(.text(goal.assessment == nil ? "" : l.yesNo(goal.carriedOver)))
             },
-            EffectColumn(header: l["effect.sheet.value"], width: 2.8) { .decimal($0.measurements.last?.value) },
-            EffectColumn(header: l["effect.sheet.measuredOn"], width: 2.6) { .plain(.date($0.measurements.last?.date)) },
+            EffectColumn(header: l["effect.value"], width: 2.8) { .decimal($0.measurements.last?.value) },
+            EffectColumn(header: l["effect.measuredOn"], width: 2.6) { .plain(.date($0.measurements.last?.date)) },
             EffectColumn(header: l["effect.source"], width: 4) { .plain(.text($0.assessment?.source ?? "")) },
             EffectColumn(header: l["effect.comment"], width: 6) { .plain(.lines(layout.paragraphs($0.assessment?.comment ?? ""))) },
             EffectColumn(header: l["effect.reporter"], width: 3.5) { .plain(.text($0.assessment?.reporter ?? "")) },

@@ -8,30 +8,9 @@ extension TableWidths {
     static let effectGoals = [7, 27, 20, 16, 12, 18]
 }
 
-/// Writes decimal values the Swedish way: "4,4", "1 234", "0,25"; at most two decimals, grouped with
-/// no-break spaces like ``SwedishAmount``.
-public enum SwedishNumber {
-    /// `value` with a decimal comma and grouped thousands, rounded to two decimals.
-    public static func format(_ value: Double) -> String {
-        guard value.isFinite else { return "–" }
-        let hundredths = (value.magnitude * 100).rounded()
-        let whole = UInt((hundredths / 100).rounded(.down))
-        let fraction = Int(hundredths) % 100
-        var text = (value < 0 && hundredths > 0 ? "−" : "") + SwedishAmount.grouped(whole)
-        if fraction != 0 {
-            text += "," + (fraction % 10 == 0 ? String(fraction / 10) : String(format: "%02d", fraction))
-        }
-        return text
-    }
-
-    /// `value` with its unit: "41 %", "12 st", "3,5" (no unit).
-    public static func format(_ value: Double, unit: String) -> String {
-        unit.isEmpty ? format(value) : "\(format(value))\(SwedishAmount.space)\(unit)"
-    }
-}
-
 extension ReportLayout {
-    func effectLabel(_ category: EffectCategory) -> String { labels["effect.outcome.\(category.key)"] }
+    /// "Uppnått" … "Går ej att bedöma", "Ej bedömd": the words `agenda effect` prints too.
+    func effectLabel(_ category: EffectCategory) -> String { labels["effect.\(category.key)"] }
 
     /// "Delvis uppnått (2018Q2)", "Ej uppnått (från 2017Q4)", "Ej bedömt".
     func effectAssessmentText(_ goal: EffectGoalEntry) -> String {
@@ -103,7 +82,7 @@ extension ReportLayout {
         try emit(.table(ReportTable(
             caption: labels["effect.goals.caption"],
             header: [labels["action.code"], labels["effect.goal"], labels["effect.measure"], labels["effect.assessment"],
-                     labels["effect.value"], labels["effect.comment"]],
+                     labels["effect.latestValue"], labels["effect.comment"]],
             rows: section.goals.map { goal in
                 var comment = paragraphs(goal.assessment?.comment ?? "")
                 if let source = goal.assessment?.source, !source.isEmpty { comment.append("\(labels["effect.source"]): \(source)") }

@@ -1,0 +1,223 @@
+import AgendaCore
+import ArgumentParser
+import Foundation
+import ReportGen
+
+struct EffectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "effect",
+        abstract: "Bedöm effektmålen: nåddes effekterna? Mått på effektmålen sätts efter beslut.",
+        subcommands: [EffectSet.self, EffectList.self, EffectHistory.self, EffectMeasureCommand.self]
+    )
+}
+
+/// A measured value as typed: "12,5", "12.5", "1 234".
+struct SwedishValue: ExpressibleByArgument {
+    var value: Double
+
+    init?(argument: String) {
+        guard let value = SwedishDecimal.parse(argument) else { return nil }
+        self.value = value
+    }
+}
+
+struct EffectSet: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set",
+        abstract: "Assess an effektmål for a period (a second assessment for the same goal and period corrects the first).",
+        discussion: """
+            GOAL is the goal's number within the action, 1-based, as `agenda show action CODE` lists it.
+            Assessment: Uppnått, Delvis uppnått, Ej uppnått, För tidigt att bedöma or Går ej att bedöma (ignores case).
+            Rights as for status reports: the förvaltning responsible for the action, or the owner.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The action's code.") var action: String
+    @Argument(help: "The goal's number within the action (1, 2, …).") var goal: Int
+    @Option(help: ArgumentHelp("The period, e.g. 2018Q2, 2018T1, 2018H1 or 2018.", valueName: "period")) var period: Period
+    @Option(help: ArgumentHelp("The assessment on the Swedish scale, e.g. \"Delvis uppnått\".", valueName: "assessment"))
+    var assessment: EffectOutcome
+    @Option(help: ArgumentHelp("The measured value in the goal's unit, e.g. 12,5.", valueName: "number")) var value: SwedishValue?
+    @Option(name: .customLong("measured-on"), help: ArgumentHelp("When the value was measured, YYYY-MM-DD.", valueName: "date"))
+    var measuredOn: CalendarDate?
+    @Option(help: "Where the value comes from.") var source: String?
+    @Option(help: "What the assessment rests on.") var comment: String?
+    @Option(name: .customLong("comment-file"), help: ArgumentHelp("Read the comment from this file (- for standard input).", valueName: "file"))
+    var commentFile: String?
+
+    func validate() throws {
+        guard (comment == nil) != (commentFile == nil) else { throw ValidationError("ange kommentaren med --comment eller --comment-file (en av dem)") }
+        if value == nil, measuredOn != nil || source != nil {
+            throw ValidationError("--measured-on och --source hör till ett uppmätt värde; ange också --value")
+        }
+    }
+
+    func run() throws {
+        let service = try global.service(.write)
+        let input = EffectInput(
+            action: action, goalNumber: goal, period: period,
+            content: EffectContent(
+                outcome: assessment, value: value?.value, measuredOn: measuredOn, source: source ?? "",
+                comment: try comment ?? TextInput.read(commentFile!)))
+        let filed = try service.reportEffect(input, by: try global.caller(service))
+        let measured = filed.value.map { ", uppmätt \(SwedishNumber.format($0))" } ?? ""
+        let corrected = filed.supersedes.map { " (rättar bedömning \($0))" } ?? ""
+        Output.line("Effektmål \(goal) i \(filed.action) för \(filed.period) är bedömt: \(filed.outcome.swedish)\(measured) — bedömning \(filed.number)\(corrected).")
+    }
+}
+
+struct EffectList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "The effect assessments in force: per action, goal and period the latest (corrections applied).")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("Only this action's goals.", valueName: "code")) var action: String?
+    @Option(help: ArgumentHelp("Only assessments for exactly this period.", valueName: "period")) var period: Period?
+    @Flag(help: "Print JSON for scripts: one object per assessment with action, goal, text, period, assessment, value, comment.")
+    var json = false
+
+    func run() throws {
+        let listings = try global.service().effectAssessments(code: action, period: period)
+        if json { return try JSONOutput.print(listings.map(EffectListingJSON.init)) }
+        if listings.isEmpty {
+            Output.line("Inga effektmål är bedömda\(action.map { " för \($0)" } ?? "")\(period.map { " för \($0)" } ?? "") ännu.")
+            return
+        }
+        var table = TextTable([
+            .init(Words["action.code"]), .init(Words["effect.goalNumber"]), .init(Words["effect.goal"], maxWidth: 40),
+            .init(Words["title.period"]), .init(Words["effect.assessment"]), .init(Words["effect.value"]),
+        ])
+        for listing in listings {
+            let assessment = listing.assessment
+            table.append([
+                assessment.action, listing.goalNumber.map(String.init) ?? "–",
+                listing.goal.text.isEmpty ? Words["effect.removedGoal"] : listing.goal.text, assessment.period,
+                assessment.outcome.swedish, EffectLines.value(assessment, unit: listing.goal.measure?.unit ?? ""),
+            ])
+        }
+        Output.line(table.render())
+        Output.line(Words.count(listings.count, "bedömning", "bedömningar"))
+    }
+}
+
+struct EffectHistory: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history", abstract: "Every assessment of an action's effektmål, superseded ones included.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The action's code.") var action: String
+    @Flag(help: "Print JSON for scripts.") var json = false
+
+    func run() throws {
+        let listings = try global.service().effectHistory(code: action)
+        if json { return try JSONOutput.print(listings.map(\.assessment)) }
+        if listings.isEmpty { Output.line("Inget effektmål i \(action) är bedömt ännu.") }
+        let superseded = Set(listings.compactMap(\.assessment.supersedes))
+        for listing in listings {
+            let a = listing.assessment
+            let flag = superseded.contains(a.number) ? " [\(Words["cli.superseded"])]" : ""
+            let goal = listing.goalNumber.map { "\(Words["effect.goal"]) \($0)" } ?? "\(Words["effect.goal"]) (\(Words["effect.removedGoal"]))"
+            var lines = ["#\(a.number) \(a.period)  \(goal): \(a.outcome.swedish)\(flag) — \(a.reporter), \(a.reportedAt.swedishDisplay)"]
+            if !listing.goal.text.isEmpty { lines.append("  \(listing.goal.text)") }
+            if let earlier = a.supersedes { lines.append("  \(Words["cli.corrects"]) #\(earlier)") }
+            if a.value != nil { lines.append("  \(Words["effect.value"]): \(EffectLines.value(a, unit: listing.goal.measure?.unit ?? ""))") }
+            if !a.comment.isEmpty { lines.append("  \(a.comment)") }
+            Output.line(lines.joined(separator: "\n"))
+        }
+    }
+}
+
+struct EffectMeasureCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "measure",
+        abstract: "Set or change how an effektmål is measured (owner), recorded as a revision with its decision.",
+        discussion: """
+            GOAL is the goal's number within the action, as `agenda show action CODE` lists it. Options not
+            given keep the goal's current measure's values; --remove takes the measure away.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The action's code.") var action: String
+    @Argument(help: "The goal's number within the action (1, 2, …).") var goal: Int
+    @Option(help: "The indicator, e.g. \"Andel ärenden som inkommer digitalt\".") var indicator: String?
+    @Option(help: "The unit, e.g. %, st, kr.") var unit: String?
+    @Option(help: ArgumentHelp("The value at the start.", valueName: "number")) var baseline: SwedishValue?
+    @Option(name: .customLong("baseline-date"), help: ArgumentHelp("When the baseline was measured, YYYY-MM-DD.", valueName: "date"))
+    var baselineDate: CalendarDate?
+    @Option(help: ArgumentHelp("The value to reach.", valueName: "number")) var target: SwedishValue?
+    @Option(name: .customLong("target-year"), help: ArgumentHelp("The year the target is to be reached.", valueName: "year"))
+    var targetYear: Int?
+    @Option(help: ArgumentHelp("higher or lower: which way is better.", valueName: "higher|lower")) var direction: EffectDirection?
+    @Flag(help: "Remove the goal's measure.") var remove = false
+    @OptionGroup var decision: DecisionOptions
+
+    func validate() throws {
+        let given = indicator != nil || unit != nil || baseline != nil || baselineDate != nil || target != nil || targetYear != nil || direction != nil
+        if remove && given { throw ValidationError("--remove tar bort måttet; ange inga andra uppgifter om måttet samtidigt") }
+        if !remove && !given { throw ValidationError("inget att ändra: ange --indicator, --target, --baseline … eller --remove") }
+    }
+
+    func run() throws {
+        let service = try global.service(.write)
+        let goals = try service.effectGoals(code: action)
+        let current = goals.indices.contains(goal - 1) ? goals[goal - 1].measure : nil
+        var measure: EffectMeasure?
+        if !remove {
+            var m = current ?? EffectMeasure(indicator: "")
+            if let indicator { m.indicator = indicator }
+            if let unit { m.unit = unit }
+            if let baseline { m.baseline = baseline.value }
+            if let baselineDate { m.baselineDate = baselineDate }
+            if let target { m.target = target.value }
+            if let targetYear { m.targetYear = targetYear }
+            if let direction { m.direction = direction }
+            measure = m
+        }
+        let revised = try service.setEffectMeasure(
+            code: action, goalNumber: goal, measure: measure, decision: decision.value(today: service.today), by: try global.caller(service))
+        if let set = revised.goal(number: goal)?.measure {
+            Output.line("Effektmål \(goal) i \(action) mäts nu som: \(EffectMeasureText.describe(set)).")
+        } else {
+            Output.line("Effektmål \(goal) i \(action) har inte längre något mått.")
+        }
+    }
+}
+
+extension EffectOutcome: ExpressibleByArgument {
+    public init?(argument: String) { self.init(swedish: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.swedish) }
+}
+
+extension EffectDirection: ExpressibleByArgument {
+    public init?(argument: String) { self.init(word: argument) }
+    public static var allValueStrings: [String] { ["higher", "lower"] }
+}
+
+/// One assessment in force as `agenda effect list --json` prints it: exactly these keys, `value` a
+/// number or null, `goal` the goal's number within the action now (null for a goal since removed).
+struct EffectListingJSON: Encodable {
+    let listing: EffectListing
+
+    private enum Key: String, CodingKey { case action, goal, text, period, assessment, value, comment }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(listing.assessment.action, forKey: .action)
+        try c.encode(listing.goalNumber, forKey: .goal)
+        try c.encode(listing.goal.text, forKey: .text)
+        try c.encode(listing.assessment.period, forKey: .period)
+        try c.encode(listing.assessment.outcome.swedish, forKey: .assessment)
+        try c.encode(listing.assessment.value, forKey: .value)
+        try c.encode(listing.assessment.comment, forKey: .comment)
+    }
+}
+
+/// How the CLI writes an assessment's measured value: "12,5 % (2018-06-30, Ärendestatistik)".
+enum EffectLines {
+    static func value(_ a: EffectAssessment, unit: String) -> String {
+        guard let value = a.value else { return "–" }
+        let detail = [a.measuredOn?.description, a.source.isEmpty ? nil : a.source].compactMap { $0 }
+        return SwedishNumber.format(value, unit: unit) + (detail.isEmpty ? "" : " (\(detail.joined(separator: ", ")))")
+    }
+}
