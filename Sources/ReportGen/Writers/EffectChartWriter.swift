@@ -72,6 +72,13 @@ struct EffectChartWriter {
         try w.element("title", text: chart.title)
         try w.element("desc", text: chart.description)
 
+        // The unit once, above the value axis; the values on the axis and at the points are numbers only,
+        // so a long unit ("personer per år") never crowds them.
+        if !chart.unit.isEmpty {
+            try w.element("text", [
+                "x": "8", "y": "14", "font-family": Self.font, "font-size": "11", "fill": text,
+            ], text: chart.unit)
+        }
         // Grid: the lowest value, the middle and the highest, each with its value.
         let (low, high) = range
         for value in [low, (low + high) / 2, high] {
@@ -83,7 +90,7 @@ struct EffectChartWriter {
             try w.element("text", [
                 "x": String(Self.left - 6), "y": Self.number(y(value) + 4), "text-anchor": "end",
                 "font-family": Self.font, "font-size": "11", "fill": text,
-            ], text: SwedishNumber.format(value, unit: chart.unit))
+            ], text: SwedishNumber.format(value))
         }
 
         // Lines: solid through baseline and measured values, dashed from the last of them to the target.
@@ -106,6 +113,7 @@ struct EffectChartWriter {
         for (index, point) in chart.points.enumerated() {
             let px = x(index), py = y(point.value)
             let value = SwedishNumber.format(point.value, unit: chart.unit)
+            let number = SwedishNumber.format(point.value)
             let word = templates.labels["effect.chart.\(point.kind.rawValue)"]
             if point.kind == .target {
                 try w.start("rect")
@@ -125,7 +133,7 @@ struct EffectChartWriter {
             try w.element("text", [
                 "x": Self.number(px), "y": Self.number(py - 11), "text-anchor": "middle",
                 "font-family": Self.font, "font-size": "12", "fill": text,
-            ], text: value)
+            ], text: number)
             try w.element("text", [
                 "x": Self.number(px), "y": String(Self.height - Self.bottom + 20), "text-anchor": "middle",
                 "font-family": Self.font, "font-size": "11", "fill": text,
