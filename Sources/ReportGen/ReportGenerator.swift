@@ -135,18 +135,16 @@ public enum ReportGenerator {
     /// The actions, among `agenda`'s, whose pending IT-rådet decision a later plan decision settled:
     /// the text that puts the action before IT-rådet (``ReportBuilder/pendingReasons(_:)`` of the version
     /// in force at `end`) already stood in an earlier version, and a decision in force by `end` changed
-    /// the action after it. A change that brings new text to decide on settles nothing, and neither does
-    /// one that only gives goals a measure.
+    /// the action after it. A change that brings new text to decide on settles nothing.
     static func settledDecisions(_ agenda: Agenda, through end: CalendarDate, in store: AgendaStore) throws -> Set<String> {
         var settled = Set<String>()
         for action in agenda.actions where action.state != .withdrawn {
             let pending = ReportBuilder.pendingReasons(action)
             guard !pending.isEmpty else { continue }
             let all = try store.history(code: action.code).filter { $0.validFrom.map { $0 <= end } ?? true }
-            // A revision that only sets or changes effektmål measures decides on the measure, not on what
-            // waits for IT-rådet: it settles nothing, so it is left out.
+            // A decision that only gave an effektmål a measure settles nothing that is pending.
             let versions = all.enumerated().filter { index, version in
-                index == 0 || withoutMeasures(version.action) != withoutMeasures(all[index - 1].action)
+                index == 0 || !onlyMeasuresDiffer(all[index - 1].action, version.action)
             }.map(\.element)
             // The earliest version from which every version up to the one in force holds the pending reasons.
             var since = versions.count - 1
@@ -155,14 +153,15 @@ public enum ReportGenerator {
         }
         return settled
     }
-}
 
-extension ReportGenerator {
-    /// `action` with every effektmål's measure removed, to compare versions apart from their measures.
-    static func withoutMeasures(_ action: Action) -> Action {
-        var action = action
-        for index in action.goals.indices { action.goals[index].measure = nil }
-        return action
+    /// Whether `a` and `b` differ in their effektmål's measures and in nothing else.
+    static func onlyMeasuresDiffer(_ a: Action, _ b: Action) -> Bool {
+        func withoutMeasures(_ action: Action) -> Action {
+            var action = action
+            action.goals = action.goals.map { EffectGoal(id: $0.id, text: $0.text) }
+            return action
+        }
+        return a != b && withoutMeasures(a) == withoutMeasures(b)
     }
 }
 

@@ -226,12 +226,4 @@ import Testing
         #expect(ods.text.contains(Self.hostile))
         #expect(String(decoding: sheet, as: UTF8.self).contains("office:value=\"41.0\""))
     }
-
-    @Test func swedishNumbers() {
-        #expect(SwedishNumber.format(4.4) == "4,4")
-        #expect(SwedishNumber.format(1234) == "1\u{00A0}234")
-        #expect(SwedishNumber.format(0.25) == "0,25")
-        #expect(SwedishNumber.format(-2.5) == "−2,5")
-        #expect(SwedishNumber.format(41, unit: "%") == "41\u{00A0}%")
-    }
 }

@@ -143,6 +143,9 @@ struct ReporterRoutes {
         guard action.state != .withdrawn else {
             throw StoreError.withdrawn(code: action.code, "Aktiviteten \(action.code) är struken ur planen; det finns inget att bedöma.")
         }
+        guard !action.goals.isEmpty else {
+            throw StoreError.invalidInput(field: EffectForm.Field.goal, "Aktiviteten \(action.code) har inga effektmål att bedöma.")
+        }
         let form = EffectForm(posted: context.form)
         var page = ActionPage(data: data, form: StatusForm(for: data), effectForm: form)
         switch form.parse(action: action.code, goalCount: action.goals.count) {
