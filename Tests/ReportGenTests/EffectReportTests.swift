@@ -85,6 +85,17 @@ import Testing
         #expect(measured.measurements.map(\.value) == [38.5, 41])
         #expect(!measured.carriedOver)
         #expect(section.measured.count == 1)
+
+        // A report narrowed to one insatsområde or förvaltning counts its own actions' goals only.
+        let onlyArea3 = try #require(ReportBuilder.build(
+            agenda: Self.agenda, period: Self.p("2018T3"), filter: ReportFilter(areaNumber: 3), statuses: Self.statuses,
+            effectAssessments: Self.assessments).effects)
+        #expect(onlyArea3.perArea.map(\.area.number) == [3])
+        #expect(onlyArea3.total.total == 2 && onlyArea3.finishedNotAchieved.isEmpty)
+        let vof = try #require(ReportBuilder.build(
+            agenda: Self.agenda, period: Self.p("2018T3"), filter: ReportFilter(department: "Vård- och omsorgsförvaltningen"),
+            departmentActions: ["5.1", "5.5", "5.6"], effectAssessments: Self.assessments).effects)
+        #expect(vof.goals.map(\.entry.action.code) == ["5.1", "5.5", "5.6"])
     }
 
     /// A year's report takes the assessment for the year itself over one for a period within it, and one
