@@ -363,7 +363,32 @@ class Test:
         expected = "Rapporten för %s är sparad." % period
         self.check("%s: the notice says %r" % (who, expected), expected in notice.text,
                    "the notice says %r" % notice.text)
+        self.reporter_assesses_effect(who, period)
         self.sign_out(who)
+
+    def reporter_assesses_effect(self, who: str, period: str):
+        """Files an assessment of the action's first effektmål through the effect form beside the status form."""
+        form = self.form_with_action("/aktiviteter/%s/effekt" % ACTION)
+        typed = {"goal": "1", "period": period, "assessment": "Delvis uppnått", "value": "4,4",
+                 "measuredOn": "%s-03-31" % period[:4], "source": "LIKA-enkäten",
+                 "comment": "Webbtest: hälften av eleverna har en egen dator."}
+        for name, value in typed.items():
+            self.fill(form, name, "fyra" if name == "value" else value)
+        self.submit(form)
+        summary = self.find(".error-summary")
+        self.page("%s: effect assessment with a value that is no number is refused" % who, dom_source=True)
+        form = self.form_with_action("/aktiviteter/%s/effekt" % ACTION)
+        kept = form.find_element("css selector", "[name=comment]").get_attribute("value") == typed["comment"]
+        self.check("%s: the effect form's error summary names the value, the comment is kept" % who,
+                   "tal" in summary.text and kept, "summary %r, comment kept: %s" % (cr.trim(summary.text, 200), kept))
+        self.fill(form, "value", typed["value"])
+        self.submit(form)
+        self.wait_for_path("/aktiviteter/%s?effekt=%s" % (ACTION, period))
+        notice = self.find(".notice-ok")
+        self.page("%s: effect assessment saved" % who)
+        expected = "Bedömningen av effektmålet för %s är sparad." % period
+        self.check("%s: files an effect assessment, the notice says %r" % (who, expected), expected in notice.text,
+                   "the notice says %r" % notice.text)
 
     def owner_sees_reported(self, token: str, period: str):
         who = "c. IT-chef"

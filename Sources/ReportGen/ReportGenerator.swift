@@ -96,7 +96,8 @@ public enum ReportGenerator {
     /// The report model for the request: the plan as it stood at the period's end, and each action's
     /// status in force for the period. A published period shows only what was known when it was
     /// published, so regenerating it gives the same report; what came later shows in the next period's
-    /// changes. Status changes are measured against the previous period as IT-rådet saw it.
+    /// changes. Status changes are measured against the previous period as IT-rådet saw it. Effect
+    /// assessments are read as known at the same moment as the statuses.
     ///
     /// Everything is read from one snapshot of the store. Throws ``StoreError/notFound(_:)`` for a
     /// förvaltning or enhet the organisation register does not know.
@@ -117,7 +118,8 @@ public enum ReportGenerator {
                 missing: try store.missingReports(for: period, knownAt: knownAt),
                 settledDecisions: try settledDecisions(agenda, through: period.end, in: store),
                 planChanges: try store.planChanges(after: period.previous.end, through: period.end),
-                generatedAt: request.generatedAt ?? knownAt?.swedishDate
+                generatedAt: request.generatedAt ?? knownAt?.swedishDate,
+                effectAssessments: try store.effectAssessmentsInForce(knownAt: knownAt)
             )
         }
     }

@@ -14,6 +14,17 @@ struct ActionPage {
     var refusal: String?
     /// The notice after a report was saved: its period and the fields taken from the earlier report.
     var saved: (period: Period, carriedOver: [StatusField])?
+    /// The effect assessment form, its errors and refusal, and the period of an assessment just saved.
+    var effectForm: EffectForm
+    var effectErrors: [FieldError] = []
+    var effectRefusal: String?
+    var effectSaved: Period?
+
+    init(data: ActionForReporting, form: StatusForm, effectForm: EffectForm? = nil) {
+        self.data = data
+        self.form = form
+        self.effectForm = effectForm ?? EffectForm(for: data)
+    }
 
     var action: Action { data.action }
 
@@ -26,10 +37,14 @@ struct ActionPage {
             }
             try page.element("p", [("class", "notice-ok"), ("role", "status")], text: text)
         }
+        if let effectSaved {
+            try page.element("p", [("class", "notice-ok"), ("role", "status")], text: "Bedömningen av effektmålet för \(effectSaved) är sparad.")
+        }
         try stateAndRound(page)
         try planFields(page)
         try history(page)
         if action.state != .withdrawn { try reportForm(page, csrf: csrf) }
+        try effects(page, csrf: csrf)
     }
 
     // MARK: - The plan
@@ -76,13 +91,7 @@ struct ActionPage {
             try entry(page, "Ansvarig") { try page.text(responsible) }
             try entry(page, "Tidsplan") { try page.text(schedule) }
             try entry(page, "Kostnad") { try page.text(action.cost.text.map { $0.isEmpty ? "–" : $0 } ?? "–") }
-            try entry(page, "Effektmål") {
-                if action.effectGoals.isEmpty {
-                    try page.text("–")
-                } else {
-                    try page.element("ul") { for goal in action.effectGoals { try page.element("li", text: goal) } }
-                }
-            }
+            try entry(page, "Effektmål") { try effectGoals(page) }
             for field in action.otherFields {
                 try entry(page, field.label) { try paragraphs(page, field.text, separator: "\n") }
             }

@@ -27,13 +27,15 @@ extension PageWriter {
         }
     }
 
-    /// A labelled one-line field, showing `value` and `error`.
+    /// A labelled one-line field, showing `value` and `error`. `id` defaults to `name`; give another where
+    /// two forms on one page share a field name.
     func textField(
-        _ name: String, label: String, value: String, error: String? = nil, hint: String? = nil,
+        _ name: String, id: String? = nil, label: String, value: String, error: String? = nil, hint: String? = nil,
         type: String = "text", autocomplete: String? = nil, required: Bool = false
     ) throws {
-        try field(name, label: label, error: error, hint: hint) { described in
-            var attributes = [("type", type), ("id", name), ("name", name), ("value", value)]
+        let id = id ?? name
+        try field(id, label: label, error: error, hint: hint) { described in
+            var attributes = [("type", type), ("id", id), ("name", name), ("value", value)]
             if let described { attributes.append(("aria-describedby", described)) }
             if error != nil { attributes.append(("aria-invalid", "true")) }
             if let autocomplete { attributes.append(("autocomplete", autocomplete)) }
@@ -42,10 +44,13 @@ extension PageWriter {
         }
     }
 
-    /// A labelled text area, showing `value` and `error`.
-    func textArea(_ name: String, label: String, value: String, error: String? = nil, hint: String? = nil, required: Bool = false) throws {
-        try field(name, label: label, error: error, hint: hint) { described in
-            var attributes = [("id", name), ("name", name), ("rows", "5")]
+    /// A labelled text area, showing `value` and `error`; `id` defaults to `name`.
+    func textArea(
+        _ name: String, id: String? = nil, label: String, value: String, error: String? = nil, hint: String? = nil, required: Bool = false
+    ) throws {
+        let id = id ?? name
+        try field(id, label: label, error: error, hint: hint) { described in
+            var attributes = [("id", id), ("name", name), ("rows", "5")]
             if let described { attributes.append(("aria-describedby", described)) }
             if error != nil { attributes.append(("aria-invalid", "true")) }
             if required { attributes.append(("required", "required")) }
@@ -53,13 +58,14 @@ extension PageWriter {
         }
     }
 
-    /// A labelled choice among `options` (value, label), with `selected` chosen.
+    /// A labelled choice among `options` (value, label), with `selected` chosen; `id` defaults to `name`.
     func select(
-        _ name: String, label: String, options: [(value: String, label: String)], selected: String, error: String? = nil,
-        hint: String? = nil
+        _ name: String, id: String? = nil, label: String, options: [(value: String, label: String)], selected: String,
+        error: String? = nil, hint: String? = nil
     ) throws {
-        try field(name, label: label, error: error, hint: hint) { described in
-            var attributes = [("id", name), ("name", name)]
+        let id = id ?? name
+        try field(id, label: label, error: error, hint: hint) { described in
+            var attributes = [("id", id), ("name", name)]
             if let described { attributes.append(("aria-describedby", described)) }
             if error != nil { attributes.append(("aria-invalid", "true")) }
             try element("select", attributes) {

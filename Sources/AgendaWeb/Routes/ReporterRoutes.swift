@@ -12,6 +12,7 @@ struct ReporterRoutes {
         router.get("aktiviteter") { _, context -> Response in try actionsPage(context) }
         router.get("aktiviteter/:code") { request, context -> Response in try actionPage(request, context) }
         router.post("aktiviteter/:code") { _, context -> Response in try postReport(context) }
+        router.post("aktiviteter/:code/effekt") { _, context -> Response in try postEffect(context) }
     }
 
     /// "Våra aktiviteter": the förvaltning's actions (those it leads or shares) with their latest status,
@@ -92,6 +93,9 @@ struct ReporterRoutes {
                 .compactMap { StatusField(rawValue: String($0)) }
             page.saved = (period, StatusField.allCases.filter(carried.contains))
         }
+        if let text = request.uri.queryParameters.get("effekt"), let period = try? Period(parsing: text) {
+            page.effectSaved = period
+        }
         return .page(try render(page, context: context, csrf: session.csrf))
     }
 
@@ -122,6 +126,42 @@ struct ReporterRoutes {
                     page.errors = [FieldError(field: field, message: Self.sentence(message))]
                 } else {
                     page.refusal = Self.sentence(refusal.description)
+                }
+                let status = refusal.kind == .invalidInput ? .unprocessableContent : refusal.kind.status
+                return .page(try render(page, context: context, csrf: session.csrf), status: status)
+            }
+        }
+    }
+
+    /// Files an effect assessment from the effect form: 303 back to the action's page (`?effekt=PERIOD`) when
+    /// saved; the page again with every field as typed and the errors beside them and in the summary (422)
+    /// when not. The rights are those of status reports: another förvaltning's action or a reader answers
+    /// 403 before the form is read, and nothing is stored.
+    func postEffect(_ context: WebContext) throws -> Response {
+        let (identity, session, data) = try actionData(context)
+        let action = data.action
+        guard action.state != .withdrawn else {
+            throw StoreError.withdrawn(code: action.code, "Aktiviteten \(action.code) är struken ur planen; det finns inget att bedöma.")
+        }
+        guard !action.goals.isEmpty else {
+            throw StoreError.invalidInput(field: EffectForm.Field.goal, "Aktiviteten \(action.code) har inga effektmål att bedöma.")
+        }
+        let form = EffectForm(posted: context.form)
+        var page = ActionPage(data: data, form: StatusForm(for: data), effectForm: form)
+        switch form.parse(action: action.code, goalCount: action.goals.count) {
+        case let .invalid(errors):
+            page.effectErrors = errors
+            return .page(try render(page, context: context, csrf: session.csrf), status: .unprocessableContent)
+        case let .assessment(input):
+            do {
+                let assessment = try app.service.reportEffect(input, by: identity)
+                return .seeOther("/aktiviteter/\(action.code)?effekt=\(assessment.period)")
+            } catch let refusal as any Refusal where refusal.kind != .notPermitted && refusal.kind != .notSignedIn {
+                let fields = [EffectForm.Field.goal, EffectForm.Field.period, EffectForm.Field.value, EffectForm.Field.measuredOn]
+                if case let StoreError.invalidInput(field, message) = refusal, fields.contains(field) {
+                    page.effectErrors = [FieldError(field: EffectForm.Field.id(field), message: Self.sentence(message))]
+                } else {
+                    page.effectRefusal = Self.sentence(refusal.description)
                 }
                 let status = refusal.kind == .invalidInput ? .unprocessableContent : refusal.kind.status
                 return .page(try render(page, context: context, csrf: session.csrf), status: status)

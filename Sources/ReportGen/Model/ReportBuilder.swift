@@ -20,11 +20,14 @@ public enum ReportBuilder {
     ///   - settledDecisions: codes of actions whose pending IT-rådet decision a later plan decision settled.
     ///   - planChanges: decisions that changed the plan since the previous period's end.
     ///   - generatedAt: a publication date to print; nil prints the period's end only.
+    ///   - effectAssessments: the effect assessments in force per action, goal and period, as known when
+    ///     the report is read (``AgendaStore/effectAssessmentsInForce(code:period:knownAt:)``); the builder
+    ///     picks each goal's for the period (``effects(_:assessments:period:)``).
     public static func build(
         agenda: Agenda, period: Period, filter: ReportFilter = .none, departmentActions: Set<String>? = nil,
         statuses: [String: StatusEntry] = [:], previousStatuses: [String: StatusEntry] = [:],
         missing: [MissingReports] = [], settledDecisions: Set<String> = [],
-        planChanges: [PlanChange] = [], generatedAt: CalendarDate? = nil
+        planChanges: [PlanChange] = [], generatedAt: CalendarDate? = nil, effectAssessments: [EffectAssessment] = []
     ) -> ReportModel {
         let asOf = period.end
         let codes = filter.department == nil ? nil : departmentActions ?? []
@@ -58,7 +61,8 @@ public enum ReportBuilder {
             planChanges: planChanges.filter { matches($0.after, filter: filter, codes: codes) },
             decisions: decisions(entries, settled: settledDecisions),
             costs: costs(areas, entries: entries, departments: agenda.departments),
-            departments: appendix(entries, departments: agenda.departments)
+            departments: appendix(entries, departments: agenda.departments),
+            effects: effects(areas, assessments: effectAssessments, period: period)
         )
     }
 

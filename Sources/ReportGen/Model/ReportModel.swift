@@ -30,6 +30,8 @@ public struct ReportModel: Sendable, Equatable {
     public var costs: CostSummary
     /// Appendix: every förvaltning with the actions it leads or shares.
     public var departments: [DepartmentActions]
+    /// How far the effektmål are reached; nil when none of the report's actions has effektmål.
+    public var effects: EffectSection? = nil
 
     /// True when at least one action has a status for the period.
     public var hasAnyStatus: Bool { summary.total.count(of: .noReport) < summary.total.total }

@@ -110,6 +110,7 @@ struct ODFSheetWriter: ODFDocumentWriter {
                 try w.empty("style:table-column-properties", ["fo:break-before": "auto", "style:column-width": String(format: "%.2fcm", column.width)])
             }
         }
+        try writeEffectColumnStyles(w)
     }
 
     func writeBody(_ w: XMLWriter) throws {
@@ -137,6 +138,7 @@ struct ODFSheetWriter: ODFDocumentWriter {
                     }
                 }
             }
+            try writeEffectSheet(w)
             try w.element("table:database-ranges") {
                 let last = ODFTextWriter.columnName(columns.count - 1)
                 try w.empty("table:database-range", [
@@ -144,6 +146,7 @@ struct ODFSheetWriter: ODFDocumentWriter {
                     "table:target-range-address": "\(quotedSheet).A1:\(quotedSheet).\(last)\(entries.count + 1)",
                     "table:display-filter-buttons": "true",
                 ])
+                try writeEffectRange(w)
             }
         }
     }

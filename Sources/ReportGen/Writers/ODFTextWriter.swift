@@ -73,6 +73,8 @@ struct ODFTextWriter: ODFDocumentWriter {
                     try self.table(table, number: tableNumber, layoutName: "Tabellayout\(profile)", w)
                 case .chart(let chart):
                     try self.chart(chart, w)
+                case .effectChart(let chart):
+                    try EffectChartWriter(chart: chart, templates: layout.templates).frame(in: w)
                 }
             }
         }

@@ -10,6 +10,8 @@ enum ReportBlock {
     case paragraph(String, emphasis: Bool = false)
     case table(ReportTable)
     case chart(StatusChart)
+    /// One effektmål's series from baseline through measured values to target (``EffectChartWriter``).
+    case effectChart(EffectChart)
 }
 
 struct TitlePage {
@@ -87,6 +89,6 @@ enum TableWidths {
     /// Each distinct profile once, in a fixed order.
     static let all: [[Int]] = [
         summary, actionList, unreported, statusChanges, planChanges, decisions, costFacts, costsByYear, costTotals,
-        actionFacts, appendix,
+        actionFacts, appendix, effectCounts, effectFinished, effectGoals,
     ].reduce(into: []) { list, widths in if !list.contains(widths) { list.append(widths) } }
 }

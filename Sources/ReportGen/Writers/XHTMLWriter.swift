@@ -45,6 +45,11 @@ struct XHTMLWriter {
                     try w.element("figcaption", text: chart.title)
                     try ChartWriter(chart: chart, templates: templates).write(to: w, standalone: false)
                 }
+            case .effectChart(let chart):
+                try w.element("figure", ["class": "chart effect-chart"]) {
+                    try w.element("figcaption", text: chart.title)
+                    try EffectChartWriter(chart: chart, templates: templates).write(to: w, standalone: false)
+                }
             }
         }
         if sectionOpen { try w.end() }
