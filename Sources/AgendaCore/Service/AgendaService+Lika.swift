@@ -150,4 +150,54 @@ extension AgendaService {
     public func indicatorLinks(action: String) throws -> [LinkedIndicator] {
         try read { store in try store.indicatorLinks(action: action) }
     }
+
+    // MARK: - Who may see and assess which unit
+
+    /// The assessed units `caller` may read: the owner and readers every unit, a förvaltning (reporter) the
+    /// units of its own förvaltning; in the order first recorded.
+    public func visibleAssessedUnits(for caller: Identity) throws -> [AssessedUnit] {
+        let units = try assessedUnits()
+        guard caller.role == .reporter else { return units }
+        return units.filter { $0.department != nil && $0.department == caller.department }
+    }
+
+    /// The assessed unit `name` (ignoring case) if `caller` may read it; nil when no unit of that name has
+    /// assessed itself. Throws ``AccessError/forbidden(_:)`` for another förvaltning's unit.
+    public func readableAssessedUnit(_ name: String, caller: Identity) throws -> AssessedUnit? {
+        guard let unit = try assessedUnits().first(where: { SwedishText.key($0.name) == SwedishText.key(name) }) else { return nil }
+        if caller.role == .reporter, unit.department == nil || unit.department != caller.department {
+            throw AccessError.forbidden(unit.department.map {
+                "\(caller.department ?? caller.name) får inte läsa självskattningen för \(unit.name): verksamheten hör till \($0)"
+            } ?? "\(caller.department ?? caller.name) får inte läsa självskattningen för \(unit.name): verksamheten hör inte till någon förvaltning")
+        }
+        return unit
+    }
+
+    /// The unit `name` as `caller` would record a self-assessment for it, refused (``AccessError``) as
+    /// ``AgendaStore/recordAssessment(_:by:at:)`` would refuse it: a reader never, a förvaltning only for
+    /// its own förvaltning's units. A name no unit has yet is a new unit: of `department` when given, else
+    /// of a förvaltning's own förvaltning, else of none (`exists` false). Nothing is written.
+    public func assessableUnit(_ name: String, department: String? = nil, caller: Identity) throws -> (unit: AssessedUnit, exists: Bool) {
+        try AccessPolicy.check(caller, .recordAssessment)
+        if let unit = try assessedUnits().first(where: { SwedishText.key($0.name) == SwedishText.key(name) }) {
+            try AccessPolicy.checkAssessmentScope(caller, unit: unit.name, department: unit.department)
+            return (unit, true)
+        }
+        try Validation.checkName(name, field: "verksamhetens namn")
+        let owner = try department.map { named in
+            try read { store in try store.department(id: try store.requireDepartment(named)).name }
+        }
+        let unit = AssessedUnit(name: name, department: owner ?? (caller.role == .reporter ? caller.department : nil))
+        try AccessPolicy.checkAssessmentScope(caller, unit: unit.name, department: unit.department)
+        return (unit, false)
+    }
+
+    /// Every answer recorded for `unit` on `date`, superseded ones included, in the order recorded (an
+    /// answer's ``AssessmentAnswer/supersedes`` names the one it replaced).
+    public func answerHistory(unit: String, date: CalendarDate) throws -> [AssessmentAnswer] {
+        let key = SwedishText.key(unit)
+        return try read { store in
+            try store.allAssessmentAnswers().filter { SwedishText.key($0.unit) == key && $0.date == date }
+        }
+    }
 }
