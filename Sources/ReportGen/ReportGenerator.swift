@@ -107,7 +107,7 @@ public enum ReportGenerator {
             let knownAt = publication?.publishedAt
             let previousKnownAt = try store.publication(for: period.previous)?.publishedAt ?? knownAt
             let agenda = try store.agenda(asOf: period.end)
-            return ReportBuilder.build(
+            var model = ReportBuilder.build(
                 agenda: agenda,
                 period: period,
                 filter: request.filter,
@@ -119,6 +119,8 @@ public enum ReportGenerator {
                 planChanges: try store.planChanges(after: period.previous.end, through: period.end),
                 generatedAt: request.generatedAt ?? knownAt?.swedishDate
             )
+            model.lika = try LikaUnitStatus.read(asOf: period.end, knownAt: knownAt, from: store)
+            return model
         }
     }
 

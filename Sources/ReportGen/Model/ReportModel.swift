@@ -30,6 +30,8 @@ public struct ReportModel: Sendable, Equatable {
     public var costs: CostSummary
     /// Appendix: every förvaltning with the actions it leads or shares.
     public var departments: [DepartmentActions]
+    /// The LIKA section: each assessed unit's latest self-assessment by the period's end; empty when none.
+    public var lika: [LikaUnitStatus] = []
 
     /// True when at least one action has a status for the period.
     public var hasAnyStatus: Bool { summary.total.count(of: .noReport) < summary.total.total }

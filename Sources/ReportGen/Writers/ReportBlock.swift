@@ -10,6 +10,8 @@ enum ReportBlock {
     case paragraph(String, emphasis: Bool = false)
     case table(ReportTable)
     case chart(StatusChart)
+    /// A radar (spider) chart: one axis per area, one polygon per assessment.
+    case radar(RadarChart)
 }
 
 struct TitlePage {
@@ -34,11 +36,14 @@ struct ReportTable {
         var numeric = false
         /// Set on status cells so the XHTML can give them a class.
         var category: StatusCategory?
+        /// A background colour (the LIKA matrix's grön / gul / röd); the text names it too.
+        var tone: CellTone?
 
-        init(_ text: String, numeric: Bool = false, category: StatusCategory? = nil) {
+        init(_ text: String, numeric: Bool = false, category: StatusCategory? = nil, tone: CellTone? = nil) {
             paragraphs = text.isEmpty ? [] : [text]
             self.numeric = numeric
             self.category = category
+            self.tone = tone
         }
 
         init(paragraphs: [String]) { self.paragraphs = paragraphs }
