@@ -105,8 +105,11 @@ public enum LikaReportGenerator {
     }
 
     /// The comparison model of `assessments` side by side, in the order given; `anonymise` names them
-    /// "Kommun A", "Kommun B", … in that order and leaves comments out.
-    public static func comparison(_ assessments: [LikaAssessment], anonymise: Bool, templates: TemplateSet) -> LikaReportModel {
+    /// "Kommun A", "Kommun B", … in that order and leaves comments out. The title page names `organisation`
+    /// (who compares, e.g. a kommunalförbund), else the template's organisation, else a general phrase.
+    public static func comparison(
+        _ assessments: [LikaAssessment], anonymise: Bool, organisation: String? = nil, templates: TemplateSet
+    ) -> LikaReportModel {
         var shown = assessments
         if anonymise {
             for index in shown.indices {
@@ -115,7 +118,10 @@ public enum LikaReportGenerator {
             }
         }
         return LikaReportModel(
-            kind: .comparison, organisation: templates.organisationName(plan: ""), setName: IndicatorSet.likaSocialtjanst.name,
+            kind: .comparison,
+            organisation: organisation ?? Optional(templates.organisationName(plan: "")).flatMap { $0.isEmpty ? nil : $0 }
+                ?? templates.labels["lika.report.compareOrganisation"],
+            setName: IndicatorSet.likaSocialtjanst.name,
             areas: LikaReportModel.areas(of: IndicatorSet.likaSocialtjanst, in: shown), assessments: shown, anonymised: anonymise,
             baseName: "lika-jamforelse")
     }

@@ -137,6 +137,7 @@ struct XHTMLWriter {
                         if let category = cell.category { classes += ["status", "st-\(category.key)"] }
                         if let tone = cell.tone { classes += ["tone", "tone-\(tone.rawValue)"] }
                         if !classes.isEmpty { try w.attribute("class", classes.joined(separator: " ")) }
+                        if let tone = cell.tone { try w.attribute("style", "background-color: \(templates.toneColour(tone))") }
                         if cell.paragraphs.count == 1 {
                             try w.text(cell.paragraphs[0])
                         } else {
