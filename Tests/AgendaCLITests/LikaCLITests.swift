@@ -88,6 +88,11 @@ import Testing
         let show = try agenda("show", "action", "1.1")
         #expect(show.stdout.contains("Indikatorer:\n  L1 Det finns politiskt antagna mål"), "\(show.stdout)")
         #expect(show.stdout.contains("  I2 Förvaltningen använder säker inloggning"))
+        let shownJSON = try #require(try JSONSerialization.jsonObject(with: agenda("show", "action", "1.1", "--json").stdoutData) as? [String: Any])
+        #expect(shownJSON["code"] as? String == "1.1" && shownJSON["title"] as? String == "Digitala kanaler")
+        let indicators = try #require(shownJSON["indicators"] as? [[String: Any]])
+        #expect(indicators.map { $0["code"] as? String } == ["L1", "I2"])
+        #expect(indicators[0]["set"] as? String == "lika-socialtjanst" && indicators[0]["area"] as? String == "Ledning")
         let suggest = try agenda("lika", "suggest", "--json")
         let objects = try #require(try JSONSerialization.jsonObject(with: suggest.stdoutData) as? [[String: Any]])
         #expect(objects.count == 41)
@@ -111,5 +116,35 @@ import Testing
         let second = try AgendaProcess.run(["export", "--db", copy])
         #expect(first.stdoutData == second.stdoutData)
         #expect(first.stdout.contains("\"assessments\" : ["))
+    }
+
+    @Test func theDemoHasTwoAssessmentsAYearApartForThreeVerksamheterWithLinkedActions() throws {
+        let demoFolder = try TemporaryFolder()
+        let demo = try AgendaProcess.run(["demo", demoFolder.url.path])
+        #expect(demo.status == 0, "\(demo.stderr)")
+        let demoDB = demoFolder.path("agenda.sqlite")
+        let list = try AgendaProcess.run(["lika", "list", "--json", "--db", demoDB])
+        let objects = try #require(try JSONSerialization.jsonObject(with: list.stdoutData) as? [[String: Any]])
+        #expect(objects.count == 3 * 2 * 41)
+        #expect(Set(objects.compactMap { $0["unit"] as? String }) == ["Äldreomsorg", "IFO", "Funktionshinderområde"])
+        #expect(Set(objects.compactMap { $0["date"] as? String }) == ["2017-03-01", "2018-03-01"])
+        let rank = ["Ej planerad": 0, "Planerad": 1, "Påbörjad": 2, "Nästan där": 3, "Uppfyllt": 4]
+        func level(_ unit: String, _ date: String, _ code: String) -> Int? {
+            objects.first { $0["unit"] as? String == unit && $0["date"] as? String == date && $0["code"] as? String == code }
+                .flatMap { rank[$0["answer"] as? String ?? ""] }
+        }
+        var improved = 0
+        for unit in ["Äldreomsorg", "IFO", "Funktionshinderområde"] {
+            for code in Set(objects.compactMap { $0["code"] as? String }) {
+                if let before = level(unit, "2017-03-01", code), let after = level(unit, "2018-03-01", code), after > before { improved += 1 }
+            }
+        }
+        #expect(improved > 20, "the second assessment shows progress")
+        let show = try AgendaProcess.run(["show", "action", "5.7", "--db", demoDB])
+        #expect(show.stdout.contains("Indikatorer:\n  L3 "), "\(show.stdout)")
+        let again = try TemporaryFolder()
+        #expect(try AgendaProcess.run(["demo", again.url.path]).status == 0)
+        let second = try AgendaProcess.run(["lika", "list", "--json", "--db", again.path("agenda.sqlite")])
+        #expect(second.stdoutData == list.stdoutData, "deterministic")
     }
 }

@@ -39,6 +39,7 @@ struct DemoCommand: ParsableCommand {
         Output.line("  \(agenda.title): \(Words.count(agenda.areas.count, "insatsområde", "insatsområden")), "
                 + "\(Words.count(agenda.subAreas.count, "delområde", "delområden")), \(Words.count(agenda.actions.count, "aktivitet", "aktiviteter"))")
         Output.line("  statusrapporter 2017Q1–2018Q4; rapporteringsomgången 2018Q4 är öppen och rapporter saknas (agenda status missing)")
+        Output.line("  självskattningar mot LIKA Socialtjänst 2017-03-01 och 2018-03-01 för \(DemoLika.units.joined(separator: ", ")), med kopplade aktiviteter (agenda lika show --unit IFO)")
         Output.line("Rapporter: \(written.count) filer i \(reports.path) (öppna agenda-2018Q4.xhtml i en webbläsare)")
         Output.line("Exempeltoken (gäller bara demodata):")
         for issued in history.tokens {

@@ -30,6 +30,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Import a plan that stops before its table of contents says it ends, with a warning.")
     var allowPartial = false
 
+    @Option(help: ArgumentHelp("The date of the self-assessment a LIKA table plan's Svar column records (default: 1 January of the year its title names).", valueName: "date"))
+    var date: CalendarDate?
+
     func run() throws {
         let data: Data
         do {
@@ -40,7 +43,7 @@ struct ImportCommand: ParsableCommand {
         // Parsed before any database is opened: bad input never creates or touches a file.
         let labelTable = try labels.map { try LabelTable.load(from: URL(fileURLWithPath: $0)) }
         let plan = try PlanSource.read(
-            data, filename: file, format: format, labels: labelTable, effective: effective, allowPartial: allowPartial)
+            data, filename: file, format: format, labels: labelTable, effective: effective, allowPartial: allowPartial, assessmentDate: date)
         let path = global.databasePath
         let isNew = ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil).map { $0 == 0 } ?? true
         let outcome: ImportOutcome
@@ -58,6 +61,10 @@ struct ImportCommand: ParsableCommand {
         ].joined(separator: ", ")
         let warned = outcome.warnings.isEmpty ? "" : " (\(Words.count(outcome.warnings.count, "varning", "varningar")) på stderr)"
         Output.line("\"\(agenda.title)\" är importerad till \(path): \(summary)\(warned).")
+        if case let .parsed(result) = plan, !result.assessments.isEmpty {
+            let units = result.assessments.map(\.unit).joined(separator: ", ")
+            Output.line("\(Words["lika.assessment"]) \(result.assessmentDate?.description ?? "") registrerad för \(units) (agenda lika show --unit NAMN).")
+        }
         if let issued = outcome.issuedOwner { TokenOutput.printIssued(issued) }
     }
 }

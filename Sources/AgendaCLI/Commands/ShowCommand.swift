@@ -20,8 +20,9 @@ struct ShowAction: ParsableCommand {
         let service = try global.service()
         let action = try service.action(code: code)
         let agenda = try service.agenda()
-        if json { return try JSONOutput.print(ActionJSON(action: action)) }
-        Output.line(ActionText.render(action, in: agenda, indicators: try service.indicatorLinks(action: code)))
+        let indicators = try service.indicatorLinks(action: action.code)
+        if json { return try JSONOutput.print(ActionWithIndicatorsJSON(action: action, indicators: indicators)) }
+        Output.line(ActionText.render(action, in: agenda, indicators: indicators))
     }
 }
 

@@ -1,7 +1,8 @@
 /// A plausible reporting history for the demo: Mölndal's förvaltningar report quarterly from 2017Q1
 /// through 2018Q4. Statuses progress along each action's tidsplan; some reports are late or missing,
 /// one is corrected, a few carry actual costs; IT-rådet extends 1.2's tidsplan; 2018Q3 is published
-/// and one report for it arrives afterwards. Deterministic: fixed moments, no randomness (only the
+/// and one report for it arrives afterwards. Vård- och omsorgsförvaltningen's verksamheter assess
+/// themselves against LIKA twice, with actions linked to the indicators (``DemoLika``). Deterministic: fixed moments, no randomness (only the
 /// tokens are random).
 public enum DemoHistory {
     /// The identities the demo creates, with their tokens (sample data: printed by `agenda demo`).
@@ -61,6 +62,7 @@ public enum DemoHistory {
                 }
             }
         }
+        events += DemoLika.events(store: store, owner: owner.identity, reporter: reporters[DemoLika.department])
         for (_, event) in events.enumerated().sorted(by: { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }).map(\.element) {
             try event()
         }

@@ -18,6 +18,22 @@ public struct ImportResult: Sendable {
     public var agenda: Agenda
     /// Every line dropped or not placed in a field, in line order. Print them; an import with warnings still succeeded.
     public var warnings: [ImportWarning]
+    /// Self-assessments the plan records (a LIKA table plan's Svar column, one per verksamhet), dated
+    /// ``assessmentDate`` when imported; empty for other layouts.
+    public var assessments: [AssessmentInput] = []
+    /// The date of ``assessments``: 1 January of the year the plan's title names; nil when it names none.
+    public var assessmentDate: CalendarDate?
+    /// Links from the plan's actions to indicators of LIKA Socialtjänst, made with the adopted plan.
+    public var indicatorLinks: [IndicatorLinkDraft] = []
+
+    /// An action of the plan and the indicators it is to lift.
+    public struct IndicatorLinkDraft: Sendable, Equatable {
+        public var action: String
+        public var codes: [String]
+        public var set: String = IndicatorSet.likaSocialtjanstKey
+        /// The line of the plan the action comes from.
+        public var line: Int = 0
+    }
 
     public init(agenda: Agenda, warnings: [ImportWarning]) {
         self.agenda = agenda
@@ -84,6 +100,12 @@ public enum PlanImporter {
         var partialWarnings: [ImportWarning] = []
         let text = try InputValidation.decode(data, allowPartial: allowPartial, warnings: &partialWarnings)
         let lines = SourceLine.split(text)
+        if LikaPlanReader.isTablePlan(lines) {
+            var result = LikaPlanReader.parse(lines, register: register)
+            guard !result.agenda.actions.isEmpty || !result.assessments.isEmpty else { throw ImportError.noHeadings }
+            result.warnings = (partialWarnings + result.warnings).sorted { $0.line < $1.line }
+            return result
+        }
         let titleLine = titleLineNumber(in: lines, format: format)
         let (kept, furnitureWarnings, contents) = PageFurniture.remove(from: lines, titleLine: titleLine, labels: labels)
 

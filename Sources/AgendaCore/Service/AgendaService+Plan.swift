@@ -9,7 +9,7 @@ public enum PlanSource: Sendable {
     /// Parsing happens before any database is opened, so input that is not a plan touches no file.
     public static func read(
         _ data: Data, filename: String, format: PlanFormat? = nil, labels: LabelTable? = nil,
-        effective: CalendarDate? = nil, allowPartial: Bool = false
+        effective: CalendarDate? = nil, allowPartial: Bool = false, assessmentDate: CalendarDate? = nil
     ) throws -> PlanSource {
         switch format ?? PlanImporter.detectFormat(data: data, filename: filename) {
         case .json:
@@ -19,6 +19,14 @@ public enum PlanSource: Sendable {
                 data, format: format, labels: labels ?? LabelTable.standard(), register: OrganisationRegister.standard(),
                 allowPartial: allowPartial)
             if let effective { result.agenda.effectiveDate = effective }
+            if let assessmentDate { result.assessmentDate = assessmentDate }
+            if !result.assessments.isEmpty {
+                guard let date = result.assessmentDate else {
+                    throw StoreError.invalidInput(
+                        field: "date", "planens titel nämner inget år, så självskattningen i dess Svar-kolumn har inget datum; ange det med --date ÅÅÅÅ-MM-DD")
+                }
+                for index in result.assessments.indices { result.assessments[index].date = date }
+            }
             return .parsed(result)
         }
     }
@@ -126,7 +134,7 @@ extension AgendaService {
             switch plan {
             case let .parsed(result):
                 issued = try store.createOwner(at: now)
-                try store.importAgenda(result.agenda, by: issued!.identity, at: now)
+                try store.importPlan(result, by: issued!.identity, at: now)
             case let .backup(document):
                 if document.identities.isEmpty { issued = try store.createOwner(at: now) }
                 try store.importDocument(document, by: issued?.identity, at: now)
@@ -140,7 +148,7 @@ extension AgendaService {
     public func importPlan(_ plan: PlanSource, by caller: Identity) throws -> ImportOutcome {
         try write { store in
             switch plan {
-            case let .parsed(result): try store.importAgenda(result.agenda, by: caller, at: now)
+            case let .parsed(result): try store.importPlan(result, by: caller, at: now)
             case let .backup(document): try store.importDocument(document, by: caller, at: now)
             }
             return ImportOutcome(agenda: plan.agenda, warnings: plan.warnings, issuedOwner: nil)

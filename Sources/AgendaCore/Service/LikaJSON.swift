@@ -60,3 +60,32 @@ public struct IndicatorSuggestionJSON: Encodable, Sendable, Equatable {
         try c.encode(actions, forKey: .actions)
     }
 }
+
+/// One action as `agenda show action --json` prints it: the keys of ``ActionJSON`` plus `indicators`,
+/// the indicators it is linked to, each with `set`, `code`, `area` (the area's Swedish name) and
+/// `indicator` (the text as it reads now).
+public struct ActionWithIndicatorsJSON: Encodable, Sendable {
+    public var action: ActionJSON
+    public var indicators: [LinkedIndicator]
+
+    public init(action: Action, indicators: [LinkedIndicator]) {
+        self.action = ActionJSON(action: action)
+        self.indicators = indicators
+    }
+
+    enum CodingKeys: String, CodingKey { case indicators }
+    enum IndicatorKeys: String, CodingKey { case set, code, area, indicator }
+
+    public func encode(to encoder: Encoder) throws {
+        try action.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        var list = c.nestedUnkeyedContainer(forKey: .indicators)
+        for linked in indicators {
+            var item = list.nestedContainer(keyedBy: IndicatorKeys.self)
+            try item.encode(linked.link.set, forKey: .set)
+            try item.encode(linked.indicator.code, forKey: .code)
+            try item.encode(linked.area.name, forKey: .area)
+            try item.encode(linked.indicator.text, forKey: .indicator)
+        }
+    }
+}

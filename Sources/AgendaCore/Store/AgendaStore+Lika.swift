@@ -434,6 +434,32 @@ extension AgendaStore {
         }
     }
 
+    /// Links several actions to indicators of `set` under one `decision` (one revision for them all), each
+    /// action to its codes; refuses like ``linkIndicators(action:set:codes:decision:by:at:)``.
+    @discardableResult
+    public func linkIndicators(
+        _ links: [(action: String, codes: [String])], set: String, decision: Decision, by actor: Identity, at: Timestamp
+    ) throws -> Revision {
+        try write(by: actor, .changePlan, at: at) { audit in
+            guard !links.isEmpty else { throw StoreError.invalidInput(field: "action", "ange minst en aktivitet att koppla") }
+            var targets: [(id: Int64, code: String, codes: [String])] = []
+            for link in links {
+                guard let current = try currentVersion(code: link.action, asOf: nil) else { throw Self.noAction(link.action) }
+                guard current.version.action.state != .withdrawn else {
+                    throw StoreError.withdrawn(code: link.action, "aktiviteten \(link.action) är struken ur planen; koppla indikatorerna till en aktivitet i planen")
+                }
+                targets.append((current.actionID, link.action, link.codes))
+            }
+            let revision = try recordRevision(decision)
+            var made: [IndicatorLink] = []
+            for target in targets {
+                made += try insertLinks(actionID: target.id, code: target.code, set: set, codes: target.codes, revision: revision, at: at)
+            }
+            audit = AuditDraft(operation: "link indicators", target: targets.map(\.code).joined(separator: ", "), after: made)
+            return revision
+        }
+    }
+
     func linkIndicators(
         actionID: Int64, code: String, set: String, codes: [String], decision: Decision, at: Timestamp, audit: inout AuditDraft
     ) throws -> Revision {
@@ -520,6 +546,27 @@ public struct IndicatorSetRecord: Sendable, Codable, Equatable {
 }
 
 extension AgendaStore {
+    /// Imports a parsed plan with what a LIKA table plan brings besides the agenda, in one transaction:
+    /// its actions' links to indicators (made with the adopted plan, revision 1) and its self-assessments.
+    public func importPlan(_ result: ImportResult, by actor: Identity, at: Timestamp) throws {
+        try db.transaction {
+            let revision = try importAgenda(result.agenda, by: actor, at: at)
+            for assessment in result.assessments {
+                try recordAssessment(assessment, by: actor, at: at)
+            }
+            if !result.indicatorLinks.isEmpty {
+                try write(by: actor, .changePlan, at: at) { audit in
+                    var made: [IndicatorLink] = []
+                    for link in result.indicatorLinks {
+                        guard let id = try actionID(code: link.action) else { throw Self.noAction(link.action) }
+                        made += try insertLinks(actionID: id, code: link.action, set: link.set, codes: link.codes, revision: revision, at: at)
+                    }
+                    audit = AuditDraft(operation: "link indicators", target: result.agenda.title, after: made)
+                }
+            }
+        }
+    }
+
     /// Recreates a document's indicator sets, assessed units, answers and links exactly as exported
     /// (inside ``importDocument(_:by:at:)``'s transaction).
     func insertAssessmentHistory(_ document: AgendaDocument) throws {

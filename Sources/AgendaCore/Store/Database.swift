@@ -138,8 +138,11 @@ final class Database {
     /// Runs `body` in one IMMEDIATE transaction: all of it is written, or (on any thrown error) none of it.
     /// IMMEDIATE takes the write lock up front, so concurrent writers wait on the busy timeout
     /// instead of failing half-way with "database is locked".
+    /// Inside a transaction already open on this connection, `body` joins it (and an error it throws
+    /// rolls back the whole outer transaction).
     func transaction<T>(_ body: () throws -> T) throws -> T {
-        try within("BEGIN IMMEDIATE", body)
+        guard !isInTransaction else { return try body() }
+        return try within("BEGIN IMMEDIATE", body)
     }
 
     /// Runs `body` so that all its reads see one snapshot of the file (a DEFERRED transaction, which

@@ -191,7 +191,9 @@ struct DocumentText {
         var lines: [String] = []
         // A plan table: the first row names the fields, each later row is one action.
         let headers = first.map(cellText)
-        if first.count >= 3, headers.filter({ isLabel($0, labels: labels) }).count >= 2 {
+        // A LIKA table plan (an Indikator column) keeps its rows as tab-separated cells for LikaPlanReader.
+        let isIndicatorTable = headers.contains { SwedishText.key($0) == "indikator" }
+        if first.count >= 3, !isIndicatorTable, headers.filter({ isLabel($0, labels: labels) }).count >= 2 {
             let leading = headers.prefix { !isLabel($0, labels: labels) }.count
             for row in rows.dropFirst() {
                 // The columns before the first label name the action ("2.1", "Digital dokumentation").
