@@ -182,21 +182,24 @@ enum LikaFixture {
 
         let store = try DemoStore.open()
         let owner = try DemoStore.identity("IT-chef", in: store)
-        try store.recordAssessment(AssessmentInput(unit: "Äldreomsorg", date: CalendarDate(year: 2018, month: 3, day: 1), answers: [
+        try store.recordAssessment(AssessmentInput(unit: "Hemtjänst", date: CalendarDate(year: 2018, month: 9, day: 1), answers: [
             .init(code: "L1", answer: .started), .init(code: "K1", answer: .planned),
-        ]), by: owner, at: Timestamp(CalendarDate(year: 2018, month: 3, day: 2)))
-        try store.recordAssessment(AssessmentInput(unit: "Äldreomsorg", date: CalendarDate(year: 2018, month: 3, day: 1), answers: [
+        ]), by: owner, at: Timestamp(CalendarDate(year: 2018, month: 9, day: 2)))
+        try store.recordAssessment(AssessmentInput(unit: "Hemtjänst", date: CalendarDate(year: 2018, month: 9, day: 1), answers: [
             .init(code: "L1", answer: .fulfilled),
-        ]), by: owner, at: Timestamp(CalendarDate(year: 2018, month: 3, day: 3)))
+        ]), by: owner, at: Timestamp(CalendarDate(year: 2018, month: 9, day: 3)))
         let json = dir.appendingPathComponent("molndal.json")
         try AgendaJSON.encode(try store.exportDocument()).write(to: json)
         let fromJSON = try LikaReportGenerator.read(file: json)
-        #expect(fromJSON.count == 1)
-        #expect(fromJSON[0].name == "Mölndals stad")
-        #expect(fromJSON[0].answers.map { "\($0.code) \($0.answer.rawValue)" } == ["L1 fulfilled", "K1 planned"])
+        // Each unit's latest assessment, answers in force (a correction replaces the answer it corrects).
+        #expect(fromJSON.map(\.label) == (DemoLika.units.map { "Mölndals stad – \($0) 2018-03-01" } + ["Mölndals stad – Hemtjänst 2018-09-01"]))
+        #expect(fromJSON[3].answers.map { "\($0.code) \($0.answer.rawValue)" } == ["L1 fulfilled", "K1 planned"])
+        #expect(fromJSON[1].answers.first { $0.code == "L4" }?.answer == .almostThere)
+        #expect(fromJSON[0].answers.count == 41)
     }
 
     @Test func summaryFromTheStoreAndThePeriodReportsLikaSection() throws {
+        // The demo store has three verksamheter assessed 2017-03-01 and 2018-03-01; two more units here.
         let store = try DemoStore.open()
         let owner = try DemoStore.identity("IT-chef", in: store)
         let templates = try TemplateSet.load(from: nil)
@@ -204,35 +207,60 @@ enum LikaFixture {
             try store.recordAssessment(AssessmentInput(unit: unit, date: CalendarDate(year: 2018, month: 10, day: day), answers: answers),
                                        by: owner, at: Timestamp(CalendarDate(year: 2018, month: 10, day: day), hour: 12))
         }
-        try record("Äldreomsorg", 1, [.init(code: "L1", answer: .started), .init(code: "L2", answer: .fulfilled), .init(code: "I1", answer: .planned)])
-        try record("Äldreomsorg", 20, [.init(code: "L1", answer: .almostThere), .init(code: "L2", answer: .fulfilled), .init(code: "I1", answer: .planned)])
-        try record("IFO", 5, [.init(code: "L1", answer: .fulfilled)])
+        try record("Hemtjänst", 1, [.init(code: "L1", answer: .started), .init(code: "L2", answer: .fulfilled), .init(code: "I1", answer: .planned)])
+        try record("Hemtjänst", 20, [.init(code: "L1", answer: .almostThere), .init(code: "L2", answer: .fulfilled), .init(code: "I1", answer: .planned)])
+        try record("Bistånd", 5, [.init(code: "L1", answer: .fulfilled)])
         try store.linkIndicators(action: "1.5", set: IndicatorSet.likaSocialtjanstKey, codes: ["L1"], decision: Decision(reference: "KS §1", date: CalendarDate(year: 2018, month: 10, day: 21)),
                                  by: owner, at: Timestamp(CalendarDate(year: 2018, month: 10, day: 21)))
 
-        let model = try LikaReportGenerator.summary(unit: "äldreomsorg", compare: [LikaComparand("2018-10-01"), LikaComparand("IFO")], from: store, templates: templates)
-        #expect(model.assessments.map(\.label) == ["Äldreomsorg 2018-10-20"])
+        let model = try LikaReportGenerator.summary(unit: "hemtjänst", compare: [LikaComparand("2018-10-01"), LikaComparand("Bistånd")], from: store, templates: templates)
+        #expect(model.assessments.map(\.label) == ["Hemtjänst 2018-10-20"])
         #expect(model.previous?.date == CalendarDate(year: 2018, month: 10, day: 1))
-        #expect(model.comparisons.map(\.label) == ["Äldreomsorg 2018-10-01", "IFO 2018-10-05"])
-        #expect(model.units.map(\.name) == ["Äldreomsorg", "IFO"])
+        #expect(model.comparisons.map(\.label) == ["Hemtjänst 2018-10-01", "Bistånd 2018-10-05"])
+        #expect(model.units.map(\.name) == DemoLika.units + ["Hemtjänst", "Bistånd"])
         #expect(model.linkedActions["L1"]?.map(\.code) == ["1.5"])
         #expect(model.linkedActions["I1"] == [])
-        #expect(model.baseName == "lika-aldreomsorg-2018-10-20")
-        #expect(throws: StoreError.self) { try LikaReportGenerator.summary(unit: "Äldreomsorg", compare: [LikaComparand("2017-01-01")], from: store, templates: templates) }
+        #expect(model.baseName == "lika-hemtjanst-2018-10-20")
+        #expect(throws: StoreError.self) { try LikaReportGenerator.summary(unit: "Hemtjänst", compare: [LikaComparand("2017-01-01")], from: store, templates: templates) }
+        #expect(throws: StoreError.self) { try LikaReportGenerator.summary(unit: "Ingen sådan", from: store, templates: templates) }
 
-        // The period report: 2018Q4 has the section, 2018Q3 (before any assessment) has none and is unchanged.
+        // The period report: 2018Q4 lists every unit's latest assessment by 2018-12-31.
         let q4 = try ReportGenerator.model(for: ReportRequest(period: try Period(parsing: "2018Q4"), directory: Support.tempDirectory()), from: store)
-        #expect(q4.lika.map(\.unit) == ["Äldreomsorg", "IFO"])
-        #expect(q4.lika[0].date == CalendarDate(year: 2018, month: 10, day: 20))
-        #expect(q4.lika[0].figures.map(\.index) == [88, 25])
-        #expect(q4.lika[0].belowTop == 2 && q4.lika[0].withAction == 1)
+        #expect(q4.lika.map(\.unit) == DemoLika.units + ["Hemtjänst", "Bistånd"])
+        let hemtjanst = try #require(q4.lika.first { $0.unit == "Hemtjänst" })
+        #expect(hemtjanst.date == CalendarDate(year: 2018, month: 10, day: 20))
+        #expect(hemtjanst.figures.map(\.index) == [88, 25])
+        #expect(hemtjanst.belowTop == 2 && hemtjanst.withAction == 1)
         let text = try ParsedXML(try ReportWriter.data(q4, format: .xhtml, templates: templates), name: "q4").text
         #expect(text.contains("Självskattningar (LIKA)"))
         let odt = try ReportWriter.data(q4, format: .fodt, templates: templates)
         let errors = try Support.relaxNGErrors(odt, name: "q4.fodt", schema: Support.schemaDirectory.appendingPathComponent("OpenDocument-v1.3-schema.rng"))
         #expect(errors.isEmpty, "\(errors.prefix(3))")
+        // 2018Q3 (published before these) shows the demo's 2018-03-01 assessments only; a link decided
+        // after a period's end does not count in it.
         let q3 = try ReportGenerator.model(for: ReportRequest(period: try Period(parsing: "2018Q3"), directory: Support.tempDirectory()), from: store)
-        #expect(q3.lika.isEmpty)
-        #expect(!String(decoding: try ReportWriter.data(q3, format: .xhtml, templates: templates), as: UTF8.self).contains("Självskattningar (LIKA)"))
+        #expect(q3.lika.map(\.unit) == DemoLika.units)
+        #expect(q3.lika.allSatisfy { $0.date == CalendarDate(year: 2018, month: 3, day: 1) })
+        #expect(try LikaUnitStatus.read(asOf: CalendarDate(year: 2017, month: 2, day: 28), knownAt: nil, from: store).isEmpty)
+        // Without assessments there is no section.
+        #expect(!String(decoding: try ReportWriter.data(Fixture.model, format: .xhtml, templates: templates), as: UTF8.self).contains("Självskattningar (LIKA)"))
+    }
+
+    @Test func demoUnitsSummaryHasTheLoopToLinkedActions() throws {
+        let store = try DemoStore.open()
+        let templates = try TemplateSet.load(from: nil)
+        let model = try LikaReportGenerator.summary(unit: "Äldreomsorg", from: store, templates: templates)
+        #expect(model.assessments.first?.date == CalendarDate(year: 2018, month: 3, day: 1))
+        #expect(model.previous?.date == CalendarDate(year: 2017, month: 3, day: 1))
+        // 5.7 is linked to L3 in the demo.
+        if model.assessments[0].belowTop.contains(where: { $0.code == "L3" }) {
+            #expect(model.linkedActions["L3"]?.map(\.code).contains("5.7") == true)
+        }
+        let files = try LikaFixture.writeAll(model)
+        for (name, data) in try ReportOutputTests.documents(files) where !name.hasSuffix(".xhtml") {
+            let schema = Support.schemaDirectory.appendingPathComponent(name.hasSuffix("manifest.xml") ? "OpenDocument-v1.3-manifest-schema.rng" : "OpenDocument-v1.3-schema.rng")
+            let errors = try Support.relaxNGErrors(data, name: name, schema: schema)
+            #expect(errors.isEmpty, "\(name): \(errors.prefix(3))")
+        }
     }
 }

@@ -29,7 +29,9 @@ extension ReportLayout {
 extension LikaUnitStatus {
     /// Each assessed unit's latest self-assessment on or before `date` (recorded by `knownAt`, when
     /// given: a published period shows what was known when it was published), in the order the units
-    /// were first recorded. Empty when there is none.
+    /// were first recorded; an indicator counts as having an action when a link decided by `date` ties
+    /// one to it (the plan up to a published period's end cannot change, so neither can its count).
+    /// Empty when there is none.
     static func read(asOf date: CalendarDate, knownAt: Timestamp?, from store: AgendaStore) throws -> [LikaUnitStatus] {
         let answers = try store.answers(AnswerQuery(asOf: date)).filter { answer in knownAt.map { answer.recordedAt <= $0 } ?? true }
         guard !answers.isEmpty else { return [] }
@@ -38,6 +40,7 @@ extension LikaUnitStatus {
         var sets: [String: IndicatorSet] = [:]
         var result: [LikaUnitStatus] = []
         var linked: [String: Bool] = [:]
+        let decided = Dictionary(try store.revisions().map { ($0.number, $0.date) }, uniquingKeysWith: { a, _ in a })
         for answer in answers where latest[answer.unit] == answer.date {
             if result.last?.unit != answer.unit {
                 result.append(LikaUnitStatus(unit: answer.unit, date: answer.date, figures: [], belowTop: 0, withAction: 0))
@@ -45,7 +48,11 @@ extension LikaUnitStatus {
             guard answer.answer.isBelow(.fulfilled) else { continue }
             result[result.count - 1].belowTop += 1
             let key = "\(answer.set)\u{0}\(answer.code)"
-            if linked[key] == nil { linked[key] = !(try store.linkedActions(set: answer.set, code: answer.code)).isEmpty }
+            if linked[key] == nil {
+                linked[key] = try store.linkedActions(set: answer.set, code: answer.code).contains { link in
+                    (decided[link.revision] ?? nil).map { $0 <= date } ?? true
+                }
+            }
             if linked[key] == true { result[result.count - 1].withAction += 1 }
         }
         for index in result.indices {
