@@ -196,6 +196,9 @@ enum LikaFixture {
         #expect(fromJSON[3].answers.map { "\($0.code) \($0.answer.rawValue)" } == ["L1 fulfilled", "K1 planned"])
         #expect(fromJSON[1].answers.first { $0.code == "L4" }?.answer == .almostThere)
         #expect(fromJSON[0].answers.count == 41)
+        // Anonymised: one letter per municipality, its verksamheter keep their names.
+        let anonymised = LikaReportGenerator.comparison(fromFile + fromJSON, anonymise: true, templates: try TemplateSet.load(from: nil))
+        #expect(anonymised.assessments.map(\.name) == ["Kommun A"] + (DemoLika.units + ["Hemtjänst"]).map { "Kommun B – \($0)" })
     }
 
     @Test func summaryFromTheStoreAndThePeriodReportsLikaSection() throws {

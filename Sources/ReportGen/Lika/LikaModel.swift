@@ -32,11 +32,17 @@ public struct LikaAssessment: Sendable, Equatable {
     /// The assessment's date; nil when the source does not say (a LIKA file in a comparison).
     public var date: CalendarDate?
     public var answers: [LikaAnswer]
+    /// In a comparison, the municipality and the verksamhet within it when `name` names both
+    /// ("Mölndals stad – Äldreomsorg"), so anonymising gives one letter per municipality.
+    public var municipality: String?
+    public var unit: String?
 
-    public init(name: String, date: CalendarDate?, answers: [LikaAnswer]) {
+    public init(name: String, date: CalendarDate?, answers: [LikaAnswer], municipality: String? = nil, unit: String? = nil) {
         self.name = name
         self.date = date
         self.answers = answers
+        self.municipality = municipality
+        self.unit = unit
     }
 
     /// "Äldreomsorg 2024-03-01", or the name alone without a date.

@@ -87,7 +87,8 @@ public enum LikaReportGenerator {
                 let byCode = Dictionary(latest.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
                 return LikaAssessment(
                     name: units.count == 1 ? municipality : "\(municipality) – \(unit)", date: date,
-                    answers: ordered.compactMap { byCode[$0.code] }.map(LikaAnswer.init))
+                    answers: ordered.compactMap { byCode[$0.code] }.map(LikaAnswer.init),
+                    municipality: municipality, unit: units.count == 1 ? nil : unit)
             }
         }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -105,15 +106,22 @@ public enum LikaReportGenerator {
     }
 
     /// The comparison model of `assessments` side by side, in the order given; `anonymise` names them
-    /// "Kommun A", "Kommun B", … in that order and leaves comments out. The title page names `organisation`
+    /// "Kommun A", "Kommun B", … in that order (one letter per municipality; its verksamheter keep their
+    /// names: "Kommun A – Äldreomsorg") and leaves comments out. The title page names `organisation`
     /// (who compares, e.g. a kommunalförbund), else the template's organisation, else a general phrase.
     public static func comparison(
         _ assessments: [LikaAssessment], anonymise: Bool, organisation: String? = nil, templates: TemplateSet
     ) -> LikaReportModel {
         var shown = assessments
         if anonymise {
+            var letters: [String: String] = [:]
             for index in shown.indices {
-                shown[index].name = templates.labels["lika.report.anonymousName", anonymousLetter(index)]
+                let key = shown[index].municipality ?? shown[index].name
+                let letter = letters[key] ?? anonymousLetter(letters.count)
+                letters[key] = letter
+                let name = templates.labels["lika.report.anonymousName", letter]
+                shown[index].name = shown[index].unit.map { "\(name) – \($0)" } ?? name
+                shown[index].municipality = name
                 for answer in shown[index].answers.indices { shown[index].answers[answer].comment = "" }
             }
         }
