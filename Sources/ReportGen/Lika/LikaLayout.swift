@@ -16,6 +16,7 @@ struct LikaLayout: DocumentLayout {
     var documentTitle: String { "\(kindLabel) – \(model.setName) – \(subject)" }
     var documentSubject: String { model.setName }
     var documentDate: CalendarDate? { nil }
+    var usesCellTones: Bool { true }
     var footerText: String { labels["lika.report.footer", model.date?.description ?? "–"] }
     var tableProfiles: [[Int]] {
         var profiles: [[Int]] = []

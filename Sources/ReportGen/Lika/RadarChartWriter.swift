@@ -131,7 +131,7 @@ extension ODFTextWriter {
         try svg.startDocument()
         try writer.write(to: svg, standalone: true)
         try svg.endDocument()
-        try image(svg.data, name: "Radardiagram \(chart.title)", widthCM: 13, aspect: Double(writer.height) / Double(RadarChartWriter.width),
+        try image(svg.data, name: "Radardiagram \(chart.title)", widthCM: 13, heightCM: 13 * Double(writer.height) / Double(RadarChartWriter.width),
                   title: chart.title, description: chart.description, w)
     }
 }

@@ -17,6 +17,8 @@ protocol DocumentLayout {
     /// Every relative column-width profile the layout's tables use, each once: the ODF text writer
     /// declares a column style per profile before the body.
     var tableProfiles: [[Int]] { get }
+    /// Whether table cells may carry a ``CellTone`` (the ODF text declares the tone cell styles only then).
+    var usesCellTones: Bool { get }
     /// Calls `emit` with every block of the document in order.
     func walk(_ emit: (ReportBlock) throws -> Void) throws
 }
@@ -27,4 +29,5 @@ extension ReportLayout: DocumentLayout {
     var documentDate: CalendarDate? { model.generatedAt }
     var footerText: String { labels["footer.generated", model.asOf.description] }
     var tableProfiles: [[Int]] { model.lika.isEmpty ? TableWidths.all : TableWidths.all + [TableWidths.likaSection] }
+    var usesCellTones: Bool { false }
 }

@@ -52,7 +52,7 @@ struct ODFTextWriter: ODFDocumentWriter {
                 }
             }
         }
-        try writeToneStyles(w)
+        if layout.usesCellTones { try writeToneStyles(w) }
     }
 
     func writeBody(_ w: XMLWriter) throws {
@@ -174,16 +174,17 @@ struct ODFTextWriter: ODFDocumentWriter {
         try svg.startDocument()
         try chartWriter.write(to: svg, standalone: true)
         try svg.endDocument()
-        try image(svg.data, name: "Statusdiagram", widthCM: 16.5, aspect: Double(chartWriter.height) / Double(ChartWriter.width),
-                  title: chart.title, description: chart.description, w)
+        let widthCM = 16.5
+        let heightCM = widthCM * Double(chartWriter.height) / Double(ChartWriter.width)
+        try image(svg.data, name: "Statusdiagram", widthCM: widthCM, heightCM: heightCM, title: chart.title, description: chart.description, w)
     }
 
-    /// An SVG image in its own paragraph, `widthCM` wide, with its text alternative.
-    func image(_ svg: Data, name: String, widthCM: Double, aspect: Double, title: String, description: String, _ w: XMLWriter) throws {
+    /// An SVG image in its own paragraph, with its text alternative.
+    func image(_ svg: Data, name: String, widthCM: Double, heightCM: Double, title: String, description: String, _ w: XMLWriter) throws {
         try w.element("text:p", ["text:style-name": "Chart"]) {
             try w.element("draw:frame", [
                 "draw:style-name": "Bildram", "draw:name": name, "text:anchor-type": "as-char",
-                "svg:width": String(format: "%.2fcm", widthCM), "svg:height": String(format: "%.2fcm", widthCM * aspect), "draw:z-index": "1",
+                "svg:width": String(format: "%.2fcm", widthCM), "svg:height": String(format: "%.2fcm", heightCM), "draw:z-index": "1",
             ]) {
                 try w.element("draw:image", ["draw:mime-type": "image/svg+xml"]) {
                     try w.element("office:binary-data") { try w.base64(svg) }
