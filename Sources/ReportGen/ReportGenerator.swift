@@ -108,7 +108,7 @@ public enum ReportGenerator {
             let knownAt = publication?.publishedAt
             let previousKnownAt = try store.publication(for: period.previous)?.publishedAt ?? knownAt
             let agenda = try store.agenda(asOf: period.end)
-            return ReportBuilder.build(
+            var model = ReportBuilder.build(
                 agenda: agenda,
                 period: period,
                 filter: request.filter,
@@ -121,6 +121,8 @@ public enum ReportGenerator {
                 generatedAt: request.generatedAt ?? knownAt?.swedishDate,
                 effectAssessments: try store.effectAssessmentsInForce(knownAt: knownAt)
             )
+            model.lika = try LikaUnitStatus.read(asOf: period.end, knownAt: knownAt, from: store)
+            return model
         }
     }
 

@@ -6,7 +6,7 @@ struct LikaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lika",
         abstract: "Självskattningar mot LIKA (eller en annan indikatoruppsättning) och aktiviteterna som ska lyfta dem.",
-        subcommands: [LikaImport.self, LikaList.self, LikaShow.self, LikaSuggest.self, LikaAdopt.self, LikaLink.self]
+        subcommands: [LikaImport.self, LikaList.self, LikaShow.self, LikaSuggest.self, LikaAdopt.self, LikaLink.self, LikaReport.self, LikaCompare.self]
     )
 }
 

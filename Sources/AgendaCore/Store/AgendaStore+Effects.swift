@@ -72,16 +72,7 @@ extension AgendaStore {
     @discardableResult
     public func reportEffect(_ input: EffectInput, by actor: Identity, at requested: Timestamp) throws -> EffectAssessment {
         try db.transaction {
-            let latestPublication = try db.first("SELECT max(published_at) FROM publication", []) { row in
-                row.isNull(0) ? nil : try row.timestamp(0, in: "publication")
-            } ?? nil
-            let at = latestPublication.map { max(requested, Timestamp(secondsSinceEpoch: $0.secondsSinceEpoch + 1)) } ?? requested
-            let reporter = try verify(actor)
-            guard let current = try currentVersion(code: input.action, asOf: nil) else { throw Self.noAction(input.action) }
-            try AccessPolicy.checkScope(reporter, action: input.action, responsible: current.version.action.responsibility.units)
-            guard current.version.action.state != .withdrawn else {
-                throw StoreError.withdrawn(code: input.action, "aktiviteten \(input.action) är struken ur planen; det finns inget att bedöma")
-            }
+            let (at, reporter, current) = try filing(on: input.action, by: actor, at: requested, nothingTo: "bedöma")
             let goal = try Self.goal(input.goalNumber, of: current.version.action)
             try checkReportable(input.period, at: at)
             if let value = input.content.value, !value.isFinite {

@@ -17,16 +17,7 @@ extension AgendaStore {
     @discardableResult
     public func reportStatus(_ input: StatusInput, by actor: Identity, at requested: Timestamp) throws -> StatusFiling {
         try db.transaction {
-            let latestPublication = try db.first("SELECT max(published_at) FROM publication", []) { row in
-                row.isNull(0) ? nil : try row.timestamp(0, in: "publication")
-            } ?? nil
-            let at = latestPublication.map { max(requested, Timestamp(secondsSinceEpoch: $0.secondsSinceEpoch + 1)) } ?? requested
-            let reporter = try verify(actor)
-            guard let current = try currentVersion(code: input.action, asOf: nil) else { throw Self.noAction(input.action) }
-            try AccessPolicy.checkScope(reporter, action: input.action, responsible: current.version.action.responsibility.units)
-            guard current.version.action.state != .withdrawn else {
-                throw StoreError.withdrawn(code: input.action, "aktiviteten \(input.action) är struken ur planen; det finns inget att rapportera")
-            }
+            let (at, reporter, current) = try filing(on: input.action, by: actor, at: requested, nothingTo: "rapportera")
             try checkReportable(input.period, at: at)
             if let cost = input.content.actualCost, cost < 0 {
                 throw StoreError.invalidInput(field: "cost", "en verklig kostnad anges i hela kronor, 0 eller mer")
@@ -405,5 +396,29 @@ extension AgendaStore {
         try db.query("SELECT period, published_at, published_by FROM publication ORDER BY published_at, period", []) {
             Publication(period: $0.string(0), publishedAt: try $0.timestamp(1, in: "publication"), publishedBy: $0.string(2))
         }
+    }
+}
+
+extension AgendaStore {
+    /// What filing a report on action `code` (a status report, an effect assessment) needs, checked inside
+    /// the caller's write transaction, one rule for both: the moment of filing, always after every
+    /// publication already recorded (by a second at most, should the clock say otherwise) so "known at the
+    /// publication" tells exactly what came before it; the verified reporter; and the action's current
+    /// version, which must exist, be the reporter's to report on (``AccessPolicy/checkScope(_:action:responsible:)``)
+    /// and not be withdrawn (the refusal ends "det finns inget att `verb`").
+    func filing(
+        on code: String, by actor: Identity, at requested: Timestamp, nothingTo verb: String
+    ) throws -> (at: Timestamp, reporter: Identity, current: StoredVersion) {
+        let latestPublication = try db.first("SELECT max(published_at) FROM publication", []) { row in
+            row.isNull(0) ? nil : try row.timestamp(0, in: "publication")
+        } ?? nil
+        let at = latestPublication.map { max(requested, Timestamp(secondsSinceEpoch: $0.secondsSinceEpoch + 1)) } ?? requested
+        let reporter = try verify(actor)
+        guard let current = try currentVersion(code: code, asOf: nil) else { throw Self.noAction(code) }
+        try AccessPolicy.checkScope(reporter, action: code, responsible: current.version.action.responsibility.units)
+        guard current.version.action.state != .withdrawn else {
+            throw StoreError.withdrawn(code: code, "aktiviteten \(code) är struken ur planen; det finns inget att \(verb)")
+        }
+        return (at, reporter, current)
     }
 }

@@ -32,6 +32,8 @@ public struct ReportModel: Sendable, Equatable {
     public var departments: [DepartmentActions]
     /// How far the effektmål are reached; nil when none of the report's actions has effektmål.
     public var effects: EffectSection? = nil
+    /// The LIKA section: each assessed unit's latest self-assessment by the period's end; empty when none.
+    public var lika: [LikaUnitStatus] = []
 
     /// True when at least one action has a status for the period.
     public var hasAnyStatus: Bool { summary.total.count(of: .noReport) < summary.total.total }

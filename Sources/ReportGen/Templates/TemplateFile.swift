@@ -12,7 +12,9 @@ enum TemplateFile: String, CaseIterable {
     case publicSite = "public.tsv"
     /// The public website's own CSS, after the report's and the web's; a folder without it gets the built-in one.
     case siteCSS = "site.css"
+    /// The LIKA colour matrix's thresholds; a folder without it gets the built-in one.
+    case likaThresholds = "lika-thresholds.tsv"
 
     /// Files added after template folders were first exported: a folder without one gets the built-in file.
-    var fallsBackToBuiltIn: Bool { self == .publicSite || self == .siteCSS }
+    var fallsBackToBuiltIn: Bool { self == .publicSite || self == .siteCSS || self == .likaThresholds }
 }

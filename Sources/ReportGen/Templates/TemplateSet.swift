@@ -24,6 +24,8 @@ public struct TemplateSet: Sendable {
     public let publicSettings: PublicSettings
     /// The public website's own CSS (site.css).
     let siteCSS: String
+    /// The LIKA colour matrix's thresholds (lika-thresholds.tsv).
+    let likaThresholds: LikaThresholds
 
     /// Loads the set in `directory`, or the built-in default set when nil.
     /// Throws ``ReportError/templateMissing(file:)`` or ``ReportError/templateMalformed(file:reason:)`` naming the file.
@@ -148,6 +150,8 @@ public struct TemplateSet: Sendable {
             throw ReportError.templateMalformed(file: siteName, reason: "inte UTF-8-text")
         }
         self.siteCSS = siteCSS
+        let (thresholdData, thresholdName) = try readOrBuiltIn(.likaThresholds)
+        likaThresholds = try LikaThresholds(data: thresholdData, file: thresholdName)
     }
 
     /// The organisation name to print: the template's when it sets one (a municipality's own set),

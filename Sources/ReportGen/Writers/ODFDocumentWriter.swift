@@ -3,7 +3,8 @@
 /// flat `office:document` or as the files of a zip package, so both variants come from the same code.
 protocol ODFDocumentWriter {
     var kind: ODFKind { get }
-    var layout: ReportLayout { get }
+    /// The document's words and metadata.
+    var document: any DocumentLayout { get }
     /// The styles template (`odt-styles.xml` / `ods-styles.xml`) of the template set.
     func styleTemplate() throws -> ODFStyleTemplate
     /// Children of `office:settings` (config item sets); nothing when the document has no settings.
@@ -17,11 +18,10 @@ protocol ODFDocumentWriter {
 extension ODFDocumentWriter {
     /// Children of `office:meta`: generator, title, language, and the publication date when one is given.
     func writeMeta(_ w: XMLWriter) throws {
-        let model = layout.model
         try w.element("meta:generator", text: "Agenda")
-        try w.element("dc:title", text: "\(layout.labels["report.kind"]) \(model.period.swedishLabel) – \(model.agendaTitle)")
-        try w.element("dc:subject", text: model.period.description)
-        if let date = model.generatedAt {
+        try w.element("dc:title", text: document.documentTitle)
+        try w.element("dc:subject", text: document.documentSubject)
+        if let date = document.documentDate {
             try w.element("meta:creation-date", text: "\(date)T00:00:00")
             try w.element("dc:date", text: "\(date)T00:00:00")
         }

@@ -6,6 +6,7 @@ import Foundation
 struct ODFSheetWriter: ODFDocumentWriter {
     let layout: ReportLayout
     var kind: ODFKind { .spreadsheet }
+    var document: any DocumentLayout { layout }
 
     enum Value {
         case text(String)

@@ -4,8 +4,9 @@ import Foundation
 /// outline levels, tables with repeated header rows, and the status chart as an embedded SVG image.
 /// Paragraph, cell and page styles come from the template's `odt-styles.xml`.
 struct ODFTextWriter: ODFDocumentWriter {
-    let layout: ReportLayout
+    let layout: any DocumentLayout
     var kind: ODFKind { .text }
+    var document: any DocumentLayout { layout }
 
     /// Text width of the page in the default template (A4 less 2 cm margins).
     static let textWidthCM = 17.0
@@ -33,7 +34,7 @@ struct ODFTextWriter: ODFDocumentWriter {
     func writeContentAutomaticStyles(_ w: XMLWriter) throws {
         // One table layout per kind of table the layout can write (``TableWidths``), declared before
         // the body, so the report is laid out once, not once to find its tables and again to write them.
-        for (index, widths) in TableWidths.all.enumerated() {
+        for (index, widths) in layout.tableProfiles.enumerated() {
             let name = "Tabellayout\(index + 1)"
             try w.element("style:style", ["style:name": name, "style:family": "table"]) {
                 try w.empty("style:table-properties", [
@@ -51,6 +52,7 @@ struct ODFTextWriter: ODFDocumentWriter {
                 }
             }
         }
+        if layout.usesCellTones { try writeToneStyles(w) }
     }
 
     func writeBody(_ w: XMLWriter) throws {
@@ -67,14 +69,16 @@ struct ODFTextWriter: ODFDocumentWriter {
                     try w.element("text:h", ["text:style-name": style, "text:outline-level": String(level)], text: text)
                 case .paragraph(let text, let emphasis):
                     try w.element("text:p", ["text:style-name": emphasis ? "Notice" : "Text_20_body"], text: text)
-                    case .table(let table):
+                case .table(let table):
                     tableNumber += 1
-                    let profile = (TableWidths.all.firstIndex(of: table.widths) ?? 0) + 1
+                    let profile = (layout.tableProfiles.firstIndex(of: table.widths) ?? 0) + 1
                     try self.table(table, number: tableNumber, layoutName: "Tabellayout\(profile)", w)
                 case .chart(let chart):
                     try self.chart(chart, w)
                 case .effectChart(let chart):
                     try EffectChartWriter(chart: chart, templates: layout.templates).frame(in: w)
+                case .radar(let chart):
+                    try radar(chart, w)
                 }
             }
         }
@@ -145,7 +149,8 @@ struct ODFTextWriter: ODFDocumentWriter {
                 try w.element("table:table-row") {
                     for (index, cell) in row.enumerated() {
                         let isRowHeader = index == 0 && table.rowHeaders
-                        let cellStyle = isTotal ? "Cell_20_Total" : (isRowHeader ? "Cell_20_Row_20_Head" : "Cell_20_Body")
+                        let cellStyle = cell.tone.map(ODFTextWriter.toneStyle)
+                            ?? (isTotal ? "Cell_20_Total" : (isRowHeader ? "Cell_20_Row_20_Head" : "Cell_20_Body"))
                         let paragraphStyle = table.numericColumns.contains(index)
                             ? (isTotal ? "Table_20_Number_20_Strong" : "Table_20_Number")
                             : (isTotal || isRowHeader ? "Table_20_Contents_20_Strong" : "Table_20_Contents")
@@ -173,16 +178,21 @@ struct ODFTextWriter: ODFDocumentWriter {
         try svg.endDocument()
         let widthCM = 16.5
         let heightCM = widthCM * Double(chartWriter.height) / Double(ChartWriter.width)
+        try image(svg.data, name: "Statusdiagram", widthCM: widthCM, heightCM: heightCM, title: chart.title, description: chart.description, w)
+    }
+
+    /// An SVG image in its own paragraph, with its text alternative.
+    func image(_ svg: Data, name: String, widthCM: Double, heightCM: Double, title: String, description: String, _ w: XMLWriter) throws {
         try w.element("text:p", ["text:style-name": "Chart"]) {
             try w.element("draw:frame", [
-                "draw:style-name": "Bildram", "draw:name": "Statusdiagram", "text:anchor-type": "as-char",
+                "draw:style-name": "Bildram", "draw:name": name, "text:anchor-type": "as-char",
                 "svg:width": String(format: "%.2fcm", widthCM), "svg:height": String(format: "%.2fcm", heightCM), "draw:z-index": "1",
             ]) {
                 try w.element("draw:image", ["draw:mime-type": "image/svg+xml"]) {
-                    try w.element("office:binary-data") { try w.base64(svg.data) }
+                    try w.element("office:binary-data") { try w.base64(svg) }
                 }
-                try w.element("svg:title", text: chart.title)
-                try w.element("svg:desc", text: chart.description)
+                try w.element("svg:title", text: title)
+                try w.element("svg:desc", text: description)
             }
         }
     }

@@ -12,6 +12,8 @@ enum ReportBlock {
     case chart(StatusChart)
     /// One effektmål's series from baseline through measured values to target (``EffectChartWriter``).
     case effectChart(EffectChart)
+    /// A radar (spider) chart: one axis per area, one polygon per assessment.
+    case radar(RadarChart)
 }
 
 struct TitlePage {
@@ -36,11 +38,14 @@ struct ReportTable {
         var numeric = false
         /// Set on status cells so the XHTML can give them a class.
         var category: StatusCategory?
+        /// A background colour (the LIKA matrix's grön / gul / röd); the text names it too.
+        var tone: CellTone?
 
-        init(_ text: String, numeric: Bool = false, category: StatusCategory? = nil) {
+        init(_ text: String, numeric: Bool = false, category: StatusCategory? = nil, tone: CellTone? = nil) {
             paragraphs = text.isEmpty ? [] : [text]
             self.numeric = numeric
             self.category = category
+            self.tone = tone
         }
 
         init(paragraphs: [String]) { self.paragraphs = paragraphs }

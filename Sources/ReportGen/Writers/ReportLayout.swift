@@ -30,6 +30,7 @@ struct ReportLayout {
             TOCEntry(level: 1, text: labels["cost.heading"], id: "kostnader"),
         ]
         if model.effects != nil { entries.append(TOCEntry(level: 1, text: labels["effect.heading"], id: "effekter")) }
+        if !model.lika.isEmpty { entries.append(TOCEntry(level: 1, text: labels["lika.report.section.heading"], id: "lika")) }
         entries += model.areas.map { TOCEntry(level: 1, text: areaHeading($0.area), id: ReportLayout.areaID($0.area)) }
         entries.append(TOCEntry(level: 1, text: labels["appendix.heading"], id: "bilaga"))
         return entries
@@ -60,6 +61,7 @@ struct ReportLayout {
         try decisions(emit)
         try costs(emit)
         try effects(emit)
+        if !model.lika.isEmpty { try likaSection(emit) }
         var actionNumber = 0
         for section in model.areas { try area(section, actionNumber: &actionNumber, emit) }
         try appendix(emit)

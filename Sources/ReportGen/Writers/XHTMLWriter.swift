@@ -3,7 +3,7 @@ import Foundation
 /// Writes a report as one self-contained XHTML5 file (XML syntax, `application/xhtml+xml`):
 /// CSS from the template inlined, the logo and chart as inline SVG.
 struct XHTMLWriter {
-    let layout: ReportLayout
+    let layout: any DocumentLayout
 
     var templates: TemplateSet { layout.templates }
 
@@ -50,12 +50,17 @@ struct XHTMLWriter {
                     try w.element("figcaption", text: chart.title)
                     try EffectChartWriter(chart: chart, templates: templates).write(to: w, standalone: false)
                 }
+            case .radar(let chart):
+                try w.element("figure", ["class": "chart radar"]) {
+                    try w.element("figcaption", text: chart.title)
+                    try RadarChartWriter(chart: chart, templates: templates).write(to: w, standalone: false)
+                }
             }
         }
         if sectionOpen { try w.end() }
         if mainOpen { try w.end() }
         try w.element("footer", ["class": "report-footer"]) {
-            try w.element("p", text: layout.labels["footer.generated", layout.model.asOf.description])
+            try w.element("p", text: layout.footerText)
         }
         try w.end()
         try w.end()
@@ -66,7 +71,7 @@ struct XHTMLWriter {
         try w.element("head") {
             try w.empty("meta", ["charset": "UTF-8"])
             try w.empty("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
-            try w.element("title", text: "\(layout.labels["report.kind"]) \(layout.model.period.swedishLabel) – \(layout.model.agendaTitle)")
+            try w.element("title", text: layout.documentTitle)
             try w.element("style", text: templates.css)
         }
     }
@@ -135,7 +140,9 @@ struct XHTMLWriter {
                         var classes: [String] = []
                         if table.numericColumns.contains(index) { classes.append("num") }
                         if let category = cell.category { classes += ["status", "st-\(category.key)"] }
+                        if let tone = cell.tone { classes += ["tone", "tone-\(tone.rawValue)"] }
                         if !classes.isEmpty { try w.attribute("class", classes.joined(separator: " ")) }
+                        if let tone = cell.tone { try w.attribute("style", "background-color: \(templates.toneColour(tone))") }
                         if cell.paragraphs.count == 1 {
                             try w.text(cell.paragraphs[0])
                         } else {
