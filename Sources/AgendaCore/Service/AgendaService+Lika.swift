@@ -151,27 +151,7 @@ extension AgendaService {
         try read { store in try store.indicatorLinks(action: action) }
     }
 
-    // MARK: - Who may see and assess which unit
-
-    /// The assessed units `caller` may read: the owner and readers every unit, a förvaltning (reporter) the
-    /// units of its own förvaltning; in the order first recorded.
-    public func visibleAssessedUnits(for caller: Identity) throws -> [AssessedUnit] {
-        let units = try assessedUnits()
-        guard caller.role == .reporter else { return units }
-        return units.filter { $0.department != nil && $0.department == caller.department }
-    }
-
-    /// The assessed unit `name` (ignoring case) if `caller` may read it; nil when no unit of that name has
-    /// assessed itself. Throws ``AccessError/forbidden(_:)`` for another förvaltning's unit.
-    public func readableAssessedUnit(_ name: String, caller: Identity) throws -> AssessedUnit? {
-        guard let unit = try assessedUnits().first(where: { SwedishText.key($0.name) == SwedishText.key(name) }) else { return nil }
-        if caller.role == .reporter, unit.department == nil || unit.department != caller.department {
-            throw AccessError.forbidden(unit.department.map {
-                "\(caller.department ?? caller.name) får inte läsa självskattningen för \(unit.name): verksamheten hör till \($0)"
-            } ?? "\(caller.department ?? caller.name) får inte läsa självskattningen för \(unit.name): verksamheten hör inte till någon förvaltning")
-        }
-        return unit
-    }
+    // MARK: - Who may assess which unit
 
     /// The unit `name` as `caller` would record a self-assessment for it, refused (``AccessError``) as
     /// ``AgendaStore/recordAssessment(_:by:at:)`` would refuse it: a reader never, a förvaltning only for

@@ -250,16 +250,17 @@ struct LikaOverviewPage {
 
 // MARK: - The summary
 
-/// `/lika/<unit>`: per area the distribution over the scale and the maturity index (AgendaCore's
-/// ``MaturityIndex``), the latest assessment beside the previous one, and the indicators below the top step
-/// with their comments and their linked actions' latest status.
+/// `/lika/<unit>`: per area the distribution over the scale and the maturity index (ReportGen's
+/// ``LikaIndex``, as the LIKA report computes it), the latest assessment beside the previous one, and the
+/// indicators below the top step with their comments and their linked actions' latest status; a link to the
+/// full LIKA report (`/lika/<unit>/rapport`, ReportGen's summary with its radar chart and colour matrix).
 struct LikaSummaryPage {
     struct Assessment {
         var date: CalendarDate
         var answers: [AssessmentAnswer]
 
         func answers(in area: IndicatorArea) -> [MaturityAnswer] { answers.filter { $0.area.code == area.code }.map(\.answer) }
-        func index(_ area: IndicatorArea) -> Int? { MaturityIndex.index(answers(in: area)) }
+        func index(_ area: IndicatorArea) -> Int? { LikaIndex.index(answers(in: area)) }
     }
 
     var unit: AssessedUnit
@@ -284,6 +285,10 @@ struct LikaSummaryPage {
                 try page.element("a", [("href", LikaPath.workshop(unit.name, latest.date, set.areas.first?.code ?? "L"))],
                                  text: "Öppna självskattningen \(latest.date)")
             }
+        }
+        try page.element("p") {
+            try page.element("a", [("href", LikaPath.summary(unit.name) + "/rapport")],
+                             text: "Hela LIKA-rapporten för \(unit.name) (med diagram och färgmatris)")
         }
         try indexTable(page)
         try distribution(latest, page: page, id: "fordelning-senaste")

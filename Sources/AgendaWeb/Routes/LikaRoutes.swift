@@ -7,7 +7,8 @@ import ReportGen
 /// Self-assessments (LIKA) in the web: the units and their assessments (`/lika`), the workshop where a
 /// unit fills in an assessment one area at a time (`/lika/<unit>/<date>/<area>`), and the unit's summary
 /// (`/lika/<unit>`). Who may assess which unit is AgendaCore's rule (the owner every unit, a förvaltning its
-/// own units, a reader none); readers and the owner read every unit's summary, a förvaltning its own.
+/// own units, a reader none). Reading is open to every signed-in role, as the reports are (the LIKA report's
+/// colour matrix shows every unit anyway): the list, the summary and the full LIKA report of any unit.
 ///
 /// Several people at once: each indicator has its own form, and a save records that one indicator only, so
 /// people on different indicators never overwrite each other. On the same indicator the later save
@@ -20,11 +21,7 @@ struct LikaRoutes {
         router.get("lika") { _, context -> Response in try overview(context) }
         router.post("lika") { _, context -> Response in try start(context) }
         router.get("lika/:unit") { _, context -> Response in try summary(context) }
-        router.get("lika/:unit/:date") { _, context -> Response in
-            let unit = LikaPath.decode(try context.parameters.require("unit"))
-            let date = try Self.date(try context.parameters.require("date"))
-            return .seeOther(LikaPath.workshop(unit, date, try app.service.indicatorSet().areas.first?.code ?? "L"))
-        }
+        router.get("lika/:unit/rapport") { _, context -> Response in try report(context) }
         router.get("lika/:unit/:date/:area") { request, context -> Response in try workshop(request, context) }
         router.post("lika/:unit/:date/:area") { _, context -> Response in try save(context) }
     }
@@ -34,13 +31,14 @@ struct LikaRoutes {
     func overview(_ context: WebContext, form: LikaStartForm? = nil, errors: [FieldError] = []) throws -> Response {
         let identity = try context.requireIdentity()
         guard let session = context.session else { throw WebError.signInRequired }
-        let units = try app.service.visibleAssessedUnits(for: identity)
+        let units = try app.service.assessedUnits()
         var dates: [String: [CalendarDate]] = [:]
         for summary in try app.service.assessments() where units.contains(where: { $0.name == summary.unit.name }) {
             if !(dates[summary.unit.name] ?? []).contains(summary.date) { dates[summary.unit.name, default: []].append(summary.date) }
         }
-        let mayAssess = identity.role != .reader
-        let assessable = mayAssess ? units.filter { (try? app.service.assessableUnit($0.name, caller: identity)) != nil } : []
+        let assessable = identity.role == .reader ? [] : units.filter { (try? app.service.assessableUnit($0.name, caller: identity)) != nil }
+        // The owner may also name a new unit; a förvaltning starts assessments of its own units.
+        let mayAssess = identity.role == .owner || !assessable.isEmpty
         let departments = identity.role == .owner ? try app.service.read { store in try store.departments().map(\.name) } : nil
         let content = LikaOverviewPage(
             units: units, dates: dates, assessable: assessable, departments: departments, mayAssess: mayAssess,
@@ -157,9 +155,9 @@ struct LikaRoutes {
     func summary(_ context: WebContext) throws -> Response {
         let identity = try context.requireIdentity()
         let name = LikaPath.decode(try context.parameters.require("unit"))
-        guard let unit = try app.service.readableAssessedUnit(name, caller: identity) else { throw WebError.notFound }
-        let summaries = try app.service.assessments(unit: unit.name)
+        let summaries = try app.service.assessments(unit: name)
         guard let last = summaries.last else { throw WebError.notFound }
+        let unit = last.unit
         let set = try app.service.indicatorSet(key: last.set)
         let dates = summaries.filter { $0.set == set.key }.map(\.date)
         func assessment(_ date: CalendarDate) throws -> LikaSummaryPage.Assessment {
@@ -176,6 +174,28 @@ struct LikaRoutes {
         let page = try app.page("Sammanställning: \(unit.name)", context: context, current: LikaPath.root)
         try content.render(page)
         return .page(try page.finish())
+    }
+
+    /// The unit's LIKA report (ReportGen's summary: its latest assessment beside the previous one, the radar
+    /// chart, the colour matrix of every unit, the indicators below Uppfyllt with their actions), as XHTML.
+    /// Like the period report, it inlines its styles: this response alone allows inline styles.
+    func report(_ context: WebContext) throws -> Response {
+        _ = try context.requireIdentity()
+        let name = LikaPath.decode(try context.parameters.require("unit"))
+        let model = try app.service.read { store in
+            try LikaReportGenerator.summary(unit: name, from: store, templates: app.templates)
+        }
+        // ReportGen writes LIKA reports to files only; write one to a private temporary folder and read it back.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-lika-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("\(model.baseName).xhtml")
+        try LikaReportGenerator.write(model, format: .xhtml, to: file, templates: app.templates)
+        let bytes = try Data(contentsOf: file)
+        var response = Response(
+            status: .ok, headers: [.contentType: "application/xhtml+xml; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        response.headers[.contentSecurityPolicyHeader] = ReaderRoutes.reportPolicy
+        return response
     }
 
     /// A date from the URL, exactly YYYY-MM-DD; anything else is a page that does not exist.
