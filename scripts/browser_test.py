@@ -10,7 +10,9 @@ plays one reporting round in headless Chromium driven by Selenium:
      sends the report form without a comment (the server must answer with the error summary and
      keep everything typed), writes the comment and sends again (the notice "sparad");
   c. the IT-chef signs in again: /omgang no longer lists 6.2 as missing for Skolförvaltningen;
-  d. IT-rådet signs in, opens /rapporter and /rapporter/<period> and finds the new report.
+  d. IT-rådet signs in, opens /rapporter and /rapporter/<period> and finds the new report;
+  e. Vård- och omsorgsförvaltningen signs in, opens /lika, starts a self-assessment of IFO for today,
+     saves one indicator's answer in the workshop (the notice "L1 sparad.") and reads IFO's summary.
 
 Every page visited is checked with axe-core (WCAG 2.x A/AA; any violation fails) in the browser
 and, at the end, with the Nu HTML Checker (0 errors) on the page's source; every step leaves a
@@ -50,6 +52,8 @@ LIGHT = "gul"
 OBSTACLES = "Leveranserna av elevdatorer är försenade."
 NEXT_STEPS = "Dela ut datorerna till årskurs 7–9."
 COST = "125000"
+LIKA_DEPARTMENT = "Vård- och omsorgsförvaltningen"   # the demo's LIKA reporter
+LIKA_UNIT = "IFO"                    # one of its assessed verksamheter
 START_TIMEOUT = 60                   # seconds for the server to answer
 WAIT = 20                            # seconds for a page to show what a step expects
 
@@ -237,6 +241,7 @@ class Test:
             ("b. Skolförvaltningen", lambda: self.reporter_reports(period, comment, tokens[DEPARTMENT])),
             ("c. IT-chef", lambda: self.owner_sees_reported(tokens["IT-chef"], period)),
             ("d. IT-rådet", lambda: self.reader_reads(tokens["IT-rådet"], period, comment)),
+            ("e. %s" % LIKA_DEPARTMENT, lambda: self.reporter_assesses(tokens[LIKA_DEPARTMENT])),
         ]
         for name, step in steps:
             try:
@@ -437,6 +442,40 @@ class Test:
         self.check("%s: the report shows %s with the new comment and status %r" % (who, ACTION, STATUS), found,
                    "the comment is there, the status %r not beside it" % STATUS)
 
+    def reporter_assesses(self, token: str):
+        """The LIKA workshop: start an assessment of IFO (today, the form's default), answer L1, read the summary."""
+        who = "e. %s" % LIKA_DEPARTMENT
+        self.sign_in(who, token, "/aktiviteter")
+        self.visit("/lika")
+        self.page("%s: self-assessments" % who)
+        from selenium.webdriver.common.by import By
+        rows = self.driver.find_elements(By.XPATH, "//*[local-name()='th'][@scope='row'][text()='%s']" % LIKA_UNIT)
+        self.check("%s: /lika lists %s" % (who, LIKA_UNIT), bool(rows), "no row for %s: %s" % (LIKA_UNIT, self.page_summary()))
+        form = self.form_with_action("/lika")
+        self.fill(form, "unit", LIKA_UNIT)
+        self.submit(form)
+        self.wait_for_path("/lika/%s/" % LIKA_UNIT)
+        path = self.path()
+        if not re.fullmatch(r"/lika/%s/\d{4}-\d{2}-\d{2}/L" % LIKA_UNIT, path):
+            raise StepFailed("starting the assessment led to %s (%s)" % (path, self.page_summary()))
+        self.page("%s: workshop, area Ledning" % who)
+        form = self.form_with_action(path)  # the first indicator's form: L1
+        form.find_element("css selector", "input[name=answer][value='Påbörjad']").click()
+        self.fill(form, "step", "2")
+        self.fill(form, "comment", "Webbtest: målen finns i verksamhetsplanen.")
+        self.submit(form)
+        self.wait_for_path(path + "?sparad=L1")
+        notice = self.find(".notice-ok")
+        self.page("%s: L1 saved" % who)
+        self.check("%s: the notice says 'L1 sparad.'" % who, "L1 sparad." in notice.text, "the notice says %r" % notice.text)
+        checked = self.find_all("#svar-L1-started:checked")
+        self.check("%s: the workshop shows the saved answer for L1" % who, bool(checked), "Påbörjad is not checked for L1")
+        self.visit("/lika/%s" % LIKA_UNIT)
+        self.page("%s: summary of %s" % (who, LIKA_UNIT))
+        main = self.find("main").text
+        self.check("%s: the summary shows the maturity index" % who, "Mognadsindex" in main, cr.trim(main, 200))
+        self.sign_out(who)
+
     # -- the Nu HTML Checker over every page, one JVM --------------------------
 
     def nu_check(self):
@@ -472,7 +511,7 @@ def make_demo(agenda: str, folder: Path) -> dict[str, str]:
         match = re.match(r"\s+(.+?) \((owner|reporter|reader)\): (agenda_[0-9a-f]+)\s*$", line)
         if match:
             tokens[match.group(1)] = match.group(3)
-    for name in ("IT-chef", DEPARTMENT, "IT-rådet"):
+    for name in ("IT-chef", DEPARTMENT, "IT-rådet", LIKA_DEPARTMENT):
         if name not in tokens:
             raise RuntimeError("agenda demo printed no token for %s" % name)
     return tokens

@@ -150,4 +150,34 @@ extension AgendaService {
     public func indicatorLinks(action: String) throws -> [LinkedIndicator] {
         try read { store in try store.indicatorLinks(action: action) }
     }
+
+    // MARK: - Who may assess which unit
+
+    /// The unit `name` as `caller` would record a self-assessment for it, refused (``AccessError``) as
+    /// ``AgendaStore/recordAssessment(_:by:at:)`` would refuse it: a reader never, a förvaltning only for
+    /// its own förvaltning's units. A name no unit has yet is a new unit: of `department` when given, else
+    /// of a förvaltning's own förvaltning, else of none (`exists` false). Nothing is written.
+    public func assessableUnit(_ name: String, department: String? = nil, caller: Identity) throws -> (unit: AssessedUnit, exists: Bool) {
+        try AccessPolicy.check(caller, .recordAssessment)
+        if let unit = try assessedUnits().first(where: { SwedishText.key($0.name) == SwedishText.key(name) }) {
+            try AccessPolicy.checkAssessmentScope(caller, unit: unit.name, department: unit.department)
+            return (unit, true)
+        }
+        try Validation.checkName(name, field: "verksamhetens namn")
+        let owner = try department.map { named in
+            try read { store in try store.department(id: try store.requireDepartment(named)).name }
+        }
+        let unit = AssessedUnit(name: name, department: owner ?? (caller.role == .reporter ? caller.department : nil))
+        try AccessPolicy.checkAssessmentScope(caller, unit: unit.name, department: unit.department)
+        return (unit, false)
+    }
+
+    /// Every answer recorded for `unit` on `date`, superseded ones included, in the order recorded (an
+    /// answer's ``AssessmentAnswer/supersedes`` names the one it replaced).
+    public func answerHistory(unit: String, date: CalendarDate) throws -> [AssessmentAnswer] {
+        let key = SwedishText.key(unit)
+        return try read { store in
+            try store.allAssessmentAnswers().filter { SwedishText.key($0.unit) == key && $0.date == date }
+        }
+    }
 }

@@ -39,6 +39,7 @@ public struct WebApp: Sendable {
         SignInRoutes(app: self).register(on: router)
         ReporterRoutes(app: self).register(on: router)
         ReaderRoutes(app: self).register(on: router)
+        LikaRoutes(app: self).register(on: router)
         OwnerRoutes(app: self).register(on: router)
         PublicRoutes(app: self).register(on: router)
         return router
@@ -65,9 +66,9 @@ public struct WebApp: Sendable {
         switch role {
         case .owner?:
             [("Omgången", "/omgang"), ("Aktiviteter", "/aktiviteter"), ("Rapporter", "/rapporter"),
-             ("Identiteter", "/identiteter"), ("Logg", "/logg")]
-        case .reporter?: [("Våra aktiviteter", "/aktiviteter"), ("Rapporter", "/rapporter")]
-        case .reader?: [("Rapporter", "/rapporter")]
+             ("Självskattning", "/lika"), ("Identiteter", "/identiteter"), ("Logg", "/logg")]
+        case .reporter?: [("Våra aktiviteter", "/aktiviteter"), ("Rapporter", "/rapporter"), ("Självskattning", "/lika")]
+        case .reader?: [("Rapporter", "/rapporter"), ("Självskattning", "/lika")]
         case nil: []
         }
     }
