@@ -3,13 +3,21 @@ import CFuzzDriver
 import Foundation
 
 /// libFuzzer entry point for every importer: the format is chosen by the environment variable
-/// AGENDA_FUZZ_FORMAT (text, markdown, json, docx, odt). Each input must either import or be refused
-/// with an error whose description is one line; anything else (a crash, a multi-line message) traps.
-/// Parsing opens no file and no database, so a refusal writes nothing.
-private let format: PlanFormat = {
+/// AGENDA_FUZZ_FORMAT (text, markdown, json, docx, odt for `agenda import`; lika for the self-assessment
+/// export of `agenda lika import`). Each input must either import or be refused with an error whose
+/// description is one line; anything else (a crash, a multi-line message) traps. Parsing opens no file
+/// and no database, so a refusal writes nothing.
+private enum Target {
+    case plan(PlanFormat)
+    /// SKR's LIKA self-assessment export, read by ``LikaExportReader`` as `agenda lika import` reads it.
+    case lika
+}
+
+private let target: Target = {
     let name = ProcessInfo.processInfo.environment["AGENDA_FUZZ_FORMAT"] ?? "text"
+    if name == "lika" { return .lika }
     guard let format = PlanFormat(rawValue: name) else { fatalError("AGENDA_FUZZ_FORMAT: unknown format \(name)") }
-    return format
+    return .plan(format)
 }()
 
 private let labels: LabelTable = {
@@ -20,7 +28,14 @@ private func fuzzImport(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     guard let bytes else { return 0 }
     let data = Data(bytes: bytes, count: count)
     do {
-        _ = try PlanSource.read(data, filename: "plan.\(format.rawValue)", format: format, labels: labels)
+        switch target {
+        case let .plan(format):
+            _ = try PlanSource.read(data, filename: "plan.\(format.rawValue)", format: format, labels: labels)
+        case .lika:
+            // As `agenda lika import` does: UTF-8 text or a one-line refusal, then the reader with the built-in set.
+            guard let text = String(data: data, encoding: .utf8) else { return 0 }
+            _ = try LikaExportReader.read(text, source: "export.tsv", set: IndicatorSet.likaSocialtjanst)
+        }
     } catch {
         let message = String(describing: error)
         if message.isEmpty || message.contains(where: \.isNewline) {

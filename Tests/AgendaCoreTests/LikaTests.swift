@@ -34,6 +34,30 @@ import Testing
         #expect(a4.area == "A" && a4.areaName == "Användning")
     }
 
+    /// The fuzz round's finding (BENCHMARKS.md "Fuzzing"): a file of a few thousand lines that are not an
+    /// export (there an `agenda export` JSON of 5 717 lines) took 1.6 s in the fuzz build, as the reader
+    /// compiled its two regular expressions again for every line (≈ 0.25 ms a line: ≈ 4 s for these 15 000
+    /// lines). Now ≈ 0.05 ms a line in a debug build (0.8 s); the bound leaves room for a busy machine.
+    @Test func aLongFileThatIsNoExportIsRefusedQuickly() throws {
+        let text = (1...15_000).map { "    \"area\" : { \"code\" : \"\($0)\", \"name\" : \"Område \($0)\" }," }.joined(separator: "\n")
+        let start = ContinuousClock.now
+        #expect(throws: AssessmentError.noIndicators(source: "export.json")) {
+            try LikaExportReader.read(text, source: "export.json")
+        }
+        let elapsed = ContinuousClock.now - start
+        #expect(elapsed < .seconds(3), "läsningen tog \(elapsed)")
+    }
+
+    @Test func aLongTablePlanOfSectionRowsAndIndicatorsReadsEveryRow() throws {
+        // The compiled-once patterns still read what the literals did: section rows, codes with a space.
+        let rows = (1...400).map { "I \($0)\tInfrastruktur\tIndikator \($0)\tPåbörjad\tFörslag \($0)" }
+        let text = (["Steg 2"] + rows).joined(separator: "\n")
+        let export = try LikaExportReader.read(text, source: "lang.tsv")
+        #expect(export.rows.count == 400)
+        #expect(export.rows.allSatisfy { $0.step == 2 && $0.area == "I" && $0.answer == .started })
+        #expect(export.rows.last?.code == "I400")
+    }
+
     @Test func anUnknownAnswerWordIsRefusedWithItsLineAndTheKnownWords() throws {
         let text = Self.sample.replacingOccurrences(of: "tillsammans för att ta fram tydliga och utvärderingsbara mål (2-3 år sikt) för digitalisering.\tPåbörjad", with: "tillsammans för att ta fram tydliga och utvärderingsbara mål (2-3 år sikt) för digitalisering.\tDelvis")
         #expect(throws: AssessmentError.unknownAnswer(line: 7, code: "L3", word: "Delvis")) {

@@ -196,17 +196,27 @@ enum PageFurniture {
 
     /// "3. Skola", "1.2 E-tjänster", "2.1.3 Appar": a heading with its number, never furniture.
     private static func isNumberedHeading(_ text: String) -> Bool {
-        text.firstMatch(of: /^\d{1,3}(\.\d{1,3})*\.(\s|$)/) != nil || text.firstMatch(of: /^\d{1,3}(\.\d{1,3})+\s/) != nil
+        text.firstMatch(of: numberedHeadingDot) != nil || text.firstMatch(of: numberedHeadingSection) != nil
     }
 
     /// An address, phone number, e-mail or web address, or organisation number: what a letterhead or
     /// footer line holds and a plan's text rarely does.
     static func isFurnitureLike(_ normalized: String) -> Bool {
-        if normalized.contains("www.") || normalized.contains("http") || normalized.firstMatch(of: /\S@\S/) != nil { return true }
-        if normalized.firstMatch(of: /(^|\W)box \d/) != nil || normalized.firstMatch(of: /(^|\D)\d{3} ?\d{2} \p{L}/) != nil { return true }
-        return normalized.firstMatch(
-            of: /^(tel|telefon|tfn|fax|e-post|epost|org\.? ?nr|organisationsnummer|besök|besöksadress|postadress|webb|hemsida)\b/) != nil
+        if normalized.contains("www.") || normalized.contains("http") || normalized.firstMatch(of: email) != nil { return true }
+        if normalized.firstMatch(of: postBox) != nil || normalized.firstMatch(of: postcode) != nil { return true }
+        return normalized.firstMatch(of: contactLabel) != nil
     }
+
+    // The patterns above, compiled once: a regex literal in a function is parsed and compiled on every
+    // call, and these run for every line of the plan (BENCHMARKS.md "Fuzzing"). A Regex is never mutated
+    // once built, so the shared constants are safe across threads (see Parse/SwedishText).
+    nonisolated(unsafe) private static let numberedHeadingDot = /^\d{1,3}(\.\d{1,3})*\.(\s|$)/
+    nonisolated(unsafe) private static let numberedHeadingSection = /^\d{1,3}(\.\d{1,3})+\s/
+    nonisolated(unsafe) private static let email = /\S@\S/
+    nonisolated(unsafe) private static let postBox = /(^|\W)box \d/
+    nonisolated(unsafe) private static let postcode = /(^|\D)\d{3} ?\d{2} \p{L}/
+    nonisolated(unsafe) private static let contactLabel =
+        /^(tel|telefon|tfn|fax|e-post|epost|org\.? ?nr|organisationsnummer|besök|besöksadress|postadress|webb|hemsida)\b/
 
     /// Drops the marked lines; where a removal sat inside a list or a sentence, drops the blank lines around it too.
     private static func joinAcrossRemovals(_ lines: [SourceLine], dropping drop: Set<Int>) -> [SourceLine] {

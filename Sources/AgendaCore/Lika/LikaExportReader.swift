@@ -78,6 +78,15 @@ public enum LikaExportReader {
 
     enum Column: CaseIterable { case code, area, indicator, answer, suggestion, comment }
 
+    // Compiled once: a regex literal inside the loop is parsed and compiled again for every line, which
+    // made a file of a few thousand lines take seconds (found by the fuzz round, BENCHMARKS.md "Fuzzing").
+    // Regex is not Sendable, yet one is never mutated once built (the standard library publishes its
+    // lazily compiled program atomically), so shared constants are safe across threads, as in Parse/.
+    /// A section row: "Steg 2".
+    nonisolated(unsafe) private static let sectionRow = /(?i)steg\s*(\d+).*/
+    /// An indicator code: "L1", "I 2", "K3a".
+    nonisolated(unsafe) private static let indicatorCode = /[\p{L}]{1,4}\s?\d{1,3}[a-z]?/
+
     /// Reads `text`; `source` names it in errors. Throws ``AssessmentError`` for an answer that is not a
     /// word of the scale, a row that cannot be read, a repeated indicator, or a file without indicators.
     public static func read(_ text: String, source: String, set: IndicatorSet? = nil) throws -> Export {
@@ -120,7 +129,7 @@ public enum LikaExportReader {
                 continue
             }
             // A section row: "Steg 2".
-            if filled.count == 1, let match = filled[0].wholeMatch(of: /(?i)steg\s*(\d+).*/) {
+            if filled.count == 1, let match = filled[0].wholeMatch(of: sectionRow) {
                 guard let value = Int(match.output.1), (1...3).contains(value) else {
                     throw AssessmentError.badRow(line: number, reason: "\"\(filled[0])\" är inget steg; LIKA:s steg är 1, 2 och 3")
                 }
@@ -152,7 +161,7 @@ public enum LikaExportReader {
                 rows.append(row)
                 continue
             }
-            guard code.wholeMatch(of: /[\p{L}]{1,4}\s?\d{1,3}[a-z]?/) != nil else {
+            guard code.wholeMatch(of: indicatorCode) != nil else {
                 warnings.append(ImportWarning(line: number, message: "\"\(Quoted.excerpt(code))\" är ingen indikatorkod (som L1, I2, K3, A5); raden hoppas över"))
                 continue
             }

@@ -83,11 +83,18 @@ struct DocumentText {
 
     // MARK: - Writing lines
 
+    // Compiled once, not for every paragraph (a regex literal in a function is parsed and compiled each
+    // call); a Regex is never mutated once built, so the shared constants are safe across threads.
+    /// A heading's own number: "2.1 ", "3. ".
+    nonisolated(unsafe) private static let numberedHeading = /^\d+(\.\d+)*\.?\s/
+    /// A table-of-contents entry's page number: "…<TAB>3".
+    nonisolated(unsafe) private static let contentsPageNumber = /\t\d+$/
+
     /// The document as plan text, the format to read it in, and the warnings for what was left out.
     func render(labels: LabelTable) -> (text: String, format: PlanFormat, warnings: [ImportWarning]) {
         let markdown = !blocks.contains { block in
             if case let .paragraph(p) = block, case let .heading(_, number) = p.kind {
-                return !number.isEmpty || p.text.trimmingWhitespace().firstMatch(of: /^\d+(\.\d+)*\.?\s/) != nil
+                return !number.isEmpty || p.text.trimmingWhitespace().firstMatch(of: Self.numberedHeading) != nil
             }
             return false
         } && blocks.contains { block in
@@ -113,7 +120,7 @@ struct DocumentText {
                 if inList { blankLine() }
                 inList = false
                 // Table-of-contents entries ("1.2 E-tjänster<TAB>3") stay together, as in a saved text file.
-                let contentsEntry = parts.count == 1 && parts[0].firstMatch(of: /\t\d+$/) != nil
+                let contentsEntry = parts.count == 1 && parts[0].firstMatch(of: Self.contentsPageNumber) != nil
                 if contentsEntry, afterContentsEntry, lines.last == "" { lines.removeLast() }
                 afterContentsEntry = contentsEntry
                 lines += parts
