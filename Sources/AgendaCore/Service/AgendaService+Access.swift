@@ -62,6 +62,7 @@ extension AgendaService {
     /// The identity a web session was signed in as, as it stands now; refused (``AccessError/invalidToken``)
     /// once the identity is revoked or its token renewed, so that its sessions end at the next request.
     public func verify(_ identity: Identity) throws -> Identity {
-        try read { store in try store.verify(identity) }
+        // Memoized per file state: a revocation or a renewed token is a change of the file.
+        try read { store in try store.memoized("verify\u{0}\(identity.tokenHash ?? "")") { try store.verify(identity) } }
     }
 }

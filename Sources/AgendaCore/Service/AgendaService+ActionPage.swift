@@ -34,9 +34,18 @@ extension AgendaService {
     public func actionForReporting(code: String, caller: Identity) throws -> ActionForReporting {
         try read { store in
             try store.requireAgenda()
-            guard let action = try store.action(code: code) else { throw AgendaStore.noAction(code) }
-            try AccessPolicy.checkScope(caller, action: code, responsible: action.responsibility.units)
-            let round = try store.defaultRound()
+            // What depends on the file only is memoized per file state; the caller's scope and the
+            // periods (which depend on today) are worked out on every call.
+            let stored = try store.memoized("actionForReporting\u{0}\(code)") { () -> ActionForReporting? in
+                guard let action = try store.action(code: code) else { return nil }
+                return ActionForReporting(
+                    action: action, area: try store.focusAreas().first { $0.number == action.areaNumber },
+                    history: try store.statusHistory(code: code), round: try store.defaultRound(), periods: [],
+                    effects: try actionEffects(code: code, store: store, action: action))
+            }
+            guard var result = stored else { throw AgendaStore.noAction(code) }
+            try AccessPolicy.checkScope(caller, action: code, responsible: result.action.responsibility.units)
+            let round = result.round
             let today = now.swedishDate
             var first = try Self.quarter(containing: today)
             if let round, let period = try? Period(parsing: round.period) { first = period }
@@ -52,10 +61,8 @@ extension AgendaService {
                 periods.append(period)
                 period = period.previous
             }
-            return ActionForReporting(
-                action: action, area: try store.focusAreas().first { $0.number == action.areaNumber },
-                history: try store.statusHistory(code: code), round: round, periods: periods,
-                effects: try actionEffects(code: code, store: store, action: action))
+            result.periods = periods
+            return result
         }
     }
 

@@ -284,12 +284,16 @@ extension AgendaStore {
 }
 
 extension AgendaService {
+    private struct Heading { var title, organisation: String }
+
     /// The agenda's title and organisation without its actions (for page headers); nil before an import.
     public func heading() throws -> (title: String, organisation: String)? {
         try read { store in
-            guard try store.hasAgenda() else { return nil }
-            let agenda = try store.metadata().agenda
-            return (agenda.title, agenda.organisation)
+            try store.memoized("heading") { () -> Heading? in
+                guard try store.hasAgenda() else { return nil }
+                let agenda = try store.metadata().agenda
+                return Heading(title: agenda.title, organisation: agenda.organisation)
+            }.map { ($0.title, $0.organisation) }
         }
     }
 }

@@ -17,6 +17,13 @@ public struct MyActions: Sendable, Equatable {
     public var actions: [ActionWithStatus]
 }
 
+/// A förvaltning's (or enhet's) actions as a list shows them (summaries with their latest status).
+public struct MyActionList: Sendable, Equatable {
+    /// Whose actions: the förvaltning, or the enhet within it.
+    public var department: UnitRef
+    public var actions: [ActionSummary]
+}
+
 /// Who has not reported for a period.
 public struct MissingList: Sendable, Equatable {
     public var period: Period
@@ -57,6 +64,23 @@ extension AgendaService {
         }
     }
 
+    /// The actions `department` (one department rule) leads or shares, as ``myActions(department:caller:)``
+    /// finds them, but as summaries without the plan's texts: for a list of a large förvaltning's
+    /// actions. Without a department, the caller's own förvaltning; refused for a caller that has none.
+    public func myActionList(department: String?, caller: Identity?) throws -> MyActionList {
+        try read { store in
+            try store.requireAgenda()
+            guard let name = department ?? caller?.department else {
+                throw StoreError.invalidInput(
+                    field: "department", "vems aktiviteter? logga in som en förvaltning (--token eller AGENDA_TOKEN) eller ange --department NAMN")
+            }
+            return try store.memoized("myActionList\u{0}\(name)") {
+                MyActionList(department: try store.resolveDepartment(name),
+                             actions: try store.actionSummaries(matching: ActionFilter(department: name)))
+            }
+        }
+    }
+
     /// Who has not reported for `period` (default: the period of the latest round opened), per lead
     /// förvaltning; only `department`'s (one department rule) when given.
     public func missing(period: Period?, department: String?) throws -> MissingList {
@@ -68,19 +92,22 @@ extension AgendaService {
                     field: "period", "ingen rapporteringsomgång är öppen; ange en period (agenda status missing 2018Q2) eller öppna en med `agenda status round open`")
             }
             try store.checkPeriod(period, at: now)
-            var missing = try store.missingReports(for: period, department: department)
-            if let department {
-                let match = try store.resolveDepartment(department)
-                let codes = match.unit == nil
-                    ? nil : Set(try store.actions(matching: ActionFilter(department: department, asOf: period.end)).map(\.code))
-                missing = missing.compactMap { entry in
-                    guard entry.department == match.department else { return nil }
-                    guard let codes else { return entry }
-                    let actions = entry.actions.filter(codes.contains)
-                    return actions.isEmpty ? nil : MissingReports(department: entry.department, actions: actions)
+            // Depends on the file only (the clock's part, checkPeriod, is above): memoized per file state.
+            return try store.memoized("missing\u{0}\(period)\u{0}\(department ?? "\u{0}")") {
+                var missing = try store.missingReports(for: period, department: department)
+                if let department {
+                    let match = try store.resolveDepartment(department)
+                    let codes = match.unit == nil
+                        ? nil : Set(try store.actionSummaries(matching: ActionFilter(department: department, asOf: period.end)).map(\.code))
+                    missing = missing.compactMap { entry in
+                        guard entry.department == match.department else { return nil }
+                        guard let codes else { return entry }
+                        let actions = entry.actions.filter(codes.contains)
+                        return actions.isEmpty ? nil : MissingReports(department: entry.department, actions: actions)
+                    }
                 }
+                return MissingList(period: period, round: try store.round(for: period), missing: missing)
             }
-            return MissingList(period: period, round: try store.round(for: period), missing: missing)
         }
     }
 
@@ -106,7 +133,7 @@ extension AgendaService {
 
     /// Every round opened (cancelled ones marked), in the order opened.
     public func rounds() throws -> [ReportingRound] {
-        try read { store in try store.requireAgenda(); return try store.rounds() }
+        try read { store in try store.requireAgenda(); return try store.memoized("rounds") { try store.rounds() } }
     }
 
     /// Publishes `period`'s report (owner only) in one write transaction: the publication is recorded,

@@ -266,6 +266,53 @@ extension AgendaStore {
     static let planOrder = "(SELECT position FROM focus_area f WHERE f.number = a.area_number), a.position"
 
     func fetchActions(_ filter: ActionFilter) throws -> [Action] {
+        let (conditions, arguments) = try filterConditions(filter)
+        // Sorted into plan order here, not by ORDER BY: SQLite's sorter carries the whole rows, and
+        // at national size (15 000 actions with their texts) it spilled 20 MB to a temporary file.
+        let rows = try db.query("""
+            SELECT \(Self.versionColumns), \(Self.planOrder)
+            FROM action a JOIN action_version v ON \(Self.versionInForce)
+            WHERE \(conditions)
+            """, arguments) { row in
+                // An area missing from focus_area sorts first, as NULL does in SQL.
+                (try readVersion(row), row.optionalInt(Self.versionColumnCount) ?? Int.min, row.int(Self.versionColumnCount + 1))
+            }
+        return try rows.sorted { ($0.1, $0.2) < ($1.1, $1.2) }.map { try withUnits($0.0).version.action }
+    }
+
+    /// The actions that match `filter` (the same rule as ``actions(matching:)``, in plan order) as
+    /// ``ActionSummary`` values: code, title, state and lead, without their texts or latest status.
+    func fetchSummaries(_ filter: ActionFilter) throws -> [(id: Int64, summary: ActionSummary)] {
+        let (conditions, arguments) = try filterConditions(filter)
+        // The lead is the first responsible unit (by position) in the lead role, as in `withUnits`.
+        let leadDepartment = """
+            SELECT d.name FROM action_version_unit r JOIN department d ON d.id = r.department_id
+            WHERE r.version_id = v.id AND r.role = 'lead' ORDER BY r.position LIMIT 1
+            """
+        let leadUnit = """
+            SELECT u.name FROM action_version_unit r LEFT JOIN unit u ON u.id = r.unit_id
+            WHERE r.version_id = v.id AND r.role = 'lead' ORDER BY r.position LIMIT 1
+            """
+        let rows = try db.query("""
+            SELECT a.id, a.code, v.title, a.area_number, v.state, (\(leadDepartment)), (\(leadUnit)), \(Self.planOrder)
+            FROM action a JOIN action_version v ON \(Self.versionInForce)
+            WHERE \(conditions)
+            """, arguments) { row -> (Int64, ActionSummary, Int, Int) in
+                let code = row.string(1)
+                guard let state = ActionState(rawValue: row.string(4)) else {
+                    throw StoreError.corrupt("aktivitet \(code): okänt läge \"\(row.string(4))\"")
+                }
+                let summary = ActionSummary(
+                    code: code, title: row.string(2), areaNumber: row.int(3), state: state,
+                    lead: row.optionalString(5).map { UnitRef(department: $0, unit: row.optionalString(6)) })
+                return (row.int64(0), summary, row.optionalInt(7) ?? Int.min, row.int(8))
+            }
+        return rows.sorted { ($0.2, $0.3) < ($1.2, $1.3) }.map { ($0.0, $0.1) }
+    }
+
+    /// The WHERE conditions and their bound arguments (?1 … ?6, ?1 being the date of ``versionInForce``)
+    /// for `filter`, with its department resolved by the one department rule.
+    private func filterConditions(_ filter: ActionFilter) throws -> (String, [SQLValue]) {
         var department: Int64?
         var unitKey: String?
         if let name = filter.department {
@@ -280,25 +327,18 @@ extension AgendaStore {
            try db.first("SELECT 1 FROM focus_area WHERE number = ?", [SQLValue(number)], { _ in true }) == nil {
             throw StoreError.notFound("planen har inget insatsområde \(number)")
         }
-        // Sorted into plan order here, not by ORDER BY: SQLite's sorter carries the whole rows, and
-        // at national size (15 000 actions with their texts) it spilled 20 MB to a temporary file.
-        let rows = try db.query("""
-            SELECT \(Self.versionColumns), \(Self.planOrder)
-            FROM action a JOIN action_version v ON \(Self.versionInForce)
-            WHERE (?2 IS NULL OR a.area_number = ?2)
+        let conditions = """
+            (?2 IS NULL OR a.area_number = ?2)
               AND (?3 IS NULL OR (v.start_year <= ?3 AND coalesce(v.end_year, v.start_year) >= ?3))
               AND (?4 OR v.state <> 'withdrawn')
               AND (?5 IS NULL OR EXISTS (SELECT 1 FROM action_version_unit r WHERE r.department_id = ?5 AND r.version_id = v.id))
               AND (?6 IS NULL OR EXISTS (SELECT 1 FROM action_version_unit r JOIN unit u ON u.id = r.unit_id
                                          WHERE u.name_key = ?6 AND r.version_id = v.id))
-            """, [
-                SQLValue(filter.asOf?.description), SQLValue(filter.area), SQLValue(filter.year),
-                SQLValue(filter.includeWithdrawn), SQLValue(department), SQLValue(unitKey),
-            ]) { row in
-                // An area missing from focus_area sorts first, as NULL does in SQL.
-                (try readVersion(row), row.optionalInt(Self.versionColumnCount) ?? Int.min, row.int(Self.versionColumnCount + 1))
-            }
-        return try rows.sorted { ($0.1, $0.2) < ($1.1, $1.2) }.map { try withUnits($0.0).version.action }
+            """
+        return (conditions, [
+            SQLValue(filter.asOf?.description), SQLValue(filter.area), SQLValue(filter.year),
+            SQLValue(filter.includeWithdrawn), SQLValue(department), SQLValue(unitKey),
+        ])
     }
 
     struct StoredVersion {

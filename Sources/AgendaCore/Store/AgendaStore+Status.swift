@@ -222,13 +222,28 @@ extension AgendaStore {
 
     private func latestStatuses(of actions: [(id: Int64, code: String)]) throws -> [String: StatusReport] {
         var result: [String: StatusReport] = [:]
-        for (id, code) in actions {
-            result[code] = try db.first("""
-                SELECT \(Self.reportColumns) FROM status_report s JOIN action a ON a.id = s.action_id
-                WHERE s.action_id = ? ORDER BY s.period_end DESC, s.reported_at DESC, s.id DESC LIMIT 1
-                """, [.integer(id)]) { try readReport($0) }
-        }
+        for (id, code) in actions { result[code] = try latestStatus(actionID: id) }
         return result
+    }
+
+    /// The latest report on the action with row id `actionID` (see ``latestStatuses()``).
+    private func latestStatus(actionID id: Int64) throws -> StatusReport? {
+        try db.first("""
+            SELECT \(Self.reportColumns) FROM status_report s JOIN action a ON a.id = s.action_id
+            WHERE s.action_id = ? ORDER BY s.period_end DESC, s.reported_at DESC, s.id DESC LIMIT 1
+            """, [.integer(id)]) { try readReport($0) }
+    }
+
+    /// The actions that match `filter` (the rule of ``actions(matching:)``, plan order) as summaries with
+    /// their latest status: what a list of a förvaltning's actions shows, without reading their texts.
+    public func actionSummaries(matching filter: ActionFilter = ActionFilter()) throws -> [ActionSummary] {
+        try db.read {
+            try fetchSummaries(filter).map { id, summary in
+                var summary = summary
+                summary.latest = try latestStatus(actionID: id)
+                return summary
+            }
+        }
     }
 
     /// Per förvaltning (register order), the actions active at the end of `period` that it LEADS and on
@@ -242,20 +257,24 @@ extension AgendaStore {
     public func missingReports(for period: Period, knownAt: Timestamp? = nil, department: String? = nil) throws -> [MissingReports] {
         try db.read {
             let lead = try department.map { try resolveDepartment($0).department }
-            let actions = try fetchActions(ActionFilter(department: lead, asOf: period.end)).filter {
-                $0.state == .active && (lead == nil || $0.responsibility.lead?.department == lead)
+            // Summaries, not whole actions: only the state and the lead are needed here.
+            let actions = try fetchSummaries(ActionFilter(department: lead, asOf: period.end)).filter {
+                $0.summary.state == .active && (lead == nil || $0.summary.lead?.department == lead)
             }
             let lookup = StatusLookup(period: period, knownAt: knownAt)
             var missing: [String: [String]] = [:]
-            for action in actions {
-                guard let leadDepartment = action.responsibility.lead?.department, let id = try actionID(code: action.code)
-                else { continue }
+            for (id, action) in actions {
+                guard let leadDepartment = action.lead?.department else { continue }
                 // Reported for the period itself, or finished (Klar, Avbruten) in an earlier one: not missing.
                 if let entry = try statusEntry(actionID: id, lookup),
                    !entry.carriedOver || [.done, .cancelled].contains(entry.report.status) {
                     continue
                 }
                 missing[leadDepartment, default: []].append(action.code)
+            }
+            if let lead {
+                // One förvaltning: no need to read the whole register for its order.
+                return missing[lead].map { [MissingReports(department: lead, actions: $0)] } ?? []
             }
             return try departments().compactMap { department in
                 missing[department.name].map { MissingReports(department: department.name, actions: $0) }

@@ -11,6 +11,10 @@ public final class AgendaStore {
     let db: Database
     let encoder: JSONEncoder
     let decoder = JSONDecoder()
+    /// Whether the store was opened read-only (it then never commits a change of its own).
+    let isReadOnly: Bool
+    /// What ``memoized(_:_:)`` keeps for the file's current state.
+    private let memo = Memo()
 
     /// How a store opens its file.
     public enum Access: Sendable {
@@ -31,6 +35,7 @@ public final class AgendaStore {
         if isNew && access != .create {
             throw size == nil ? StoreError.noDatabase(path: path) : StoreError.notAgendaDatabase(path: path)
         }
+        isReadOnly = access == .read
         do {
             db = try Database(path: path, create: access == .create, readOnly: access == .read)
         } catch StoreError.cannotOpen(_, let message) where message.contains("not a database") {
@@ -55,6 +60,36 @@ public final class AgendaStore {
     /// a report built while status reports arrive is consistent. Inside a transaction, `body` joins it.
     public func read<T>(_ body: () throws -> T) throws -> T {
         try db.read(body)
+    }
+
+    /// `compute`'s result for the file as it stands, worked out once and kept under `key` until the file
+    /// changes: what a web page reads on every request (the heading, the rounds, a förvaltning's list)
+    /// is then read once per change, not once per request.
+    ///
+    /// Correct because the memo is kept per connection and keyed on SQLite's `PRAGMA data_version`,
+    /// which changes whenever any other connection — this process's writer, the CLI, another process —
+    /// commits to the file. Only a read-only store memoizes (a connection's own commits leave its
+    /// data_version as it was), and only inside a read transaction, where the version and what
+    /// `compute` reads belong to one snapshot. Elsewhere `compute` simply runs. `compute` must depend on
+    /// the file only (never on the clock or the caller) and `key` must name everything it depends on.
+    func memoized<T>(_ key: String, _ compute: () throws -> T) throws -> T {
+        guard isReadOnly, db.isInTransaction else { return try compute() }
+        let version = try db.first("PRAGMA data_version", []) { $0.int64(0) }
+        if version != memo.version {
+            memo.values.removeAll(keepingCapacity: true)
+            memo.version = version
+        }
+        // Unwrapped first: a missing key cast to an optional T would read as a kept nil.
+        if let kept = memo.values[key], let value = kept as? T { return value }
+        let value = try compute()
+        memo.values[key] = value
+        return value
+    }
+
+    /// Results kept by ``memoized(_:_:)`` for one state (`PRAGMA data_version`) of the file.
+    private final class Memo {
+        var version: Int64?
+        var values: [String: Any] = [:]
     }
 
     /// Moves everything written so far from the WAL into the database file itself.
@@ -201,6 +236,11 @@ public final class AgendaStore {
     }
 
     func metadata() throws -> AgendaDocument.Metadata {
+        // Asked by every check of a period (up to eight per action page): memoized per file state.
+        try memoized("metadata") { try readMetadata() }
+    }
+
+    private func readMetadata() throws -> AgendaDocument.Metadata {
         let metadata = try db.first("""
             SELECT title, organisation, period_start, period_end, decided_by, owner, effective_date, description
             FROM agenda

@@ -153,11 +153,12 @@ final class Database {
     }
 
     /// Runs `body` between `begin` and COMMIT, rolling back when it throws.
+    /// BEGIN and COMMIT are prepared once per connection (a web request opens several reads).
     private func within<T>(_ begin: String, _ body: () throws -> T) throws -> T {
-        try execute(begin)
+        while try cached(begin).step() {}
         do {
             let result = try body()
-            try execute("COMMIT")
+            while try cached("COMMIT").step() {}
             return result
         } catch {
             try? execute("ROLLBACK")

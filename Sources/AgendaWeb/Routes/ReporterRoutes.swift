@@ -20,12 +20,13 @@ struct ReporterRoutes {
     func actionsPage(_ context: WebContext) throws -> Response {
         let identity = try context.requireIdentity()
         let round = try app.service.rounds().last { $0.cancelledAt == nil }
-        let entries: [ActionWithStatus]
+        // Summaries (code, title, latest status), not whole actions: a large förvaltning leads hundreds.
+        let entries: [ActionSummary]
         let heading: String
         var missing = Set<String>()
         switch identity.role {
         case .reporter:
-            let mine = try app.service.myActions(department: nil, caller: identity)
+            let mine = try app.service.myActionList(department: nil, caller: identity)
             entries = mine.actions
             heading = "Våra aktiviteter"
             if let round, let period = try? Period(parsing: round.period) {
@@ -33,8 +34,7 @@ struct ReporterRoutes {
                 missing = Set(list.missing.flatMap(\.actions))
             }
         case .owner:
-            let latest = try app.service.read { store in try store.latestStatuses() }
-            entries = try app.service.actions(matching: ActionFilter()).map { ActionWithStatus(action: $0, latest: latest[$0.code]) }
+            entries = try app.service.read { store in try store.actionSummaries(matching: ActionFilter()) }
             heading = "Aktiviteter"
         case .reader:
             throw WebError.forbidden("IT-rådet läser rapporterna under Rapporter; aktiviteterna rapporteras av förvaltningarna.")
@@ -45,7 +45,7 @@ struct ReporterRoutes {
             try page.element("p", [("class", "lead")], text: "\(department) ansvarar för eller delar ansvaret för \(entries.count) aktiviteter.")
         }
         if let round {
-            let count = entries.filter { missing.contains($0.action.code) }.count
+            let count = entries.filter { missing.contains($0.code) }.count
             let text = identity.role == .reporter
                 ? "Rapporteringsomgången för \(round.period) är öppen. Sista dag att rapportera: \(round.deadline)."
                     + (count == 0 ? " Ni har rapporterat för alla aktiviteter ni leder." : " \(count) av era aktiviteter saknar rapport.")
@@ -67,15 +67,15 @@ struct ReporterRoutes {
                 for entry in entries {
                     try page.element("tr") {
                         try page.element("th", [("scope", "row")]) {
-                            try page.element("a", [("href", "/aktiviteter/\(entry.action.code)")], text: entry.action.code)
+                            try page.element("a", [("href", "/aktiviteter/\(entry.code)")], text: entry.code)
                         }
                         try page.element("td") {
-                            try page.element("a", [("href", "/aktiviteter/\(entry.action.code)")], text: entry.action.title)
+                            try page.element("a", [("href", "/aktiviteter/\(entry.code)")], text: entry.title)
                         }
                         try page.element("td", text: entry.latest?.status.swedish ?? "Ingen rapport")
                         try page.element("td", text: entry.latest?.period ?? "–")
                         try page.element("td", text: entry.latest?.light.swedish ?? "–")
-                        try page.element("td", text: missing.contains(entry.action.code) ? "Rapport saknas för \(round?.period ?? "")" : "")
+                        try page.element("td", text: missing.contains(entry.code) ? "Rapport saknas för \(round?.period ?? "")" : "")
                     }
                 }
             }

@@ -47,10 +47,9 @@ public final class PageWriter {
         try w.element("a", ["class": "skip-link", "href": "#innehall"], text: "Hoppa till innehållet")
         try w.element("header", ["class": "site-header"]) {
             try w.element("div", ["class": "site-brand"]) {
-                let logo = try XMLTree(data: templates.logo, name: TemplateFile.logo.rawValue)
-                if let root = logo.root {
+                if let logo = templates.logoFragment {
                     try w.element("span", ["class": "site-logo", "role": "img", "aria-label": templates.logoAlt(for: organisation)]) {
-                        try w.copy(root)
+                        try w.write(logo)
                     }
                 }
                 try w.element("span", ["class": "site-name"], text: organisation)

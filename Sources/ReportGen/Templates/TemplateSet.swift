@@ -18,6 +18,8 @@ public struct TemplateSet: Sendable {
     let colours: [String: String]
     /// The logo as an SVG file's bytes (checked to be well-formed XML with an `svg` root).
     let logo: Data
+    /// The logo's `<svg>` element as written into pages and reports (parsed once, when the set loads).
+    let logoFragment: XMLFragment?
     let textStyles: Data
     let sheetStyles: Data
     /// The public website's settings (public.tsv).
@@ -130,6 +132,7 @@ public struct TemplateSet: Sendable {
         guard let root = logoDoc.root, String(cString: root.pointee.name) == "svg" else {
             throw ReportError.templateMalformed(file: logoName, reason: "rotelementet måste vara <svg>")
         }
+        logoFragment = XMLFragment(root)
 
         let textStylesName: String, sheetStylesName: String
         (textStyles, textStylesName) = try read(.textStyles)

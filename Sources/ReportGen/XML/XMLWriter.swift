@@ -221,46 +221,19 @@ final class XMLWriter {
     /// Namespace declarations on the copied element itself are kept; whitespace-only text, comments,
     /// processing instructions, script-like elements and `on…` event attributes are dropped.
     func copy(_ node: xmlNodePtr) throws {
-        switch node.pointee.type {
-        case XML_ELEMENT_NODE:
-            let name = XMLWriter.qualifiedName(node.pointee.name, node.pointee.ns)
-            // A template is trusted, but a logo is a file people download from anywhere: no scripts.
-            if XMLWriter.droppedElements.contains(String(cString: node.pointee.name).lowercased()) { return }
+        if let fragment = XMLFragment(node) { try write(fragment) }
+    }
+
+    /// Writes a fragment taken from a template (see ``XMLFragment``) through this writer.
+    func write(_ fragment: XMLFragment) throws {
+        switch fragment {
+        case let .element(name, attributes, children):
             try start(name)
-            var ns = node.pointee.nsDef
-            while let current = ns {
-                let prefix = current.pointee.prefix.map { "xmlns:" + String(cString: $0) } ?? "xmlns"
-                try attribute(prefix, current.pointee.href.map { String(cString: $0) } ?? "")
-                ns = current.pointee.next
-            }
-            var attr = node.pointee.properties
-            while let current = attr {
-                let attrName = XMLWriter.qualifiedName(current.pointee.name, current.pointee.ns)
-                if attrName.lowercased().hasPrefix("on") {
-                    attr = current.pointee.next
-                    continue
-                }
-                var value = ""
-                var part = current.pointee.children
-                while let text = part {
-                    if let content = text.pointee.content { value += String(cString: content) }
-                    part = text.pointee.next
-                }
-                try attribute(attrName, value)
-                attr = current.pointee.next
-            }
-            var child = node.pointee.children
-            while let current = child {
-                try copy(current)
-                child = current.pointee.next
-            }
+            for attribute in attributes { try self.attribute(attribute.name, attribute.value) }
+            for child in children { try write(child) }
             try end()
-        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            guard let content = node.pointee.content else { return }
-            let value = String(cString: content)
-            if !value.allSatisfy(\.isWhitespace) { try text(value) }
-        default:
-            return
+        case let .text(value):
+            try text(value)
         }
     }
 
@@ -284,11 +257,5 @@ final class XMLWriter {
             }
             return length
         }
-    }
-
-    private static func qualifiedName(_ name: UnsafePointer<xmlChar>?, _ ns: xmlNsPtr?) -> String {
-        let local = name.map { String(cString: $0) } ?? ""
-        if let prefix = ns?.pointee.prefix { return String(cString: prefix) + ":" + local }
-        return local
     }
 }
