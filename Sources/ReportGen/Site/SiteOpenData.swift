@@ -164,6 +164,8 @@ final class OpenDataJSONWriter {
     let out: TextOutput
     let encoder: JSONEncoder
     private var actions = 0
+    /// Two levels of the encoder's indentation.
+    static let indent: [UInt8] = Array("    ".utf8)
 
     init(site: PublicSite, to out: TextOutput) throws {
         self.site = site
@@ -185,12 +187,15 @@ final class OpenDataJSONWriter {
         let data = try encode(site.actionJSON(index, entries: entries))
         try out.write(actions == 0 ? "{\n  \"aktiviteter\" : [\n" : ",\n")
         actions += 1
-        var indented = Data(capacity: data.count + data.count / 8)
-        var lineStart = true
-        for byte in data {
-            if lineStart && byte != 0x0A { indented.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
-            indented.append(byte)
-            lineStart = byte == 0x0A
+        var indented: [UInt8] = []
+        indented.reserveCapacity(data.count + data.count / 4)
+        data.withUnsafeBytes { bytes in
+            var lineStart = true
+            for byte in bytes {
+                if lineStart && byte != 0x0A { indented.append(contentsOf: Self.indent) }
+                indented.append(byte)
+                lineStart = byte == 0x0A
+            }
         }
         try out.write(indented)
     }
