@@ -52,6 +52,10 @@ struct SiteModel: Sendable {
     var areaOf: [String: Int] = [:]
     /// Per action code, its index in ``actions``.
     var actionIndex: [String: Int] = [:]
+    /// Per number, its focus area (the first, as in ``areas``).
+    var areaByNumber: [Int: FocusArea] = [:]
+    /// Per code, its sub-area (the first, as in ``subAreas``): a national plan has thousands.
+    var subAreaByCode: [String: SubArea] = [:]
 
     /// The latest published period.
     var latest: PublishedPeriod? { periods.last }
@@ -95,6 +99,8 @@ struct SiteModel: Sendable {
                 subAreas: agenda.subAreas, actions: agenda.actions, withdrawnBy: withdrawnBy, decisions: decisions)
             model.areaOf = Dictionary(agenda.actions.map { ($0.code, $0.areaNumber) }, uniquingKeysWith: { a, _ in a })
             model.actionIndex = Dictionary(agenda.actions.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+            model.areaByNumber = Dictionary(agenda.areas.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
+            model.subAreaByCode = Dictionary(agenda.subAreas.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
             return model
         }
     }

@@ -225,7 +225,7 @@ extension PublicSite {
         let action = model.actions[index]
         let path = Self.actionPath(action.code)
         let page = try startPage(actionTitle(action), at: path)
-        let area = model.areas.first { $0.number == action.areaNumber }
+        let area = model.areaByNumber[action.areaNumber]
         try breadcrumbs(page, at: path, area.map { [(areaTitle($0), Self.areaPath($0.number))] } ?? [])
         try page.element("h1", text: actionTitle(action))
         switch action.state {
@@ -250,7 +250,7 @@ extension PublicSite {
                 }
             }
             if let area { try fact("Insatsområde", areaTitle(area)) }
-            if let sub = action.subAreaCode, sub != action.code, let subArea = model.subAreas.first(where: { $0.code == sub }) {
+            if let sub = action.subAreaCode, sub != action.code, let subArea = model.subAreaByCode[sub] {
                 try fact("Delområde", "\(subArea.code) \(subArea.title)")
             }
             if settings.shows(.plan) {
