@@ -191,6 +191,35 @@ public struct PublicSite: Sendable {
         }
     }
 
+    /// Writes `data` to a hidden file beside `url` and renames it over `url`, so a reader of the folder
+    /// sees the old file or the new one, never half of one. Without `Data.write(options: .atomic)`'s
+    /// fsync per file: 15 000 of them were a quarter of writing a national site, and a static export
+    /// written again after a crash is as good.
+    static func replace(_ url: URL, with data: Data) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".tmp")
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        var failure: Int32 = 0
+        data.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += n
+            }
+        }
+        if close(fd) != 0, failure == 0 { failure = errno }
+        if failure == 0, rename(temporary.path, url.path) != 0 { failure = errno }
+        if failure != 0 {
+            unlink(temporary.path)
+            throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO)
+        }
+    }
+
     /// Reads the site through the service and writes it (see ``write(from:templates:baseURL:to:)``).
     @discardableResult
     public static func write(from service: AgendaService, templates: TemplateSet, baseURL: String? = nil, to directory: URL) throws -> [URL] {
@@ -204,7 +233,7 @@ public struct PublicSite: Sendable {
         do {
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             if fm.fileExists(atPath: url.path), (try? Data(contentsOf: url)) == data { return url }
-            try data.write(to: url, options: .atomic)
+            try replace(url, with: data)
         } catch {
             throw ReportError.output(file: url.path, reason: error.localizedDescription)
         }
