@@ -4,7 +4,9 @@ ratios to pandoc and to the .dump floor, and the issue's targets met or missed.
 
 Usage: table.py RESULTS.jsonl [--update BENCHMARKS.md] [--machine]
 With --update, replaces the part of the file between <!-- results:begin --> and <!-- results:end -->
-(and, with --machine, between <!-- machine:begin --> and <!-- machine:end -->).
+(and, with --machine, between <!-- machine:begin --> and <!-- machine:end -->). The public site's rows
+also go between <!-- site:begin --> and <!-- site:end -->; a run of only the site (bench/run --only
+site) replaces that part alone and leaves the other tables as they are.
 """
 import json
 import os
@@ -95,7 +97,41 @@ def targets(results):
     s = results.get(("national", "status set"))
     if s:
         check("national status set ≤ 30 ms", s["wall_ms"] <= 30, f"{s['wall_ms']:.1f} ms")
+    rows.extend(site_targets(results))
     return "| target | result | measured |\n|---|---|---|\n" + "\n".join(rows)
+
+
+SITE_TARGETS = {"municipal": (100, None), "national": (30_000, 500)}
+
+
+def site_targets(results):
+    """The public site's targets: municipal ≤ 100 ms; national ≤ 30 s and ≤ 500 MB."""
+    rows = []
+    for size, (ms, mb) in SITE_TARGETS.items():
+        r = results.get((size, "site"))
+        if not r:
+            continue
+        ok = r["wall_ms"] <= ms and (mb is None or r["peak_mb"] <= mb)
+        label = f"{size} site ≤ {ms} ms" if ms < 1000 else f"{size} site ≤ {ms // 1000} s"
+        if mb:
+            label += f", ≤ {mb} MB"
+        detail = f"{r['wall_ms']:.1f} ms" if ms < 1000 else f"{r['wall_ms'] / 1000:.1f} s (best {min(r['all_wall_ms']) / 1000:.1f})"
+        detail += f", {r['peak_mb']:.0f} MB"
+        rows.append(f"| {label} | {'met' if ok else '**missed**'} | {detail} |")
+    return rows
+
+
+def site(results):
+    """The public site's own section: its figures per size and its targets."""
+    sizes = [s for s in SIZES if (s, "site") in results]
+    lines = ["| size | actions | years | site ms | site MB | runs (ms) |", "|---|---:|---:|---:|---:|---|"]
+    for size in sizes:
+        r = results[(size, "site")]
+        actions, years = SHAPE[size]
+        runs = " · ".join(f"{x:,.0f}".replace(",", " ") for x in r["all_wall_ms"])
+        wall = f"{r['wall_ms']:,.1f}".replace(",", " ")
+        lines.append(f"| {size} | {actions} | {years} | {wall} | {r['peak_mb']:.0f} | {runs} |")
+    return ("\n".join(lines) + "\n\n| target | result | measured |\n|---|---|---|\n" + "\n".join(site_targets(results)))
 
 
 def scaling(results):
@@ -136,6 +172,8 @@ def replace(text, name, body):
 
 def main():
     results = load(sys.argv[1])
+    site_only = all(key[1] == "site" for key in results)
+    has_site = any(key[1] == "site" for key in results)
     body = "\n\n".join([
         "### Figures (median wall time in ms and peak resident memory in MB, each a whole process)", figures(results),
         "### Ratios", ratios(results),
@@ -145,12 +183,17 @@ def main():
     if "--update" in sys.argv:
         path = sys.argv[sys.argv.index("--update") + 1]
         text = open(path, encoding="utf-8").read()
-        text = replace(text, "results", body)
-        if "--machine" in sys.argv:
+        if not site_only:
+            text = replace(text, "results", body)
+        if has_site:
+            text = replace(text, "site", site(results))
+        if "--machine" in sys.argv and not site_only:
             text = replace(text, "machine", machine())
         open(path, "w", encoding="utf-8").write(text)
     else:
         sys.stdout.write(body)
+        if has_site:
+            sys.stdout.write("\n### Public site\n\n" + site(results) + "\n")
 
 
 if __name__ == "__main__":

@@ -319,3 +319,59 @@ import Testing
         #expect(index.contains("href=\"omraden/1.html\""))
     }
 }
+
+/// `agenda site`'s one-pass writing (one period, then one action at a time; the open data streamed to
+/// its files) against reading the whole site and writing it.
+@Suite struct SiteStreamingTests {
+    @Test func theStreamedSiteHasTheBytesOfTheSiteReadWhole() throws {
+        let store = try SiteTests.markedStore()
+        let all = PublicSettings.Field.allCases.map(\.rawValue).joined(separator: ",")
+        for (templates, baseURL) in [(try SiteTests.templates(), nil), (try SiteTests.templates(fields: all), "https://kommun.se/agenda/")] {
+            let whole = try SiteTests.written(store, templates: templates, baseURL: baseURL)
+            let dir = try Support.tempDirectory()
+            let urls = try PublicSite.write(from: store, templates: templates, baseURL: baseURL, to: dir)
+            let streamed = try SiteTests.files(in: dir)
+            #expect(streamed.keys.sorted() == whole.keys.sorted(), "no other file, no temporary file left")
+            for (path, data) in whole { #expect(streamed[path] == data, "\(path) differs") }
+            #expect(Set(urls.map { $0.standardizedFileURL.path }) == Set(whole.keys.map { dir.appendingPathComponent($0).standardizedFileURL.path }))
+        }
+    }
+
+    @Test func theStreamedWriteLeavesUnchangedFilesAloneAndReplacesChangedOnes() throws {
+        let store = try SiteTests.markedStore()
+        let templates = try SiteTests.templates()
+        let dir = try Support.tempDirectory()
+        try PublicSite.write(from: store, templates: templates, to: dir)
+        let csv = dir.appendingPathComponent("oppna-data/aktiviteter.csv")
+        let json = dir.appendingPathComponent("oppna-data/aktiviteter.json")
+        let old = Date(timeIntervalSince1970: 1_000_000)
+        for url in [csv, json] { try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: url.path) }
+        let before = try Data(contentsOf: json)
+        try Data("gammalt".utf8).write(to: json)
+        try PublicSite.write(from: store, templates: templates, to: dir)
+        #expect(try FileManager.default.attributesOfItem(atPath: csv.path)[.modificationDate] as? Date == old)
+        #expect(try Data(contentsOf: json) == before, "a changed file is written again")
+        #expect(try SiteTests.files(in: dir).keys.allSatisfy { !$0.hasSuffix(".tmp") })
+    }
+
+    /// The JSON written one action at a time is what JSONEncoder makes of the whole document, with
+    /// every action and with none.
+    @Test func theStreamedJSONIsTheEncodersBytes() throws {
+        let all = PublicSettings.Field.allCases.map(\.rawValue).joined(separator: ",")
+        let site = try PublicSite.read(from: try SiteTests.markedStore(), templates: try SiteTests.templates(fields: all))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        func whole(_ site: PublicSite) throws -> Data {
+            let actions = site.model.actions.indices.map { site.actionJSON($0, entries: site.entries(ofAction: $0)) }
+            return try encoder.encode(OpenDataJSON(head: site.openDataHead, aktiviteter: actions)) + Data([0x0A])
+        }
+        #expect(try site.json() == (try whole(site)))
+        var model = site.model
+        model.actions = []
+        for i in model.periods.indices { model.periods[i].states = [] }
+        let empty = PublicSite(model: model, templates: site.templates, settings: site.settings, links: site.links, periodStatuses: site.periodStatuses)
+        let data = try empty.json()
+        #expect(data == (try whole(empty)))
+        #expect(String(decoding: data, as: UTF8.self).hasPrefix("{\n  \"aktiviteter\" : [\n\n  ],\n  \"format\" : "))
+    }
+}

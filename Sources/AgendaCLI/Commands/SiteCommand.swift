@@ -30,9 +30,9 @@ struct SiteCommand: ParsableCommand {
 
     func run() throws {
         let templateSet = try TemplateSet.load(from: templates.map { URL(fileURLWithPath: $0, isDirectory: true) })
-        let site = try PublicSite.read(from: try global.service(), templates: templateSet, baseURL: baseURL)
         let directory = URL(fileURLWithPath: out, isDirectory: true)
-        let files = try site.write(to: directory)
+        // Read and written in one pass, one period and one action at a time: flat in memory at national size.
+        let files = try PublicSite.write(from: try global.service(), templates: templateSet, baseURL: baseURL, to: directory)
         Output.line("Webbplatsen är skriven till \(directory.path) (\(files.count) filer); öppna \(directory.appendingPathComponent("index.html").path).")
     }
 }

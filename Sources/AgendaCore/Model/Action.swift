@@ -113,6 +113,18 @@ public enum ActionState: String, Sendable, Codable, Equatable, CaseIterable {
     case withdrawn
 }
 
+/// An action's code and its state at some moment, without the rest of the action
+/// (``AgendaStore/actionStates(asOf:)``).
+public struct ActionStateEntry: Sendable, Equatable {
+    public var code: String
+    public var state: ActionState
+
+    public init(code: String, state: ActionState) {
+        self.code = code
+        self.state = state
+    }
+}
+
 /// The plan text of an action, verbatim, with the numbered steps parsed out of it.
 public struct PlanText: Sendable, Codable, Equatable {
     /// The text as written, steps included, lines separated by "\n".

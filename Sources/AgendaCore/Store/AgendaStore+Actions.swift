@@ -341,6 +341,26 @@ extension AgendaStore {
         ])
     }
 
+    /// The code and state of every action in the plan at the end of `date` (nil: now), withdrawn ones
+    /// included, in plan order: what ``agenda(asOf:)`` says of its actions, without reading their texts.
+    /// An action added by a decision that took effect after `date` is absent.
+    public func actionStates(asOf date: CalendarDate? = nil) throws -> [ActionStateEntry] {
+        try db.read {
+            let rows = try db.query("""
+                SELECT a.code, v.state, \(Self.planOrder)
+                FROM action a JOIN action_version v ON \(Self.versionInForce)
+                """, [SQLValue(date?.description)]) { row -> (ActionStateEntry, Int, Int) in
+                    let code = row.string(0)
+                    guard let state = ActionState(rawValue: row.string(1)) else {
+                        throw StoreError.corrupt("aktivitet \(code): okänt läge \"\(row.string(1))\"")
+                    }
+                    // An area missing from focus_area sorts first, as in fetchActions.
+                    return (ActionStateEntry(code: code, state: state), row.optionalInt(2) ?? Int.min, row.int(3))
+                }
+            return rows.sorted { ($0.1, $0.2) < ($1.1, $1.2) }.map(\.0)
+        }
+    }
+
     struct StoredVersion {
         var id: Int64
         var actionID: Int64

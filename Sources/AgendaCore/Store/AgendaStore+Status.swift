@@ -173,13 +173,26 @@ extension AgendaStore {
         ORDER BY s.period_end DESC, s.reported_at DESC, s.id DESC LIMIT 1
         """
 
-    /// The bindings of ``reportInForce`` for one period, written out once for all the actions a
-    /// report looks up.
-    struct StatusLookup {
+    /// The reports in force for one action in several periods, each as known at its own moment: per
+    /// lookup, what ``statuses(for:knownAt:)`` gives for the action (nil where it gives none), in the
+    /// lookups' order. Throws ``StoreError/notFound(_:)`` for an unknown code.
+    ///
+    /// For going through a plan one action at a time (the public site's action pages and open data)
+    /// without holding every period's statuses at once; make the lookups once and reuse them.
+    public func statuses(of code: String, _ lookups: [StatusLookup]) throws -> [StatusEntry?] {
+        try db.read {
+            guard let id = try actionID(code: code) else { throw Self.noAction(code) }
+            return try lookups.map { try statusEntry(actionID: id, $0) }
+        }
+    }
+
+    /// One period and the moment its statuses are read as known (nil: now), with the bindings of
+    /// ``reportInForce`` written out once for all the actions looked up.
+    public struct StatusLookup: Sendable {
         let period: String
         let end: SQLValue, start: SQLValue, known: SQLValue
 
-        init(period: Period, knownAt: Timestamp?) {
+        public init(period: Period, knownAt: Timestamp?) {
             self.period = period.description
             end = .text(period.end.description)
             start = .text(period.start.description)

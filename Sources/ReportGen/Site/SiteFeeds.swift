@@ -32,7 +32,7 @@ extension PublicSite {
             let path = Self.periodPath(period.period)
             var summary = "Statusrapporten för \(period.period.swedishLabel) är publicerad."
             if settings.shows(.status) {
-                let total = period.counts(areaOf: model.areaOf).total
+                let total = period.total
                 let parts = StatusCategory.allCases.filter { total.count(of: $0) > 0 }.map { "\(labels.status($0)): \(total.count(of: $0))" }
                 summary += " " + parts.joined(separator: ", ") + "."
             }

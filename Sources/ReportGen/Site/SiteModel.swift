@@ -2,33 +2,29 @@ import AgendaCore
 import Foundation
 
 /// Everything the public website shows, read in one snapshot: the plan as it stands, the published
-/// periods with the statuses known when each was published, and the plan's decisions. Built from
-/// the store, never from IT-rådet's report model, which holds internal fields.
+/// periods with which actions each held and their status counts, the statuses of the latest
+/// published period as known when it was published, and the plan's decisions. Built from the store,
+/// never from IT-rådet's report model, which holds internal fields.
+///
+/// The statuses of the other periods are not kept here: a national plan has hundreds of thousands of
+/// them. Pages that need them get them one period, or one action, at a time (``PublicSite``).
 struct SiteModel: Sendable {
     /// One published period.
     struct PublishedPeriod: Sendable {
         var period: Period
         var publication: Publication
-        /// The codes of the actions in the plan at the period's end, in plan order.
-        var codes: [String]
-        /// The same codes, to look up.
-        var members: Set<String>
-        /// Per code, the action's state at the period's end.
-        var states: [String: ActionState]
-        /// Per code, the report in force for the period as known at publication.
-        var statuses: [String: StatusEntry]
+        /// Per action of ``SiteModel/actions`` (by index), its state at the period's end; nil: the
+        /// action was not in the plan then.
+        var states: [ActionState?]
+        /// The status counts per focus area, for the actions active at the period's end.
+        var perArea: [Int: StatusCounts]
+        /// The same counts in total.
+        var total: StatusCounts
+        /// The period's statuses as known at publication, as a store lookup.
+        var lookup: AgendaStore.StatusLookup
 
-        /// The status counts per focus area and in total, for the actions active at the period's end.
-        func counts(areaOf: [String: Int]) -> (perArea: [Int: StatusCounts], total: StatusCounts) {
-            var perArea: [Int: StatusCounts] = [:]
-            var total = StatusCounts()
-            for code in codes where states[code] != .withdrawn {
-                let category = StatusCategory(statuses[code])
-                if let area = areaOf[code] { perArea[area, default: StatusCounts()].add(category) }
-                total.add(category)
-            }
-            return (perArea, total)
-        }
+        /// Whether the action at `index` of the model was in the plan at the period's end.
+        func contains(_ index: Int) -> Bool { states[index] != nil }
     }
 
     /// A decision that changed the plan after it was adopted.
@@ -47,12 +43,39 @@ struct SiteModel: Sendable {
     /// Per withdrawn action's code, the decision that withdrew it.
     var withdrawnBy: [String: Revision]
     /// The published periods, in period order.
-    var periods: [PublishedPeriod]
+    var periods: [PublishedPeriod] = []
+    /// The statuses of the latest published period as known at its publication (empty when none is).
+    var latestStatuses: [String: StatusEntry] = [:]
     /// The plan's decisions after its adoption, oldest first.
     var decisions: [PlanDecision]
+    /// Per action code, its focus area's number.
+    var areaOf: [String: Int] = [:]
+    /// Per action code, its index in ``actions``.
+    var actionIndex: [String: Int] = [:]
+    /// Per number, its focus area (the first, as in ``areas``).
+    var areaByNumber: [Int: FocusArea] = [:]
+    /// Per code, its sub-area (the first, as in ``subAreas``): a national plan has thousands.
+    var subAreaByCode: [String: SubArea] = [:]
 
-    /// Reads the model from `store` within one read snapshot.
-    static func read(from store: AgendaStore, settings: PublicSettings, templates: TemplateSet) throws -> SiteModel {
+    /// The latest published period.
+    var latest: PublishedPeriod? { periods.last }
+
+    /// Reads the model from `store` within one read snapshot. `each`, when given, receives every
+    /// published period in period order with its statuses as known at publication, one at a time,
+    /// before the next is read.
+    static func read(
+        from store: AgendaStore, settings: PublicSettings, templates: TemplateSet,
+        each: ((PublishedPeriod, [String: StatusEntry]) throws -> Void)? = nil
+    ) throws -> SiteModel {
+        try store.read {
+            var model = try readPlan(from: store, settings: settings, templates: templates)
+            try model.readPeriods(from: store, each: each)
+            return model
+        }
+    }
+
+    /// The model without its periods: the plan as it stands and its decisions.
+    static func readPlan(from store: AgendaStore, settings: PublicSettings, templates: TemplateSet) throws -> SiteModel {
         try store.read {
             let agenda = try store.agenda(asOf: nil)
             let revisions = try store.revisions()
@@ -63,17 +86,6 @@ struct SiteModel: Sendable {
                     withdrawnBy[action.code] = revision
                 }
             }
-            var periods: [PublishedPeriod] = []
-            for publication in try store.publications() {
-                guard let period = try? Period(parsing: publication.period) else { continue }
-                let plan = try store.agenda(asOf: period.end)
-                periods.append(PublishedPeriod(
-                    period: period, publication: publication, codes: plan.actions.map(\.code),
-                    members: Set(plan.actions.map(\.code)),
-                    states: Dictionary(plan.actions.map { ($0.code, $0.state) }, uniquingKeysWith: { a, _ in a }),
-                    statuses: try store.statuses(for: period, knownAt: publication.publishedAt)))
-            }
-            periods.sort { ($0.period, $0.publication.publishedAt) < ($1.period, $1.publication.publishedAt) }
             var decisions: [PlanDecision] = []
             for revision in revisions where revision.number > 1 {
                 guard let date = revision.date else { continue }
@@ -84,16 +96,46 @@ struct SiteModel: Sendable {
             var model = SiteModel(
                 organisation: templates.organisationName(plan: agenda.organisation),
                 title: settings.title ?? agenda.title, description: agenda.description, areas: agenda.areas,
-                subAreas: agenda.subAreas, actions: agenda.actions, withdrawnBy: withdrawnBy, periods: periods,
-                decisions: decisions)
+                subAreas: agenda.subAreas, actions: agenda.actions, withdrawnBy: withdrawnBy, decisions: decisions)
             model.areaOf = Dictionary(agenda.actions.map { ($0.code, $0.areaNumber) }, uniquingKeysWith: { a, _ in a })
+            model.actionIndex = Dictionary(agenda.actions.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { a, _ in a })
+            model.areaByNumber = Dictionary(agenda.areas.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
+            model.subAreaByCode = Dictionary(agenda.subAreas.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
             return model
         }
     }
 
-    /// Per action code, its focus area's number.
-    var areaOf: [String: Int] = [:]
-
-    /// The latest published period.
-    var latest: PublishedPeriod? { periods.last }
+    /// Reads the published periods into the model, one at a time: which actions the plan held at each
+    /// period's end and in which state (``AgendaStore/actionStates(asOf:)``, not the whole plan), and the
+    /// status counts. Keeps the latest period's statuses; hands each period's to `each`.
+    mutating func readPeriods(from store: AgendaStore, each: ((PublishedPeriod, [String: StatusEntry]) throws -> Void)?) throws {
+        try store.read {
+            let publications: [(Period, Publication)] = try store.publications().compactMap { publication in
+                guard let period = try? Period(parsing: publication.period) else { return nil }
+                return (period, publication)
+            }.sorted { ($0.0, $0.1.publishedAt) < ($1.0, $1.1.publishedAt) }
+            periods = []
+            latestStatuses = [:]
+            for (number, (period, publication)) in publications.enumerated() {
+                let plan = try store.actionStates(asOf: period.end)
+                let statuses = try store.statuses(for: period, knownAt: publication.publishedAt)
+                var states = [ActionState?](repeating: nil, count: actions.count)
+                var perArea: [Int: StatusCounts] = [:]
+                var total = StatusCounts()
+                for entry in plan {
+                    if let index = actionIndex[entry.code], states[index] == nil { states[index] = entry.state }
+                    guard entry.state != .withdrawn else { continue }
+                    let category = StatusCategory(statuses[entry.code])
+                    if let area = areaOf[entry.code] { perArea[area, default: StatusCounts()].add(category) }
+                    total.add(category)
+                }
+                let published = PublishedPeriod(
+                    period: period, publication: publication, states: states, perArea: perArea, total: total,
+                    lookup: AgendaStore.StatusLookup(period: period, knownAt: publication.publishedAt))
+                periods.append(published)
+                try each?(published, statuses)
+                if number == publications.count - 1 { latestStatuses = statuses }
+            }
+        }
+    }
 }

@@ -92,7 +92,7 @@ extension PublicSite {
     /// The status overview of a published period: a table per insatsområde and its chart.
     func summary(_ page: PageWriter, _ period: SiteModel.PublishedPeriod, at path: String) throws {
         guard settings.shows(.status) else { return }
-        let (perArea, total) = period.counts(areaOf: model.areaOf)
+        let (perArea, total) = (period.perArea, period.total)
         let areas = model.areas.filter { perArea[$0.number] != nil }
         let categories = categories(Array(perArea.values) + [total])
         try page.element("table", [("class", "report-table")]) {
@@ -180,7 +180,7 @@ extension PublicSite {
         try breadcrumbs(page, at: path, [])
         try page.element("h1", text: areaTitle(area))
         try paragraphs(page, area.description)
-        let actions = model.actions.filter { $0.areaNumber == area.number }
+        let actions = model.actions.indices.filter { model.actions[$0].areaNumber == area.number }
         let latest = model.latest
         try page.element("table", [("class", "report-table")]) {
             try page.element("caption", text: latest.map { "Aktiviteterna och deras status \($0.period.swedishLabel)" } ?? "Aktiviteterna")
@@ -194,7 +194,8 @@ extension PublicSite {
                 }
             }
             try page.element("tbody") {
-                for action in actions {
+                for index in actions {
+                    let action = model.actions[index]
                     try page.element("tr") {
                         try page.element("th", [("scope", "row")]) {
                             try page.element("a", [("href", links.href(Self.actionPath(action.code), from: path))], text: actionTitle(action))
@@ -203,7 +204,7 @@ extension PublicSite {
                         if settings.shows(.plan) { try page.element("td", text: responsible(action)) }
                         if let latest, settings.shows(.status) || settings.shows(.light) {
                             try page.element("td") {
-                                if latest.members.contains(action.code) { try statusBadges(page, latest.statuses[action.code]) }
+                                if latest.contains(index) { try statusBadges(page, model.latestStatuses[action.code]) }
                             }
                         }
                     }
@@ -218,10 +219,13 @@ extension PublicSite {
         return action.responsibility.units.map(\.displayName).joined(separator: ", ")
     }
 
-    func actionPage(_ action: Action) throws -> Data {
+    /// The page of the action at `index` of the plan; `entries` are its statuses per published period
+    /// (see ``entries(ofAction:)``).
+    func actionPage(_ index: Int, entries: [StatusEntry?]) throws -> Data {
+        let action = model.actions[index]
         let path = Self.actionPath(action.code)
         let page = try startPage(actionTitle(action), at: path)
-        let area = model.areas.first { $0.number == action.areaNumber }
+        let area = model.areaByNumber[action.areaNumber]
         try breadcrumbs(page, at: path, area.map { [(areaTitle($0), Self.areaPath($0.number))] } ?? [])
         try page.element("h1", text: actionTitle(action))
         switch action.state {
@@ -246,7 +250,7 @@ extension PublicSite {
                 }
             }
             if let area { try fact("Insatsområde", areaTitle(area)) }
-            if let sub = action.subAreaCode, sub != action.code, let subArea = model.subAreas.first(where: { $0.code == sub }) {
+            if let sub = action.subAreaCode, sub != action.code, let subArea = model.subAreaByCode[sub] {
                 try fact("Delområde", "\(subArea.code) \(subArea.title)")
             }
             if settings.shows(.plan) {
@@ -280,14 +284,14 @@ extension PublicSite {
             }
         }
         try page.element("h2", text: "Status per period")
-        let periods = model.periods.filter { $0.members.contains(action.code) }
+        let periods = model.periods.indices.filter { model.periods[$0].contains(index) }
         if periods.isEmpty {
             try page.element("p", text: "Ingen statusrapport för aktiviteten är publicerad ännu.")
         } else {
             try page.element("ol", [("class", "timeline")]) {
-                for period in periods {
+                for number in periods {
                     try page.element("li") {
-                        try timelineEntry(page, period, code: action.code, at: path)
+                        try timelineEntry(page, model.periods[number], entry: entries[number], at: path)
                     }
                 }
             }
@@ -295,11 +299,10 @@ extension PublicSite {
         return try finishPage(page, at: path)
     }
 
-    func timelineEntry(_ page: PageWriter, _ period: SiteModel.PublishedPeriod, code: String, at path: String) throws {
+    func timelineEntry(_ page: PageWriter, _ period: SiteModel.PublishedPeriod, entry: StatusEntry?, at path: String) throws {
         try page.element("h3") {
             try page.element("a", [("href", links.href(Self.periodPath(period.period), from: path))], text: period.period.swedishLabel.capitalisedFirst)
         }
-        let entry = period.statuses[code]
         try page.element("p") { try statusBadges(page, entry) }
         guard let entry else { return }
         if entry.carriedOver {
@@ -324,7 +327,8 @@ extension PublicSite {
         }
     }
 
-    func periodPage(_ period: SiteModel.PublishedPeriod) throws -> Data {
+    /// The page of a published period; `statuses` are its statuses as known at publication.
+    func periodPage(_ period: SiteModel.PublishedPeriod, statuses: [String: StatusEntry]) throws -> Data {
         let path = Self.periodPath(period.period)
         let title = "Status \(period.period.swedishLabel)"
         let page = try startPage(title, at: path)
@@ -332,7 +336,7 @@ extension PublicSite {
         try page.element("h1", text: title)
         try page.element("p", text: "Statusrapporten publicerades \(period.publication.publishedAt.swedishDate) och visar det som var rapporterat då.")
         try summary(page, period, at: path)
-        let byArea = Dictionary(grouping: model.actions.filter { period.members.contains($0.code) }, by: \.areaNumber)
+        let byArea = Dictionary(grouping: model.actions.indices.filter { period.contains($0) }, by: { model.actions[$0].areaNumber })
         for area in model.areas {
             guard let actions = byArea[area.number], !actions.isEmpty else { continue }
             try page.element("h2") {
@@ -348,12 +352,13 @@ extension PublicSite {
                     }
                 }
                 try page.element("tbody") {
-                    for action in actions {
-                        let entry = period.statuses[action.code]
+                    for index in actions {
+                        let action = model.actions[index]
+                        let entry = statuses[action.code]
                         try page.element("tr") {
                             try page.element("th", [("scope", "row")]) {
                                 try page.element("a", [("href", links.href(Self.actionPath(action.code), from: path))], text: actionTitle(action))
-                                if period.states[action.code] == .withdrawn { try page.text(" (struken)") }
+                                if period.states[index] == .withdrawn { try page.text(" (struken)") }
                             }
                             if settings.shows(.status) || settings.shows(.light) {
                                 try page.element("td") { try statusBadges(page, entry) }
