@@ -46,18 +46,7 @@ struct RadarChartWriter {
         let grid = templates.colour("chart.grid")
         let font = "Liberation Sans, DejaVu Sans, Arial, sans-serif"
         let axes = chart.axes.indices
-        try w.start("svg")
-        try w.attribute("xmlns", "http://www.w3.org/2000/svg")
-        try w.attribute("viewBox", "0 0 \(RadarChartWriter.width) \(height)")
-        if standalone {
-            try w.attribute("width", "\(RadarChartWriter.width)")
-            try w.attribute("height", "\(height)")
-        } else {
-            try w.attribute("class", "chart")
-            try w.attribute("role", "img")
-        }
-        try w.element("title", text: chart.title)
-        try w.element("desc", text: chart.description)
+        try w.startChart(width: RadarChartWriter.width, height: height, standalone: standalone, title: chart.title, description: chart.description)
         for ring in [25, 50, 75, 100] {
             try w.empty("polygon", attributes: [
                 ("points", points(axes.map { point(axis: $0, value: Double(ring)) })), ("fill", "none"), ("stroke", grid), ("stroke-width", "1"),

@@ -59,18 +59,7 @@ struct EffectChartWriter {
         let grid = templates.colour("chart.grid")
         let line = templates.colour("chart.started")
         let goal = templates.colour("chart.done")
-        try w.start("svg")
-        try w.attribute("xmlns", "http://www.w3.org/2000/svg")
-        try w.attribute("viewBox", "0 0 \(Self.width) \(Self.height)")
-        if standalone {
-            try w.attribute("width", "\(Self.width)")
-            try w.attribute("height", "\(Self.height)")
-        } else {
-            try w.attribute("class", "chart")
-            try w.attribute("role", "img")
-        }
-        try w.element("title", text: chart.title)
-        try w.element("desc", text: chart.description)
+        try w.startChart(width: Self.width, height: Self.height, standalone: standalone, title: chart.title, description: chart.description)
 
         // The unit once, above the value axis; the values on the axis and at the points are numbers only,
         // so a long unit ("personer per år") never crowds them.
