@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
     ],
     targets: [
         .systemLibrary(
@@ -81,7 +82,9 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                // The event loops run Swift concurrency's jobs (WebServer); NIO's blocking pool runs writes.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .executableTarget(
@@ -103,7 +106,7 @@ let package = Package(
         ),
         // Fixtures/documents holds the .docx/.odt plans and the script that makes them; the tests read them by path
         // and build damaged packages with ZIPFoundation, an independent zip writer.
-        .testTarget(name: "AgendaCoreTests", dependencies: ["AgendaCore", "ZIPFoundation"], exclude: ["Fixtures/documents"]),
+        .testTarget(name: "AgendaCoreTests", dependencies: ["AgendaCore", "ZIPFoundation"], exclude: ["Fixtures/documents", "Fixtures/lika-plan"]),
         // ZIPFoundation reads the .odt/.ods packages in the tests: an independent check of ReportGen's zip writer.
         .testTarget(name: "ReportGenTests", dependencies: ["ReportGen", "AgendaCore", "ZIPFoundation"]),
         .testTarget(name: "AgendaCLITests", dependencies: ["AgendaCLI", "AgendaCore"]),

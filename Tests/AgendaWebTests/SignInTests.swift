@@ -133,7 +133,7 @@ import Testing
         #expect(store.session(id, now: start.addingTimeInterval(29 * 60 + 29 * 60)) != nil, "every request restarts the idle clock")
         #expect(store.session(id, now: start.addingTimeInterval(29 * 60 + 29 * 60 + 31 * 60)) == nil, "idle too long")
         let other = store.start(identity, now: start)
-        #expect(SessionStore.hash(other) != other && SessionStore.hash(other).count == 64)
+        #expect(AccessToken.hash(other) != other && AccessToken.hash(other).count == 64)
         store.end(other)
         #expect(store.session(other, now: start) == nil, "signed out")
     }

@@ -83,17 +83,17 @@ struct ActionPage {
                 try page.text(area)
             }
             if !action.background.isEmpty {
-                try entry(page, "Bakgrund") { try paragraphs(page, action.background, separator: "\n\n") }
+                try entry(page, "Bakgrund") { try page.paragraphs(action.background, breakingAt: .blankLine) }
             }
             try entry(page, "Handlingsplan") {
-                action.plan.text.isEmpty ? try page.text("–") : try paragraphs(page, action.plan.text, separator: "\n")
+                action.plan.text.isEmpty ? try page.text("–") : try page.paragraphs(action.plan.text, breakingAt: .line)
             }
             try entry(page, "Ansvarig") { try page.text(responsible) }
             try entry(page, "Tidsplan") { try page.text(schedule) }
             try entry(page, "Kostnad") { try page.text(action.cost.text.map { $0.isEmpty ? "–" : $0 } ?? "–") }
             try entry(page, "Effektmål") { try effectGoals(page) }
             for field in action.otherFields {
-                try entry(page, field.label) { try paragraphs(page, field.text, separator: "\n") }
+                try entry(page, field.label) { try page.paragraphs(field.text, breakingAt: .line) }
             }
         }
     }
@@ -121,10 +121,6 @@ struct ActionPage {
         try page.element("dd", [], body)
     }
 
-    private func paragraphs(_ page: PageWriter, _ text: String, separator: String) throws {
-        let parts = text.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-        for part in parts { try page.element("p", text: part) }
-    }
 
     // MARK: - History
 

@@ -19,11 +19,11 @@ struct LikaRoutes {
 
     func register(on router: Router<WebContext>) {
         router.get("lika") { _, context -> Response in try overview(context) }
-        router.post("lika") { _, context -> Response in try start(context) }
+        app.blocking(.post, "lika", on: router) { _, context -> Response in try start(context) }
         router.get("lika/:unit") { _, context -> Response in try summary(context) }
-        router.get("lika/:unit/rapport") { _, context -> Response in try report(context) }
+        app.blocking(.get, "lika/:unit/rapport", on: router) { _, context -> Response in try report(context) }
         router.get("lika/:unit/:date/:area") { request, context -> Response in try workshop(request, context) }
-        router.post("lika/:unit/:date/:area") { _, context -> Response in try save(context) }
+        app.blocking(.post, "lika/:unit/:date/:area", on: router) { _, context -> Response in try save(context) }
     }
 
     // MARK: - /lika

@@ -20,14 +20,14 @@ struct OwnerRoutes {
             _ = try requireOwner(context)
             return try dashboard(context, notice: Self.notice(Form(encoded: request.uri.query ?? "")))
         }
-        router.post("omgang") { _, context -> Response in try openRound(context) }
-        router.post("omgang/:period/stang") { _, context -> Response in
+        app.blocking(.post, "omgang", on: router) { _, context -> Response in try openRound(context) }
+        app.blocking(.post, "omgang/:period/stang", on: router) { _, context -> Response in
             let owner = try requireOwner(context)
             let period = try ReaderRoutes.period(context.parameters.require("period"))
             try app.service.cancelRound(period: period, by: owner)
             return .seeOther("/omgang?stangd=\(period)")
         }
-        router.post("rapporter/:period/publicera") { _, context -> Response in
+        app.blocking(.post, "rapporter/:period/publicera", on: router) { _, context -> Response in
             let owner = try requireOwner(context)
             let period = try ReaderRoutes.period(context.parameters.require("period"))
             try ReportGenerator.publish(period: period, service: app.service, by: owner)
@@ -43,14 +43,14 @@ struct OwnerRoutes {
             }
             return try identitiesPage(context, notice: notice)
         }
-        router.post("identiteter") { _, context -> Response in try addIdentity(context) }
-        router.post("identiteter/:name/aterkalla") { _, context -> Response in
+        app.blocking(.post, "identiteter", on: router) { _, context -> Response in try addIdentity(context) }
+        app.blocking(.post, "identiteter/:name/aterkalla", on: router) { _, context -> Response in
             let owner = try requireOwner(context)
             let identity = try app.service.revokeIdentity(name: try Self.name(context), by: owner)
             app.sessions.endAll(of: identity.name)
             return .seeOther("/identiteter?aterkallad=\(Self.encoded(identity.name))")
         }
-        router.post("identiteter/:name/fornya") { _, context -> Response in
+        app.blocking(.post, "identiteter/:name/fornya", on: router) { _, context -> Response in
             let owner = try requireOwner(context)
             let issued = try app.service.renewIdentity(name: try Self.name(context), by: owner)
             app.sessions.endAll(of: issued.identity.name)
@@ -60,7 +60,7 @@ struct OwnerRoutes {
                 notice: "\(issued.identity.name) har fått en ny token. Den gamla fungerar inte längre.", on: page)
             return .page(try page.finish())
         }
-        router.post("identiteter/:name/lank") { request, context -> Response in
+        app.blocking(.post, "identiteter/:name/lank", on: router) { request, context -> Response in
             let owner = try requireOwner(context)
             let name = try Self.name(context)
             let identity = try app.service.identities().first { $0.name == name }

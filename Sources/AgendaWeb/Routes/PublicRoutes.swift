@@ -11,8 +11,8 @@ struct PublicRoutes {
     static let prefix = "/oppet/"
 
     func register(on router: Router<WebContext>) {
-        router.get("oppet") { _, _ -> Response in try file("") }
-        router.get("oppet/**") { _, context -> Response in
+        app.blocking(.get, "oppet", on: router) { _, _ -> Response in try file("") }
+        app.blocking(.get, "oppet/**", on: router) { _, context -> Response in
             try file(context.parameters.getCatchAll().joined(separator: "/"))
         }
     }

@@ -16,7 +16,7 @@ struct ReaderRoutes {
 
     func register(on router: Router<WebContext>) {
         router.get("rapporter") { _, context -> Response in try periodsPage(context) }
-        router.get("rapporter/:period") { _, context -> Response in
+        app.blocking(.get, "rapporter/:period", on: router) { _, context -> Response in
             _ = try context.requireIdentity()
             let period = try Self.period(context.parameters.require("period"))
             let bytes = try ReportGenerator.document(period: period, format: .xhtml, service: app.service, templates: app.templates)
@@ -26,7 +26,7 @@ struct ReaderRoutes {
             response.headers[.contentSecurityPolicyHeader] = Self.reportPolicy
             return response
         }
-        router.get("rapporter/:period/:file") { _, context -> Response in
+        app.blocking(.get, "rapporter/:period/:file", on: router) { _, context -> Response in
             _ = try context.requireIdentity()
             let period = try Self.period(context.parameters.require("period"))
             let file = try context.parameters.require("file")

@@ -11,8 +11,8 @@ struct ReporterRoutes {
     func register(on router: Router<WebContext>) {
         router.get("aktiviteter") { _, context -> Response in try actionsPage(context) }
         router.get("aktiviteter/:code") { request, context -> Response in try actionPage(request, context) }
-        router.post("aktiviteter/:code") { _, context -> Response in try postReport(context) }
-        router.post("aktiviteter/:code/effekt") { _, context -> Response in try postEffect(context) }
+        app.blocking(.post, "aktiviteter/:code", on: router) { _, context -> Response in try postReport(context) }
+        app.blocking(.post, "aktiviteter/:code/effekt", on: router) { _, context -> Response in try postEffect(context) }
     }
 
     /// "Våra aktiviteter": the förvaltning's actions (those it leads or shares) with their latest status,

@@ -17,7 +17,7 @@ struct SignInRoutes {
             if let session = context.session { return .seeOther(WebApp.home(for: session.identity.role)) }
             return try signInPage(context, token: "", error: nil)
         }
-        router.post("logga-in") { _, context -> Response in
+        app.blocking(.post, "logga-in", on: router) { _, context -> Response in
             let token = context.form.text("token")
             if let wait = app.throttle.wait(for: context.clientAddress) {
                 return try signInPage(
@@ -36,7 +36,7 @@ struct SignInRoutes {
                     status: .unauthorized)
             }
         }
-        router.get("logga-in/:secret") { _, context -> Response in
+        app.blocking(.get, "logga-in/:secret", on: router) { _, context -> Response in
             let secret = try context.parameters.require("secret")
             if let wait = app.throttle.wait(for: context.clientAddress) {
                 return try signInPage(
@@ -55,7 +55,7 @@ struct SignInRoutes {
                     status: .unauthorized)
             }
         }
-        router.post("logga-ut") { request, _ -> Response in
+        app.blocking(.post, "logga-ut", on: router) { request, _ -> Response in
             if let id = request.cookies[WebApp.sessionCookie]?.value { app.sessions.end(id) }
             var response = Response.seeOther("/logga-in")
             response.setCookie(Cookie(name: WebApp.sessionCookie, value: "", maxAge: 0, path: "/", secure: app.settings.secureCookies, httpOnly: true, sameSite: .strict))
@@ -74,7 +74,7 @@ struct SignInRoutes {
     /// The sign-in page: one field for the token. Its form carries a token that a cookie of its own
     /// repeats, so that no other site can sign a browser in.
     func signInPage(_ context: WebContext, token: String, error: String?, status: HTTPResponse.Status = .ok) throws -> Response {
-        let formToken = SessionStore.randomToken()
+        let formToken = AccessToken.randomHex()
         let page = try app.page("Logga in", context: context)
         try page.element("h1", text: "Logga in")
         try page.element("p", text: "Logga in med den token eller den inloggningslänk du har fått av IT-chefen. Förvaltningar rapporterar här läget för sina aktiviteter; IT-rådet läser periodens rapport.")

@@ -1,5 +1,4 @@
 import AgendaCore
-import Crypto
 import Foundation
 import Synchronization
 
@@ -26,18 +25,18 @@ final class SessionStore: Sendable {
 
     /// Starts a session for `identity` and returns its id, for the cookie only.
     func start(_ identity: Identity, now: Date = Date()) -> String {
-        let id = Self.randomToken()
-        let session = Session(identity: identity, csrf: Self.randomToken(), lastSeen: now)
+        let id = AccessToken.randomHex()
+        let session = Session(identity: identity, csrf: AccessToken.randomHex(), lastSeen: now)
         sessions.withLock { sessions in
             sessions = sessions.filter { now.timeIntervalSince($0.value.lastSeen) < idleTimeout }
-            sessions[Self.hash(id)] = session
+            sessions[AccessToken.hash(id)] = session
         }
         return id
     }
 
     /// The live session with `id`, its idle clock restarted; nil for an unknown or expired one.
     func session(_ id: String, now: Date = Date()) -> Session? {
-        let key = Self.hash(id)
+        let key = AccessToken.hash(id)
         return sessions.withLock { sessions in
             guard var session = sessions[key] else { return nil }
             guard now.timeIntervalSince(session.lastSeen) < idleTimeout else {
@@ -52,25 +51,11 @@ final class SessionStore: Sendable {
 
     /// Ends the session with `id`.
     func end(_ id: String) {
-        _ = sessions.withLock { $0.removeValue(forKey: Self.hash(id)) }
+        _ = sessions.withLock { $0.removeValue(forKey: AccessToken.hash(id)) }
     }
 
     /// Ends every session of the identity `name` (after a revocation seen at a request).
     func endAll(of name: String) {
         sessions.withLock { sessions in sessions = sessions.filter { $0.value.identity.name != name } }
-    }
-
-    /// 256 random bits as 64 hex digits.
-    static func randomToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<4).map { _ in
-            let value = generator.next() as UInt64
-            let hex = String(value, radix: 16)
-            return String(repeating: "0", count: 16 - hex.count) + hex
-        }.joined()
-    }
-
-    static func hash(_ id: String) -> String {
-        SHA256.hash(data: Array(id.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }

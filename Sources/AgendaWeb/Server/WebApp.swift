@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOPosix
 import ReportGen
 
 /// Everything the routes share: the one service over the database, the templates, the sessions.
@@ -43,6 +44,20 @@ public struct WebApp: Sendable {
         OwnerRoutes(app: self).register(on: router)
         PublicRoutes(app: self).register(on: router)
         return router
+    }
+
+    /// A route whose handler may wait or work long: every write (a POST, which may wait for SQLite's
+    /// lock while the CLI writes) and every report generated whole. It runs on NIO's pool of blocking
+    /// threads, because the event loops also run every other request's handler (``WebServer``) and so
+    /// keep serving pages meanwhile.
+    @discardableResult
+    func blocking(
+        _ method: HTTPRequest.Method, _ path: RouterPath, on router: Router<WebContext>,
+        _ handler: @escaping @Sendable (Request, WebContext) throws -> Response
+    ) -> Router<WebContext> {
+        router.on(path, method: method) { request, context in
+            try await NIOThreadPool.singleton.runIfActive { try handler(request, context) }
+        }
     }
 
     /// The organisation's name for page headers: the templates' when set, else the plan's.

@@ -112,6 +112,11 @@ public final class PageWriter {
         try w.text(text)
     }
 
+    /// `<p>` per paragraph of `text` (``ParagraphBreak``), each trimmed of spaces.
+    public func paragraphs(_ text: String, breakingAt paragraphBreak: ParagraphBreak) throws {
+        for paragraph in text.paragraphs(breakingAt: paragraphBreak) { try element("p", text: paragraph) }
+    }
+
     /// Closes `<main>`, so that what follows (a footer) is written after it.
     public func endMain() throws {
         if mainOpen { try w.end() }

@@ -47,13 +47,6 @@ extension PublicSite {
     func areaTitle(_ area: FocusArea) -> String { "Insatsområde \(area.number): \(area.title)" }
     func actionTitle(_ action: Action) -> String { "\(action.code) \(action.title)" }
 
-    /// Paragraphs of a text, one per blank-line-separated block.
-    func paragraphs(_ page: PageWriter, _ text: String) throws {
-        for block in text.components(separatedBy: "\n\n") {
-            let trimmed = block.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !trimmed.isEmpty { try page.element("p", text: trimmed) }
-        }
-    }
 
     func stateText(_ action: Action) -> String {
         switch action.state {
@@ -138,7 +131,7 @@ extension PublicSite {
         let page = try startPage(model.title, at: path, current: path)
         try page.element("h1", text: model.title)
         if !settings.intro.isEmpty { try page.element("p", [("class", "lead")], text: settings.intro) }
-        try paragraphs(page, model.description)
+        try page.paragraphs(model.description, breakingAt: .blankLine)
         if let latest = model.latest {
             try page.element("h2", text: "Läget \(latest.period.swedishLabel)")
             try page.element("p") {
@@ -179,7 +172,7 @@ extension PublicSite {
         let page = try startPage(areaTitle(area), at: path)
         try breadcrumbs(page, at: path, [])
         try page.element("h1", text: areaTitle(area))
-        try paragraphs(page, area.description)
+        try page.paragraphs(area.description, breakingAt: .blankLine)
         let actions = model.actions.indices.filter { model.actions[$0].areaNumber == area.number }
         let latest = model.latest
         try page.element("table", [("class", "report-table")]) {
@@ -263,13 +256,13 @@ extension PublicSite {
         if settings.shows(.plan) {
             if !action.background.isEmpty {
                 try page.element("h2", text: "Bakgrund")
-                try paragraphs(page, action.background)
+                try page.paragraphs(action.background, breakingAt: .blankLine)
             }
             if !action.plan.text.isEmpty || !action.plan.steps.isEmpty {
                 try page.element("h2", text: "Det här ska göras")
                 // The plan text holds the numbered steps too: when they were read, the list says it better.
                 if action.plan.steps.isEmpty {
-                    try paragraphs(page, action.plan.text)
+                    try page.paragraphs(action.plan.text, breakingAt: .blankLine)
                 } else {
                     try page.element("ol") {
                         for step in action.plan.steps { try page.element("li", text: step.text) }

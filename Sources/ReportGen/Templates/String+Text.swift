@@ -1,3 +1,11 @@
+/// Where a plain text (a plan's background, a comment) is cut into paragraphs.
+public enum ParagraphBreak: Sendable {
+    /// Every line its own paragraph.
+    case line
+    /// Lines between blank lines together: the paragraphs of a text typed as prose.
+    case blankLine
+}
+
 extension StringProtocol {
     /// The text without leading and trailing spaces and tabs: what Foundation's
     /// `trimmingCharacters(in: .whitespaces)` gives (tab and Unicode category Zs), without bridging
@@ -14,16 +22,44 @@ extension StringProtocol {
         return String(String.UnicodeScalarView(scalars[first...last]))
     }
 
+    /// The paragraphs of the text, each trimmed of spaces (lines within a paragraph each trimmed and
+    /// joined by a newline); none for a text of blank lines only.
+    func paragraphs(breakingAt paragraphBreak: ParagraphBreak) -> [String] {
+        var paragraphs: [String] = []
+        var block: [String] = []
+        func flush() {
+            if !block.isEmpty { paragraphs.append(block.joined(separator: "\n")) }
+            block.removeAll(keepingCapacity: true)
+        }
+        for line in lines(keepingEmpty: paragraphBreak == .blankLine) {
+            let trimmed = line.trimmingSpaces()
+            if !trimmed.isEmpty { block.append(trimmed) }
+            if paragraphBreak == .line || trimmed.isEmpty { flush() }
+        }
+        flush()
+        return paragraphs
+    }
+
     /// The non-empty lines of the text, split at every character Swift counts as a newline: LF, VT,
     /// FF, CR (so also CR LF), NEL (C2 85 in UTF-8), LS and PS (E2 80 A8/A9). Split by byte:
     /// splitting by Character or Unicode scalar validated every index, a tenth of a national report.
     func nonEmptyLines() -> [String] {
+        lines(keepingEmpty: false)
+    }
+
+    /// The lines of the text as ``nonEmptyLines()`` cuts them, with `keepingEmpty` also the empty ones
+    /// (a blank line between paragraphs is an empty line).
+    func lines(keepingEmpty: Bool) -> [String] {
         var text = String(self)
         return text.withUTF8 { bytes in
             var lines: [String] = []
             var start = 0, i = 0
             func cut(at end: Int) {
-                if end > start { lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) }
+                if end > start {
+                    lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                } else if keepingEmpty {
+                    lines.append("")
+                }
             }
             while i < bytes.count {
                 let byte = bytes[i]

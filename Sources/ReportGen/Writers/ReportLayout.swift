@@ -274,7 +274,7 @@ struct ReportLayout {
     }
 
     func paragraphs(_ text: String) -> [String] {
-        text.nonEmptyLines().map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        text.paragraphs(breakingAt: .line)
     }
 
     func actionFields(_ entry: ActionEntry) -> [(String, ReportTable.Cell)] {
