@@ -83,13 +83,29 @@ import Testing
         let owner = try app.service.authenticate(token: try DemoDatabase.token("IT-chef"))
         let secret = try app.service.createSignInLink(for: "Skolförvaltningen", validFor: 3600, by: owner)
         try await application.test(.router) { client in
+            // Opening the link (as a mail scanner or a link preview would) shows whom it signs in and uses nothing.
+            let scanner = Browser(client)
+            let preview = try await scanner.get("/logga-in/\(secret)")
+            #expect(preview.status == .ok && String(buffer: preview.body).contains("Logga in som Skolförvaltningen"))
+            #expect(scanner.cookies["agenda_session"] == nil)
             let browser = Browser(client)
-            let first = try await browser.get("/logga-in/\(secret)")
+            #expect(try await browser.get("/logga-in/\(secret)").status == .ok, "the link still works after the preview")
+            let forged = try await Browser(client).post("/logga-in/\(secret)", [], csrf: "0000")
+            #expect(forged.status == .forbidden, "the confirmation needs the page's CSRF token")
+            let first = try await browser.post("/logga-in/\(secret)", [])
             #expect(first.status == .seeOther && first.headers[.location] == "/aktiviteter")
+            #expect(browser.cookies["agenda_session"] != nil)
+            #expect(try await browser.get("/aktiviteter").status == .ok)
             let other = Browser(client)
             let second = try await other.get("/logga-in/\(secret)")
             #expect(second.status == .unauthorized, "a link works once")
+            // Refused (401, or 429 once the failures above slow this client down), and no session.
+            let late = try await scanner.post("/logga-in/\(secret)", [])
+            #expect([.unauthorized, .tooManyRequests].contains(late.status))
+            #expect(scanner.cookies["agenda_session"] == nil)
         }
+        let audit = try app.service.auditLog(identity: "Skolförvaltningen", target: nil, limit: 10)
+        #expect(audit.entries.filter { $0.operation == "sign in with link" }.count == 1, "one sign-in, not one per request")
     }
 
     @Test func revokingAnIdentityEndsItsSessionAtTheNextRequest() async throws {

@@ -66,6 +66,11 @@ public struct LabelTable: Sendable, Equatable {
 
     /// The synonyms of templates/default/import-labels.tsv, built into the executable.
     public static func standard() throws -> LabelTable {
+        try builtIn.get()
+    }
+
+    /// The built-in table, read once per process: it is compiled into the binary and never changes.
+    private static let builtIn = Result<LabelTable, any Error> {
         let name = "import-labels.tsv"
         guard let text = EmbeddedFiles.default.text(name) else {
             throw ImportError.unreadable(path: name, reason: "den inbyggda rubriktabellen saknas eller är inte UTF-8-text")

@@ -71,6 +71,11 @@ public struct OrganisationRegister: Sendable, Equatable {
     /// The förvaltningar and aliases of templates/default/organisation-aliases.tsv, built into the
     /// executable (Mölndal's abbreviations SLF and SKF), known before any import.
     public static func standard() throws -> OrganisationRegister {
+        try builtIn.get()
+    }
+
+    /// The built-in table, read once per process: it is compiled into the binary and never changes.
+    private static let builtIn = Result<OrganisationRegister, any Error> {
         let name = "organisation-aliases.tsv"
         guard let text = EmbeddedFiles.default.text(name) else {
             throw ImportError.unreadable(path: name, reason: "den inbyggda aliastabellen saknas eller är inte UTF-8-text")

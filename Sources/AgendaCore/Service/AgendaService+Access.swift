@@ -54,6 +54,12 @@ extension AgendaService {
         try write { store in try store.createSignInLink(for: name, validFor: seconds, by: caller, at: now) }
     }
 
+    /// The identity a one-time link secret would sign in, leaving the link unused (``AccessError/invalidToken``
+    /// for a used, expired or unknown link, or a revoked identity).
+    public func signInLinkHolder(_ secret: String) throws -> Identity {
+        try read { store in try store.signInLinkHolder(secret, at: now) }
+    }
+
     /// Signs in with a one-time link secret (see ``createSignInLink(for:validFor:by:)``).
     public func redeemSignInLink(_ secret: String) throws -> Identity {
         try write { store in try store.redeemSignInLink(secret, at: now) }

@@ -21,20 +21,34 @@ extension AgendaStore {
         }
     }
 
+    /// The identity the sign-in link `secret` would sign in, without using the link: what the page
+    /// behind the link shows before the person confirms (a mail scanner that opens the link uses nothing).
+    /// Throws ``AccessError/invalidToken`` as ``redeemSignInLink(_:at:)`` would.
+    public func signInLinkHolder(_ secret: String, at: Timestamp) throws -> Identity {
+        try validSignInLink(secret, at: at).identity
+    }
+
     /// Uses the sign-in link whose secret is `secret`: once, before it expires, for an identity that is
     /// not revoked. Returns the identity (with its token hash, for the session). Audited as a sign-in.
     public func redeemSignInLink(_ secret: String, at: Timestamp) throws -> Identity {
         try db.transaction {
-            let hash = AccessToken.hash(secret.trimmingCharacters(in: .whitespacesAndNewlines))
-            guard let row = try db.first("""
-                SELECT l.id, i.token_hash FROM signin_link l JOIN identity i ON i.id = l.identity_id
-                WHERE l.token_hash = ? AND l.used_at IS NULL AND l.expires_at > ? AND i.revoked_at IS NULL
-                """, [.text(hash), .text(at.description)], { ($0.int64(0), $0.string(1)) }),
-                let identity = try identityRow(where: "i.token_hash = ?", .text(row.1))
-            else { throw AccessError.invalidToken }
-            try db.run("UPDATE signin_link SET used_at = ? WHERE id = ?", [.text(at.description), .integer(row.0)])
+            let (link, identity) = try validSignInLink(secret, at: at)
+            try db.run("UPDATE signin_link SET used_at = ? WHERE id = ?", [.text(at.description), .integer(link)])
             try insertAudit(AuditDraft(operation: "sign in with link", target: identity.name), identity: identity.name, at: at)
             return identity
         }
+    }
+
+    /// The link with `secret` and its identity, if the link is unused and unexpired at `at` and the
+    /// identity not revoked; else ``AccessError/invalidToken``.
+    private func validSignInLink(_ secret: String, at: Timestamp) throws -> (link: Int64, identity: Identity) {
+        let hash = AccessToken.hash(secret.trimmingCharacters(in: .whitespacesAndNewlines))
+        guard let row = try db.first("""
+            SELECT l.id, i.token_hash FROM signin_link l JOIN identity i ON i.id = l.identity_id
+            WHERE l.token_hash = ? AND l.used_at IS NULL AND l.expires_at > ? AND i.revoked_at IS NULL
+            """, [.text(hash), .text(at.description)], { ($0.int64(0), $0.string(1)) }),
+            let identity = try identityRow(where: "i.token_hash = ?", .text(row.1))
+        else { throw AccessError.invalidToken }
+        return (row.0, identity)
     }
 }

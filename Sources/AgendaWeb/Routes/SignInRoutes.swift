@@ -36,24 +36,13 @@ struct SignInRoutes {
                     status: .unauthorized)
             }
         }
-        app.blocking(.get, "logga-in/:secret", on: router) { _, context -> Response in
-            let secret = try context.parameters.require("secret")
-            if let wait = app.throttle.wait(for: context.clientAddress) {
-                return try signInPage(
-                    context, token: "", error: "För många försök. Vänta \(Int(wait.rounded(.up))) sekunder och försök igen.",
-                    status: .tooManyRequests)
-            }
-            do {
-                let identity = try app.service.redeemSignInLink(secret)
-                app.throttle.succeeded(context.clientAddress)
-                return signedIn(identity)
-            } catch let error as AccessError where error == .invalidToken {
-                app.throttle.failed(context.clientAddress)
-                return try signInPage(
-                    context, token: "",
-                    error: "Inloggningslänken fungerar inte längre: den har redan använts eller gått ut. Be IT-chefen om en ny länk, eller logga in med din token.",
-                    status: .unauthorized)
-            }
+        // The link opens a page that asks the person to confirm; only the confirmation (a POST) uses the
+        // link. A mail scanner or link preview that fetches the address therefore leaves it unused.
+        router.get("logga-in/:secret") { _, context -> Response in
+            try signInLink(context) { identity in try linkPage(context, identity: identity) }
+        }
+        app.blocking(.post, "logga-in/:secret", on: router) { _, context -> Response in
+            try signInLink(context) { _ in signedIn(try app.service.redeemSignInLink(try context.parameters.require("secret"))) }
         }
         app.blocking(.post, "logga-ut", on: router) { request, _ -> Response in
             if let id = request.cookies[WebApp.sessionCookie]?.value { app.sessions.end(id) }
@@ -68,6 +57,49 @@ struct SignInRoutes {
         let id = app.sessions.start(identity)
         var response = Response.seeOther(WebApp.home(for: identity.role))
         response.setCookie(Cookie(name: WebApp.sessionCookie, value: id, path: "/", secure: app.settings.secureCookies, httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    /// What both requests of a sign-in link do around their own step: slowed down per client like token
+    /// sign-ins, and a used, expired or unknown link (or a revoked identity) answered 401 with the way on.
+    func signInLink(_ context: WebContext, _ step: (Identity) throws -> Response) throws -> Response {
+        let secret = try context.parameters.require("secret")
+        if let wait = app.throttle.wait(for: context.clientAddress) {
+            return try signInPage(
+                context, token: "", error: "För många försök. Vänta \(Int(wait.rounded(.up))) sekunder och försök igen.",
+                status: .tooManyRequests)
+        }
+        do {
+            let response = try step(try app.service.signInLinkHolder(secret))
+            app.throttle.succeeded(context.clientAddress)
+            return response
+        } catch let error as AccessError where error == .invalidToken {
+            app.throttle.failed(context.clientAddress)
+            return try signInPage(
+                context, token: "",
+                error: "Inloggningslänken fungerar inte längre: den har redan använts eller gått ut. Be IT-chefen om en ny länk, eller logga in med din token.",
+                status: .unauthorized)
+        }
+    }
+
+    /// The page behind a sign-in link: whom it signs in, and the button that does (a POST to the same address).
+    func linkPage(_ context: WebContext, identity: Identity) throws -> Response {
+        let formToken = context.session?.csrf ?? AccessToken.randomHex()
+        let name = identity.department ?? identity.name
+        let page = try app.page("Logga in", context: context)
+        try page.element("h1", text: "Logga in som \(name)")
+        try page.element("p", text: "Den här länken loggar in \(name) en gång. Den fungerar inte igen när du har loggat in.")
+        if let session = context.session {
+            try page.element("p", [("class", "notice")], text: "Du är inloggad som \(session.identity.department ?? session.identity.name). Loggar du in med länken byter du till \(name).")
+        }
+        try page.element("form", [("method", "post"), ("action", "/logga-in/\(try context.parameters.require("secret"))"), ("class", "form")]) {
+            try page.csrf(formToken)
+            try page.submit("Logga in")
+        }
+        var response = Response.page(try page.finish())
+        if context.session == nil {
+            response.setCookie(Cookie(name: WebApp.formCookie, value: formToken, path: "/", secure: app.settings.secureCookies, httpOnly: true, sameSite: .strict))
+        }
         return response
     }
 

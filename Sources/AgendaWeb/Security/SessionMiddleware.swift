@@ -22,7 +22,8 @@ struct SessionMiddleware: RouterMiddleware {
         }
         guard request.method == .post else { return try await next(request, context) }
         // A session that ended (revoked, renewed, idle) while its page was open: sign in again, nothing stored.
-        if context.session == nil, request.cookies[WebApp.sessionCookie] != nil, request.uri.path != "/logga-in" {
+        if context.session == nil, request.cookies[WebApp.sessionCookie] != nil,
+           request.uri.path != "/logga-in", !request.uri.path.hasPrefix("/logga-in/") {
             throw WebError.signInRequired
         }
         let form = try await Form.read(request)
