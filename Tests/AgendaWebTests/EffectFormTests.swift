@@ -17,20 +17,10 @@ import Testing
          ("source", source), ("comment", comment)]
     }
 
-    static func post(
-        _ client: any TestClientProtocol, as name: String, code: String, _ fields: [(String, String)]
-    ) async throws -> (Browser, TestResponse) {
-        let browser = Browser(client)
-        _ = try await browser.signIn(token: try DemoDatabase.token(name))
-        try await browser.get("/aktiviteter/\(code)")
-        return (browser, try await browser.post("/aktiviteter/\(code)/effekt", fields))
-    }
-
     @Test func thePageListsTheGoalsAndOffersTheForm() async throws {
         let (_, application) = try demoApp()
         try await application.test(.router) { client in
-            let browser = Browser(client)
-            _ = try await browser.signIn(token: try DemoDatabase.token("Skolförvaltningen"))
+            let browser = try await Browser.signedIn(client, as: "Skolförvaltningen")
             let response = try await browser.get("/aktiviteter/6.2")
             #expect(response.status == .ok)
             let page = browser.lastPage
@@ -52,7 +42,8 @@ import Testing
         let (app, application) = try demoApp()
         let before = try app.service.effectHistory(code: "6.2").count
         try await application.test(.router) { client in
-            let (browser, response) = try await Self.post(client, as: "Skolförvaltningen", code: "6.2", Self.fields())
+            let (browser, response) = try await Browser.signInAndPost(
+                client, as: "Skolförvaltningen", from: "/aktiviteter/6.2", to: "/aktiviteter/6.2/effekt", Self.fields())
             #expect(response.status == .seeOther)
             #expect(response.headers[.location] == "/aktiviteter/6.2?effekt=2018Q4")
             let history = try app.service.effectHistory(code: "6.2")
@@ -82,10 +73,8 @@ import Testing
         let (app, application) = try demoApp()
         let before = try app.service.effectHistory(code: "1.2").count
         try await application.test(.router) { client in
-            let browser = Browser(client)
-            _ = try await browser.signIn(token: try DemoDatabase.token("Skolförvaltningen"))
-            try await browser.get("/aktiviteter/6.2")
-            let post = try await browser.post("/aktiviteter/1.2/effekt", Self.fields())
+            let (_, post) = try await Browser.signInAndPost(
+                client, as: "Skolförvaltningen", from: "/aktiviteter/6.2", to: "/aktiviteter/1.2/effekt", Self.fields())
             #expect(post.status == .forbidden)
             #expect(try app.service.effectHistory(code: "1.2").count == before)
         }
@@ -95,10 +84,8 @@ import Testing
         let (app, application) = try demoApp()
         let before = try app.service.effectHistory(code: "6.2").count
         try await application.test(.router) { client in
-            let browser = Browser(client)
-            _ = try await browser.signIn(token: try DemoDatabase.token("IT-rådet"))
-            try await browser.get("/aktiviteter/6.2")
-            let post = try await browser.post("/aktiviteter/6.2/effekt", Self.fields())
+            let (_, post) = try await Browser.signInAndPost(
+                client, as: "IT-rådet", from: "/aktiviteter/6.2", to: "/aktiviteter/6.2/effekt", Self.fields())
             #expect(post.status == .forbidden)
             #expect(try app.service.effectHistory(code: "6.2").count == before)
         }
@@ -108,8 +95,8 @@ import Testing
         let (app, application) = try demoApp()
         let before = try app.service.effectHistory(code: "6.2").count
         try await application.test(.router) { client in
-            let (browser, response) = try await Self.post(
-                client, as: "Skolförvaltningen", code: "6.2",
+            let (browser, response) = try await Browser.signInAndPost(
+                client, as: "Skolförvaltningen", from: "/aktiviteter/6.2", to: "/aktiviteter/6.2/effekt",
                 Self.fields(goal: "9", assessment: "Nästan", value: "fyra", measuredOn: "31/12/2018",
                             source: "Egen <mätning> & enkät", comment: "Kommentaren <b>står kvar</b>."))
             #expect(response.status == .unprocessableContent)

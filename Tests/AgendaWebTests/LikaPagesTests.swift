@@ -21,12 +21,6 @@ import Testing
         [("code", code), ("answer", answer), ("step", step), ("comment", comment), ("seen", seen)]
     }
 
-    static func signedIn(_ client: any TestClientProtocol, as name: String = reporter) async throws -> Browser {
-        let browser = Browser(client)
-        _ = try await browser.signIn(token: try DemoDatabase.token(name))
-        return browser
-    }
-
     /// The value of the hidden `seen` field in indicator `code`'s form on `page`.
     static func seen(_ code: String, in page: String) -> String? {
         guard let start = page.range(of: "name=\"code\" value=\"\(code)\"") else { return nil }
@@ -42,7 +36,7 @@ import Testing
         let l4 = try #require(inForce.first { $0.code == "L4" })
         #expect(l4.answer == .almostThere && l4.supersedes != nil, "the demo's correction is in force")
         try await application.test(.router) { client in
-            let browser = try await Self.signedIn(client)
+            let browser = try await Browser.signedIn(client, as: Self.reporter)
             let response = try await browser.get("/lika/IFO/2018-03-01/L")
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "application/xhtml+xml; charset=utf-8")
@@ -76,7 +70,7 @@ import Testing
     @Test func aSaveStoresThatIndicatorAndRedirectsWithANotice() async throws {
         let (app, application) = try demoApp()
         try await application.test(.router) { client in
-            let browser = try await Self.signedIn(client)
+            let browser = try await Browser.signedIn(client, as: Self.reporter)
             try await browser.get(Self.workshop)
             #expect(browser.lastPage.contains("Ledning: 0 av "))
             let response = try await browser.post(Self.workshop, Self.answer("L1", "Påbörjad", step: "2", comment: "Mål finns i verksamhetsplanen."))
@@ -97,8 +91,8 @@ import Testing
     @Test func twoPeopleOnDifferentIndicatorsBothGetStored() async throws {
         let (app, application) = try demoApp()
         try await application.test(.router) { client in
-            let first = try await Self.signedIn(client)
-            let second = try await Self.signedIn(client)
+            let first = try await Browser.signedIn(client, as: Self.reporter)
+            let second = try await Browser.signedIn(client, as: Self.reporter)
             try await first.get(Self.workshop)
             try await second.get(Self.workshop)
             let a = try await first.post(Self.workshop, Self.answer("L1", "Planerad", comment: "Från första datorn."))
@@ -114,8 +108,8 @@ import Testing
     @Test func onTheSameIndicatorTheLaterSupersedesAndBothStayOnRecord() async throws {
         let (app, application) = try demoApp()
         try await application.test(.router) { client in
-            let first = try await Self.signedIn(client)
-            let second = try await Self.signedIn(client)
+            let first = try await Browser.signedIn(client, as: Self.reporter)
+            let second = try await Browser.signedIn(client, as: Self.reporter)
             try await first.get(Self.workshop)
             try await second.get(Self.workshop)
             let seenBySecond = try #require(Self.seen("L3", in: second.lastPage))
@@ -149,7 +143,7 @@ import Testing
         let before = try app.service.answerHistory(unit: "IFO", date: CalendarDate(year: 2018, month: 3, day: 1)).count
         try await application.test(.router) { client in
             for name in ["Skolförvaltningen", "IT-rådet"] {
-                let browser = try await Self.signedIn(client, as: name)
+                let browser = try await Browser.signedIn(client, as: name)
                 let page = try await browser.get("/lika/IFO/2018-03-01/L")
                 #expect(page.status == .forbidden, "\(name) may not open the workshop")
                 try await browser.get("/lika")
@@ -157,7 +151,7 @@ import Testing
                 #expect(post.status == .forbidden, "\(name) may not save")
             }
             // Reading is open to every signed-in role, like the reports: the summary, but no workshop link.
-            let other = try await Self.signedIn(client, as: "Skolförvaltningen")
+            let other = try await Browser.signedIn(client, as: "Skolförvaltningen")
             #expect(try await other.get("/lika/IFO").status == .ok, "another förvaltning's summary is readable")
             try await other.get("/lika")
             #expect(other.lastPage.contains("<th scope=\"row\">IFO</th>"))
@@ -170,7 +164,7 @@ import Testing
     @Test func anInvalidAnswerOrStepIs422WithWhatWasTypedKept() async throws {
         let (app, application) = try demoApp()
         try await application.test(.router) { client in
-            let browser = try await Self.signedIn(client)
+            let browser = try await Browser.signedIn(client, as: Self.reporter)
             try await browser.get(Self.workshop)
             let response = try await browser.post(Self.workshop, Self.answer("L2", "Kanske", step: "2", comment: "Vi <b>vet</b> inte & tvekar."))
             #expect(response.status == .unprocessableContent)
@@ -194,7 +188,7 @@ import Testing
     @Test func theOverviewListsTheUnitsAndStartsAnAssessment() async throws {
         let (_, application) = try demoApp()
         try await application.test(.router) { client in
-            let browser = try await Self.signedIn(client)
+            let browser = try await Browser.signedIn(client, as: Self.reporter)
             let response = try await browser.get("/lika")
             #expect(response.status == .ok)
             let page = browser.lastPage
@@ -223,7 +217,7 @@ import Testing
         let latest = try app.service.answers(AnswerQuery(unit: "Äldreomsorg", date: CalendarDate(year: 2018, month: 3, day: 1)))
         let ledning = try #require(LikaIndex.index(latest.filter { $0.area.code == "L" }.map(\.answer)))
         try await application.test(.router) { client in
-            let browser = try await Self.signedIn(client, as: "IT-rådet")
+            let browser = try await Browser.signedIn(client, as: "IT-rådet")
             let response = try await browser.get("/lika/%C3%84ldreomsorg")
             #expect(response.status == .ok)
             let page = browser.lastPage

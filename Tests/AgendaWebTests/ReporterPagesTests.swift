@@ -22,21 +22,10 @@ import Testing
         return fields
     }
 
-    /// Signs in as `name` and opens `code`'s page (for its CSRF token), then posts `fields` to it.
-    static func report(
-        _ client: any TestClientProtocol, as name: String, code: String, _ fields: [(String, String)]
-    ) async throws -> (Browser, TestResponse) {
-        let browser = Browser(client)
-        _ = try await browser.signIn(token: try DemoDatabase.token(name))
-        try await browser.get("/aktiviteter/\(code)")
-        return (browser, try await browser.post("/aktiviteter/\(code)", fields))
-    }
-
     @Test func theActionPageShowsThePlanFieldsAndTheHistoryNewestFirst() async throws {
         let (_, application) = try demoApp()
         try await application.test(.router) { client in
-            let browser = Browser(client)
-            _ = try await browser.signIn(token: try DemoDatabase.token("Skolförvaltningen"))
+            let browser = try await Browser.signedIn(client, as: "Skolförvaltningen")
             let response = try await browser.get("/aktiviteter/6.2")
             #expect(response.status == .ok)
             let page = browser.lastPage
@@ -61,8 +50,8 @@ import Testing
         let (app, application) = try demoApp()
         let before = try app.service.statusHistory(code: "6.2")
         try await application.test(.router) { client in
-            let (browser, response) = try await Self.report(
-                client, as: "Skolförvaltningen", code: "6.2", Self.fields(cost: "2 650 000"))
+            let (browser, response) = try await Browser.signInAndPost(
+                client, as: "Skolförvaltningen", from: "/aktiviteter/6.2", Self.fields(cost: "2 650 000"))
             #expect(response.status == .seeOther)
             #expect(response.headers[.location] == "/aktiviteter/6.2?sparad=2018Q4")
             let history = try app.service.statusHistory(code: "6.2")
@@ -82,8 +71,7 @@ import Testing
     @Test func aCorrectionIsAnnouncedAndThePrefilledFormIsWhatIsStored() async throws {
         let (app, application) = try demoApp()
         try await application.test(.router) { client in
-            let browser = Browser(client)
-            _ = try await browser.signIn(token: try DemoDatabase.token("Skolförvaltningen"))
+            let browser = try await Browser.signedIn(client, as: "Skolförvaltningen")
             try await browser.get("/aktiviteter/6.2")
             #expect(browser.lastPage.contains("Det finns redan en rapport för 2018Q4 (Påbörjad, 2019-01-09)."))
             #expect(browser.lastPage.contains("blir en rättelse som ersätter den; den gamla finns kvar i historiken"))
@@ -112,8 +100,8 @@ import Testing
         let (app, application) = try demoApp()
         let before = try app.service.statusHistory(code: "6.2").count
         try await application.test(.router) { client in
-            let (browser, response) = try await Self.report(
-                client, as: "Skolförvaltningen", code: "6.2",
+            let (browser, response) = try await Browser.signInAndPost(
+                client, as: "Skolförvaltningen", from: "/aktiviteter/6.2",
                 Self.fields(period: "2018Q9", status: "Halvklar", light: "lila", comment: "  ",
                             obstacles: "Budgeten räcker inte.", next: "Söka medel.", cost: "12 tusen"))
             #expect(response.status == .unprocessableContent)
@@ -140,8 +128,8 @@ import Testing
     @Test func hostileTextIsShownLiterally() async throws {
         let (_, application) = try demoApp()
         try await application.test(.router) { client in
-            let (browser, response) = try await Self.report(
-                client, as: "Skolförvaltningen", code: "6.2",
+            let (browser, response) = try await Browser.signInAndPost(
+                client, as: "Skolförvaltningen", from: "/aktiviteter/6.2",
                 Self.fields(comment: "<script>alert(1)</script>", obstacles: "\"><img src=x onerror=alert(1)>"))
             #expect(response.status == .seeOther)
             try await browser.get("/aktiviteter/6.2")
@@ -162,8 +150,7 @@ import Testing
         let (app, application) = try demoApp()
         let before = try app.service.statusHistory(code: "1.2").count
         try await application.test(.router) { client in
-            let browser = Browser(client)
-            _ = try await browser.signIn(token: try DemoDatabase.token("Skolförvaltningen"))
+            let browser = try await Browser.signedIn(client, as: "Skolförvaltningen")
             let page = try await browser.get("/aktiviteter/1.2")
             #expect(page.status == .forbidden)
             #expect(!browser.lastPage.contains("Skicka rapporten"))
@@ -178,8 +165,7 @@ import Testing
         let (app, application) = try demoApp()
         let before = try app.service.statusHistory(code: "6.2").count
         try await application.test(.router) { client in
-            let browser = Browser(client)
-            _ = try await browser.signIn(token: try DemoDatabase.token("IT-rådet"))
+            let browser = try await Browser.signedIn(client, as: "IT-rådet")
             let page = try await browser.get("/aktiviteter/6.2")
             #expect(page.status == .forbidden)
             #expect(!browser.lastPage.contains("Skicka rapporten"))
@@ -193,8 +179,7 @@ import Testing
         let (app, application) = try demoApp()
         let before = try app.service.statusHistory(code: "6.2").count
         try await application.test(.router) { client in
-            let browser = Browser(client)
-            _ = try await browser.signIn(token: try DemoDatabase.token("Skolförvaltningen"))
+            let browser = try await Browser.signedIn(client, as: "Skolförvaltningen")
             try await browser.get("/aktiviteter/6.2")
             let forged = try await browser.post("/aktiviteter/6.2", Self.fields(), csrf: "0000")
             #expect(forged.status == .forbidden)
@@ -208,8 +193,7 @@ import Testing
         try app.service.withdrawAction(code: "6.2", decision: Decision(reference: "IT-rådet 2019-01-02 §1", date: CalendarDate(year: 2019, month: 1, day: 2)), by: owner)
         let before = try app.service.statusHistory(code: "6.2").count
         try await application.test(.router) { client in
-            let browser = Browser(client)
-            _ = try await browser.signIn(token: try DemoDatabase.token("Skolförvaltningen"))
+            let browser = try await Browser.signedIn(client, as: "Skolförvaltningen")
             let page = try await browser.get("/aktiviteter/6.2")
             #expect(page.status == .ok)
             #expect(browser.lastPage.contains("Aktiviteten är struken ur planen."))
@@ -233,11 +217,9 @@ import Testing
         let (app, application) = try demoApp()
         let before = try app.service.statusHistory(code: code).count
         try await application.test(.router) { client in
-            let browser = Browser(client)
-            _ = try await browser.signIn(token: try DemoDatabase.token(name))
             // The CSRF token from any page of the session (a 403 page carries the sign-out form).
-            try await browser.get("/aktiviteter/\(code)")
-            let response = try await browser.post("/aktiviteter/\(code)", Self.fields(prefilled: nil))
+            let (_, response) = try await Browser.signInAndPost(
+                client, as: name, from: "/aktiviteter/\(code)", Self.fields(prefilled: nil))
             #expect(response.status.code == expected)
             #expect(try app.service.statusHistory(code: code).count == before + (expected == 303 ? 1 : 0))
         }
@@ -247,8 +229,7 @@ import Testing
         let (app, application) = try demoApp()
         let before = try app.service.statusHistory(code: "6.2").count
         try await application.test(.router) { client in
-            let browser = Browser(client)
-            _ = try await browser.signIn(token: try DemoDatabase.token("Skolförvaltningen"))
+            let browser = try await Browser.signedIn(client, as: "Skolförvaltningen")
             try await browser.get("/aktiviteter/6.2")
             let owner = try app.service.authenticate(token: try DemoDatabase.token("IT-chef"))
             try app.service.revokeIdentity(name: "Skolförvaltningen", by: owner)
@@ -264,8 +245,7 @@ import Testing
     @Test func anUnknownActionIsNotFound() async throws {
         let (_, application) = try demoApp()
         try await application.test(.router) { client in
-            let browser = Browser(client)
-            _ = try await browser.signIn(token: try DemoDatabase.token("IT-chef"))
+            let browser = try await Browser.signedIn(client, as: "IT-chef")
             #expect(try await browser.get("/aktiviteter/99.9").status == .notFound)
         }
     }

@@ -83,6 +83,24 @@ final class Browser: @unchecked Sendable {
         return try await post("/logga-in", [("token", token)])
     }
 
+    /// A browser signed in as the demo identity `name`.
+    static func signedIn(_ client: any TestClientProtocol, as name: String) async throws -> Browser {
+        let browser = Browser(client)
+        _ = try await browser.signIn(token: try DemoDatabase.token(name))
+        return browser
+    }
+
+    /// Signs in as `name` and opens `page` (for its CSRF token), then posts `fields` to `uri`, the page itself
+    /// unless given.
+    static func signInAndPost(
+        _ client: any TestClientProtocol, as name: String, from page: String, to uri: String? = nil,
+        _ fields: [(String, String)]
+    ) async throws -> (Browser, TestResponse) {
+        let browser = try await signedIn(client, as: name)
+        try await browser.get(page)
+        return (browser, try await browser.post(uri ?? page, fields))
+    }
+
     static func csrf(in page: String) -> String? {
         guard let match = page.firstMatch(of: /name="_csrf" value="([0-9a-f]+)"/) else { return nil }
         return String(match.output.1)

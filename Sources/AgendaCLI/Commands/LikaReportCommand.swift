@@ -3,32 +3,6 @@ import ArgumentParser
 import Foundation
 import ReportGen
 
-/// The formats option of the LIKA reports, as `agenda report` reads it.
-struct LikaFormatOptions: ParsableArguments {
-    @Option(
-        help: ArgumentHelp("Comma-separated formats: xhtml,fodt,fods,odt,ods (default: all).", valueName: "list"),
-        transform: { list in
-            try list.split(separator: ",").map { name in
-                do { return try ReportFormat(parsing: name.trimmingCharacters(in: .whitespaces)) } catch {
-                    throw ValidationError(String(describing: error))
-                }
-            }
-        })
-    var format: [ReportFormat] = ReportFormat.allCases
-
-    @Option(help: ArgumentHelp("The folder to write to (created if needed).", valueName: "dir"))
-    var out: String = "."
-
-    @Option(help: ArgumentHelp("A template folder (see `agenda templates export`); default: the built-in set.", valueName: "dir"))
-    var templates: String?
-
-    func templateSet() throws -> TemplateSet {
-        try TemplateSet.load(from: templates.map { URL(fileURLWithPath: $0, isDirectory: true) })
-    }
-
-    var directory: URL { URL(fileURLWithPath: out, isDirectory: true) }
-}
-
 struct LikaReport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
@@ -46,7 +20,7 @@ struct LikaReport: ParsableCommand {
     @Option(help: ArgumentHelp("The assessed unit.", valueName: "name")) var unit: String
     @Option(help: ArgumentHelp("An earlier assessment's date (YYYY-MM-DD) or another unit's name; repeatable.", valueName: "date|unit"))
     var compare: [String] = []
-    @OptionGroup var output: LikaFormatOptions
+    @OptionGroup var output: ReportOutputOptions
 
     func run() throws {
         let templates = try output.templateSet()
@@ -78,7 +52,7 @@ struct LikaCompare: ParsableCommand {
     @Flag(help: "Name the municipalities Kommun A, Kommun B, … and leave comments out.") var anonymise = false
     @Option(help: ArgumentHelp("Who compares (e.g. a kommunalförbund), for the title page; default: the template's organisation.", valueName: "name"))
     var organisation: String?
-    @OptionGroup var output: LikaFormatOptions
+    @OptionGroup var output: ReportOutputOptions
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("ange minst en fil att jämföra") }

@@ -23,28 +23,13 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The period: 2018 (år), 2018H1 (halvår), 2018T2 (tertial) or 2018Q2 (kvartal).", valueName: "period"))
     var period: Period
 
-    @Option(
-        help: ArgumentHelp("Comma-separated formats: xhtml,fodt,fods,odt,ods (default: all).", valueName: "list"),
-        transform: { list in
-            try list.split(separator: ",").map { name in
-                do { return try ReportFormat(parsing: name.trimmingCharacters(in: .whitespaces)) } catch {
-                    throw ValidationError(String(describing: error))
-                }
-            }
-        })
-    var format: [ReportFormat] = ReportFormat.allCases
-
-    @Option(help: ArgumentHelp("The folder to write to (created if needed).", valueName: "dir"))
-    var out: String = "."
+    @OptionGroup var output: ReportOutputOptions
 
     @Option(help: ArgumentHelp("Only this insatsområde.", valueName: "number"))
     var area: Int?
 
     @Option(help: ArgumentHelp("Only actions this förvaltning leads or shares (name or alias).", valueName: "name"))
     var department: String?
-
-    @Option(help: ArgumentHelp("A template folder (see `agenda templates export`); default: the built-in set.", valueName: "dir"))
-    var templates: String?
 
     @Option(name: .customLong("generated-at"), help: ArgumentHelp("Print this date as the report's date, YYYY-MM-DD.", valueName: "date"))
     var generatedAt: CalendarDate?
@@ -53,9 +38,9 @@ struct ReportCommand: ParsableCommand {
     var publish = false
 
     func run() throws {
-        let templateSet = try TemplateSet.load(from: templates.map { URL(fileURLWithPath: $0, isDirectory: true) })
+        let templateSet = try output.templateSet()
         let request = ReportRequest(
-            period: period, formats: format, directory: URL(fileURLWithPath: out, isDirectory: true),
+            period: period, formats: output.format, directory: output.directory,
             filter: ReportFilter(areaNumber: area, department: department), generatedAt: generatedAt
         )
         let files: [URL]

@@ -35,10 +35,8 @@ struct RadarChartWriter {
         return (Double(RadarChartWriter.width) / 2 + r * cos(angle), 235 + r * sin(angle))
     }
 
-    static func number(_ value: Double) -> String { String(format: "%.1f", value) }
-
     func points(_ values: [(x: Double, y: Double)]) -> String {
-        values.map { "\(Self.number($0.x)),\(Self.number($0.y))" }.joined(separator: " ")
+        values.map { "\(ChartWriter.number($0.x)),\(ChartWriter.number($0.y))" }.joined(separator: " ")
     }
 
     func write(to w: XMLWriter, standalone: Bool) throws {
@@ -53,19 +51,21 @@ struct RadarChartWriter {
             ])
             let label = point(axis: 0, value: Double(ring))
             try w.element("text", [
-                "x": Self.number(label.x + 4), "y": Self.number(label.y + 4), "font-family": font, "font-size": "11", "fill": textColour,
+                "x": ChartWriter.number(label.x + 4), "y": ChartWriter.number(label.y + 4),
+                "font-family": font, "font-size": "11", "fill": textColour,
             ], text: String(ring))
         }
         for axis in axes {
             let end = point(axis: axis, value: 100)
             try w.empty("line", attributes: [
-                ("x1", Self.number(Double(RadarChartWriter.width) / 2)), ("y1", "235"), ("x2", Self.number(end.x)), ("y2", Self.number(end.y)),
+                ("x1", ChartWriter.number(Double(RadarChartWriter.width) / 2)), ("y1", "235"),
+                ("x2", ChartWriter.number(end.x)), ("y2", ChartWriter.number(end.y)),
                 ("stroke", grid), ("stroke-width", "1"),
             ])
             let label = point(axis: axis, value: 118)
             let anchor = abs(label.x - Double(RadarChartWriter.width) / 2) < 1 ? "middle" : label.x < Double(RadarChartWriter.width) / 2 ? "end" : "start"
             try w.element("text", [
-                "x": Self.number(label.x), "y": Self.number(label.y + 5), "text-anchor": anchor,
+                "x": ChartWriter.number(label.x), "y": ChartWriter.number(label.y + 5), "text-anchor": anchor,
                 "font-family": font, "font-size": "13", "fill": textColour,
             ], text: chart.axes[axis])
         }
@@ -78,7 +78,9 @@ struct RadarChartWriter {
             ])
             for axis in axes {
                 try w.start("circle")
-                for (key, value) in [("cx", Self.number(corners[axis].x)), ("cy", Self.number(corners[axis].y)), ("r", "4"), ("fill", colour)] {
+                for (key, value) in [
+                    ("cx", ChartWriter.number(corners[axis].x)), ("cy", ChartWriter.number(corners[axis].y)), ("r", "4"), ("fill", colour),
+                ] {
                     try w.attribute(key, value)
                 }
                 try w.element("title", text: "\(series.name), \(chart.axes[axis]): \(series.values[axis].map(String.init) ?? "–")")

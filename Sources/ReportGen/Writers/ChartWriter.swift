@@ -10,6 +10,9 @@ struct ChartWriter {
     static let rowGap = 12
     static let legendRow = 24
 
+    /// An SVG coordinate as every chart writes it: one decimal.
+    static func number(_ value: Double) -> String { String(format: "%.1f", value) }
+
     var presentCategories: [StatusCategory] {
         chart.categories.filter { category in chart.bars.contains { $0.counts.count(of: category) > 0 } }
     }

@@ -52,8 +52,6 @@ struct EffectChartWriter {
         return Double(Self.left) + plot * (Double(index) + 0.5) / Double(max(chart.points.count, 1))
     }
 
-    static func number(_ value: Double) -> String { String(format: "%.1f", value) }
-
     func write(to w: XMLWriter, standalone: Bool) throws {
         let text = templates.colour("chart.text")
         let grid = templates.colour("chart.grid")
@@ -71,13 +69,13 @@ struct EffectChartWriter {
         // Grid: the lowest value, the middle and the highest, each with its value.
         let (low, high) = range
         for value in [low, (low + high) / 2, high] {
-            let gy = Self.number(y(value))
+            let gy = ChartWriter.number(y(value))
             try w.empty("line", attributes: [
                 ("x1", String(Self.left)), ("y1", gy), ("x2", String(Self.width - Self.right)), ("y2", gy),
                 ("stroke", grid), ("stroke-width", "1"),
             ])
             try w.element("text", [
-                "x": String(Self.left - 6), "y": Self.number(y(value) + 4), "text-anchor": "end",
+                "x": String(Self.left - 6), "y": ChartWriter.number(y(value) + 4), "text-anchor": "end",
                 "font-family": Self.font, "font-size": "11", "fill": text,
             ], text: SwedishNumber.format(value))
         }
@@ -86,14 +84,14 @@ struct EffectChartWriter {
         let actual = chart.points.enumerated().filter { $0.element.kind != .target }
         if actual.count > 1 {
             try w.empty("polyline", attributes: [
-                ("points", actual.map { "\(Self.number(x($0.offset))),\(Self.number(y($0.element.value)))" }.joined(separator: " ")),
+                ("points", actual.map { "\(ChartWriter.number(x($0.offset))),\(ChartWriter.number(y($0.element.value)))" }.joined(separator: " ")),
                 ("fill", "none"), ("stroke", line), ("stroke-width", "2.5"),
             ])
         }
         if let target = chart.points.indices.last(where: { chart.points[$0].kind == .target }), let last = actual.last {
             try w.empty("line", attributes: [
-                ("x1", Self.number(x(last.offset))), ("y1", Self.number(y(last.element.value))),
-                ("x2", Self.number(x(target))), ("y2", Self.number(y(chart.points[target].value))),
+                ("x1", ChartWriter.number(x(last.offset))), ("y1", ChartWriter.number(y(last.element.value))),
+                ("x2", ChartWriter.number(x(target))), ("y2", ChartWriter.number(y(chart.points[target].value))),
                 ("stroke", goal), ("stroke-width", "2"), ("stroke-dasharray", "6 4"),
             ])
         }
@@ -107,28 +105,28 @@ struct EffectChartWriter {
             if point.kind == .target {
                 try w.start("rect")
                 for (key, attribute) in [
-                    ("x", Self.number(px - 6)), ("y", Self.number(py - 6)), ("width", "12"), ("height", "12"),
+                    ("x", ChartWriter.number(px - 6)), ("y", ChartWriter.number(py - 6)), ("width", "12"), ("height", "12"),
                     ("fill", goal), ("stroke", "#ffffff"), ("stroke-width", "1"),
                 ] { try w.attribute(key, attribute) }
             } else {
                 try w.start("circle")
                 for (key, attribute) in [
-                    ("cx", Self.number(px)), ("cy", Self.number(py)), ("r", "6"),
+                    ("cx", ChartWriter.number(px)), ("cy", ChartWriter.number(py)), ("r", "6"),
                     ("fill", point.kind == .baseline ? "#ffffff" : line), ("stroke", line), ("stroke-width", "2"),
                 ] { try w.attribute(key, attribute) }
             }
             try w.element("title", text: point.label.isEmpty ? "\(word): \(value)" : "\(word): \(value) (\(point.label))")
             try w.end()
             try w.element("text", [
-                "x": Self.number(px), "y": Self.number(py - 11), "text-anchor": "middle",
+                "x": ChartWriter.number(px), "y": ChartWriter.number(py - 11), "text-anchor": "middle",
                 "font-family": Self.font, "font-size": "12", "fill": text,
             ], text: number)
             try w.element("text", [
-                "x": Self.number(px), "y": String(Self.height - Self.bottom + 20), "text-anchor": "middle",
+                "x": ChartWriter.number(px), "y": String(Self.height - Self.bottom + 20), "text-anchor": "middle",
                 "font-family": Self.font, "font-size": "11", "fill": text,
             ], text: point.label)
             try w.element("text", [
-                "x": Self.number(px), "y": String(Self.height - Self.bottom + 36), "text-anchor": "middle",
+                "x": ChartWriter.number(px), "y": String(Self.height - Self.bottom + 36), "text-anchor": "middle",
                 "font-family": Self.font, "font-size": "11", "fill": text,
             ], text: word)
         }
