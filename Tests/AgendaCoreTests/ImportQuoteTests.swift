@@ -15,6 +15,22 @@ struct ImportQuoteTests {
         #expect(Quoted.input(text) == "\"\(quoted)\"")
     }
 
+    @Test(arguments: ["\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "\r", "\n", "\u{07}", "\t"])
+    func aControlCharacterInQuotedTextBecomesASpace(_ character: String) {
+        #expect(Quoted.input("1. Omr\(character)de") == "\"1. Omr de\"")
+    }
+
+    /// Found by the fuzzer (Markdown, 582 626 inputs in): a vertical tab inside the last heading made the
+    /// refusal two lines. Every importer quotes through ``Quoted``; both formats that split lines are checked.
+    @Test(arguments: [PlanFormat.text, .markdown])
+    func aRefusalQuotingAHeadingWithAVerticalTabIsOneLine(_ format: PlanFormat) throws {
+        let text = format == .text ? "1. Extern service\n\n1.1 E-tj\u{0B}nster\n" : "# Plan\n\n## 1. Omr\u{0B}de\n"
+        let error = try #require(throws: ImportError.self) { try ImportTestSupport.importText(text, format: format) }
+        let message = error.description
+        #expect(!message.contains { $0.isNewline }, "\(message.debugDescription)")
+        #expect(message.contains("utan något under den"))
+    }
+
     @Test func aMegabyteLineThatFitsNowhereGivesAShortWarning() throws {
         let long = String(repeating: "Okänd uppgift i sidhuvudet ", count: 40_000)  // 1.08 MB, one line
         #expect(long.utf8.count > 1_000_000)

@@ -10,14 +10,18 @@ enum Quoted {
         "\"" + excerpt(text) + "\""
     }
 
-    /// `text` cut to its first ``limit`` characters with a final "…", without quotes.
+    /// `text` cut to its first ``limit`` characters with a final "…", without quotes. A line break or
+    /// other control character inside it (a vertical tab, a line separator) becomes a space, so that a
+    /// message quoting input stays on one line.
     static func excerpt(_ text: some StringProtocol) -> String {
-        var end = text.startIndex
+        var excerpt = ""
         var count = 0
-        while end < text.endIndex, count < limit {
-            end = text.index(after: end)
+        for character in text {
+            if count == limit { return excerpt + "…" }
+            let control = character.isNewline || character.unicodeScalars.contains { $0.properties.generalCategory == .control }
+            excerpt.append(control ? " " : character)
             count += 1
         }
-        return end == text.endIndex ? String(text) : String(text[..<end]) + "…"
+        return excerpt
     }
 }
