@@ -8,8 +8,8 @@ struct AgendaCommand: AsyncParsableCommand {
         commandName: "agenda",
         abstract: "Håll ordning på kommunens digitala agenda, från antagen plan till uppföljning.",
         discussion: """
-            The database is --db PATH, else $AGENDA_DB, else ./agenda.sqlite.
-            Start with `agenda demo DIR` for a ready sample, or `agenda import PLAN.txt`.
+            Databasen är filen som --db anger, annars $AGENDA_DB, annars ./agenda.sqlite. \
+            Börja med `agenda demo DIR` för en färdig exempeldatabas, eller med `agenda import PLAN.txt`.
             """,
         version: AgendaVersion.current,
         subcommands: [

@@ -180,4 +180,32 @@ import Testing
         #expect(result.stderr.hasPrefix("fel: ") && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: db))
     }
+
+    /// Every command's `--help`, nested ones included, is Swedish: what the project writes there (abstracts,
+    /// discussions, option and argument help) carries none of the English it once had. ArgumentParser's own
+    /// lines ("Show the version.", "Show help information.", "See 'agenda help …'") are not ours and left out.
+    @Test func everyHelpTextIsSwedish() throws {
+        let english = [" the ", " or ", " and ", " of ", "e.g.", "YYYY", "(default: all", "Print JSON"]
+        let notOurs = ["Show the version.", "Show help information.", "See 'agenda help"]
+        var pending: [[String]] = [[]]
+        var seen: [String] = []
+        while let command = pending.popLast() {
+            let result = try AgendaProcess.run(command + ["--help"])
+            let name = (["agenda"] + command).joined(separator: " ")
+            #expect(result.status == 0 && result.stdout.contains("OVERVIEW: "), "\(name): \(result.stderr)")
+            seen.append(name)
+            let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            for line in lines where !notOurs.contains(where: line.contains) {
+                for word in english where line.contains(word) { Issue.record("\(name) --help: \"\(word)\" in \"\(line)\"") }
+            }
+            // The subcommands: the names listed under SUBCOMMANDS:, up to the blank line after them.
+            guard let start = lines.firstIndex(of: "SUBCOMMANDS:") else { continue }
+            for line in lines[(start + 1)...].prefix(while: { !$0.isEmpty }) where line.hasPrefix("  ") && !line.hasPrefix("   ") {
+                pending.append(command + [String(line.dropFirst(2).prefix(while: { $0 != " " }))])
+            }
+        }
+        for nested in ["agenda status set", "agenda lika report", "agenda identity link", "agenda effect measure", "agenda status round open"] {
+            #expect(seen.contains(nested), "\(nested) --help was not reached")
+        }
+    }
 }

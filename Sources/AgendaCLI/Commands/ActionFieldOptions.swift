@@ -4,16 +4,16 @@ import ArgumentParser
 /// The fields of an action a user can set with `add action` and `edit action`.
 /// Texts are parsed the same way the importer parses a plan.
 struct ActionFieldOptions: ParsableArguments {
-    @Option(help: "The action's title.") var title: String?
-    @Option(help: "Background text.") var background: String?
-    @Option(help: "The plan text; numbered lines (\"1. …\") become steps.") var plan: String?
-    @Option(help: ArgumentHelp("Ansvarig, as the plan would write it: \"Förvaltning, enhet tillsammans med …\".", valueName: "text"))
+    @Option(help: "Aktivitetens rubrik.") var title: String?
+    @Option(help: "Bakgrundstext.") var background: String?
+    @Option(help: "Handlingsplanens text; numrerade rader (\"1. …\") blir steg.") var plan: String?
+    @Option(help: ArgumentHelp("Ansvarig, skrivet som i planen: \"Förvaltning, enhet tillsammans med …\".", valueName: "text"))
     var responsible: String?
-    @Option(help: ArgumentHelp("Tidsplan, e.g. \"2018-2020\" or \"2018 – utredning, 2019 – införande\".", valueName: "text"))
+    @Option(help: ArgumentHelp("Tidsplan, t.ex. \"2018-2020\" eller \"2018 – utredning, 2019 – införande\".", valueName: "text"))
     var schedule: String?
-    @Option(help: ArgumentHelp("Kostnad, e.g. \"200 tkr/år\" or \"Inom befintliga budgetramar\".", valueName: "text"))
+    @Option(help: ArgumentHelp("Kostnad, t.ex. \"200 tkr/år\" eller \"Inom befintliga budgetramar\".", valueName: "text"))
     var cost: String?
-    @Option(name: .customLong("effect-goal"), help: ArgumentHelp("An effektmål; repeat for several (replaces the list).", valueName: "text"))
+    @Option(name: .customLong("effect-goal"), help: ArgumentHelp("Ett effektmål; upprepa för flera (ersätter listan).", valueName: "text"))
     var effectGoals: [String] = []
 
     /// The fields as AgendaCore reads them.
@@ -28,13 +28,13 @@ struct ActionFieldOptions: ParsableArguments {
 
 /// The IT-rådet decision (or other decision) behind a change to the plan.
 struct DecisionOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The decision reference, e.g. \"IT-rådet 2018-03-14 §5\".", valueName: "reference"))
+    @Option(help: ArgumentHelp("Hänvisning till beslutet, t.ex. \"IT-rådet 2018-03-14 §5\".", valueName: "reference"))
     var decision: String?
 
-    @Option(help: ArgumentHelp("The decision's date, YYYY-MM-DD (default: a date in the reference, else today).", valueName: "date"))
+    @Option(help: ArgumentHelp("Beslutets datum, ÅÅÅÅ-MM-DD (standard: ett datum i hänvisningen, annars dagens datum).", valueName: "date"))
     var date: CalendarDate?
 
-    @Option(help: "A note recorded with the change.")
+    @Option(help: "En anteckning som sparas med ändringen.")
     var note: String?
 
     /// The decision; its date defaults to a date in the reference, else `today`.

@@ -10,15 +10,15 @@ struct AddCommand: ParsableCommand {
 }
 
 struct AddAction: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "action", abstract: "Add a new action to the plan (recorded as a revision).")
+    static let configuration = CommandConfiguration(commandName: "action", abstract: "Lägg till en ny aktivitet i planen (sparas som en revision).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The new action's code, e.g. 1.9 or 2.3c.") var code: String
-    @Option(help: "The insatsområde's number.") var area: Int
-    @Option(name: .customLong("sub-area"), help: ArgumentHelp("The delområde's code, if any.", valueName: "code")) var subArea: String?
+    @Argument(help: "Den nya aktivitetens kod, t.ex. 1.9 eller 2.3c.") var code: String
+    @Option(help: "Insatsområdets nummer.") var area: Int
+    @Option(name: .customLong("sub-area"), help: ArgumentHelp("Delområdets kod, om aktiviteten hör till ett delområde.", valueName: "code")) var subArea: String?
     @OptionGroup var fields: ActionFieldOptions
     @OptionGroup var decision: DecisionOptions
-    @Flag(name: .customLong("new-unit"), help: "Add a förvaltning or enhet the ansvarig names and the register lacks (otherwise refused).")
+    @Flag(name: .customLong("new-unit"), help: "Lägg till en förvaltning eller enhet som står som ansvarig men saknas i organisationsregistret (annars avvisas kommandot).")
     var newUnit = false
 
     func validate() throws {
@@ -37,13 +37,13 @@ struct AddAction: ParsableCommand {
 struct AddUnit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unit",
-        abstract: "Add a förvaltning, an enhet under it, or aliases for it to the organisation register."
+        abstract: "Lägg till en förvaltning, en enhet under den eller alias för den i organisationsregistret."
     )
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The förvaltning (existing name or alias, or a new one).") var department: String
-    @Argument(help: "An enhet under it.") var unit: String?
-    @Option(help: ArgumentHelp("Another spelling or abbreviation of the förvaltning; repeatable.", valueName: "alias"))
+    @Argument(help: "Förvaltningen (befintligt namn eller alias, eller en ny).") var department: String
+    @Argument(help: "En enhet under förvaltningen.") var unit: String?
+    @Option(help: ArgumentHelp("Ett annat sätt att skriva förvaltningens namn, eller en förkortning; kan upprepas.", valueName: "alias"))
     var alias: [String] = []
 
     func run() throws {

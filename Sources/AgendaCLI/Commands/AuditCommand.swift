@@ -6,7 +6,7 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit", abstract: "Visa granskningsloggen: varje ändring, vem, när, vad, före och efter.")
 
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print the whole log as JSON.") var json = false
+    @Flag(help: "Skriv ut hela loggen som JSON.") var json = false
 
     func run() throws {
         let entries = try global.service().auditLog()
@@ -35,7 +35,7 @@ struct RevisionsCommand: ParsableCommand {
         commandName: "revisions", abstract: "Lista besluten som har ändrat planen (revision 1 är den antagna planen).")
 
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print JSON for scripts.") var json = false
+    @Flag(help: "Skriv ut JSON för skript.") var json = false
 
     func run() throws {
         let revisions = try global.service().revisions()

@@ -8,12 +8,12 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Bygg en färdig exempeldatabas, DIR/agenda.sqlite, av Mölndals digitala agenda 2017–2019 med rapporteringshistorik.",
         discussion: """
-            DIR is created if needed; an earlier demo database there is replaced. The period reports for
-            2018Q3 (published to IT-rådet) and 2018Q4 are written to DIR/reports.
+            DIR skapas vid behov; en tidigare demodatabas där ersätts. Periodrapporterna för 2018Q3 \
+            (publicerad till IT-rådet) och 2018Q4 skrivs till DIR/reports.
             """
     )
 
-    @Argument(help: "The folder to build the demo in.") var directory: String
+    @Argument(help: "Mappen där demodatabasen byggs.") var directory: String
 
     func run() throws {
         let folder = URL(fileURLWithPath: directory, isDirectory: true)

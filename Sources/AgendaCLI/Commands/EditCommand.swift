@@ -12,14 +12,14 @@ struct EditCommand: ParsableCommand {
 struct EditAction: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "action",
-        abstract: "Change an action's fields; the change is recorded as a revision with its decision."
+        abstract: "Ändra en aktivitets uppgifter; ändringen sparas som en revision med sitt beslut."
     )
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The action's code.") var code: String
+    @Argument(help: "Aktivitetens kod.") var code: String
     @OptionGroup var fields: ActionFieldOptions
-    @Flag(help: "Mark the action closed (finished or no longer pursued, kept on record).") var close = false
-    @Flag(help: "Make a closed or withdrawn action active again.") var reopen = false
+    @Flag(help: "Markera aktiviteten som avslutad (klar eller inte längre aktuell; den finns kvar i historiken).") var close = false
+    @Flag(help: "Gör en avslutad eller struken aktivitet aktiv igen.") var reopen = false
     @OptionGroup var decision: DecisionOptions
 
     func validate() throws {
@@ -43,7 +43,7 @@ struct WithdrawCommand: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The action's code.") var code: String
+    @Argument(help: "Aktivitetens kod.") var code: String
     @OptionGroup var decision: DecisionOptions
 
     func run() throws {

@@ -24,25 +24,28 @@ struct SwedishValue: ExpressibleByArgument {
 struct EffectSet: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
-        abstract: "Assess an effektmål for a period (a second assessment for the same goal and period corrects the first).",
+        abstract: "Bedöm ett effektmål för en period (en ny bedömning för samma mål och period rättar den förra).",
         discussion: """
-            GOAL is the goal's number within the action, 1-based, as `agenda show action CODE` lists it.
-            Assessment: Uppnått, Delvis uppnått, Ej uppnått, För tidigt att bedöma or Går ej att bedöma (ignores case).
-            Rights as for status reports: the förvaltning responsible for the action, or the owner.
+            GOAL är målets nummer inom aktiviteten, räknat från 1, så som `agenda show action CODE` listar \
+            målen.
+
+            Bedömning: Uppnått, Delvis uppnått, Ej uppnått, För tidigt att bedöma eller Går ej att bedöma \
+            (stora och små bokstäver spelar ingen roll). Behörighet som för statusrapporter: förvaltningen \
+            som ansvarar för aktiviteten, eller ägaren.
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The action's code.") var action: String
-    @Argument(help: "The goal's number within the action (1, 2, …).") var goal: Int
-    @Option(help: ArgumentHelp("The period, e.g. 2018Q2, 2018T1, 2018H1 or 2018.", valueName: "period")) var period: Period
-    @Option(help: ArgumentHelp("The assessment on the Swedish scale, e.g. \"Delvis uppnått\".", valueName: "assessment"))
+    @Argument(help: "Aktivitetens kod.") var action: String
+    @Argument(help: "Målets nummer inom aktiviteten (1, 2, …).") var goal: Int
+    @Option(help: ArgumentHelp("Perioden, t.ex. 2018Q2, 2018T1, 2018H1 eller 2018.", valueName: "period")) var period: Period
+    @Option(help: ArgumentHelp("Bedömningen enligt skalan, t.ex. \"Delvis uppnått\".", valueName: "assessment"))
     var assessment: EffectOutcome
-    @Option(help: ArgumentHelp("The measured value in the goal's unit, e.g. 12,5.", valueName: "number")) var value: SwedishValue?
-    @Option(name: .customLong("measured-on"), help: ArgumentHelp("When the value was measured, YYYY-MM-DD.", valueName: "date"))
+    @Option(help: ArgumentHelp("Uppmätt värde i målets enhet, t.ex. 12,5.", valueName: "number")) var value: SwedishValue?
+    @Option(name: .customLong("measured-on"), help: ArgumentHelp("När värdet mättes, ÅÅÅÅ-MM-DD.", valueName: "date"))
     var measuredOn: CalendarDate?
-    @Option(help: "Where the value comes from.") var source: String?
-    @Option(help: "What the assessment rests on.") var comment: String?
-    @Option(name: .customLong("comment-file"), help: ArgumentHelp("Read the comment from this file (- for standard input).", valueName: "file"))
+    @Option(help: "Var värdet kommer ifrån.") var source: String?
+    @Option(help: "Vad bedömningen grundar sig på.") var comment: String?
+    @Option(name: .customLong("comment-file"), help: ArgumentHelp("Läs kommentaren från den här filen (- för standard input).", valueName: "file"))
     var commentFile: String?
 
     func validate() throws {
@@ -69,12 +72,12 @@ struct EffectSet: ParsableCommand {
 struct EffectList: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "The effect assessments in force: per action, goal and period the latest (corrections applied).")
+        abstract: "Gällande effektbedömningar: den senaste per aktivitet, mål och period (rättelser inräknade).")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("Only this action's goals.", valueName: "code")) var action: String?
-    @Option(help: ArgumentHelp("Only assessments for exactly this period.", valueName: "period")) var period: Period?
-    @Flag(help: "Print JSON for scripts: one object per assessment with action, goal, text, period, assessment, value, comment.")
+    @Option(help: ArgumentHelp("Bara den här aktivitetens mål.", valueName: "code")) var action: String?
+    @Option(help: ArgumentHelp("Bara bedömningar för exakt denna period.", valueName: "period")) var period: Period?
+    @Flag(help: "Skriv ut JSON för skript: ett objekt per bedömning med nycklarna action, goal, text, period, assessment, value, comment.")
     var json = false
 
     func run() throws {
@@ -103,11 +106,11 @@ struct EffectList: ParsableCommand {
 
 struct EffectHistory: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "history", abstract: "Every assessment of an action's effektmål, superseded ones included.")
+        commandName: "history", abstract: "Alla bedömningar av en aktivitets effektmål, även ersatta bedömningar.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The action's code.") var action: String
-    @Flag(help: "Print JSON for scripts.") var json = false
+    @Argument(help: "Aktivitetens kod.") var action: String
+    @Flag(help: "Skriv ut JSON för skript.") var json = false
 
     func run() throws {
         let listings = try global.service().effectHistory(code: action)
@@ -131,25 +134,25 @@ struct EffectHistory: ParsableCommand {
 struct EffectMeasureCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "measure",
-        abstract: "Set or change how an effektmål is measured (owner), recorded as a revision with its decision.",
+        abstract: "Bestäm eller ändra hur ett effektmål mäts (bara ägaren); sparas som en revision med sitt beslut.",
         discussion: """
-            GOAL is the goal's number within the action, as `agenda show action CODE` lists it. Options not
-            given keep the goal's current measure's values; --remove takes the measure away.
+            GOAL är målets nummer inom aktiviteten, så som `agenda show action CODE` listar målen. Uppgifter \
+            som inte anges behåller måttets nuvarande värden; --remove tar bort måttet.
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The action's code.") var action: String
-    @Argument(help: "The goal's number within the action (1, 2, …).") var goal: Int
-    @Option(help: "The indicator, e.g. \"Andel ärenden som inkommer digitalt\".") var indicator: String?
-    @Option(help: "The unit, e.g. %, st, kr.") var unit: String?
-    @Option(help: ArgumentHelp("The value at the start.", valueName: "number")) var baseline: SwedishValue?
-    @Option(name: .customLong("baseline-date"), help: ArgumentHelp("When the baseline was measured, YYYY-MM-DD.", valueName: "date"))
+    @Argument(help: "Aktivitetens kod.") var action: String
+    @Argument(help: "Målets nummer inom aktiviteten (1, 2, …).") var goal: Int
+    @Option(help: "Indikatorn, t.ex. \"Andel ärenden som inkommer digitalt\".") var indicator: String?
+    @Option(help: "Enheten, t.ex. %, st, kr.") var unit: String?
+    @Option(help: ArgumentHelp("Utgångsvärdet.", valueName: "number")) var baseline: SwedishValue?
+    @Option(name: .customLong("baseline-date"), help: ArgumentHelp("När utgångsvärdet mättes, ÅÅÅÅ-MM-DD.", valueName: "date"))
     var baselineDate: CalendarDate?
-    @Option(help: ArgumentHelp("The value to reach.", valueName: "number")) var target: SwedishValue?
-    @Option(name: .customLong("target-year"), help: ArgumentHelp("The year the target is to be reached.", valueName: "year"))
+    @Option(help: ArgumentHelp("Målvärdet, det värde som ska nås.", valueName: "number")) var target: SwedishValue?
+    @Option(name: .customLong("target-year"), help: ArgumentHelp("Året då målvärdet ska vara nått.", valueName: "year"))
     var targetYear: Int?
-    @Option(help: ArgumentHelp("higher or lower: which way is better.", valueName: "higher|lower")) var direction: EffectDirection?
-    @Flag(help: "Remove the goal's measure.") var remove = false
+    @Option(help: ArgumentHelp("higher (högre är bättre) eller lower (lägre är bättre).", valueName: "higher|lower")) var direction: EffectDirection?
+    @Flag(help: "Ta bort målets mått.") var remove = false
     @OptionGroup var decision: DecisionOptions
 
     func validate() throws {

@@ -10,7 +10,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(help: ArgumentHelp("Skriv till den här filen i stället för till standard output.", valueName: "file"))
     var out: String?
 
     func run() throws {

@@ -15,12 +15,12 @@ extension Role: ExpressibleByArgument {}
 struct IdentityAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Add an identity; its new token is printed once, alone on the last line.")
+        abstract: "Lägg till en identitet; dess nya token skrivs ut en enda gång, ensam på sista raden.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The identity's name, e.g. Skolförvaltningen or IT-rådet.") var name: String
-    @Option(help: "owner, reporter or reader.") var role: Role
-    @Option(help: ArgumentHelp("A reporter's förvaltning (name or alias).", valueName: "name")) var department: String?
+    @Argument(help: "Identitetens namn, t.ex. Skolförvaltningen eller IT-rådet.") var name: String
+    @Option(help: "Roll: owner (ägare), reporter (rapportör) eller reader (läsare).") var role: Role
+    @Option(help: ArgumentHelp("Rapportörens förvaltning (namn eller alias).", valueName: "name")) var department: String?
 
     func validate() throws {
         if role == .reporter && department == nil { throw ValidationError("en rapportör rapporterar för en förvaltning: ange --department") }
@@ -36,10 +36,10 @@ struct IdentityAdd: ParsableCommand {
 }
 
 struct IdentityList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the identities (never their tokens).")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Lista identiteterna (deras token visas aldrig).")
 
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print JSON for scripts.") var json = false
+    @Flag(help: "Skriv ut JSON för skript.") var json = false
 
     func run() throws {
         let identities = try global.service().identities()
@@ -57,10 +57,10 @@ struct IdentityList: ParsableCommand {
 }
 
 struct IdentityRevoke: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke an identity's token.")
+    static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Återkalla en identitets token.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The identity's name.") var name: String
+    @Argument(help: "Identitetens namn.") var name: String
 
     func run() throws {
         let service = try global.service(.write)
@@ -71,10 +71,10 @@ struct IdentityRevoke: ParsableCommand {
 
 struct IdentityRenew: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "renew", abstract: "Give an identity a new token (the old one stops working); printed once on the last line.")
+        commandName: "renew", abstract: "Ge en identitet en ny token (den gamla slutar fungera); den skrivs ut en enda gång, på sista raden.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The identity's name.") var name: String
+    @Argument(help: "Identitetens namn.") var name: String
 
     func run() throws {
         let service = try global.service(.write)
@@ -86,10 +86,10 @@ struct IdentityRenew: ParsableCommand {
 struct IdentityRecoverOwner: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recover-owner",
-        abstract: "Issue a new token for the owner (IT-chef) when the old one is lost; printed once on the last line.",
+        abstract: "Ge ägaren (IT-chefen) en ny token när den gamla har kommit bort; den skrivs ut en enda gång, på sista raden.",
         discussion: """
-            Needs no token, only write access to the database file: whoever can write the file can change
-            anything in it anyway. The old owner token stops working; the recovery is in the audit log.
+            Kräver ingen token, bara skrivrätt till databasfilen: den som kan skriva i filen kan ändå ändra \
+            allt i den. Ägarens gamla token slutar fungera; återställningen syns i granskningsloggen.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -108,20 +108,20 @@ struct IdentityRecoverOwner: ParsableCommand {
 struct IdentityLink: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "link",
-        abstract: "Make a one-time sign-in link for the web, to e-mail instead of a token (owner only).",
-        discussion: "The link works once, until it expires; signing in with it starts a session and the link is used up.")
+        abstract: "Skapa en inloggningslänk för webben som gäller en gång, att mejla i stället för en token (bara ägaren).",
+        discussion: "Länken fungerar en gång, tills den går ut; den som loggar in med den får en session och länken är förbrukad.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The identity's name.") var name: String
-    @Option(name: .customLong("base-url"), help: ArgumentHelp("Where `agenda serve` is reached, e.g. https://agenda.example.se.", valueName: "url"))
+    @Argument(help: "Identitetens namn.") var name: String
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Adressen där `agenda serve` nås, t.ex. https://agenda.example.se.", valueName: "url"))
     var baseURL: String
-    @Option(help: "Hours the link stays valid.") var hours = 72
+    @Option(help: "Antal timmar som länken gäller.") var hours = 72
 
     func validate() throws {
         guard let url = URL(string: baseURL), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
-            throw ValidationError("--base-url must be an address like https://agenda.example.se")
+            throw ValidationError("--base-url måste vara en adress som https://agenda.example.se")
         }
-        guard (1...24 * 30).contains(hours) else { throw ValidationError("--hours must be between 1 and 720") }
+        guard (1...24 * 30).contains(hours) else { throw ValidationError("--hours måste vara mellan 1 och 720") }
     }
 
     func run() throws {

@@ -8,30 +8,30 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Importera en antagen plan (text, Markdown, Word .docx, OpenDocument .odt eller en JSON-export från Agenda) till en ny databas.",
         discussion: """
-            The format is told from the file's extension and content; --format overrides.
-            Lines the importer cannot place are kept in the nearest description and listed as warnings.
-            One agenda per database: importing into a database that holds one is refused.
+            Formatet avgörs av filens ändelse och innehåll; --format går före. Rader som inte går att placera \
+            behålls i närmaste beskrivning och listas som varningar. En agenda per databas: import till en \
+            databas som redan har en agenda avvisas.
             """
     )
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The plan file.")
+    @Argument(help: "Filen med planen.")
     var file: String
 
-    @Option(help: "text, markdown, docx, odt or json (default: detected).")
+    @Option(help: "text, markdown, docx, odt eller json (standard: känns igen automatiskt).")
     var format: PlanFormat?
 
-    @Option(help: ArgumentHelp("When the plan takes effect, YYYY-MM-DD (default: 1 January of the plan's first year).", valueName: "date"))
+    @Option(help: ArgumentHelp("När planen börjar gälla, ÅÅÅÅ-MM-DD (standard: 1 januari planens första år).", valueName: "date"))
     var effective: CalendarDate?
 
-    @Option(help: ArgumentHelp("A label synonym table (TSV) that extends the standard one.", valueName: "file"))
+    @Option(help: ArgumentHelp("En tabell med synonymer för fältrubriker (TSV) som utökar standardtabellen.", valueName: "file"))
     var labels: String?
 
-    @Flag(help: "Import a plan that stops before its table of contents says it ends, with a warning.")
+    @Flag(help: "Importera, med en varning, en plan som tar slut tidigare än innehållsförteckningen anger.")
     var allowPartial = false
 
-    @Option(help: ArgumentHelp("The date of the self-assessment a LIKA table plan's Svar column records (default: 1 January of the year its title names).", valueName: "date"))
+    @Option(help: ArgumentHelp("Datum för självskattningen i Svar-kolumnen i en handlingsplan i LIKA-tabellform (standard: 1 januari det år som planens rubrik nämner).", valueName: "date"))
     var date: CalendarDate?
 
     func run() throws {

@@ -6,11 +6,11 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Skapa en tom databas med dess ägare (eller uppgradera en befintlig databas).",
-        discussion: "A new database gets an owner identity; its token is printed once, alone on the last line."
+        discussion: "En ny databas får en ägare; ägarens token skrivs ut en enda gång, ensam på sista raden."
     )
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The owner's name.") var name = "IT-chef"
+    @Option(help: "Ägarens namn.") var name = "IT-chef"
 
     func run() throws {
         let path = global.databasePath

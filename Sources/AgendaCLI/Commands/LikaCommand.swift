@@ -12,26 +12,27 @@ struct LikaCommand: ParsableCommand {
 
 /// The indicator set option every LIKA command shares.
 struct IndicatorSetOption: ParsableArguments {
-    @Option(name: .customLong("set"), help: ArgumentHelp("The indicator set's key.", valueName: "key"))
+    @Option(name: .customLong("set"), help: ArgumentHelp("Indikatoruppsättningens nyckel.", valueName: "key"))
     var key: String = IndicatorSet.likaSocialtjanstKey
 }
 
 struct LikaImport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Record a self-assessment exported from SKR's LIKA tool (tab-separated, as the tool's table is copied out).",
+        abstract: "Registrera en självskattning som exporterats från SKR:s LIKA-verktyg (tabbseparerad, så som verktygets tabell kopieras ut).",
         discussion: """
-            Answers: Ej planerad, Planerad, Påbörjad, Nästan där, Uppfyllt or Ej relevant (other tool versions' \
-            words are mapped through templates/default/lika-answers.tsv). Indicators the set lacks are added to it; \
-            importing again for the same unit and date corrects the earlier answers, which stay on record.
+            Svar: Ej planerad, Planerad, Påbörjad, Nästan där, Uppfyllt eller Ej relevant (andra versioner av \
+            verktyget använder ord som översätts via templates/default/lika-answers.tsv). Indikatorer som saknas i \
+            uppsättningen läggs till i den; en ny import för samma verksamhet och datum rättar de tidigare svaren, \
+            som finns kvar i historiken.
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The exported file.") var file: String
-    @Option(help: ArgumentHelp("The assessed unit: the municipality, a förvaltning or a verksamhet (e.g. Äldreomsorg).", valueName: "name"))
+    @Argument(help: "Den exporterade filen.") var file: String
+    @Option(help: ArgumentHelp("Den som har skattat sig: kommunen, en förvaltning eller en verksamhet (t.ex. Äldreomsorg).", valueName: "name"))
     var unit: String
-    @Option(help: ArgumentHelp("The assessment's date, YYYY-MM-DD.", valueName: "date")) var date: CalendarDate
-    @Option(help: ArgumentHelp("The förvaltning (name or alias) a new unit belongs to.", valueName: "name")) var department: String?
+    @Option(help: ArgumentHelp("Självskattningens datum, ÅÅÅÅ-MM-DD.", valueName: "date")) var date: CalendarDate
+    @Option(help: ArgumentHelp("Förvaltningen (namn eller alias) som en ny verksamhet hör till.", valueName: "name")) var department: String?
     @OptionGroup var set: IndicatorSetOption
 
     func run() throws {
@@ -54,13 +55,13 @@ struct LikaImport: ParsableCommand {
 
 struct LikaList: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "The answers in force, per unit and assessment (superseded answers left out).")
+        commandName: "list", abstract: "Gällande svar, per verksamhet och självskattning (ersatta svar utelämnas).")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("Only this unit's answers.", valueName: "name")) var unit: String?
-    @Option(help: ArgumentHelp("Only the assessment of this date.", valueName: "date")) var date: CalendarDate?
-    @Flag(help: "Only each unit's latest assessment.") var latest = false
-    @Flag(help: "Print JSON for scripts: one object per answer with unit, date, code, area, indicator, answer, step, comment.")
+    @Option(help: ArgumentHelp("Bara den här verksamhetens svar.", valueName: "name")) var unit: String?
+    @Option(help: ArgumentHelp("Bara självskattningen med detta datum.", valueName: "date")) var date: CalendarDate?
+    @Flag(help: "Bara varje verksamhets senaste självskattning.") var latest = false
+    @Flag(help: "Skriv ut JSON för skript: ett objekt per svar med nycklarna unit, date, code, area, indicator, answer, step, comment.")
     var json = false
 
     func run() throws {
@@ -85,11 +86,11 @@ struct LikaList: ParsableCommand {
 struct LikaShow: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "One self-assessment by area, beside the unit's previous one, with the actions linked to each indicator.")
+        abstract: "En självskattning per område, bredvid verksamhetens föregående, med aktiviteterna som är kopplade till varje indikator.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("The unit (needed when several have assessed themselves).", valueName: "name")) var unit: String?
-    @Option(help: ArgumentHelp("The assessment's date (default: the unit's latest).", valueName: "date")) var date: CalendarDate?
+    @Option(help: ArgumentHelp("Verksamheten (behövs när flera har skattat sig).", valueName: "name")) var unit: String?
+    @Option(help: ArgumentHelp("Självskattningens datum (standard: verksamhetens senaste).", valueName: "date")) var date: CalendarDate?
 
     func run() throws {
         let service = try global.service()
@@ -146,17 +147,20 @@ struct LikaShow: ParsableCommand {
 struct LikaSuggest: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "suggest",
-        abstract: "The indicators below a level in each unit's latest assessment, with the set's suggested activity.",
-        discussion: "Turn a suggestion into an action with `agenda lika adopt CODE --area N --responsible NAME --decision REF`.")
+        abstract: "Indikatorerna under en viss nivå i varje verksamhets senaste självskattning, med uppsättningens aktivitetsförslag.",
+        discussion: "Gör ett förslag till en aktivitet med `agenda lika adopt CODE --area N --responsible NAME --decision REF`.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("Only this unit's.", valueName: "name")) var unit: String?
-    @Option(help: ArgumentHelp("The level: indicators answered below it (default Uppfyllt: all not yet fulfilled).", valueName: "answer"))
-    var below: MaturityAnswer = .fulfilled
-    @Flag(help: "Print JSON for scripts.") var json = false
+    @Option(help: ArgumentHelp("Bara den här verksamhetens indikatorer.", valueName: "name")) var unit: String?
+    @Option(help: ArgumentHelp("Nivån: indikatorer med svar under den (standard: Uppfyllt, alltså alla som ännu inte är uppfyllda).", valueName: "answer"))
+    var below: MaturityAnswer?
+    @Flag(help: "Skriv ut JSON för skript.") var json = false
     @OptionGroup var set: IndicatorSetOption
 
     func run() throws {
+        // Uppfyllt unless --below says otherwise; optional rather than a default value because
+        // ArgumentParser's --help would print the default as its case name, "fulfilled".
+        let below = self.below ?? .fulfilled
         let suggestions = try global.service().suggestions(unit: unit, below: below, set: set.key)
         if json { return try JSONOutput.print(suggestions.map(IndicatorSuggestionJSON.init)) }
         var table = TextTable([
@@ -177,20 +181,20 @@ struct LikaSuggest: ParsableCommand {
 struct LikaAdopt: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "adopt",
-        abstract: "Turn an indicator's suggestion into an action of the plan, linked to the indicator (under a decision).",
+        abstract: "Gör en indikators aktivitetsförslag till en aktivitet i planen, kopplad till indikatorn (enligt ett beslut).",
         discussion: """
-            The title defaults to the suggestion's first clause, the plan text to the whole suggestion and the \
-            background to the indicator; the code to the next free number in the area.
+            Om inget annat anges blir rubriken förslagets första led, handlingsplanens text hela förslaget och \
+            bakgrunden indikatorn; koden blir nästa lediga nummer i insatsområdet.
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The indicator's code, e.g. L3.") var indicator: String
-    @Option(help: ArgumentHelp("The insatsområde's number.", valueName: "n")) var area: Int
-    @Option(name: .customLong("sub-area"), help: ArgumentHelp("The delområde's code.", valueName: "code")) var subArea: String?
-    @Option(help: ArgumentHelp("The new action's code (default: the next free number in the area).", valueName: "code")) var code: String?
+    @Argument(help: "Indikatorns kod, t.ex. L3.") var indicator: String
+    @Option(help: ArgumentHelp("Insatsområdets nummer.", valueName: "n")) var area: Int
+    @Option(name: .customLong("sub-area"), help: ArgumentHelp("Delområdets kod.", valueName: "code")) var subArea: String?
+    @Option(help: ArgumentHelp("Den nya aktivitetens kod (standard: nästa lediga nummer i insatsområdet).", valueName: "code")) var code: String?
     @OptionGroup var fields: ActionFieldOptions
     @OptionGroup var decision: DecisionOptions
-    @Flag(name: .customLong("new-unit"), help: "Add a förvaltning or enhet the ansvarig names that the register lacks.") var newUnit = false
+    @Flag(name: .customLong("new-unit"), help: "Lägg till en förvaltning eller enhet som står som ansvarig men saknas i organisationsregistret.") var newUnit = false
     @OptionGroup var set: IndicatorSetOption
 
     func validate() throws {
@@ -209,11 +213,11 @@ struct LikaAdopt: ParsableCommand {
 
 struct LikaLink: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "link", abstract: "Link an existing action to one or more indicators (under a decision).")
+        commandName: "link", abstract: "Koppla en befintlig aktivitet till en eller flera indikatorer (enligt ett beslut).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The action's code.") var action: String
-    @Argument(help: "The indicators' codes, e.g. L3 I2.") var indicators: [String]
+    @Argument(help: "Aktivitetens kod.") var action: String
+    @Argument(help: "Indikatorernas koder, t.ex. L3 I2.") var indicators: [String]
     @OptionGroup var decision: DecisionOptions
     @OptionGroup var set: IndicatorSetOption
 

@@ -6,19 +6,20 @@ import ReportGen
 struct LikaReport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write a unit's self-assessment summary as XHTML and OpenDocument.",
+        abstract: "Skriv en sammanställning av en verksamhets självskattning som XHTML och OpenDocument.",
         discussion: """
-            Writes DIR/lika-UNIT-DATE.xhtml, .fodt, .fods, .odt and .ods (all formats unless --format says otherwise) \
-            for the unit's latest self-assessment: per area the answers and the maturity index with a radar chart, \
-            the colour matrix of every assessed unit (thresholds in the template lika-thresholds.tsv), what changed \
-            since the unit's previous assessment, and every indicator below Uppfyllt with its comment and its linked \
-            actions' latest status. --compare adds an earlier assessment (a date) or another unit's latest (a name) \
-            to the radar and the index table. Only reads the database.
+            Skriver DIR/lika-UNIT-DATE.xhtml, .fodt, .fods, .odt och .ods (alla format om inte --format säger annat) \
+            för verksamhetens senaste självskattning: per område svaren och mognadsindex med ett radardiagram, \
+            färgmatrisen för alla verksamheter som har skattat sig (gränserna står i mallen lika-thresholds.tsv), \
+            vad som har ändrats sedan verksamhetens föregående självskattning, och varje indikator under Uppfyllt \
+            med sin kommentar och de kopplade aktiviteternas senaste status. --compare lägger till en tidigare \
+            självskattning (ett datum) eller en annan verksamhets senaste (ett namn) i radardiagrammet och \
+            indextabellen. Läser bara databasen.
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("The assessed unit.", valueName: "name")) var unit: String
-    @Option(help: ArgumentHelp("An earlier assessment's date (YYYY-MM-DD) or another unit's name; repeatable.", valueName: "date|unit"))
+    @Option(help: ArgumentHelp("Verksamheten som har skattat sig.", valueName: "name")) var unit: String
+    @Option(help: ArgumentHelp("Datum för en tidigare självskattning (ÅÅÅÅ-MM-DD) eller namnet på en annan verksamhet; kan upprepas.", valueName: "date|unit"))
     var compare: [String] = []
     @OptionGroup var output: ReportOutputOptions
 
@@ -37,20 +38,19 @@ struct LikaReport: ParsableCommand {
 struct LikaCompare: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Set several municipalities' self-assessments side by side in one report (no database needed).",
+        abstract: "Ställ flera kommuners självskattningar sida vid sida i en rapport (ingen databas behövs).",
         discussion: """
-            Each FILE is an Agenda JSON export (`agenda export`; each assessed unit's latest LIKA assessment) or a \
-            LIKA export from SKR's tool (tab-separated). The municipality's name is the matching --name (given \
-            in the files' order), else the JSON export's organisation, else the file's name. --anonymise names \
-            them Kommun A, Kommun B, … in the order of the files and leaves comments out. Writes \
-            DIR/lika-jamforelse.EXT.
+            Varje fil är en JSON-export från Agenda (`agenda export`; varje verksamhets senaste LIKA-självskattning) \
+            eller en LIKA-export från SKR:s verktyg (tabbseparerad). Kommunens namn är motsvarande --name (anges i \
+            filernas ordning), annars JSON-exportens organisation, annars filens namn. --anonymise kallar kommunerna \
+            Kommun A, Kommun B, … i filernas ordning och utelämnar kommentarerna. Skriver DIR/lika-jamforelse.EXT.
             """)
 
-    @Argument(help: "The exports to compare.") var files: [String]
-    @Option(help: ArgumentHelp("The municipality's name for the file in the same place; repeatable.", valueName: "name"))
+    @Argument(help: "Exporterna som ska jämföras.") var files: [String]
+    @Option(help: ArgumentHelp("Namnet på kommunen i filen på samma plats i ordningen; kan upprepas.", valueName: "name"))
     var name: [String] = []
-    @Flag(help: "Name the municipalities Kommun A, Kommun B, … and leave comments out.") var anonymise = false
-    @Option(help: ArgumentHelp("Who compares (e.g. a kommunalförbund), for the title page; default: the template's organisation.", valueName: "name"))
+    @Flag(help: "Kalla kommunerna Kommun A, Kommun B, … och utelämna kommentarerna.") var anonymise = false
+    @Option(help: ArgumentHelp("Vem som jämför (t.ex. ett kommunalförbund), för titelsidan; standard: mallens organisation.", valueName: "name"))
     var organisation: String?
     @OptionGroup var output: ReportOutputOptions
 

@@ -10,10 +10,10 @@ struct ListCommand: ParsableCommand {
 }
 
 struct ListAreas: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "areas", abstract: "List the insatsområden.")
+    static let configuration = CommandConfiguration(commandName: "areas", abstract: "Lista insatsområdena.")
 
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print JSON for scripts.") var json = false
+    @Flag(help: "Skriv ut JSON för skript.") var json = false
 
     func run() throws {
         let agenda = try global.service().agenda()
@@ -33,16 +33,16 @@ struct ListAreas: ParsableCommand {
 
 /// Filters shared by the commands that list actions.
 struct ActionFilterOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Only actions this förvaltning (or one of its enheter) leads or shares.", valueName: "name"))
+    @Option(help: ArgumentHelp("Bara aktiviteter där förvaltningen (eller en av dess enheter) är ledande eller medansvarig.", valueName: "name"))
     var department: String?
 
-    @Option(help: ArgumentHelp("Only actions in this insatsområde.", valueName: "number"))
+    @Option(help: ArgumentHelp("Bara aktiviteter i detta insatsområde.", valueName: "number"))
     var area: Int?
 
-    @Option(help: ArgumentHelp("Only actions whose tidsplan covers this year.", valueName: "year"))
+    @Option(help: ArgumentHelp("Bara aktiviteter vars tidsplan omfattar detta år.", valueName: "year"))
     var year: Int?
 
-    @Flag(name: .long, help: "Include withdrawn actions.")
+    @Flag(name: .long, help: "Ta med strukna aktiviteter.")
     var withdrawn = false
 
     var filter: ActionFilter {
@@ -51,11 +51,11 @@ struct ActionFilterOptions: ParsableArguments {
 }
 
 struct ListActions: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "actions", abstract: "List actions, optionally filtered.")
+    static let configuration = CommandConfiguration(commandName: "actions", abstract: "Lista aktiviteterna, med eller utan filter.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var filter: ActionFilterOptions
-    @Flag(help: "Print JSON for scripts.") var json = false
+    @Flag(help: "Skriv ut JSON för skript.") var json = false
 
     func run() throws {
         let actions = try global.service().actions(matching: filter.filter)
@@ -76,10 +76,10 @@ struct ListActions: ParsableCommand {
 }
 
 struct ListUnits: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "units", abstract: "List the förvaltningar with their enheter and aliases.")
+    static let configuration = CommandConfiguration(commandName: "units", abstract: "Lista förvaltningarna med deras enheter och alias.")
 
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Print JSON for scripts.") var json = false
+    @Flag(help: "Skriv ut JSON för skript.") var json = false
 
     func run() throws {
         let agenda = try global.service().agenda()

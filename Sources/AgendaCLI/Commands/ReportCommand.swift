@@ -8,33 +8,33 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Skriv periodens statusrapport till IT-rådet som XHTML och OpenDocument.",
         discussion: """
-            Writes DIR/agenda-PERIOD.xhtml, .fodt, .fods, .odt and .ods (all formats unless --format says
-            otherwise). The report shows the plan as it stood at the period's end and each action's status
-            for the period. Only reads the database, unless --publish is given.
+            Skriver DIR/agenda-PERIOD.xhtml, .fodt, .fods, .odt och .ods (alla format om inte --format säger \
+            annat). Rapporten visar planen som den såg ut vid periodens slut och varje aktivitets status för \
+            perioden. Läser bara databasen, utom med --publish.
 
-            --publish (the owner's token) freezes the period's report as IT-rådet receives it: regenerating
-            it later gives the same bytes; reports filed late about the period show in the next period's
-            changes instead.
+            --publish (med ägarens token) låser periodens rapport så som IT-rådet får den: skapas den igen \
+            senare blir den byte för byte densamma; statusrapporter för perioden som lämnas in i efterhand \
+            visas i stället bland förändringarna i nästa periods rapport.
             """
     )
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("The period: 2018 (år), 2018H1 (halvår), 2018T2 (tertial) or 2018Q2 (kvartal).", valueName: "period"))
+    @Option(help: ArgumentHelp("Perioden: 2018 (år), 2018H1 (halvår), 2018T2 (tertial) eller 2018Q2 (kvartal).", valueName: "period"))
     var period: Period
 
     @OptionGroup var output: ReportOutputOptions
 
-    @Option(help: ArgumentHelp("Only this insatsområde.", valueName: "number"))
+    @Option(help: ArgumentHelp("Bara detta insatsområde.", valueName: "number"))
     var area: Int?
 
-    @Option(help: ArgumentHelp("Only actions this förvaltning leads or shares (name or alias).", valueName: "name"))
+    @Option(help: ArgumentHelp("Bara aktiviteter där förvaltningen är ledande eller medansvarig (namn eller alias).", valueName: "name"))
     var department: String?
 
-    @Option(name: .customLong("generated-at"), help: ArgumentHelp("Print this date as the report's date, YYYY-MM-DD.", valueName: "date"))
+    @Option(name: .customLong("generated-at"), help: ArgumentHelp("Skriv detta datum som rapportens datum, ÅÅÅÅ-MM-DD.", valueName: "date"))
     var generatedAt: CalendarDate?
 
-    @Flag(help: "Publish the period's report to IT-rådet (owner only): from now on it is frozen.")
+    @Flag(help: "Publicera periodens rapport till IT-rådet (bara ägaren): därefter är den låst.")
     var publish = false
 
     func run() throws {
@@ -73,10 +73,10 @@ struct TemplatesCommand: ParsableCommand {
 struct ExportTemplates: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the built-in template set to DIR for editing; use it with `agenda report --templates DIR`."
+        abstract: "Skriv de inbyggda mallarna till DIR för redigering; använd dem sedan med `agenda report --templates DIR`."
     )
 
-    @Argument(help: "The folder to write the templates to (created if needed; existing files are not overwritten).")
+    @Argument(help: "Mappen som mallarna skrivs till (skapas vid behov; befintliga filer skrivs inte över).")
     var directory: String
 
     func run() throws {

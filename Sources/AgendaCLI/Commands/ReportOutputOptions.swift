@@ -6,7 +6,7 @@ import ReportGen
 /// `agenda report`, `agenda lika report` and `agenda lika compare`.
 struct ReportOutputOptions: ParsableArguments {
     @Option(
-        help: ArgumentHelp("Comma-separated formats: xhtml,fodt,fods,odt,ods (default: all).", valueName: "list"),
+        help: ArgumentHelp("Kommaseparerad lista med format: xhtml,fodt,fods,odt,ods (standard: alla).", valueName: "list"),
         transform: { list in
             try list.split(separator: ",").map { name in
                 do { return try ReportFormat(parsing: name.trimmingCharacters(in: .whitespaces)) } catch {
@@ -16,10 +16,10 @@ struct ReportOutputOptions: ParsableArguments {
         })
     var format: [ReportFormat] = ReportFormat.allCases
 
-    @Option(help: ArgumentHelp("The folder to write to (created if needed).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Mappen att skriva till (skapas vid behov).", valueName: "dir"))
     var out: String = "."
 
-    @Option(help: ArgumentHelp("A template folder (see `agenda templates export`); default: the built-in set.", valueName: "dir"))
+    @Option(help: ArgumentHelp("En mallmapp (se `agenda templates export`); standard: de inbyggda mallarna.", valueName: "dir"))
     var templates: String?
 
     func templateSet() throws -> TemplateSet {

@@ -5,21 +5,21 @@ import Foundation
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the web interface: förvaltningar report, IT-rådet reads, the IT-chef runs the round.",
+        abstract: "Kör webbgränssnittet: förvaltningarna rapporterar, IT-rådet läser, IT-chefen håller i rapporteringsomgången.",
         discussion: """
-            Binds to 127.0.0.1 unless --host says otherwise; put nginx or Caddy in front for TLS
-            (docs/deployment.md) and pass --secure-cookies. The CLI can keep writing to the same database.
-            Stop with Ctrl-C or SIGTERM: requests under way are finished first.
+            Lyssnar på 127.0.0.1 om inte --host säger annat; sätt nginx eller Caddy framför för TLS \
+            (docs/deployment.md) och ange --secure-cookies. Kommandoraden kan under tiden fortsätta skriva till \
+            samma databas. Stoppa med Ctrl-C eller SIGTERM: pågående förfrågningar avslutas först.
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The address to listen on.") var host = "127.0.0.1"
-    @Option(help: "The port to listen on.") var port = 8080
-    @Option(help: ArgumentHelp("A template folder (see `agenda templates export`); default: the built-in set.", valueName: "dir"))
+    @Option(help: "Adressen att lyssna på.") var host = "127.0.0.1"
+    @Option(help: "Porten att lyssna på.") var port = 8080
+    @Option(help: ArgumentHelp("En mallmapp (se `agenda templates export`); standard: de inbyggda mallarna.", valueName: "dir"))
     var templates: String?
-    @Option(name: .customLong("session-minutes"), help: "Minutes without a request after which a session ends.")
+    @Option(name: .customLong("session-minutes"), help: "Antal minuter utan förfrågningar innan en session avslutas.")
     var sessionMinutes = 30
-    @Flag(name: .customLong("secure-cookies"), help: "Mark the session cookie Secure (the site is served over HTTPS).")
+    @Flag(name: .customLong("secure-cookies"), help: "Märk sessionens cookie som Secure (webbplatsen nås över HTTPS).")
     var secureCookies = false
 
     func run() async throws {

@@ -10,11 +10,11 @@ struct ShowCommand: ParsableCommand {
 }
 
 struct ShowAction: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "action", abstract: "Show an action with every field.")
+    static let configuration = CommandConfiguration(commandName: "action", abstract: "Visa en aktivitet med alla uppgifter.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The action's code, e.g. 1.2 or 2.3a.") var code: String
-    @Flag(help: "Print JSON for scripts.") var json = false
+    @Argument(help: "Aktivitetens kod, t.ex. 1.2 eller 2.3a.") var code: String
+    @Flag(help: "Skriv ut JSON för skript.") var json = false
 
     func run() throws {
         let service = try global.service()
@@ -28,11 +28,11 @@ struct ShowAction: ParsableCommand {
 }
 
 struct ShowArea: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "area", abstract: "Show an insatsområde with its sub-areas and actions.")
+    static let configuration = CommandConfiguration(commandName: "area", abstract: "Visa ett insatsområde med dess delområden och aktiviteter.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The area's number.") var number: Int
-    @Flag(help: "Print JSON for scripts.") var json = false
+    @Argument(help: "Insatsområdets nummer.") var number: Int
+    @Flag(help: "Skriv ut JSON för skript.") var json = false
 
     func run() throws {
         let agenda = try global.service().agenda()

@@ -8,24 +8,24 @@ struct SiteCommand: ParsableCommand {
         commandName: "site",
         abstract: "Skriv den publika webbplatsen med öppna data för de publicerade perioderna.",
         discussion: """
-            Writes a static website to DIR: a start page, a page per insatsområde, per action and per
-            published period, open data (oppna-data/aktiviteter.csv, .json, dcat.rdf) and an Atom feed
-            (flode.atom). Only published periods, as they were known when published, and only the fields
-            the templates' public.tsv makes public. Only reads the database; no token is needed.
+            Skriver en statisk webbplats till DIR: en startsida, en sida per insatsområde, per aktivitet och \
+            per publicerad period, öppna data (oppna-data/aktiviteter.csv, .json, dcat.rdf) och ett Atom-flöde \
+            (flode.atom). Bara publicerade perioder, så som de var kända när de publicerades, och bara de \
+            uppgifter som mallarnas public.tsv gör publika. Läser bara databasen; ingen token behövs.
             """
     )
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("The folder to write to (created if needed).", valueName: "dir"))
+    @Option(help: ArgumentHelp("Mappen att skriva till (skapas vid behov).", valueName: "dir"))
     var out: String
 
     @Option(
         name: .customLong("base-url"),
-        help: ArgumentHelp("The path or URL the site is served under, e.g. /digital-agenda/ or https://kommun.se/agenda/ (default: relative links).", valueName: "url"))
+        help: ArgumentHelp("Sökvägen eller adressen som webbplatsen nås under, t.ex. /digital-agenda/ eller https://kommun.se/agenda/ (standard: relativa länkar).", valueName: "url"))
     var baseURL: String?
 
-    @Option(help: ArgumentHelp("A template folder (see `agenda templates export`); default: the built-in set.", valueName: "dir"))
+    @Option(help: ArgumentHelp("En mallmapp (se `agenda templates export`); standard: de inbyggda mallarna.", valueName: "dir"))
     var templates: String?
 
     func run() throws {

@@ -14,24 +14,26 @@ struct StatusCommand: ParsableCommand {
 struct StatusSet: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
-        abstract: "Report an action's status for a period (a second report for the same period corrects the first).",
+        abstract: "Rapportera en aktivitets status för en period (en ny rapport för samma period rättar den förra).",
         discussion: """
-            Status: Ej påbörjad, Planerad, Påbörjad, Nästan klar, Klar, Vilande or Avbruten.
-            Light: grön (on track), gul (at risk) or röd (off track). Both ignore case.
-            A text longer than a shell argument: --comment-file FILE (- reads standard input).
+            Status: Ej påbörjad, Planerad, Påbörjad, Nästan klar, Klar, Vilande eller Avbruten. Trafikljus: \
+            grön (enligt plan), gul (i riskzonen) eller röd (avviker från planen). För båda spelar stora och \
+            små bokstäver ingen roll.
+
+            En text som är för lång för ett argument i skalet: --comment-file FILE (- läser standard input).
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The action's code.") var action: String
-    @Option(help: ArgumentHelp("The period, e.g. 2018Q2, 2018T1, 2018H1 or 2018.", valueName: "period")) var period: Period
-    @Option(help: ArgumentHelp("The status on the Swedish scale, e.g. Påbörjad.", valueName: "status")) var status: ProgressStatus
-    @Option(help: ArgumentHelp("grön, gul or röd.", valueName: "light")) var light: TrafficLight
-    @Option(help: "How the work is going.") var comment: String?
-    @Option(name: .customLong("comment-file"), help: ArgumentHelp("Read the comment from this file (- for standard input).", valueName: "file"))
+    @Argument(help: "Aktivitetens kod.") var action: String
+    @Option(help: ArgumentHelp("Perioden, t.ex. 2018Q2, 2018T1, 2018H1 eller 2018.", valueName: "period")) var period: Period
+    @Option(help: ArgumentHelp("Status enligt statusskalan, t.ex. Påbörjad.", valueName: "status")) var status: ProgressStatus
+    @Option(help: ArgumentHelp("Trafikljus: grön, gul eller röd.", valueName: "light")) var light: TrafficLight
+    @Option(help: "Hur arbetet går.") var comment: String?
+    @Option(name: .customLong("comment-file"), help: ArgumentHelp("Läs kommentaren från den här filen (- för standard input).", valueName: "file"))
     var commentFile: String?
-    @Option(help: "Hinder: what stands in the way (a correction keeps the earlier one when not given).") var obstacles: String?
-    @Option(name: .customLong("next"), help: "Next steps (a correction keeps the earlier ones when not given).") var nextSteps: String?
-    @Option(help: ArgumentHelp("Actual cost so far, whole kronor.", valueName: "kronor")) var cost: Int?
+    @Option(help: "Hinder: det som står i vägen (en rättelse behåller den tidigare texten om inget anges).") var obstacles: String?
+    @Option(name: .customLong("next"), help: "Nästa steg (en rättelse behåller de tidigare om inget anges).") var nextSteps: String?
+    @Option(help: ArgumentHelp("Verklig kostnad hittills, i hela kronor.", valueName: "kronor")) var cost: Int?
 
     func validate() throws {
         guard (comment == nil) != (commentFile == nil) else { throw ValidationError("ange kommentaren med --comment eller --comment-file (en av dem)") }
@@ -53,10 +55,10 @@ struct StatusSet: ParsableCommand {
 
 struct StatusMine: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "mine", abstract: "Your förvaltning's actions with their latest status (needs your token, or --department).")
+        commandName: "mine", abstract: "Din förvaltnings aktiviteter med senaste status (kräver din token, eller --department).")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("Show this förvaltning's or enhet's actions instead (name or alias).", valueName: "name")) var department: String?
+    @Option(help: ArgumentHelp("Visa i stället den här förvaltningens eller enhetens aktiviteter (namn eller alias).", valueName: "name")) var department: String?
 
     func run() throws {
         let service = try global.service()
@@ -78,12 +80,12 @@ struct StatusMine: ParsableCommand {
 struct StatusMissing: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "missing",
-        abstract: "Per lead förvaltning, the actions without a report for a period (default: the latest round's).")
+        abstract: "Aktiviteterna som saknar rapport för en period, per ledande förvaltning (standard: den senaste rapporteringsomgångens period).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The period; default: the period of the latest round opened.") var period: Period?
-    @Option(help: ArgumentHelp("Only this förvaltning or enhet (name or alias).", valueName: "name")) var department: String?
-    @Flag(help: "Print JSON for scripts.") var json = false
+    @Argument(help: "Perioden; standard: perioden för den senast öppnade rapporteringsomgången.") var period: Period?
+    @Option(help: ArgumentHelp("Bara denna förvaltning eller enhet (namn eller alias).", valueName: "name")) var department: String?
+    @Flag(help: "Skriv ut JSON för skript.") var json = false
 
     func run() throws {
         let list = try global.service().missing(period: period, department: department)
@@ -97,11 +99,11 @@ struct StatusMissing: ParsableCommand {
 
 struct StatusHistory: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "history", abstract: "Everything ever reported on an action, superseded reports included.")
+        commandName: "history", abstract: "Allt som någonsin har rapporterats för en aktivitet, även ersatta rapporter.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The action's code.") var action: String
-    @Flag(help: "Print JSON for scripts.") var json = false
+    @Argument(help: "Aktivitetens kod.") var action: String
+    @Flag(help: "Skriv ut JSON för skript.") var json = false
 
     func run() throws {
         let reports = try global.service().statusHistory(code: action)
@@ -123,16 +125,16 @@ struct StatusHistory: ParsableCommand {
 
 struct StatusRound: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "round", abstract: "Open and cancel reporting rounds (owner) and list them.",
+        commandName: "round", abstract: "Öppna och ställ in rapporteringsomgångar (bara ägaren) och lista dem.",
         subcommands: [RoundOpen.self, RoundCancel.self, RoundList.self])
 }
 
 struct RoundOpen: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "open", abstract: "Open a round for a period with a deadline.")
+    static let configuration = CommandConfiguration(commandName: "open", abstract: "Öppna en rapporteringsomgång för en period, med sista dag för rapporterna.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The period, e.g. 2018Q2.") var period: Period
-    @Option(help: ArgumentHelp("The last day to report, YYYY-MM-DD.", valueName: "date")) var deadline: CalendarDate
+    @Argument(help: "Perioden, t.ex. 2018Q2.") var period: Period
+    @Option(help: ArgumentHelp("Sista dag att rapportera, ÅÅÅÅ-MM-DD.", valueName: "date")) var deadline: CalendarDate
 
     func run() throws {
         let service = try global.service(.write)
@@ -142,10 +144,10 @@ struct RoundOpen: ParsableCommand {
 }
 
 struct RoundCancel: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel a round opened by mistake (it stays on record).")
+    static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Ställ in en rapporteringsomgång som öppnades av misstag (den finns kvar i historiken).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The period, e.g. 2018Q1.") var period: Period
+    @Argument(help: "Perioden, t.ex. 2018Q1.") var period: Period
 
     func run() throws {
         let service = try global.service(.write)
@@ -155,7 +157,7 @@ struct RoundCancel: ParsableCommand {
 }
 
 struct RoundList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the rounds opened.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Lista rapporteringsomgångarna som har öppnats.")
 
     @OptionGroup var global: GlobalOptions
 

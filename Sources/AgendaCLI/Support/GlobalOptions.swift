@@ -4,10 +4,10 @@ import Foundation
 
 /// Options every command that touches the database shares.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The database file (default: $AGENDA_DB, else ./agenda.sqlite).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("Databasfilen (standard: $AGENDA_DB, annars ./agenda.sqlite).", valueName: "path"))
     var db: String?
 
-    @Option(name: .long, help: ArgumentHelp("Your token, for commands that write (default: $AGENDA_TOKEN).", valueName: "token"))
+    @Option(name: .long, help: ArgumentHelp("Din token, för kommandon som ändrar databasen (standard: $AGENDA_TOKEN).", valueName: "token"))
     var token: String?
 
     /// The token given, if any: --token, else $AGENDA_TOKEN.
