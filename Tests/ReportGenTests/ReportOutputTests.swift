@@ -94,6 +94,38 @@ import ZIPFoundation
         #expect(XMLText.clean("ok") == "ok")
     }
 
+    /// The word-at-a-time scan says what a byte-by-byte one says, wherever in the text (any offset
+    /// in an eight-byte word, across words, at the end) the forbidden bytes stand.
+    @Test func theScanForForbiddenCharactersMatchesTheByteByByteRule() {
+        func byteByByte(_ bytes: [UInt8]) -> Bool {
+            bytes.indices.contains { i in
+                let byte = bytes[i]
+                return (byte < 0x20 && byte != 0x9 && byte != 0xA && byte != 0xD)
+                    || (byte == 0xEF && i + 2 < bytes.count && bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE)
+            }
+        }
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = [0x00, 0x01, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x41, 0x7F, 0x80, 0xBE, 0xBF, 0xC3, 0xB6, 0xEF, 0xFF]
+        for length in 0...40 {
+            for _ in 0..<300 {
+                let bytes = (0..<length).map { _ in
+                    Bool.random(using: &generator) ? UInt8(ascii: "a") : alphabet.randomElement(using: &generator)!
+                }
+                let scanned = bytes.withUnsafeBufferPointer(XMLText.holdsForbidden)
+                #expect(scanned == byteByByte(bytes), "\(bytes)")
+            }
+        }
+        let clean = Array("Skolförvaltningen – 2018Q4\tgrön\r\n".utf8)
+        #expect(!clean.withUnsafeBufferPointer(XMLText.holdsForbidden))
+        for position in 0..<clean.count {
+            for forbidden in [[UInt8(0x0B)], [0xEF, 0xBF, 0xBE], [0xEF, 0xBF, 0xBF]] {
+                var bytes = clean
+                bytes.insert(contentsOf: forbidden, at: position)
+                #expect(bytes.withUnsafeBufferPointer(XMLText.holdsForbidden), "\(forbidden) at \(position)")
+            }
+        }
+    }
+
     @Test func sameModelGivesByteIdenticalFiles() throws {
         let first = try Support.writeAll()
         let second = try Support.writeAll()

@@ -66,7 +66,8 @@ final class XMLWriter {
 
     /// Writes into memory; read the result with ``data``.
     init(memoryContext context: String) throws {
-        guard let buffer = xmlBufferCreate() else {
+        // 32 KiB at once: a page of the web is 3–20 KiB, so its buffer seldom grows.
+        guard let buffer = xmlBufferCreateSize(32 * 1024) else {
             throw ReportError.xmlWrite(context: context, operation: "creating a buffer", detail: "")
         }
         guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
