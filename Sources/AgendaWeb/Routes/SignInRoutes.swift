@@ -18,31 +18,25 @@ struct SignInRoutes {
             return try signInPage(context, token: "", error: nil)
         }
         app.blocking(.post, "logga-in", on: router) { _, context -> Response in
-            let token = context.form.text("token")
-            if let wait = app.throttle.wait(for: context.clientAddress) {
-                return try signInPage(
-                    context, token: "", error: "För många försök. Vänta \(Int(wait.rounded(.up))) sekunder och försök igen.",
-                    status: .tooManyRequests)
-            }
-            guard !token.isEmpty else { return try signInPage(context, token: "", error: "Skriv in din token.") }
-            do {
-                let identity = try app.service.authenticate(token: token)
-                app.throttle.succeeded(context.clientAddress)
-                return signedIn(identity)
-            } catch let error as AccessError where error == .invalidToken {
-                app.throttle.failed(context.clientAddress)
-                return try signInPage(
-                    context, token: "", error: "Token stämmer inte. Kontrollera att du har kopierat hela token, eller be IT-chefen om en ny.",
-                    status: .unauthorized)
+            try signInAttempt(context, refused: "Token stämmer inte. Kontrollera att du har kopierat hela token, eller be IT-chefen om en ny.") {
+                let token = context.form.text("token")
+                guard !token.isEmpty else { return try signInPage(context, token: "", error: "Skriv in din token.") }
+                return signedIn(try app.service.authenticate(token: token), context)
             }
         }
         // The link opens a page that asks the person to confirm; only the confirmation (a POST) uses the
         // link. A mail scanner or link preview that fetches the address therefore leaves it unused.
         router.get("logga-in/:secret") { _, context -> Response in
-            try signInLink(context) { identity in try linkPage(context, identity: identity) }
+            let secret = try context.parameters.require("secret")
+            return try signInAttempt(context, refused: Self.linkRefused) {
+                try linkPage(context, secret: secret, identity: try app.service.signInLinkHolder(secret))
+            }
         }
         app.blocking(.post, "logga-in/:secret", on: router) { _, context -> Response in
-            try signInLink(context) { _ in signedIn(try app.service.redeemSignInLink(try context.parameters.require("secret"))) }
+            let secret = try context.parameters.require("secret")
+            return try signInAttempt(context, refused: Self.linkRefused) {
+                signedIn(try app.service.redeemSignInLink(secret), context)
+            }
         }
         app.blocking(.post, "logga-ut", on: router) { request, _ -> Response in
             if let id = request.cookies[WebApp.sessionCookie]?.value { app.sessions.end(id) }
@@ -53,37 +47,37 @@ struct SignInRoutes {
     }
 
     /// A new session for `identity`, its cookie, and the way to its start page; the URL holds no secret.
-    func signedIn(_ identity: Identity) -> Response {
+    /// The client's failed attempts are forgotten.
+    func signedIn(_ identity: Identity, _ context: WebContext) -> Response {
+        app.throttle.succeeded(context.clientAddress)
         let id = app.sessions.start(identity)
         var response = Response.seeOther(WebApp.home(for: identity.role))
         response.setCookie(Cookie(name: WebApp.sessionCookie, value: id, path: "/", secure: app.settings.secureCookies, httpOnly: true, sameSite: .strict))
         return response
     }
 
-    /// What both requests of a sign-in link do around their own step: slowed down per client like token
-    /// sign-ins, and a used, expired or unknown link (or a revoked identity) answered 401 with the way on.
-    func signInLink(_ context: WebContext, _ step: (Identity) throws -> Response) throws -> Response {
-        let secret = try context.parameters.require("secret")
+    static let linkRefused =
+        "Inloggningslänken fungerar inte längre: den har redan använts eller gått ut. Be IT-chefen om en ny länk, eller logga in med din token."
+
+    /// A sign-in by token or by link around its own step: refused (429) while this client is slowed down
+    /// after failed attempts; a wrong token or a used, expired or unknown link (``AccessError/invalidToken``)
+    /// counts as a failed attempt and is answered 401 with `refused`, the way on.
+    func signInAttempt(_ context: WebContext, refused: String, _ attempt: () throws -> Response) throws -> Response {
         if let wait = app.throttle.wait(for: context.clientAddress) {
             return try signInPage(
                 context, token: "", error: "För många försök. Vänta \(Int(wait.rounded(.up))) sekunder och försök igen.",
                 status: .tooManyRequests)
         }
         do {
-            let response = try step(try app.service.signInLinkHolder(secret))
-            app.throttle.succeeded(context.clientAddress)
-            return response
+            return try attempt()
         } catch let error as AccessError where error == .invalidToken {
             app.throttle.failed(context.clientAddress)
-            return try signInPage(
-                context, token: "",
-                error: "Inloggningslänken fungerar inte längre: den har redan använts eller gått ut. Be IT-chefen om en ny länk, eller logga in med din token.",
-                status: .unauthorized)
+            return try signInPage(context, token: "", error: refused, status: .unauthorized)
         }
     }
 
     /// The page behind a sign-in link: whom it signs in, and the button that does (a POST to the same address).
-    func linkPage(_ context: WebContext, identity: Identity) throws -> Response {
+    func linkPage(_ context: WebContext, secret: String, identity: Identity) throws -> Response {
         let formToken = context.session?.csrf ?? AccessToken.randomHex()
         let name = identity.department ?? identity.name
         let page = try app.page("Logga in", context: context)
@@ -92,7 +86,7 @@ struct SignInRoutes {
         if let session = context.session {
             try page.element("p", [("class", "notice")], text: "Du är inloggad som \(session.identity.department ?? session.identity.name). Loggar du in med länken byter du till \(name).")
         }
-        try page.element("form", [("method", "post"), ("action", "/logga-in/\(try context.parameters.require("secret"))"), ("class", "form")]) {
+        try page.element("form", [("method", "post"), ("action", "/logga-in/\(secret)"), ("class", "form")]) {
             try page.csrf(formToken)
             try page.submit("Logga in")
         }
