@@ -118,11 +118,8 @@ extension ODFTextWriter {
 
     func radar(_ chart: RadarChart, _ w: XMLWriter) throws {
         let writer = RadarChartWriter(chart: chart, templates: layout.templates)
-        let svg = try XMLWriter(memoryContext: "radar image")
-        try svg.startDocument()
-        try writer.write(to: svg, standalone: true)
-        try svg.endDocument()
-        try image(svg.data, name: "Radardiagram \(chart.title)", widthCM: 13, heightCM: 13 * Double(writer.height) / Double(RadarChartWriter.width),
+        let svg = try XMLWriter.standaloneSVG("radar image") { try writer.write(to: $0, standalone: true) }
+        try image(svg, name: "Radardiagram \(chart.title)", widthCM: 13, heightCM: 13 * Double(writer.height) / Double(RadarChartWriter.width),
                   title: chart.title, description: chart.description, w)
     }
 }

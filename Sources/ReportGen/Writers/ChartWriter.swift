@@ -1,3 +1,5 @@
+import Foundation
+
 /// Draws the status summary as a horizontal stacked bar chart in SVG through an ``XMLWriter``:
 /// inline in the XHTML, or as a standalone SVG image embedded in the ODF text.
 struct ChartWriter {
@@ -79,6 +81,16 @@ struct ChartWriter {
 }
 
 extension XMLWriter {
+    /// The chart `write` draws (with `standalone: true`) as an SVG document of its own in memory: the
+    /// image the ODF text embeds.
+    static func standaloneSVG(_ context: String, _ write: (XMLWriter) throws -> Void) throws -> Data {
+        let svg = try XMLWriter(memoryContext: context)
+        try svg.startDocument()
+        try write(svg)
+        try svg.endDocument()
+        return svg.data
+    }
+
     /// Opens a chart's `<svg>` element with its `<title>` and `<desc>`, the same for every chart.
     /// `standalone` adds the namespace's pixel size an image file needs (the ODF documents embed the chart
     /// as an image); inline in the XHTML it gets `role="img"`, named by its `<title>` and described by its

@@ -132,27 +132,4 @@ struct EffectChartWriter {
         }
         try w.end()
     }
-
-    /// The chart as a standalone SVG image in a frame of the ODF text, like the status chart.
-    func frame(in w: XMLWriter) throws {
-        let svg = try XMLWriter(memoryContext: "effect chart image")
-        try svg.startDocument()
-        try write(to: svg, standalone: true)
-        try svg.endDocument()
-        let widthCM = 12.0
-        let heightCM = widthCM * Double(Self.height) / Double(Self.width)
-        try w.element("text:p", ["text:style-name": "Table_20_Caption"], text: chart.title)
-        try w.element("text:p", ["text:style-name": "Chart"]) {
-            try w.element("draw:frame", [
-                "draw:style-name": "Bildram", "draw:name": chart.id, "text:anchor-type": "as-char",
-                "svg:width": String(format: "%.2fcm", widthCM), "svg:height": String(format: "%.2fcm", heightCM), "draw:z-index": "1",
-            ]) {
-                try w.element("draw:image", ["draw:mime-type": "image/svg+xml"]) {
-                    try w.element("office:binary-data") { try w.base64(svg.data) }
-                }
-                try w.element("svg:title", text: chart.title)
-                try w.element("svg:desc", text: chart.description)
-            }
-        }
-    }
 }

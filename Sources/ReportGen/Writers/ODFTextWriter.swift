@@ -76,7 +76,7 @@ struct ODFTextWriter: ODFDocumentWriter {
                 case .chart(let chart):
                     try self.chart(chart, w)
                 case .effectChart(let chart):
-                    try EffectChartWriter(chart: chart, templates: layout.templates).frame(in: w)
+                    try effectChart(chart, w)
                 case .radar(let chart):
                     try radar(chart, w)
                 }
@@ -172,13 +172,20 @@ struct ODFTextWriter: ODFDocumentWriter {
 
     func chart(_ chart: StatusChart, _ w: XMLWriter) throws {
         let chartWriter = ChartWriter(chart: chart, templates: layout.templates)
-        let svg = try XMLWriter(memoryContext: "chart image")
-        try svg.startDocument()
-        try chartWriter.write(to: svg, standalone: true)
-        try svg.endDocument()
+        let svg = try XMLWriter.standaloneSVG("chart image") { try chartWriter.write(to: $0, standalone: true) }
         let widthCM = 16.5
         let heightCM = widthCM * Double(chartWriter.height) / Double(ChartWriter.width)
-        try image(svg.data, name: "Statusdiagram", widthCM: widthCM, heightCM: heightCM, title: chart.title, description: chart.description, w)
+        try image(svg, name: "Statusdiagram", widthCM: widthCM, heightCM: heightCM, title: chart.title, description: chart.description, w)
+    }
+
+    /// An effect goal's chart under its caption, like the status chart.
+    func effectChart(_ chart: EffectChart, _ w: XMLWriter) throws {
+        let chartWriter = EffectChartWriter(chart: chart, templates: layout.templates)
+        let svg = try XMLWriter.standaloneSVG("effect chart image") { try chartWriter.write(to: $0, standalone: true) }
+        let widthCM = 12.0
+        try w.element("text:p", ["text:style-name": "Table_20_Caption"], text: chart.title)
+        try image(svg, name: chart.id, widthCM: widthCM, heightCM: widthCM * Double(EffectChartWriter.height) / Double(EffectChartWriter.width),
+                  title: chart.title, description: chart.description, w)
     }
 
     /// An SVG image in its own paragraph, with its text alternative.
