@@ -235,6 +235,29 @@ import Testing
         }
     }
 
+    @Test func theOffsetTableAgreesWithTheTimeZoneAtEveryChangeAndBetween() throws {
+        let zone = try #require(TimeZone(identifier: "Europe/Stockholm"))
+        let table = try #require(Timestamp.stockholm)
+        func zoneOffset(_ seconds: Int64) -> Int64 { Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))) }
+        // Every change from 1970 to 2100, a second before it and at it, and the table's edges.
+        var moments: [Int64] = [-86_400 * 400, -1, 0, 4_102_444_799, 4_102_444_800, 4_200_000_000]
+        var date = Date(timeIntervalSince1970: 0)
+        while let next = zone.nextDaylightSavingTimeTransition(after: date), next.timeIntervalSince1970 < 4_102_444_800 {
+            moments += [Int64(next.timeIntervalSince1970) - 1, Int64(next.timeIntervalSince1970)]
+            date = next
+        }
+        #expect(moments.count > 200, "summer time twice a year since 1980")
+        // And moments spread over the years in between (a fixed generator: the same run every time).
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<1_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            moments.append(Int64(state >> 33) % 4_102_444_800)
+        }
+        for seconds in moments {
+            #expect(table.offset(at: Timestamp(secondsSinceEpoch: seconds)) == zoneOffset(seconds), "\(seconds)")
+        }
+    }
+
     @Test(arguments: [(2_400_000, "2 400 000 kr"), (0, "0 kr"), (999, "999 kr"), (1_000, "1 000 kr"), (-12_500, "−12 500 kr")])
     func kronorAreGroupedAsInTheReports(kronor: Int, text: String) {
         #expect(Kronor.exact(kronor) == text.replacingOccurrences(of: " ", with: "\u{00A0}"))

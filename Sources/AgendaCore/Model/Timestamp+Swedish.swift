@@ -3,16 +3,13 @@ import Foundation
 /// Swedish local time (Europe/Stockholm) for what people read and for rules about "the day" something
 /// happened. The store and JSON keep UTC (``Timestamp/description``); only display and such rules use these.
 extension Timestamp {
-    /// Europe/Stockholm from the system's time-zone data (Debian package `tzdata`); without it
-    /// ``swedishOffset`` falls back to the EU rule Sweden has followed since 1996.
-    private static let stockholm = TimeZone(identifier: "Europe/Stockholm")
+    /// Europe/Stockholm from the system's time-zone data (Debian package `tzdata`), read once into a
+    /// table; without the data ``swedishOffset`` falls back to the EU rule Sweden has followed since 1996.
+    static let stockholm: ZoneOffsets? = TimeZone(identifier: "Europe/Stockholm").map(ZoneOffsets.init)
 
     /// Seconds Swedish local time is ahead of UTC at this moment: 3600 (CET) or 7200 (CEST).
     public var swedishOffset: Int64 {
-        if let zone = Self.stockholm {
-            return Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(secondsSinceEpoch))))
-        }
-        return euOffset
+        Self.stockholm?.offset(at: self) ?? euOffset
     }
 
     /// The offset by the EU rule (since 1996): summer time, +02:00, from 01:00 UTC on the last Sunday
@@ -41,6 +38,44 @@ extension Timestamp {
         func pad(_ n: Int64) -> String { n < 10 ? "0\(n)" : String(n) }
         let sign = offset < 0 ? "-" : "+"
         return "\(local.date) \(pad(seconds / 3600)):\(pad(seconds / 60 % 60)) \(sign)\(pad(abs(offset) / 3600)):\(pad(abs(offset) / 60 % 60))"
+    }
+}
+
+/// A time zone's offsets from UTC, read from the time-zone data once as the list of its changes from
+/// 1970 to 2100 and looked up by binary search. Asking Foundation each time takes a lock around ICU's
+/// calendar: with every timestamp on a page asking, the two event loops of `agenda serve` queued on it
+/// (18 % of the server's time on an action page with a long history). Outside those years the zone
+/// itself is asked.
+struct ZoneOffsets: Sendable {
+    private let zone: TimeZone
+    /// Each change: from `start` (seconds since 1970, UTC) on, local time is `offset` seconds ahead.
+    private let changes: [(start: Int64, offset: Int64)]
+    private static let first = Date(timeIntervalSince1970: 0)
+    private static let end = Date(timeIntervalSince1970: 4_102_444_800) // 2100-01-01T00:00:00Z
+
+    init(_ zone: TimeZone) {
+        self.zone = zone
+        var changes = [(start: Int64(0), offset: Int64(zone.secondsFromGMT(for: Self.first)))]
+        var moment = Self.first
+        while let next = zone.nextDaylightSavingTimeTransition(after: moment), next < Self.end {
+            changes.append((Int64(next.timeIntervalSince1970), Int64(zone.secondsFromGMT(for: next))))
+            moment = next
+        }
+        self.changes = changes
+    }
+
+    func offset(at moment: Timestamp) -> Int64 {
+        let seconds = moment.secondsSinceEpoch
+        guard seconds >= 0, seconds < Int64(Self.end.timeIntervalSince1970) else {
+            return Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))))
+        }
+        // The last change at or before `seconds` (the first one starts at 0, so there is one).
+        var low = 0, high = changes.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if changes[middle].start <= seconds { low = middle } else { high = middle - 1 }
+        }
+        return changes[low].offset
     }
 }
 

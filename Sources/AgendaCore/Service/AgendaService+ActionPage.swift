@@ -20,7 +20,8 @@ public struct ActionForReporting: Sendable, Equatable {
 
     /// The report in force for `period` (the latest filed for it), if one was filed.
     public func report(for period: Period) -> StatusReport? {
-        history.last { $0.period == period.description }
+        let key = period.description
+        return history.last { $0.period == key }
     }
 }
 

@@ -27,6 +27,7 @@ public struct WebApp: Sendable {
     /// The router with every page: the public ones, then those behind sign-in.
     public func router() -> Router<WebContext> {
         let router = Router(context: WebContext.self)
+        router.add(middleware: ConnectionLoop())
         router.add(middleware: SecurityHeaders())
         router.add(middleware: AccessLog())
         router.add(middleware: ErrorPages(app: self))

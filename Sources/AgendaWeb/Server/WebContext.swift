@@ -1,5 +1,6 @@
 import AgendaCore
 import Hummingbird
+import NIOCore
 
 /// What a request carries through the middleware to its route: the signed-in session, if any.
 public struct WebContext: RequestContext {
@@ -10,10 +11,13 @@ public struct WebContext: RequestContext {
     var form = Form(fields: [:])
     /// The client's address, for slowing down failed sign-ins.
     let clientAddress: String
+    /// The event loop that owns the request's connection (``ConnectionLoop``).
+    let eventLoop: any EventLoop
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         clientAddress = source.channel.remoteAddress?.ipAddress ?? "okänd"
+        eventLoop = source.channel.eventLoop
     }
 
     /// Form bodies are small: a status report's texts. Larger bodies are refused with 413.
