@@ -22,7 +22,7 @@ struct AgendaCommand: AsyncParsableCommand {
 
     /// Parses and runs like ArgumentParser's own `main`, except that an error a command throws (a
     /// refusal from the core, a file that cannot be read) is printed as one Swedish line, "fel: …",
-    /// with exit status 1. Usage errors keep ArgumentParser's message and exit status 64.
+    /// with exit status 1. Usage errors are ArgumentParser's, in Swedish, with exit status 64.
     static func main() async {
         var command: ParsableCommand
         do {
@@ -39,7 +39,7 @@ struct AgendaCommand: AsyncParsableCommand {
         } catch let error as ExitCode {
             exit(withError: error)
         } catch let error as CleanExit {
-            exit(withError: error)
+            exitWithUsageError(error)
         } catch let error as ValidationError {
             exitWithUsageError(error)
         } catch where exitCode(for: error) == .success || exitCode(for: error) == .validationFailure {
@@ -51,14 +51,18 @@ struct AgendaCommand: AsyncParsableCommand {
         }
     }
 
-    /// ArgumentParser's own exit (help and --version to standard output, exit 0), except that a usage
-    /// error starts with "fel: " like every other error; the rest of its message is ArgumentParser's.
+    /// ArgumentParser's own exit (help and --version to standard output, exit 0; a usage error to
+    /// standard error, exit 64), in Swedish (``SwedishUsage``), a usage error starting with "fel: " like
+    /// every other error.
     private static func exitWithUsageError(_ error: Error) -> Never {
         let code = exitCode(for: error)
-        guard code != .success else { exit(withError: error) }
         var message = fullMessage(for: error)
-        if message.hasPrefix("Error: ") { message = "fel: " + message.dropFirst("Error: ".count) }
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        guard code != .success else {
+            if !message.isEmpty { print(SwedishUsage.translate(message)) }
+            Foundation.exit(EXIT_SUCCESS)
+        }
+        if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+        FileHandle.standardError.write(Data(("fel: " + SwedishUsage.translate(message) + "\n").utf8))
         Foundation.exit(code.rawValue)
     }
 }

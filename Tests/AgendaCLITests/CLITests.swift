@@ -185,27 +185,49 @@ import Testing
     /// discussions, option and argument help) carries none of the English it once had. ArgumentParser's own
     /// lines ("Show the version.", "Show help information.", "See 'agenda help …'") are not ours and left out.
     @Test func everyHelpTextIsSwedish() throws {
-        let english = [" the ", " or ", " and ", " of ", "e.g.", "YYYY", "(default: all", "Print JSON"]
-        let notOurs = ["Show the version.", "Show help information.", "See 'agenda help"]
+        let english = [" the ", " or ", " and ", " of ", "e.g.", "YYYY", "(default: all", "Print JSON",
+                       "OVERVIEW", "USAGE", "OPTIONS", "ARGUMENTS", "SUBCOMMANDS", "Show ", "See '", "subcommand", "(default:"]
         var pending: [[String]] = [[]]
         var seen: [String] = []
         while let command = pending.popLast() {
             let result = try AgendaProcess.run(command + ["--help"])
             let name = (["agenda"] + command).joined(separator: " ")
-            #expect(result.status == 0 && result.stdout.contains("OVERVIEW: "), "\(name): \(result.stderr)")
+            #expect(result.status == 0 && result.stdout.contains("ÖVERSIKT: "), "\(name): \(result.stderr)")
             seen.append(name)
             let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            for line in lines where !notOurs.contains(where: line.contains) {
+            for line in lines {
                 for word in english where line.contains(word) { Issue.record("\(name) --help: \"\(word)\" in \"\(line)\"") }
             }
             // The subcommands: the names listed under SUBCOMMANDS:, up to the blank line after them.
-            guard let start = lines.firstIndex(of: "SUBCOMMANDS:") else { continue }
+            guard let start = lines.firstIndex(of: "UNDERKOMMANDON:") else { continue }
             for line in lines[(start + 1)...].prefix(while: { !$0.isEmpty }) where line.hasPrefix("  ") && !line.hasPrefix("   ") {
                 pending.append(command + [String(line.dropFirst(2).prefix(while: { $0 != " " }))])
             }
         }
         for nested in ["agenda status set", "agenda lika report", "agenda identity link", "agenda effect measure", "agenda status round open"] {
             #expect(seen.contains(nested), "\(nested) --help was not reached")
+        }
+    }
+
+    /// A mistyped command line is answered in Swedish too: ArgumentParser's usage errors are
+    /// translated, one "fel: " line first, exit status 64.
+    @Test(arguments: [
+        (["status", "set"], "fel: Argument saknas: '<action>'"),
+        (["status", "set", "1.1", "--period"], "fel: Värde saknas för '--period <period>'"),
+        (["status", "set", "1.1", "--period", "2018Q1", "--status", "Planerad", "--light", "blå"],
+         "fel: Värdet 'blå' går inte att använda för '--light <light>'. Ange ett av 'grön', 'gul' eller 'röd'."),
+        (["status", "set", "1.1", "--period", "2018Q1", "--status", "Klar$1", "--light", "grön"],
+         "fel: Värdet 'Klar$1' går inte att använda för '--status <status>'. Ange ett av följande:"),
+        (["list", "--bogus"], "fel: Okänd flagga '--bogus'"),
+        (["nope"], "fel: Oväntat argument 'nope'"),
+    ])
+    func usageErrorsAreSwedish(arguments: [String], first: String) throws {
+        let result = try AgendaProcess.run(arguments)
+        #expect(result.status == 64)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first == first)
+        for english in ["Missing", "Unknown", "Unexpected", "invalid", "Usage:", "See '", "Help:", " or ", "Please"] {
+            #expect(!result.stderr.contains(english), "\(english) in \(result.stderr)")
         }
     }
 }

@@ -203,7 +203,7 @@ import Testing
     @Test func versionAndTypedOptions() throws {
         for help in [["--help"], ["status", "--help"], []] {
             let result = try AgendaProcess.run(help)
-            #expect(result.status == 0 && result.stdout.contains("OVERVIEW:") && result.stderr.isEmpty, "\(help): \(result.stderr)")
+            #expect(result.status == 0 && result.stdout.contains("ÖVERSIKT:") && result.stderr.isEmpty, "\(help): \(result.stderr)")
         }
         let version = try agenda("--version")
         #expect(version.status == 0 && version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == AgendaVersion.current)
