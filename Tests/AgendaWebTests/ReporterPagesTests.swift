@@ -46,6 +46,36 @@ import Testing
         }
     }
 
+    /// An action reported on for years keeps a page of the same size: the latest reports, and a link
+    /// to the whole history.
+    @Test func theHistoryShowsTheLatestReportsAndLinksToTheWhole() async throws {
+        let (app, application) = try demoApp()
+        let school = try app.service.authenticate(token: try DemoDatabase.token("Skolförvaltningen"))
+        let before = try app.service.statusHistory(code: "6.2").count
+        for n in 1...(ActionPage.historyShown + 5) {
+            try app.service.reportStatus(
+                StatusInput(action: "6.2", period: try Period(parsing: "2018Q4"), status: .started, light: .yellow,
+                            comment: "Rättelse nummer \(n)."),
+                by: school)
+        }
+        let total = before + ActionPage.historyShown + 5
+        try await application.test(.router) { client in
+            let browser = try await Browser.signedIn(client, as: "Skolförvaltningen")
+            _ = try await browser.get("/aktiviteter/6.2")
+            let rows = browser.lastPage.components(separatedBy: "<th scope=\"row\">").count - 1
+            #expect(rows == ActionPage.historyShown)
+            #expect(browser.lastPage.contains("Rättelse nummer \(ActionPage.historyShown + 5)."), "the newest is shown")
+            #expect(!browser.lastPage.contains("Rättelse nummer 5."), "the oldest corrections are not")
+            #expect(browser.lastPage.contains("Visar de \(ActionPage.historyShown) senaste av \(total) rapporter."))
+            #expect(browser.lastPage.contains("<a href=\"/aktiviteter/6.2?historik=alla#historik\">Visa alla \(total) rapporter</a>"))
+            let whole = try await browser.get("/aktiviteter/6.2?historik=alla")
+            #expect(whole.status == .ok)
+            #expect(browser.lastPage.components(separatedBy: "<th scope=\"row\">").count - 1 == total)
+            #expect(browser.lastPage.contains("Rättelse nummer 1."))
+            #expect(!browser.lastPage.contains("Visa alla"))
+        }
+    }
+
     @Test func aReportIsStoredAndThePageSaysSo() async throws {
         let (app, application) = try demoApp()
         let before = try app.service.statusHistory(code: "6.2")

@@ -19,6 +19,11 @@ struct ActionPage {
     var effectErrors: [FieldError] = []
     var effectRefusal: String?
     var effectSaved: Period?
+    /// Whether the status history shows every report (`?historik=alla`) or the latest ``historyShown``.
+    var wholeHistory = false
+    /// How many reports the history shows unless the whole is asked for: two years of quarters with
+    /// their corrections. An action reported on for years keeps a page of the same size.
+    static let historyShown = 20
 
     init(data: ActionForReporting, form: StatusForm, effectForm: EffectForm? = nil) {
         self.data = data
@@ -131,7 +136,8 @@ struct ActionPage {
             return
         }
         let superseded = data.superseded
-        try page.element("table", [("class", "report-table history")]) {
+        let shown = wholeHistory ? data.history.count : min(data.history.count, Self.historyShown)
+        try page.element("table", [("class", "report-table history"), ("id", "historik")]) {
             try page.element("caption", text: "Rapporter för \(action.code), den senaste först")
             try page.element("thead") {
                 try page.element("tr") {
@@ -141,7 +147,7 @@ struct ActionPage {
                 }
             }
             try page.element("tbody") {
-                for report in data.history.reversed() {
+                for report in data.history.suffix(shown).reversed() {
                     let replaced = superseded.contains(report.number)
                     try page.element("tr", replaced ? [("class", "superseded")] : []) {
                         try page.element("th", [("scope", "row")]) {
@@ -159,6 +165,13 @@ struct ActionPage {
                         try page.element("td", text: report.reportedAt.swedishDisplay)
                     }
                 }
+            }
+        }
+        if shown < data.history.count {
+            try page.element("p", [("class", "meta")]) {
+                try page.text("Visar de \(shown) senaste av \(data.history.count) rapporter. ")
+                try page.element("a", [("href", "/aktiviteter/\(action.code)?historik=alla#historik")],
+                                 text: "Visa alla \(data.history.count) rapporter")
             }
         }
     }

@@ -96,6 +96,7 @@ struct ReporterRoutes {
         if let text = request.uri.queryParameters.get("effekt"), let period = try? Period(parsing: text) {
             page.effectSaved = period
         }
+        page.wholeHistory = request.uri.queryParameters.get("historik") == "alla"
         return .page(try render(page, context: context, csrf: session.csrf))
     }
 
