@@ -11,8 +11,9 @@ enum SwedishUsage {
             .joined(separator: "\n")
     }
 
-    // Regex is not Sendable, yet one is never mutated once built; these are built once.
-    nonisolated(unsafe) private static let patterns: [(Regex<AnyRegexOutput>, String)] = [
+    /// Each pattern with its template ("$1" is the first group; what a group holds is not read as a
+    /// template), built once. Applied in order, each to what the ones before it made of the line.
+    private static let patterns: [(NSRegularExpression, String)] = [
         (#"^Missing expected argument '(.*)'$"#, "Argument saknas: '$1'"),
         (#"^Missing one of: (.*)$"#, "Något av följande saknas: $1"),
         (#"^Unknown option '(.*)'\. Did you mean '(.*)'\?$"#, "Okänd flagga '$1'. Menade du '$2'?"),
@@ -45,28 +46,12 @@ enum SwedishUsage {
         (#"^(.*)\(values:(.*)$"#, "$1(värden:$2"),
         (#"^(.*)<subcommand>(.*)$"#, "$1<underkommando>$2"),
         (#"^(.*)<options>(.*)$"#, "$1<flaggor>$2"),
-    ].map { (try! Regex($0.0), $0.1) }
+    ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
 
     private static func translateLine(_ line: String) -> String {
-        var line = line
-        for (pattern, template) in patterns {
-            guard let match = try? pattern.wholeMatch(in: line) else { continue }
-            // "$1" … "$9" in the template are the groups; what a group holds is not read again.
-            var result = ""
-            var rest = Substring(template)
-            while let dollar = rest.firstIndex(of: "$") {
-                result += rest[..<dollar]
-                let digit = rest.index(after: dollar)
-                if digit < rest.endIndex, let index = rest[digit].wholeNumberValue, index < match.output.count {
-                    result += match.output[index].substring ?? ""
-                    rest = rest[rest.index(after: digit)...]
-                } else {
-                    result += "$"
-                    rest = rest[digit...]
-                }
-            }
-            line = result + rest
+        patterns.reduce(line) { line, entry in
+            entry.0.stringByReplacingMatches(
+                in: line, range: NSRange(line.startIndex..., in: line), withTemplate: entry.1)
         }
-        return line
     }
 }
