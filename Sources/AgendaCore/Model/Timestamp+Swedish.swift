@@ -50,14 +50,14 @@ struct ZoneOffsets: Sendable {
     private let zone: TimeZone
     /// Each change: from `start` (seconds since 1970, UTC) on, local time is `offset` seconds ahead.
     private let changes: [(start: Int64, offset: Int64)]
-    private static let first = Date(timeIntervalSince1970: 0)
-    private static let end = Date(timeIntervalSince1970: 4_102_444_800) // 2100-01-01T00:00:00Z
+    /// The table's end, 2100-01-01T00:00:00Z; it starts at 1970-01-01T00:00:00Z (0).
+    private static let end: Int64 = 4_102_444_800
 
     init(_ zone: TimeZone) {
         self.zone = zone
-        var changes = [(start: Int64(0), offset: Int64(zone.secondsFromGMT(for: Self.first)))]
-        var moment = Self.first
-        while let next = zone.nextDaylightSavingTimeTransition(after: moment), next < Self.end {
+        var moment = Date(timeIntervalSince1970: 0)
+        var changes = [(start: Int64(0), offset: Int64(zone.secondsFromGMT(for: moment)))]
+        while let next = zone.nextDaylightSavingTimeTransition(after: moment), next.timeIntervalSince1970 < Double(Self.end) {
             changes.append((Int64(next.timeIntervalSince1970), Int64(zone.secondsFromGMT(for: next))))
             moment = next
         }
@@ -66,7 +66,7 @@ struct ZoneOffsets: Sendable {
 
     func offset(at moment: Timestamp) -> Int64 {
         let seconds = moment.secondsSinceEpoch
-        guard seconds >= 0, seconds < Int64(Self.end.timeIntervalSince1970) else {
+        guard seconds >= 0, seconds < Self.end else {
             return Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))))
         }
         // The last change at or before `seconds` (the first one starts at 0, so there is one).
