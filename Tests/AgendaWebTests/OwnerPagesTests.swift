@@ -53,7 +53,14 @@ import Testing
         try await application.test(.router) { client in
             let owner = try await Self.owner(client)
             try await owner.get("/omgang")
-            let opened = try await owner.post("/omgang", [("period", "2019Q1"), ("deadline", "2019-04-15")])
+            // The demo's 2019 deadline has passed: the page asks first, and opens only when confirmed.
+            let asked = try await owner.post("/omgang", [("period", "2019Q1"), ("deadline", "2019-04-15")])
+            #expect(asked.status == .unprocessableContent)
+            #expect(owner.lastPage.contains("<title>Fel: Rapporteringsomgången"))
+            #expect(owner.lastPage.contains("Sista dag 2019-04-15 har redan passerat"))
+            #expect(owner.lastPage.contains("<input type=\"checkbox\" id=\"bekrafta\" name=\"bekrafta\" value=\"ja\""))
+            #expect(try app.service.rounds().last?.period != "2019Q1", "nothing opened before the confirmation")
+            let opened = try await owner.post("/omgang", [("period", "2019Q1"), ("deadline", "2019-04-15"), ("bekrafta", "ja")])
             #expect(opened.status == .seeOther && opened.headers[.location] == "/omgang?oppnad=2019Q1")
             let round = try #require(try app.service.rounds().last)
             #expect(round.period == "2019Q1" && round.deadline == CalendarDate(iso: "2019-04-15") && round.openedBy == "IT-chef")
@@ -82,7 +89,7 @@ import Testing
         try await application.test(.router) { client in
             let owner = try await Self.owner(client)
             try await owner.get("/omgang")
-            let response = try await owner.post("/omgang", [("period", period), ("deadline", deadline)])
+            let response = try await owner.post("/omgang", [("period", period), ("deadline", deadline), ("bekrafta", "ja")])
             #expect(response.status == .unprocessableContent)
             let html = owner.lastPage
             #expect(html.contains("<span class=\"error\" id=\"\(field)-error\">Fel: "))
@@ -309,7 +316,7 @@ import Testing
     static func ownerPosts(_ target: String) -> [(uri: String, fields: [(String, String)])] {
         let path = "/identiteter/\(OwnerRoutes.encoded(target))"
         return [
-            ("/omgang", [("period", "2019Q1"), ("deadline", "2019-04-15")]),
+            ("/omgang", [("period", "2019Q1"), ("deadline", "2019-04-15"), ("bekrafta", "ja")]),
             ("/omgang/2018Q4/stang", []),
             ("/rapporter/2018Q4/publicera", []),
             ("/identiteter", [("name", "Ny läsare"), ("role", "reader"), ("department", "")]),

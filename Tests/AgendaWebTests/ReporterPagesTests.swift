@@ -93,7 +93,9 @@ import Testing
             #expect(stored.supersedes == before.last { $0.period == "2018Q4" }?.number, "a second report corrects the first")
             let page = try await browser.get("/aktiviteter/6.2?sparad=2018Q4")
             #expect(page.status == .ok)
-            #expect(browser.lastPage.contains("<p class=\"notice-ok\" role=\"status\">Rapporten för 2018Q4 är sparad.</p>"))
+            #expect(browser.lastPage.contains(
+                "<p class=\"notice-ok\" role=\"status\">Rättelsen för 2018Q4 är sparad. Ändrat: status (Påbörjad → Nästan klar), bedömning (grön → gul), kommentar"))
+            #expect(browser.lastPage.contains("verklig kostnad (ingen → 2\u{A0}650\u{A0}000\u{A0}kr).</p>"))
             #expect(browser.lastPage.contains("ersatt"), "the superseded report is marked")
         }
     }
@@ -103,26 +105,189 @@ import Testing
         try await application.test(.router) { client in
             let browser = try await Browser.signedIn(client, as: "Skolförvaltningen")
             try await browser.get("/aktiviteter/6.2")
-            #expect(browser.lastPage.contains("Det finns redan en rapport för 2018Q4 (Påbörjad, 2019-01-09)."))
-            #expect(browser.lastPage.contains("blir en rättelse som ersätter den; den gamla finns kvar i historiken"))
+            #expect(browser.lastPage.contains("Det finns redan en rapport för 2018Q4 (Påbörjad, 2019-01-09)"))
+            #expect(browser.lastPage.contains("blir en rättelse som ersätter den, också ett fält du tömmer; den gamla finns kvar i historiken"))
             #expect(browser.lastPage.contains("name=\"prefilled\" value=\"2018Q4\""))
             #expect(browser.lastPage.contains(">Arbetet pågår enligt plan under kvartal 4 2018.</textarea>"), "pre-filled")
             // The form filled from 2018Q4: an emptied field is stored empty.
             let emptied = try await browser.post("/aktiviteter/6.2", Self.fields(next: ""))
             #expect(emptied.status == .seeOther)
             #expect(try app.service.statusHistory(code: "6.2").last?.nextSteps == "")
-            // Another period with a report, not the one the form was filled from: empty fields are carried over.
+        }
+    }
+
+    /// The defect found by trying it: the form filled from one period's report, another period chosen and
+    /// only the status changed stored the first period's texts as the second's correction.
+    @Test func aFormFilledForOnePeriodNeverCorrectsAnother() async throws {
+        let (app, application) = try demoApp()
+        let before = try app.service.statusHistory(code: "6.2")
+        let q3 = try #require(before.last { $0.period == "2018Q3" })
+        try await application.test(.router) { client in
+            let browser = try await Browser.signedIn(client, as: "Skolförvaltningen")
             try await browser.get("/aktiviteter/6.2")
-            let other = try await browser.post("/aktiviteter/6.2", Self.fields(period: "2018Q3", next: "", prefilled: "2018Q4"))
-            #expect(other.status == .seeOther)
-            let location = try #require(other.headers[.location])
-            #expect(location.hasPrefix("/aktiviteter/6.2?sparad=2018Q3"))
+            #expect(browser.lastPage.contains("name=\"prefilled\" value=\"2018Q4\""))
+            // The page's 2018Q4 texts, sent for 2018Q3 with only the status changed: refused, nothing stored.
+            let refused = try await browser.post(
+                "/aktiviteter/6.2", Self.fields(period: "2018Q3", status: "Klar", comment: "Arbetet pågår enligt plan under kvartal 4 2018."))
+            #expect(refused.status == .conflict)
+            #expect(try app.service.statusHistory(code: "6.2") == before, "nothing stored")
+            #expect(browser.lastPage.contains("<title>Fel: 6.2 Ökad datortäthet"))
+            #expect(browser.lastPage.contains("Formuläret var ifyllt för 2018Q4, men du valde 2018Q3, som redan har en rapport. Inget har sparats."))
+            #expect(browser.lastPage.contains(">Arbetet pågår enligt plan under kvartal 4 2018.</textarea>"), "what was typed is kept")
+
+            // ?period=2018Q3 fills the form with 2018Q3's report; changing only the status keeps its texts.
+            try await browser.get("/aktiviteter/6.2?period=2018Q3")
+            #expect(browser.lastPage.contains("<option value=\"2018Q3\" selected=\"selected\">"))
+            #expect(browser.lastPage.contains("name=\"prefilled\" value=\"2018Q3\""))
+            #expect(browser.lastPage.contains("name=\"basis\" value=\"\(q3.number)\""))
+            #expect(browser.lastPage.contains(">\(q3.comment)</textarea>"))
+            let saved = try await browser.post("/aktiviteter/6.2", Self.fields(
+                period: "2018Q3", status: "Klar", light: q3.light.swedish, comment: q3.comment, obstacles: q3.obstacles,
+                next: q3.nextSteps, cost: q3.actualCost.map(String.init) ?? "", prefilled: nil))
+            #expect(saved.status == .seeOther)
             let stored = try #require(try app.service.statusHistory(code: "6.2").last)
-            #expect(stored.obstacles == "Leveransförsening av datorer från ramavtalsleverantören.")
-            #expect(stored.actualCost == 2_400_000)
-            try await browser.get(location)
-            #expect(browser.lastPage.contains(
-                "Rapporten för 2018Q3 är sparad. Från den tidigare rapporten för perioden togs hinder, nästa steg och verklig kostnad."))
+            #expect(stored.period == "2018Q3" && stored.status == .done && stored.supersedes == q3.number)
+            #expect(stored.comment == q3.comment && stored.light == q3.light && stored.obstacles == q3.obstacles)
+            try await browser.get(try #require(saved.headers[.location]))
+            #expect(browser.lastPage.contains("Rättelsen för 2018Q3 är sparad. Ändrat: status (\(q3.status.swedish) → Klar)."))
+        }
+    }
+
+    @Test func aPeriodWithoutAReportShowsAnEmptyFormAndVisaSwitchesWithoutStoring() async throws {
+        let (app, application) = try demoApp()
+        let before = try app.service.statusHistory(code: "2.3b")
+        let data = try app.service.actionForReporting(code: "2.3b", caller: try app.service.authenticate(token: try DemoDatabase.token("IT-chef")))
+        let empty = try #require(data.periods.first { data.report(for: $0) == nil }, "the demo has an offered period without a report")
+        try await application.test(.router) { client in
+            let browser = try await Browser.signedIn(client, as: "IT-chef")
+            try await browser.get("/aktiviteter/2.3b")
+            #expect(browser.lastPage.contains("data-period-switch=\"/aktiviteter/2.3b\""), "the script's hook")
+            #expect(browser.lastPage.contains("<script src=\"/skript.js\" defer=\"defer\"></script>"))
+            let skicka = try #require(browser.lastPage.range(of: ">Skicka rapporten</button>"))
+            let visa = try #require(browser.lastPage.range(of: "name=\"visa\" value=\"1\""))
+            #expect(skicka.lowerBound < visa.lowerBound, "Visa comes after Skicka rapporten")
+            let shown = try await browser.post("/aktiviteter/2.3b", Self.fields(period: empty.description) + [("visa", "1")])
+            #expect(shown.status == .seeOther)
+            #expect(shown.headers[.location] == "/aktiviteter/2.3b?period=\(empty)#rapportera")
+            #expect(try app.service.statusHistory(code: "2.3b") == before, "Visa stores nothing")
+            try await browser.get("/aktiviteter/2.3b?period=\(empty)")
+            #expect(browser.lastPage.contains("<option value=\"\(empty)\" selected=\"selected\">"))
+            #expect(browser.lastPage.contains("<option value=\"\" selected=\"selected\">Välj status</option>"))
+            #expect(browser.lastPage.contains("<option value=\"\" selected=\"selected\">Välj bedömning</option>"))
+            #expect(browser.lastPage.contains("<textarea id=\"comment\" name=\"comment\" rows=\"5\" aria-describedby=\"comment-hint\" required=\"required\"></textarea>"))
+            #expect(browser.lastPage.contains("name=\"basis\" value=\"\""))
+            // A period the page does not offer falls back to the default.
+            try await browser.get("/aktiviteter/2.3b?period=1999Q1")
+            #expect(browser.lastPage.contains("<option value=\"\(try #require(data.periods.first))\" selected=\"selected\">"))
+        }
+        try await application.test(.router) { client in
+            let script = try await client.execute(uri: "/skript.js", method: .get)
+            #expect(script.status == .ok)
+            #expect(script.headers[.contentType] == "text/javascript; charset=utf-8")
+            #expect(String(buffer: script.body).contains("data-period-switch"))
+        }
+    }
+
+    /// A report filed for the period by someone else after the form was filled is not replaced unseen.
+    @Test func aReportFiledMeanwhileIsNotReplacedUnseen() async throws {
+        let (app, application) = try demoApp()
+        let owner = try app.service.authenticate(token: try DemoDatabase.token("IT-chef"))
+        try await application.test(.router) { client in
+            let browser = try await Browser.signedIn(client, as: "Skolförvaltningen")
+            try await browser.get("/aktiviteter/6.2")
+            try app.service.reportStatus(
+                StatusInput(action: "6.2", period: try Period(parsing: "2018Q4"), status: .dormant, light: .red, comment: "Vilande enligt IT-chefen."),
+                by: owner)
+            let count = try app.service.statusHistory(code: "6.2").count
+            let refused = try await browser.post("/aktiviteter/6.2", Self.fields(comment: "Min text."))
+            #expect(refused.status == .conflict)
+            #expect(try app.service.statusHistory(code: "6.2").count == count, "nothing stored")
+            #expect(browser.lastPage.contains("IT-chef lämnade en rapport för 2018Q4"))
+            #expect(browser.lastPage.contains(">Min text.</textarea>"))
+            // Seen now: sending again makes the correction.
+            let again = try await browser.post("/aktiviteter/6.2", Self.fields(comment: "Min text."))
+            #expect(again.status == .seeOther)
+            #expect(try app.service.statusHistory(code: "6.2").last?.comment == "Min text.")
+        }
+    }
+
+    /// A refused form: the title begins "Fel:", the error summary comes first in main and takes the focus,
+    /// and each of its items links to its field.
+    @Test func theErrorSummaryComesFirstAndTakesTheFocus() async throws {
+        let (_, application) = try demoApp()
+        try await application.test(.router) { client in
+            let (browser, response) = try await Browser.signInAndPost(
+                client, as: "Skolförvaltningen", from: "/aktiviteter/6.2", Self.fields(comment: " "))
+            #expect(response.status == .unprocessableContent)
+            let page = browser.lastPage
+            #expect(page.contains("<title>Fel: 6.2 Ökad datortäthet"))
+            #expect(page.contains("<main id=\"innehall\"><div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"fel\" autofocus=\"autofocus\"><h2>Rapporten sparades inte</h2>"))
+            #expect(page.contains("<a href=\"#comment\">Skriv en kommentar om läget</a>"))
+            #expect(page.contains("<textarea id=\"comment\""))
+        }
+    }
+
+    @Test(arguments: ["10000000001", "1000000000000", "1000000000000000", "99999999999999999999999"])
+    func anAmountTooLargeIsRefusedAsTooLarge(_ cost: String) async throws {
+        let (app, application) = try demoApp()
+        let before = try app.service.statusHistory(code: "6.2").count
+        try await application.test(.router) { client in
+            let (browser, response) = try await Browser.signInAndPost(
+                client, as: "Skolförvaltningen", from: "/aktiviteter/6.2", Self.fields(cost: cost))
+            #expect(response.status == .unprocessableContent)
+            #expect(browser.lastPage.contains("Beloppet är för stort: en verklig kostnad är högst 10\u{A0}000\u{A0}000\u{A0}000\u{A0}kr"))
+            #expect(browser.lastPage.contains("value=\"\(cost)\""))
+            #expect(try app.service.statusHistory(code: "6.2").count == before)
+        }
+    }
+
+    @Test func aFormThatIsNotUTF8IsRefusedAndNothingStored() async throws {
+        let (app, application) = try demoApp()
+        let before = try app.service.statusHistory(code: "6.2").count
+        try await application.test(.router) { client in
+            let browser = try await Browser.signedIn(client, as: "Skolförvaltningen")
+            try await browser.get("/aktiviteter/6.2")
+            let csrf = try #require(Browser.csrf(in: browser.lastPage))
+            var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+            headers[.cookie] = browser.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+            let body = "period=2018Q4&status=Klar&light=gr%C3%B6n&comment=%FF%FE&prefilled=2018Q4&_csrf=\(csrf)"
+            let response = try await client.execute(uri: "/aktiviteter/6.2", method: .post, headers: headers, body: ByteBuffer(string: body))
+            #expect(response.status == .badRequest)
+            let page = String(buffer: response.body)
+            #expect(page.contains("inte UTF-8") && page.contains("Kommentar") && page.contains("Inget har sparats."))
+            #expect(try app.service.statusHistory(code: "6.2").count == before)
+        }
+    }
+
+    /// A session that ended while the form was open: nothing is stored, and after signing in again the
+    /// person is back on the form with everything typed, told that nothing was saved yet.
+    @Test func aReportSentAfterTheSessionEndedIsKeptUntilSentAgain() async throws {
+        let path = try DemoDatabase.copy()
+        let app = try WebApp(settings: WebSettings(databasePath: path, idleTimeout: 0.3))
+        let application = Application(router: app.router())
+        let before = try app.service.statusHistory(code: "6.2").count
+        try await application.test(.router) { client in
+            let browser = try await Browser.signedIn(client, as: "Skolförvaltningen")
+            try await browser.get("/aktiviteter/6.2")
+            try await Task.sleep(for: .milliseconds(400))
+            let typed = "Skrivet medan sessionen gick ut. <b>&</b>"
+            let late = try await browser.post("/aktiviteter/6.2", Self.fields(status: "Klar", comment: typed))
+            #expect(late.status == .seeOther && late.headers[.location] == "/logga-in")
+            #expect(try app.service.statusHistory(code: "6.2").count == before, "nothing stored")
+            let draftCookie = try #require(late.headers[values: .setCookie].first { $0.hasPrefix("agenda_draft=") })
+            #expect(draftCookie.contains("HttpOnly") && draftCookie.contains("SameSite=Strict"))
+            try await browser.get("/logga-in")
+            #expect(browser.lastPage.contains("Du hann bli utloggad innan det du skickade sparades, så inget har sparats än."))
+            let signedIn = try await browser.post("/logga-in", [("token", try DemoDatabase.token("Skolförvaltningen"))])
+            #expect(signedIn.headers[.location] == "/aktiviteter/6.2", "back to the form's page")
+            try await browser.get("/aktiviteter/6.2")
+            #expect(browser.lastPage.contains("Du loggades ut innan rapporten skickades, så inget har sparats än."))
+            #expect(browser.lastPage.contains(">Skrivet medan sessionen gick ut. &lt;b&gt;&amp;&lt;/b&gt;</textarea>"))
+            #expect(browser.lastPage.contains("<option value=\"Klar\" selected=\"selected\">Klar</option>"))
+            #expect(browser.cookies["agenda_draft"] == nil, "the draft is used once")
+            let sent = try await browser.post("/aktiviteter/6.2", Self.fields(status: "Klar", comment: typed))
+            #expect(sent.status == .seeOther)
+            #expect(try app.service.statusHistory(code: "6.2").last?.comment == typed)
         }
     }
 

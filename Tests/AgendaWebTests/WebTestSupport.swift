@@ -53,10 +53,14 @@ final class Browser: @unchecked Sendable {
         try await send(uri, method: .get, body: nil)
     }
 
-    /// Posts `fields` with the CSRF token of the last page fetched (unless `csrf` says otherwise).
+    /// Posts `fields` with the CSRF token of the last page fetched (unless `csrf` says otherwise), and, as a
+    /// browser does, the hidden fields of the last page's form that posts to `uri` that `fields` does not set.
     @discardableResult
     func post(_ uri: String, _ fields: [(String, String)], csrf: String? = nil) async throws -> TestResponse {
         var fields = fields
+        for (name, value) in Self.hiddenFields(in: lastPage, action: uri) where name != "_csrf" && !fields.contains(where: { $0.0 == name }) {
+            fields.append((name, value))
+        }
         if let token = csrf ?? Self.csrf(in: lastPage) { fields.append(("_csrf", token)) }
         let body = fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
         return try await send(uri, method: .post, body: body)
@@ -99,6 +103,14 @@ final class Browser: @unchecked Sendable {
         let browser = try await signedIn(client, as: name)
         try await browser.get(page)
         return (browser, try await browser.post(uri ?? page, fields))
+    }
+
+    /// The hidden inputs (name, value) of the first form in `page` whose action is `action`.
+    static func hiddenFields(in page: String, action: String) -> [(String, String)] {
+        guard let start = page.range(of: "action=\"\(action)\""), let end = page[start.upperBound...].range(of: "</form>") else { return [] }
+        return page[start.upperBound..<end.lowerBound].matches(of: /<input type="hidden" name="([^"]*)" value="([^"]*)"\/>/).map {
+            (String($0.output.1), String($0.output.2))
+        }
     }
 
     static func csrf(in page: String) -> String? {

@@ -128,7 +128,7 @@ struct IdentityLink: ParsableCommand {
         let service = try global.service(.write)
         let secret = try service.createSignInLink(for: name, validFor: Int64(hours) * 3600, by: try global.caller(service))
         let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-        Output.line("Inloggningslänk för \(name), giltig i \(hours) timmar och bara en gång; skicka den bara till \(name):")
+        Output.line("Inloggningslänk för \(name), giltig i \(Swedish.count(hours, "timme", "timmar")) och bara en gång; skicka den bara till \(name):")
         Output.line("\(base)/logga-in/\(secret)")
     }
 }

@@ -139,6 +139,9 @@ struct RoundOpen: ParsableCommand {
     func run() throws {
         let service = try global.service(.write)
         let round = try service.openRound(period: period, deadline: deadline, by: try global.caller(service))
+        if service.deadlineHasPassed(deadline) {
+            Output.warning("sista dag \(deadline) har redan passerat (i dag är det \(service.today)); alla som inte har rapporterat är sena från början")
+        }
         Output.line("Rapporteringsomgången för \(round.period) är öppnad, sista dag \(round.deadline).")
     }
 }

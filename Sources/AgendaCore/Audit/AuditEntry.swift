@@ -27,3 +27,14 @@ public struct AuditEntry: Sendable, Encodable, Equatable {
         try c.encode(try after.map(JSONValue.init(parsing:)), forKey: .after)
     }
 }
+
+extension AuditEntry {
+    /// Whether the entry is about `target` (an action code, an identity's name, a period): its target
+    /// exactly, one of the action's effektmål ("1.4 effektmål 2"), or one of a list of actions linked at
+    /// once ("1.4, 2.1").
+    public func concerns(_ target: String) -> Bool {
+        if self.target == target || self.target.hasPrefix(target + " effektmål ") { return true }
+        return self.target.contains(",")
+            && self.target.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == target }
+    }
+}

@@ -75,6 +75,17 @@ public struct AssessmentInput: Sendable, Equatable {
     public var set: String
     public var answers: [Item]
 
+    /// The earliest date a self-assessment may have: SKR's LIKA tools are younger, so an earlier date is a typing mistake.
+    public static let earliestDate = CalendarDate(year: 2000, month: 1, day: 1)
+
+    /// Why a self-assessment cannot be dated `date` on `today`, or nil when it can: it is dated the day it
+    /// is made, so never after today, nor before ``earliestDate``.
+    public static func dateProblem(_ date: CalendarDate, today: CalendarDate) -> String? {
+        if date > today { return "självskattningens datum \(date) har inte kommit än; ange dagens datum (\(today)) eller ett tidigare" }
+        if date < earliestDate { return "självskattningens datum \(date) ligger före \(earliestDate.year); ange datumet då självskattningen gjordes" }
+        return nil
+    }
+
     public init(unit: String, department: String? = nil, date: CalendarDate, set: String = IndicatorSet.likaSocialtjanstKey, answers: [Item]) {
         self.unit = unit
         self.department = department

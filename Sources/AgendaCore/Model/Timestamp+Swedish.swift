@@ -93,3 +93,11 @@ public enum Kronor {
         return out + "\u{00A0}kr"
     }
 }
+
+/// Swedish words with their number.
+public enum Swedish {
+    /// `n` and the word in agreement with it: "1 sekund", "2 sekunder", "0 aktiviteter".
+    public static func count(_ n: Int, _ one: String, _ many: String) -> String {
+        "\(n) \(n == 1 ? one : many)"
+    }
+}

@@ -26,11 +26,18 @@ public enum Validation {
         if let problem = actionCodeProblem(code) { throw StoreError.invalidInput(field: "code", problem) }
     }
 
+    /// The most characters a name may have.
+    public static let longestName = 200
+
     /// Why `name` cannot be the name of `field` ("identitetens namn", "förvaltningens namn"), or nil when
-    /// it can: a name is printable text, not blank, without control characters or line breaks.
+    /// it can: a name is printable text, not blank, without control characters or line breaks, at most
+    /// ``longestName`` characters.
     public static func nameProblem(_ name: String, field: String) -> String? {
         if name.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
             return "\(field) är tomt; ange ett namn i läsbar text"
+        }
+        if name.count > longestName {
+            return "\(field) är för långt (\(name.count) tecken); ett namn har högst \(longestName) tecken"
         }
         if let bad = name.unicodeScalars.first(where: { !isPrintable($0) }) {
             let hex = String(bad.value, radix: 16, uppercase: true)

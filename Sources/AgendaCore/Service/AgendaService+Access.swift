@@ -15,7 +15,7 @@ extension AgendaService {
     /// not printable text is refused. The new token is in the result, to be shown once.
     public func addIdentity(name: String, role: Role, department: String?, by caller: Identity) throws -> IssuedToken {
         try write { store in
-            try store.addIdentity(name: name, role: role, department: department, by: caller, at: now)
+            try store.addIdentity(name: TextCleaner.withoutBidiControls(name), role: role, department: department, by: caller, at: now)
         }
     }
 

@@ -124,6 +124,13 @@ extension AgendaService {
         try write { store in try store.openRound(period: period, deadline: deadline, by: caller, at: now) }
     }
 
+    /// Whether `deadline` is before today (Swedish time): a round opened with it is late from the start,
+    /// so the front ends warn and ask before opening it.
+    public func deadlineHasPassed(_ deadline: CalendarDate) -> Bool {
+        deadline < today
+    }
+
+
     /// Cancels the open round for `period` (owner only): a round opened by mistake. The cancellation is
     /// recorded (nothing is deleted) and the round no longer counts as the default period.
     @discardableResult

@@ -41,6 +41,41 @@ public struct StatusContent: Sendable, Equatable {
         case .actualCost: actualCost = other.actualCost
         }
     }
+
+    /// A part of a report a person fills in, in the form's order.
+    public enum Part: String, Sendable, CaseIterable {
+        case status, light, comment, obstacles, nextSteps, actualCost
+
+        /// "status", "bedömning", "kommentar", …: the report's words.
+        public var swedish: String {
+            switch self {
+            case .status: "status"
+            case .light: "bedömning"
+            case .comment: "kommentar"
+            case .obstacles: "hinder"
+            case .nextSteps: "nästa steg"
+            case .actualCost: "verklig kostnad"
+            }
+        }
+    }
+
+    /// The parts in which this content differs from `earlier`, in the form's order: what a correction changed.
+    public func changes(from earlier: StatusContent) -> [Part] {
+        Part.allCases.filter { part in
+            switch part {
+            case .status: status != earlier.status
+            case .light: light != earlier.light
+            case .comment: comment != earlier.comment
+            case .obstacles: obstacles != earlier.obstacles
+            case .nextSteps: nextSteps != earlier.nextSteps
+            case .actualCost: actualCost != earlier.actualCost
+            }
+        }
+    }
+
+    /// The largest actual cost a report may give, in kronor: ten billion, far above any municipal action;
+    /// a larger figure is a typing mistake.
+    public static let largestCost = 10_000_000_000
 }
 
 /// One status report by a förvaltning on one action for one period. Append-only: a correction is a
@@ -130,12 +165,18 @@ public struct StatusInput: Sendable, Equatable {
     public var content: StatusContent
     /// The optional fields not given, which a correction carries over.
     public var omitted: Set<StatusField>
+    /// What the person saw when writing this input (a web form filled from a period's report); nil when
+    /// the input was not written from a shown report (the CLI). With a basis, the write is refused unless
+    /// the basis is the period's report in force: a form filled for another period, or a report filed for
+    /// the period by someone else meanwhile, never becomes a correction unseen.
+    public var basis: StatusBasis?
 
-    public init(action: String, period: Period, content: StatusContent, omitted: Set<StatusField> = []) {
+    public init(action: String, period: Period, content: StatusContent, omitted: Set<StatusField> = [], basis: StatusBasis? = nil) {
         self.action = action
         self.period = period
         self.content = content
         self.omitted = omitted
+        self.basis = basis
     }
 
     /// An input whose optional fields are nil when not given.
@@ -167,16 +208,31 @@ public enum StatusField: String, Sendable, Equatable, CaseIterable {
     }
 }
 
+/// The report a status input was written from: the period a form was filled for and the number of the
+/// report that filled it (nil for a form shown empty, the period having no report).
+public struct StatusBasis: Sendable, Equatable {
+    public var period: Period
+    public var report: Int?
+
+    public init(period: Period, report: Int?) {
+        self.period = period
+        self.report = report
+    }
+}
+
 /// A report as filed, with the fields a correction took from the report it supersedes.
 public struct StatusFiling: Sendable, Equatable {
     public var report: StatusReport
     /// The fields the input left out and the superseded report had (in the order of ``StatusField``);
     /// empty for a first report.
     public var carriedOver: [StatusField]
+    /// The report this one corrects, if any.
+    public var superseded: StatusReport?
 
-    public init(report: StatusReport, carriedOver: [StatusField] = []) {
+    public init(report: StatusReport, carriedOver: [StatusField] = [], superseded: StatusReport? = nil) {
         self.report = report
         self.carriedOver = carriedOver
+        self.superseded = superseded
     }
 }
 

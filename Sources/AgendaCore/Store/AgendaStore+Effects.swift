@@ -81,6 +81,10 @@ extension AgendaStore {
             if input.content.measuredOn != nil, input.content.value == nil {
                 throw StoreError.invalidInput(field: "measuredOn", "ett mätdatum hör till ett uppmätt värde; ange också värdet")
             }
+            if let day = input.content.measuredOn, day > at.swedishDate {
+                throw StoreError.invalidInput(
+                    field: "measuredOn", "mätdatumet \(day) har inte kommit än; ett värde mäts i dag (\(at.swedishDate)) eller tidigare")
+            }
             let superseded = try db.first("""
                 SELECT e.id FROM effect_assessment e WHERE e.action_id = ? AND e.goal_id = ? AND e.period = ?
                 ORDER BY e.id DESC LIMIT 1

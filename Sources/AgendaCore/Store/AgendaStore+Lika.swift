@@ -157,6 +157,9 @@ extension AgendaStore {
             let recorder = try verify(actor)
             try AccessPolicy.check(recorder, .recordAssessment)
             try Validation.checkName(input.unit, field: "verksamhetens namn")
+            if let problem = AssessmentInput.dateProblem(input.date, today: at.swedishDate) {
+                throw StoreError.invalidInput(field: "date", problem)
+            }
             guard !input.answers.isEmpty else {
                 throw StoreError.invalidInput(field: "answers", "självskattningen för \(input.unit) har inga svar")
             }

@@ -22,10 +22,22 @@ extension AgendaStore {
             if let cost = input.content.actualCost, cost < 0 {
                 throw StoreError.invalidInput(field: "cost", "en verklig kostnad anges i hela kronor, 0 eller mer")
             }
+            if let cost = input.content.actualCost, cost > StatusContent.largestCost {
+                throw StoreError.invalidInput(
+                    field: "cost", "beloppet är för stort: en verklig kostnad är högst \(Kronor.exact(StatusContent.largestCost))")
+            }
             let superseded = try db.first("""
                 SELECT \(Self.reportColumns) FROM status_report s JOIN action a ON a.id = s.action_id
                 WHERE s.action_id = ? AND s.period = ? ORDER BY s.id DESC LIMIT 1
                 """, [.integer(current.actionID), .text(input.period.description)]) { try readReport($0) }
+            if let basis = input.basis {
+                if superseded != nil, basis.period != input.period {
+                    throw StatusRefusal.formForOtherPeriod(action: input.action, posted: input.period, filledFor: basis.period)
+                }
+                if basis.period == input.period, let superseded, superseded.number != basis.report {
+                    throw StatusRefusal.changedMeanwhile(action: input.action, period: input.period, basis: basis.report, current: superseded)
+                }
+            }
             var content = input.content
             let carriedOver = StatusField.allCases.filter { field in
                 guard input.omitted.contains(field), let earlier = superseded?.content, earlier.has(field) else { return false }
@@ -41,7 +53,7 @@ extension AgendaStore {
             try insertAudit(
                 AuditDraft(operation: AccessPolicy.Write.reportStatus.rawValue, target: input.action, after: report),
                 identity: reporter.name, at: at)
-            return StatusFiling(report: report, carriedOver: carriedOver)
+            return StatusFiling(report: report, carriedOver: carriedOver, superseded: superseded)
         }
     }
 

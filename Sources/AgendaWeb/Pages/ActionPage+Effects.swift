@@ -94,7 +94,6 @@ extension ActionPage {
     private func effectForm(_ page: PageWriter, csrf: String) throws {
         typealias F = EffectForm.Field
         try page.element("h2", text: "Bedöm ett effektmål")
-        try effectSummary(page)
         try page.element("p", [("class", "meta")], text: "En ny bedömning av samma effektmål för samma period blir en rättelse som ersätter den tidigare; den gamla finns kvar i historiken.")
         try page.element("form", [
             ("method", "post"), ("action", "/aktiviteter/\(action.code)/effekt"), ("class", "form"), ("novalidate", "novalidate"),
@@ -127,21 +126,5 @@ extension ActionPage {
 
     private func effectError(_ name: String) -> String? {
         effectErrors.first { $0.field == EffectForm.Field.id(name) }?.message
-    }
-
-    /// The effect form's error summary: a refusal from AgendaCore, then a link to each field in error.
-    private func effectSummary(_ page: PageWriter) throws {
-        guard effectRefusal != nil || !effectErrors.isEmpty else { return }
-        try page.element("div", [("class", "error-summary"), ("role", "alert"), ("tabindex", "-1"), ("id", "effekt-fel")]) {
-            try page.element("h3", text: "Bedömningen sparades inte")
-            if let effectRefusal { try page.element("p", text: effectRefusal) }
-            if !effectErrors.isEmpty {
-                try page.element("ul") {
-                    for error in effectErrors {
-                        try page.element("li") { try page.element("a", [("href", "#\(error.field)")], text: error.message) }
-                    }
-                }
-            }
-        }
     }
 }

@@ -12,8 +12,10 @@ struct ActionPage {
     var errors: [FieldError] = []
     /// A refusal from AgendaCore that belongs to no one field.
     var refusal: String?
-    /// The notice after a report was saved: its period and the fields taken from the earlier report.
-    var saved: (period: Period, carriedOver: [StatusField])?
+    /// The report just saved (`?sparad=P`: the period's report in force), named in the notice with what it changed.
+    var saved: Period?
+    /// The form holds what was typed before the session ended, restored after signing in again.
+    var restored = false
     /// The effect assessment form, its errors and refusal, and the period of an assessment just saved.
     var effectForm: EffectForm
     var effectErrors: [FieldError] = []
@@ -33,14 +35,22 @@ struct ActionPage {
 
     var action: Action { data.action }
 
+    /// What went wrong with the form just sent, shown first on the page; nil when nothing did.
+    var problem: ErrorSummary? {
+        ErrorSummary.of(errors, message: refusal, heading: "Rapporten sparades inte")
+            ?? ErrorSummary.of(effectErrors, message: effectRefusal, heading: "Bedömningen sparades inte")
+    }
+
     func render(_ page: PageWriter, csrf: String) throws {
         try page.element("h1", text: "\(action.code) \(action.title)")
-        if let saved {
-            var text = "Rapporten för \(saved.period) är sparad."
-            if !saved.carriedOver.isEmpty {
-                text += " Från den tidigare rapporten för perioden togs \(Self.list(saved.carriedOver.map(\.swedish)))."
-            }
+        if let saved, let text = savedNotice(saved) {
             try page.element("p", [("class", "notice-ok"), ("role", "status")], text: text)
+        }
+        if restored {
+            try page.element(
+                "p", [("class", "notice"), ("role", "status")],
+                text: "Du loggades ut innan rapporten skickades, så inget har sparats än. Formuläret nedan har det du skrev: "
+                    + "kontrollera det och skicka rapporten igen.")
         }
         if let effectSaved {
             try page.element("p", [("class", "notice-ok"), ("role", "status")], text: "Bedömningen av effektmålet för \(effectSaved) är sparad.")
@@ -50,6 +60,29 @@ struct ActionPage {
         try history(page)
         if action.state != .withdrawn { try reportForm(page, csrf: csrf) }
         try effects(page, csrf: csrf)
+    }
+
+    /// "Rättelsen för 2018Q3 är sparad. Ändrat: status (Påbörjad → Klar) och kommentar." for the report in
+    /// force for `period`; nil when the period has none (nothing was saved).
+    func savedNotice(_ period: Period) -> String? {
+        guard let report = data.report(for: period) else { return nil }
+        guard let number = report.supersedes, let earlier = data.history.first(where: { $0.number == number }) else {
+            return "Rapporten för \(period) är sparad."
+        }
+        let changes = report.content.changes(from: earlier.content)
+        guard !changes.isEmpty else {
+            return "Rättelsen för \(period) är sparad. Den säger samma sak som rapporten den ersätter."
+        }
+        let described = changes.map { part -> String in
+            switch part {
+            case .status: "status (\(earlier.status.swedish) → \(report.status.swedish))"
+            case .light: "bedömning (\(earlier.light.swedish) → \(report.light.swedish))"
+            case .actualCost:
+                "verklig kostnad (\(earlier.actualCost.map(Kronor.exact) ?? "ingen") → \(report.actualCost.map(Kronor.exact) ?? "ingen"))"
+            case .comment, .obstacles, .nextSteps: part.swedish
+            }
+        }
+        return "Rättelsen för \(period) är sparad. Ändrat: \(Self.list(described))."
     }
 
     // MARK: - The plan
@@ -179,29 +212,30 @@ struct ActionPage {
     // MARK: - The form
 
     private func reportForm(_ page: PageWriter, csrf: String) throws {
-        try page.element("h2", text: "Rapportera status")
-        try summary(page)
-        let chosen = form.chosenPeriod
-        if let chosen, let earlier = data.report(for: chosen) {
-            var text = "Det finns redan en rapport för \(chosen) (\(earlier.status.swedish), \(earlier.reportedAt.swedishDate)). "
-                + "Det du skickar blir en rättelse som ersätter den; den gamla finns kvar i historiken. "
-            text += form.prefilled == chosen.description
-                ? "Formuläret är ifyllt med den tidigare rapporten: det som står i fälten när du skickar är det som sparas, också ett fält du tömmer."
-                : "Fält du lämnar tomma tas från den tidigare rapporten."
-            try page.element("p", [("class", "notice"), ("id", "rattelse")], text: text)
+        try page.element("h2", [("id", "rapportera")], text: "Rapportera status")
+        let filledFor = try? Period(parsing: form.prefilled)
+        if let filledFor, let earlier = data.report(for: filledFor) {
+            try page.element(
+                "p", [("class", "notice"), ("id", "rattelse")],
+                text: "Det finns redan en rapport för \(filledFor) (\(earlier.status.swedish), \(earlier.reportedAt.swedishDate)), "
+                    + "och formuläret är ifyllt med den. Det som står i fälten när du skickar blir en rättelse som ersätter den, "
+                    + "också ett fält du tömmer; den gamla finns kvar i historiken.")
         }
-        let others = data.periods.filter { $0 != chosen && data.report(for: $0) != nil }
-        if !others.isEmpty {
-            try page.element("p", [("class", "meta")], text: "Det finns också rapporter för \(Self.list(others.map(\.description))). "
-                + "Väljer du en av de perioderna blir rapporten en rättelse, och hinder, nästa steg och verklig kostnad som du lämnar tomma tas då från den tidigare rapporten.")
-        }
-        try page.element("form", [("method", "post"), ("action", "/aktiviteter/\(action.code)"), ("class", "form"), ("novalidate", "novalidate")]) {
+        try page.element(
+            "p", [("class", "meta")],
+            text: "Vill du rapportera eller rätta en annan period? Välj den under Period och tryck Visa, så fylls formuläret i med periodens rapport.")
+        let switchTarget = "/aktiviteter/\(action.code)"
+        try page.element("form", [
+            ("method", "post"), ("action", switchTarget), ("class", "form"), ("novalidate", "novalidate"),
+            ("data-period-switch", switchTarget),
+        ]) {
             try page.csrf(csrf)
-            try page.empty("input", [("type", "hidden"), ("name", StatusForm.Field.prefilled), ("value", form.prefilled)])
             typealias F = StatusForm.Field
+            try page.empty("input", [("type", "hidden"), ("name", F.prefilled), ("value", form.prefilled)])
+            try page.empty("input", [("type", "hidden"), ("name", F.basis), ("value", form.basis)])
             var periods = data.periods.map { period in
                 (value: period.description, label: period.description + " – " + period.swedishLabel
-                    + (data.report(for: period) == nil ? "" : " (har rapport, blir rättelse)"))
+                    + (data.report(for: period) == nil ? "" : " (har rapport)"))
             }
             if !form.period.isEmpty, !periods.contains(where: { $0.value == form.period }) {
                 periods.insert((value: "", label: "Välj period"), at: 0)
@@ -222,28 +256,17 @@ struct ActionPage {
             try page.textArea(F.next, label: "Nästa steg", value: form.next, error: error(F.next))
             try page.textField(F.cost, label: "Verklig kostnad hittills (kr)", value: form.cost, error: error(F.cost),
                                hint: "Hela kronor, till exempel 240000. Lämna tomt om ingen kostnad ska anges.")
-            try page.submit("Skicka rapporten")
+            try page.element("div", [("class", "buttons")]) {
+                try page.submit("Skicka rapporten")
+                try page.element(
+                    "button", [("type", "submit"), ("name", F.show), ("value", "1"), ("class", "button secondary"), ("formnovalidate", "formnovalidate")],
+                    text: "Visa")
+            }
         }
     }
 
     private func error(_ field: String) -> String? {
         errors.first { $0.field == field }?.message
-    }
-
-    /// The error summary: a refusal from AgendaCore, then a link to each field in error.
-    private func summary(_ page: PageWriter) throws {
-        guard refusal != nil || !errors.isEmpty else { return }
-        try page.element("div", [("class", "error-summary"), ("role", "alert"), ("tabindex", "-1"), ("id", "fel")]) {
-            try page.element("h2", text: "Rapporten sparades inte")
-            if let refusal { try page.element("p", text: refusal) }
-            if !errors.isEmpty {
-                try page.element("ul") {
-                    for error in errors {
-                        try page.element("li") { try page.element("a", [("href", "#\(error.field)")], text: error.message) }
-                    }
-                }
-            }
-        }
     }
 
     /// "a", "a och b", "a, b och c".

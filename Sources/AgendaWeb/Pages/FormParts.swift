@@ -6,6 +6,28 @@ struct FieldError: Sendable, Equatable {
     var message: String
 }
 
+/// Why a posted form was not accepted: shown first on the page that answers it, whose title then begins
+/// "Fel:" (``WebApp/page(_:context:current:problem:)``).
+struct ErrorSummary: Sendable, Equatable {
+    /// What was not done, e.g. "Rapporten sparades inte".
+    var heading: String
+    /// A refusal that belongs to no one field.
+    var message: String?
+    /// The fields in error, each linked from the summary.
+    var fields: [FieldError]
+
+    init(heading: String? = nil, message: String? = nil, fields: [FieldError] = []) {
+        self.heading = heading ?? (fields.count > 1 ? "Rätta \(fields.count) fel" : "Rätta felet")
+        self.message = message
+        self.fields = fields
+    }
+
+    /// The summary of `fields` and `message`, or nil when there is nothing wrong.
+    static func of(_ fields: [FieldError], message: String? = nil, heading: String? = nil) -> ErrorSummary? {
+        fields.isEmpty && message == nil ? nil : ErrorSummary(heading: heading, message: message, fields: fields)
+    }
+}
+
 /// The building blocks of every form: labelled fields that show what was typed and their error,
 /// an error summary that screen readers announce, the CSRF token, a submit button.
 extension PageWriter {
@@ -14,14 +36,18 @@ extension PageWriter {
         try empty("input", [("type", "hidden"), ("name", "_csrf"), ("value", token)])
     }
 
-    /// "Rätta följande" with a link to each field in error; focusable and announced (role="alert").
-    func errorSummary(_ errors: [FieldError]) throws {
-        guard !errors.isEmpty else { return }
-        try element("div", [("class", "error-summary"), ("role", "alert"), ("tabindex", "-1"), ("id", "fel")]) {
-            try element("h2", text: errors.count == 1 ? "Rätta ett fel" : "Rätta \(errors.count) fel")
-            try element("ul") {
-                for error in errors {
-                    try element("li") { try element("a", [("href", "#\(error.field)")], text: error.message) }
+    /// The error summary (GOV.UK's pattern), first in `<main>`: a heading, a refusal that belongs to no one
+    /// field, and a link to each field in error. It takes the focus when the page loads (`autofocus` on a
+    /// focusable element, so without script) and is announced (role="alert").
+    func errorSummary(_ summary: ErrorSummary) throws {
+        try element("div", [("class", "error-summary"), ("role", "alert"), ("tabindex", "-1"), ("id", "fel"), ("autofocus", "autofocus")]) {
+            try element("h2", text: summary.heading)
+            if let message = summary.message { try element("p", text: message) }
+            if !summary.fields.isEmpty {
+                try element("ul") {
+                    for error in summary.fields {
+                        try element("li") { try element("a", [("href", "#\(error.field)")], text: error.message) }
+                    }
                 }
             }
         }

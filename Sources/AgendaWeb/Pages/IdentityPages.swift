@@ -81,7 +81,6 @@ enum IdentityPages {
 
     static func addForm(_ form: AddForm, departments: [String], errors: [FieldError], csrf: String, on page: PageWriter) throws {
         try page.element("h2", text: "Lägg till en identitet")
-        try page.errorSummary(errors)
         func error(_ field: String) -> String? { errors.first { $0.field == field }?.message }
         try page.element("form", [("method", "post"), ("action", "/identiteter"), ("class", "form")]) {
             try page.csrf(csrf)
@@ -114,7 +113,7 @@ enum IdentityPages {
         try page.element("h1", text: "Inloggningslänk för \(name)")
         try secret(
             label: "Inloggningslänk", value: link, id: "inloggningslank",
-            warning: "Kopiera länken nu och skicka den bara till \(name). Den fungerar en gång, i \(hours) timmar, "
+            warning: "Kopiera länken nu och skicka den bara till \(name). Den fungerar en gång, i \(Swedish.count(hours, "timme", "timmar")), "
                 + "och visas bara den här gången. Öppna den inte själv: då loggas du in som \(name) och länken är förbrukad.",
             on: page)
         try page.element("p") { try page.element("a", [("href", "/identiteter")], text: "Tillbaka till identiteterna") }

@@ -100,12 +100,15 @@ struct LikaStartForm: Sendable, Equatable {
 
     /// The unit's name (a new name before a chosen one), its förvaltning for a new unit, and the date; or
     /// the fields in error.
-    func parse() -> Result<(unit: String, department: String?, date: CalendarDate), Invalid> {
+    func parse(today: CalendarDate) -> Result<(unit: String, department: String?, date: CalendarDate), Invalid> {
         var errors: [FieldError] = []
         let name = newUnit.isEmpty ? unit : newUnit
         if name.isEmpty { errors.append(FieldError(field: Field.unit, message: "Välj en verksamhet i listan eller skriv namnet på en ny")) }
         let day = CalendarDate(iso: date)
         if day == nil { errors.append(FieldError(field: Field.date, message: "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2019-03-01")) }
+        if let day, let problem = AssessmentInput.dateProblem(day, today: today) {
+            errors.append(FieldError(field: Field.date, message: ReporterRoutes.sentence(problem)))
+        }
         guard errors.isEmpty, let day else { return .failure(Invalid(errors: errors)) }
         return .success((name, newUnit.isEmpty || department.isEmpty ? nil : department, day))
     }

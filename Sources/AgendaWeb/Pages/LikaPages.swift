@@ -70,15 +70,6 @@ struct LikaWorkshopPage {
             let owner = unit.department.map { " (\($0))" } ?? ""
             try page.element("p", [("class", "notice")], text: "\(unit.name)\(owner) har ingen självskattning än; verksamheten läggs till när det första svaret sparas.")
         }
-        if let saved {
-            var text = "\(saved) sparad."
-            if let replaced {
-                text += " \(replaced.recordedBy) sparade ett svar på \(saved) \(swedishMoment(replaced.recordedAt, today: today)) (\(replaced.answer.swedish)) som nu ersatts av ditt; båda finns kvar i historiken."
-            }
-            try page.element("p", [("class", "notice-ok"), ("role", "status")], text: text)
-        }
-        if let refusal { try page.element("p", [("class", "error-summary"), ("role", "alert")], text: refusal) }
-        try page.errorSummary(errors)
         try areaNavigation(page)
         try page.element("h2", text: "\(area.name) (\(area.code))")
         for indicator in indicators { try indicatorForm(indicator, page: page, csrf: csrf) }
@@ -111,6 +102,14 @@ struct LikaWorkshopPage {
         func error(_ id: String) -> String? { fieldErrors.first { $0.field == id }?.message }
         try page.element("section", [("class", "indicator"), ("id", "ind-\(code)"), ("aria-labelledby", "rubrik-\(code)")]) {
             try page.element("h3", [("id", "rubrik-\(code)")], text: "\(code) \(indicator.text)")
+            // The notice of a save stands with the indicator saved, where the page lands (#ind-CODE), not at the top.
+            if saved == code {
+                var text = "\(code) sparad."
+                if let replaced {
+                    text += " \(replaced.recordedBy) sparade ett svar på \(code) \(swedishMoment(replaced.recordedAt, today: today)) (\(replaced.answer.swedish)) som nu ersatts av ditt; båda finns kvar i historiken."
+                }
+                try page.element("p", [("class", replaced == nil ? "notice-ok" : "notice"), ("role", "status")], text: text)
+            }
             if let previous {
                 let before = previous.answers[code].map { $0.answer.swedish } ?? "inte besvarad"
                 try page.element("p", [("class", "previous")], text: "Förra gången: \(before) (\(previous.date))")
@@ -184,7 +183,6 @@ struct LikaOverviewPage {
         try page.element("p", [("class", "lead")], text: mayAssess
             ? "Verksamheternas självskattningar. Öppna en självskattning för att fylla i den område för område, eller läs sammanställningen."
             : "Verksamheternas självskattningar och deras sammanställningar.")
-        try page.errorSummary(errors)
         if units.isEmpty {
             try page.element("p", text: "Ingen verksamhet som du kan se har gjort en självskattning än.")
         } else {

@@ -9,6 +9,11 @@ enum RoundPages {
     struct OpenForm: Sendable {
         var period: String
         var deadline: String
+        /// The owner ticked that the round opens although its deadline has passed.
+        var confirmed = false
+        /// Ask for that: the deadline sent has passed.
+        var askConfirmation = false
+        static let confirmField = "bekrafta"
     }
 
     static func dashboard(
@@ -39,7 +44,7 @@ enum RoundPages {
             "p", [("class", missing == 0 ? "notice-ok" : "notice")],
             text: missing == 0
                 ? "Alla förvaltningar har rapporterat för alla aktiviteter de leder."
-                : "\(missing) av \(led) aktiviteter saknar rapport för \(status.period).")
+                : "\(missing) av \(Swedish.count(led, "aktivitet", "aktiviteter")) saknar rapport för \(status.period).")
         try page.element("table", [("class", "report-table")]) {
             try page.element("caption", text: "Rapportering per förvaltning för \(status.period)")
             try page.element("thead") {
@@ -88,7 +93,6 @@ enum RoundPages {
     /// The form to open a round (period and deadline).
     static func openForm(_ form: OpenForm, errors: [FieldError], csrf: String, on page: PageWriter) throws {
         try page.element("h2", text: "Öppna en rapporteringsomgång")
-        try page.errorSummary(errors)
         func error(_ field: String) -> String? { errors.first { $0.field == field }?.message }
         try page.element("form", [("method", "post"), ("action", "/omgang"), ("class", "form")]) {
             try page.csrf(csrf)
@@ -98,6 +102,17 @@ enum RoundPages {
             try page.textField(
                 "deadline", label: "Sista dag att rapportera", value: form.deadline, error: error("deadline"),
                 hint: "ÅÅÅÅ-MM-DD, till exempel 2019-01-15.", required: true)
+            if form.askConfirmation {
+                let id = OpenForm.confirmField
+                try page.element("div", [("class", error(id) == nil ? "field checkbox" : "field checkbox has-error")]) {
+                    if let message = error(id) { try page.element("span", [("class", "error"), ("id", "\(id)-error")], text: "Obs: \(message)") }
+                    var attributes = [("type", "checkbox"), ("id", id), ("name", id), ("value", "ja")]
+                    if error(id) != nil { attributes.append(("aria-describedby", "\(id)-error")) }
+                    if form.confirmed { attributes.append(("checked", "checked")) }
+                    try page.empty("input", attributes)
+                    try page.element("label", [("for", id)], text: "Öppna omgången fast sista dagen har passerat")
+                }
+            }
             try page.submit("Öppna omgången")
         }
     }

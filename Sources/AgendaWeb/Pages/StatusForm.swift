@@ -4,10 +4,12 @@ import Foundation
 /// The status report form on an action's page, as typed: every field kept verbatim so a page with an
 /// error shows it all again, and parsed into AgendaCore's ``StatusInput`` with a Swedish message per field.
 ///
-/// Corrections: when the default period already has a report, the form is pre-filled with it and carries
-/// that period in `prefilled`; what is in the fields when sent is what is stored (an emptied field is
-/// emptied). When a person picks another period that has a report, the form was not filled from it, so an
-/// optional field left empty is taken from that report (AgendaCore's carried-over fields) — the page says so.
+/// The form is always filled for one period (`?period=P`, else the default period): with that period's
+/// report in force when it has one, empty when not. It carries that period (`prefilled`) and the report's
+/// number (`basis`), and what is in the fields when sent is the report, an emptied field included.
+/// AgendaCore refuses the input when the period sent is not the one the form was filled for and has a
+/// report, or when someone filed for the period meanwhile (``StatusBasis``), so another period's texts
+/// never become a correction unseen.
 struct StatusForm: Sendable, Equatable {
     var period = ""
     var status = ""
@@ -16,21 +18,30 @@ struct StatusForm: Sendable, Equatable {
     var obstacles = ""
     var next = ""
     var cost = ""
-    /// The period whose report filled the form, if any.
+    /// The period the form was filled for.
     var prefilled = ""
+    /// The number of the report that filled it; empty for a form shown empty.
+    var basis = ""
 
     /// The form names, as in the web contract.
     enum Field {
         static let period = "period", status = "status", light = "light", comment = "comment"
-        static let obstacles = "obstacles", next = "next", cost = "cost", prefilled = "prefilled"
+        static let obstacles = "obstacles", next = "next", cost = "cost", prefilled = "prefilled", basis = "basis"
+        /// The "Visa" button: show the form filled for the chosen period instead of sending it.
+        static let show = "visa"
     }
 
     init() {}
 
-    /// The form as the page first shows it: the default period, pre-filled from its report when it has one.
+    /// The form as the page first shows it: for the default period.
     init(for data: ActionForReporting) {
-        guard let period = data.periods.first else { return }
+        if let period = data.periods.first { self.init(for: data, period: period) } else { self.init() }
+    }
+
+    /// The form as the page first shows it for `period`: filled with its report in force, or empty.
+    init(for data: ActionForReporting, period: Period) {
         self.period = period.description
+        prefilled = period.description
         guard let earlier = data.report(for: period) else { return }
         status = earlier.status.swedish
         light = earlier.light.swedish
@@ -38,7 +49,7 @@ struct StatusForm: Sendable, Equatable {
         obstacles = earlier.obstacles
         next = earlier.nextSteps
         cost = earlier.actualCost.map(String.init) ?? ""
-        prefilled = period.description
+        basis = String(earlier.number)
     }
 
     /// The form as posted, every field as typed.
@@ -51,13 +62,20 @@ struct StatusForm: Sendable, Equatable {
         next = form[Field.next] ?? ""
         cost = form[Field.cost] ?? ""
         prefilled = form[Field.prefilled] ?? ""
+        basis = form[Field.basis] ?? ""
     }
 
     /// The chosen period, if it reads as one.
     var chosenPeriod: Period? { try? Period(parsing: period) }
 
+    /// What the form was filled from. A form that does not say (not sent by this page) counts as filled
+    /// for the period sent and from no report, so it cannot replace a report either.
+    func basis(posted period: Period) -> StatusBasis {
+        StatusBasis(period: (try? Period(parsing: prefilled)) ?? period, report: Int(basis))
+    }
+
     /// The report for `action`, or the fields in error, in the form's order.
-    func parse(action: String, earlier: (Period) -> StatusReport?) -> Parsed {
+    func parse(action: String) -> Parsed {
         var errors: [FieldError] = []
         let period = chosenPeriod
         if period == nil { errors.append(FieldError(field: Field.period, message: "Välj en period")) }
@@ -68,26 +86,23 @@ struct StatusForm: Sendable, Equatable {
         let comment = comment.trimmingCharacters(in: .whitespacesAndNewlines)
         if comment.isEmpty { errors.append(FieldError(field: Field.comment, message: "Skriv en kommentar om läget")) }
         let cost = Self.amount(self.cost)
-        if cost == nil { errors.append(FieldError(field: Field.cost, message: "Skriv kostnaden i hela kronor, till exempel 240000")) }
+        switch cost {
+        case nil: errors.append(FieldError(field: Field.cost, message: "Skriv kostnaden i hela kronor, till exempel 240000"))
+        case .tooLarge?:
+            errors.append(FieldError(
+                field: Field.cost, message: "Beloppet är för stort: en verklig kostnad är högst \(Kronor.exact(StatusContent.largestCost))"))
+        default: break
+        }
         guard errors.isEmpty, let period, let status, let light, let cost else { return .invalid(errors) }
-
-        let obstacles = obstacles.trimmingCharacters(in: .whitespacesAndNewlines)
-        let next = next.trimmingCharacters(in: .whitespacesAndNewlines)
         var actualCost: Int?
         if case let .kronor(value) = cost { actualCost = value }
-        // A correction of a period the form was not filled from: what is left empty is carried over.
-        // Otherwise what the fields say is the report, an emptied field included.
-        var omitted = Set<StatusField>()
-        if earlier(period) != nil && prefilled != period.description {
-            if obstacles.isEmpty { omitted.insert(.obstacles) }
-            if next.isEmpty { omitted.insert(.nextSteps) }
-            if actualCost == nil { omitted.insert(.actualCost) }
-        }
         return .report(StatusInput(
             action: action, period: period,
             content: StatusContent(
-                status: status, light: light, comment: comment, obstacles: obstacles, nextSteps: next, actualCost: actualCost),
-            omitted: omitted))
+                status: status, light: light, comment: comment,
+                obstacles: obstacles.trimmingCharacters(in: .whitespacesAndNewlines),
+                nextSteps: next.trimmingCharacters(in: .whitespacesAndNewlines), actualCost: actualCost),
+            basis: basis(posted: period)))
     }
 
     /// What a posted form reads as.
@@ -102,6 +117,8 @@ struct StatusForm: Sendable, Equatable {
         /// Left empty.
         case notGiven
         case kronor(Int)
+        /// Whole kronor, but more than ``StatusContent/largestCost``.
+        case tooLarge
     }
 
     /// Whole kronor as typed: digits, optionally grouped with spaces and followed by "kr"; nil for text
@@ -110,7 +127,8 @@ struct StatusForm: Sendable, Equatable {
         var digits = text.filter { !$0.isWhitespace }
         if digits.lowercased().hasSuffix("kr") { digits.removeLast(2) }
         if digits.isEmpty { return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? .notGiven : nil }
-        guard digits.count <= 15, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(digits) else { return nil }
+        guard digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        guard let value = Int(digits), value <= StatusContent.largestCost else { return .tooLarge }
         return .kronor(value)
     }
 }

@@ -44,7 +44,8 @@ struct LikaRoutes {
             units: units, dates: dates, assessable: assessable, departments: departments, mayAssess: mayAssess,
             form: form ?? LikaStartForm(date: app.service.today), errors: errors,
             firstArea: try app.service.indicatorSet().areas.first?.code ?? "L")
-        let page = try app.page("Självskattning (LIKA)", context: context, current: LikaPath.root)
+        let page = try app.page(
+            "Självskattning (LIKA)", context: context, current: LikaPath.root, problem: .of(errors, heading: "Självskattningen öppnades inte"))
         try content.render(page, csrf: session.csrf)
         return .page(try page.finish(), status: errors.isEmpty ? .ok : .unprocessableContent)
     }
@@ -54,7 +55,7 @@ struct LikaRoutes {
     func start(_ context: WebContext) throws -> Response {
         let identity = try context.requireIdentity()
         let form = LikaStartForm(posted: context.form)
-        switch form.parse() {
+        switch form.parse(today: app.service.today) {
         case let .failure(invalid):
             return try overview(context, form: form, errors: invalid.errors)
         case let .success((name, department, date)):
@@ -145,7 +146,9 @@ struct LikaRoutes {
     }
 
     private func render(_ content: LikaWorkshopPage, context: WebContext, csrf: String) throws -> Data {
-        let page = try app.page(content.title, context: context, current: LikaPath.root)
+        let page = try app.page(
+            content.title, context: context, current: LikaPath.root,
+            problem: .of(content.errors, message: content.refusal, heading: "Svaret sparades inte"))
         try content.render(page, csrf: csrf)
         return try page.finish()
     }

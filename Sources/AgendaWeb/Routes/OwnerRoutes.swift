@@ -117,7 +117,9 @@ struct OwnerRoutes {
         let periods = try app.service.reportPeriods()
         let suggested = periods.first { $0.isCurrent }?.period
         let form = form ?? RoundPages.OpenForm(period: suggested?.description ?? "", deadline: "")
-        let page = try app.page("Rapporteringsomgången", context: context, current: "/omgang")
+        let page = try app.page(
+            "Rapporteringsomgången", context: context, current: "/omgang",
+            problem: .of(errors, heading: "Omgången öppnades inte"))
         try RoundPages.dashboard(
             progress, periods: periods, notice: notice, form: form, errors: errors, csrf: session.csrf, on: page)
         return .page(try page.finish(), status: status)
@@ -126,7 +128,9 @@ struct OwnerRoutes {
     /// POST /omgang: opens a round for `period` with `deadline`; errors beside the fields (422).
     func openRound(_ context: WebContext) throws -> Response {
         let owner = try requireOwner(context)
-        let form = RoundPages.OpenForm(period: context.form.text("period"), deadline: context.form.text("deadline"))
+        var form = RoundPages.OpenForm(
+            period: context.form.text("period"), deadline: context.form.text("deadline"),
+            confirmed: context.form.text(RoundPages.OpenForm.confirmField) == "ja")
         var errors: [FieldError] = []
         var period: Period?
         if form.period.isEmpty {
@@ -139,6 +143,13 @@ struct OwnerRoutes {
         let deadline = CalendarDate(iso: form.deadline)
         if deadline == nil {
             errors.append(FieldError(field: "deadline", message: "Skriv sista dag som ÅÅÅÅ-MM-DD, till exempel 2019-01-15."))
+        }
+        if let deadline, app.service.deadlineHasPassed(deadline), !form.confirmed {
+            form.askConfirmation = true
+            errors.append(FieldError(
+                field: RoundPages.OpenForm.confirmField,
+                message: "Sista dag \(deadline) har redan passerat (i dag är det \(app.service.today)). "
+                    + "Kryssa i rutan och skicka igen om omgången ändå ska öppnas, eller ändra sista dag."))
         }
         if let period, let deadline, errors.isEmpty {
             do {
@@ -160,7 +171,8 @@ struct OwnerRoutes {
         let session = try context.session.orThrow()
         let identities = try app.service.identities()
         let departments = try app.service.read { store in try store.departments().map(\.name) }
-        let page = try app.page("Identiteter", context: context, current: "/identiteter")
+        let page = try app.page(
+            "Identiteter", context: context, current: "/identiteter", problem: .of(errors, heading: "Identiteten lades inte till"))
         try IdentityPages.list(
             identities, departments: departments, notice: notice, form: form, errors: errors, csrf: session.csrf, on: page)
         return .page(try page.finish(), status: status)

@@ -42,7 +42,7 @@ struct ReporterRoutes {
         let page = try app.page(heading, context: context, current: "/aktiviteter")
         try page.element("h1", text: heading)
         if identity.role == .reporter, let department = identity.department {
-            try page.element("p", [("class", "lead")], text: "\(department) ansvarar för eller delar ansvaret för \(entries.count) aktiviteter.")
+            try page.element("p", [("class", "lead")], text: "\(department) ansvarar för eller delar ansvaret för \(Swedish.count(entries.count, "aktivitet", "aktiviteter")).")
         }
         if let round {
             let count = entries.filter { missing.contains($0.code) }.count
@@ -84,25 +84,41 @@ struct ReporterRoutes {
     }
 
     /// One action's page with its plan, history and report form. A förvaltning sees its own actions only,
-    /// the owner every action, a reader none (403, from AgendaCore's access rule).
+    /// the owner every action, a reader none (403, from AgendaCore's access rule). The form is filled for
+    /// `?period=P` (one of the periods offered), else for the period of a report just saved (`?sparad=P`),
+    /// else for the default period — or, after signing in again, with what was typed before the session
+    /// ended (``DraftStore``).
     func actionPage(_ request: Request, _ context: WebContext) throws -> Response {
-        let (_, session, data) = try actionData(context)
-        var page = ActionPage(data: data, form: StatusForm(for: data))
-        if let text = request.uri.queryParameters.get("sparad"), let period = try? Period(parsing: text) {
-            let carried = (request.uri.queryParameters.get("overfort") ?? "").split(separator: ".")
-                .compactMap { StatusField(rawValue: String($0)) }
-            page.saved = (period, StatusField.allCases.filter(carried.contains))
+        let (identity, session, data) = try actionData(context)
+        let query = request.uri.queryParameters
+        func offered(_ name: String) -> Period? {
+            query.get(name).flatMap { try? Period(parsing: $0) }.flatMap { data.periods.contains($0) ? $0 : nil }
         }
-        if let text = request.uri.queryParameters.get("effekt"), let period = try? Period(parsing: text) {
+        let saved = query.get("sparad").flatMap { try? Period(parsing: $0) }
+        let period = offered("period") ?? saved.flatMap { data.periods.contains($0) ? $0 : nil } ?? data.periods.first
+        var page = ActionPage(data: data, form: period.map { StatusForm(for: data, period: $0) } ?? StatusForm(for: data))
+        page.saved = saved
+        if let text = query.get("effekt"), let period = try? Period(parsing: text) {
             page.effectSaved = period
         }
-        page.wholeHistory = request.uri.queryParameters.get("historik") == "alla"
-        return .page(try render(page, context: context, csrf: session.csrf))
+        page.wholeHistory = query.get("historik") == "alla"
+        let cookie = request.cookies[WebApp.draftCookie]
+        let path = "/aktiviteter/\(data.action.code)"
+        if let cookie, let draft = app.drafts.take(cookie.value, actions: [path, path + "/effekt"], identity: identity.name) {
+            let form = Form(fields: draft.fields)
+            if draft.action == path { page.form = StatusForm(posted: form) } else { page.effectForm = EffectForm(posted: form) }
+            page.restored = true
+        }
+        var response = Response.page(try render(page, context: context, csrf: session.csrf))
+        if page.restored { response.setCookie(app.expiredDraftCookie) }
+        return response
     }
 
-    /// Files a report from the form: 303 back to the action's page when saved; the page again with every
-    /// field as typed and the errors beside them (422) when not. Nothing is stored unless the caller may
-    /// report on the action: another förvaltning's action answers 403 before the form is read.
+    /// Files a report from the form: 303 back to the action's page (`?sparad=P`) when saved; the page again
+    /// with every field as typed and the errors first and beside the fields (422, or 409 when the form was
+    /// filled for another period or the period's report changed meanwhile) when not. The "Visa" button
+    /// stores nothing and shows the form filled for the period chosen. Nothing is stored unless the caller
+    /// may report on the action: another förvaltning's action answers 403 before the form is read.
     func postReport(_ context: WebContext) throws -> Response {
         let (identity, session, data) = try actionData(context)
         let action = data.action
@@ -110,17 +126,27 @@ struct ReporterRoutes {
             throw StoreError.withdrawn(code: action.code, "Aktiviteten \(action.code) är struken ur planen; det finns inget att rapportera.")
         }
         let form = StatusForm(posted: context.form)
+        if context.form[StatusForm.Field.show] != nil {
+            let period = form.chosenPeriod.flatMap { data.periods.contains($0) ? $0 : nil }
+            return .seeOther("/aktiviteter/\(action.code)" + (period.map { "?period=\($0)" } ?? "") + "#rapportera")
+        }
         var page = ActionPage(data: data, form: form)
-        switch form.parse(action: action.code, earlier: data.report(for:)) {
+        switch form.parse(action: action.code) {
         case let .invalid(errors):
             page.errors = errors
             return .page(try render(page, context: context, csrf: session.csrf), status: .unprocessableContent)
         case let .report(input):
             do {
                 let filing = try app.service.reportStatus(input, by: identity)
-                var location = "/aktiviteter/\(action.code)?sparad=\(filing.report.period)"
-                if !filing.carriedOver.isEmpty { location += "&overfort=" + filing.carriedOver.map { $0.rawValue }.joined(separator: ".") }
-                return .seeOther(location)
+                return .seeOther("/aktiviteter/\(action.code)?sparad=\(filing.report.period)")
+            } catch let refusal as StatusRefusal {
+                page.errors = [FieldError(field: StatusForm.Field.period, message: Self.words(refusal))]
+                if case let .changedMeanwhile(_, period, _, current) = refusal {
+                    // What the person now has seen: sending again makes the correction on purpose.
+                    page.form.prefilled = period.description
+                    page.form.basis = String(current.number)
+                }
+                return .page(try render(page, context: context, csrf: session.csrf), status: .conflict)
             } catch let refusal as any Refusal where refusal.kind != .notPermitted && refusal.kind != .notSignedIn {
                 if case let StoreError.invalidInput(field, message) = refusal,
                    [StatusForm.Field.period, StatusForm.Field.cost].contains(field) {
@@ -131,6 +157,19 @@ struct ReporterRoutes {
                 let status = refusal.kind == .invalidInput ? .unprocessableContent : refusal.kind.status
                 return .page(try render(page, context: context, csrf: session.csrf), status: status)
             }
+        }
+    }
+
+    /// The web's words for a report refused for what the form showed.
+    static func words(_ refusal: StatusRefusal) -> String {
+        switch refusal {
+        case let .formForOtherPeriod(_, posted, filledFor):
+            "Formuläret var ifyllt för \(filledFor), men du valde \(posted), som redan har en rapport. Inget har sparats. "
+                + "Tryck Visa för att få formuläret ifyllt med rapporten för \(posted) och rätta den, eller välj \(filledFor) igen."
+        case let .changedMeanwhile(_, period, _, current):
+            "\(current.reporter) lämnade en rapport för \(period) \(current.reportedAt.swedishDisplay) medan du skrev "
+                + "(\(current.status.swedish), \(current.light.swedish)); den syns i historiken. Inget av det du skrev har sparats än. "
+                + "Skickar du igen ersätter din rapport den."
         }
     }
 
@@ -180,7 +219,8 @@ struct ReporterRoutes {
     }
 
     private func render(_ content: ActionPage, context: WebContext, csrf: String) throws -> Data {
-        let page = try app.page("\(content.action.code) \(content.action.title)", context: context, current: "/aktiviteter")
+        let page = try app.page(
+            "\(content.action.code) \(content.action.title)", context: context, current: "/aktiviteter", problem: content.problem)
         try content.render(page, csrf: csrf)
         return try page.finish()
     }

@@ -9,49 +9,54 @@ struct SignInRoutes {
     let app: WebApp
 
     func register(on router: Router<WebContext>) {
-        router.get("/") { _, context -> Response in
-            guard let session = context.session else { return try signInPage(context, token: "", error: nil) }
+        router.get("/") { request, context -> Response in
+            guard let session = context.session else { return try signInPage(request, context, token: "", error: nil) }
             return .seeOther(WebApp.home(for: session.identity.role))
         }
-        router.get("logga-in") { _, context -> Response in
+        router.get("logga-in") { request, context -> Response in
             if let session = context.session { return .seeOther(WebApp.home(for: session.identity.role)) }
-            return try signInPage(context, token: "", error: nil)
+            return try signInPage(request, context, token: "", error: nil)
         }
-        app.blocking(.post, "logga-in", on: router) { _, context -> Response in
-            try signInAttempt(context, refused: "Token stämmer inte. Kontrollera att du har kopierat hela token, eller be IT-chefen om en ny.") {
+        app.blocking(.post, "logga-in", on: router) { request, context -> Response in
+            try signInAttempt(request, context, refused: "Token stämmer inte. Kontrollera att du har kopierat hela token, eller be IT-chefen om en ny.") {
                 let token = context.form.text("token")
-                guard !token.isEmpty else { return try signInPage(context, token: "", error: "Skriv in din token.") }
-                return signedIn(try app.service.authenticate(token: token), context)
+                guard !token.isEmpty else { return try signInPage(request, context, token: "", error: "Skriv in din token.") }
+                return signedIn(try app.service.authenticate(token: token), request, context)
             }
         }
         // The link opens a page that asks the person to confirm; only the confirmation (a POST) uses the
         // link. A mail scanner or link preview that fetches the address therefore leaves it unused.
-        router.get("logga-in/:secret") { _, context -> Response in
+        router.get("logga-in/:secret") { request, context -> Response in
             let secret = try context.parameters.require("secret")
-            return try signInAttempt(context, refused: Self.linkRefused) {
+            return try signInAttempt(request, context, refused: Self.linkRefused) {
                 try linkPage(context, secret: secret, identity: try app.service.signInLinkHolder(secret))
             }
         }
-        app.blocking(.post, "logga-in/:secret", on: router) { _, context -> Response in
+        app.blocking(.post, "logga-in/:secret", on: router) { request, context -> Response in
             let secret = try context.parameters.require("secret")
-            return try signInAttempt(context, refused: Self.linkRefused) {
-                signedIn(try app.service.redeemSignInLink(secret), context)
+            return try signInAttempt(request, context, refused: Self.linkRefused) {
+                signedIn(try app.service.redeemSignInLink(secret), request, context)
             }
         }
         app.blocking(.post, "logga-ut", on: router) { request, _ -> Response in
             if let id = request.cookies[WebApp.sessionCookie]?.value { app.sessions.end(id) }
+            if let id = request.cookies[WebApp.draftCookie]?.value { app.drafts.discard(id) }
             var response = Response.seeOther("/logga-in")
             response.setCookie(Cookie(name: WebApp.sessionCookie, value: "", maxAge: 0, path: "/", secure: app.settings.secureCookies, httpOnly: true, sameSite: .strict))
+            if request.cookies[WebApp.draftCookie] != nil { response.setCookie(app.expiredDraftCookie) }
             return response
         }
     }
 
-    /// A new session for `identity`, its cookie, and the way to its start page; the URL holds no secret.
-    /// The client's failed attempts are forgotten.
-    func signedIn(_ identity: Identity, _ context: WebContext) -> Response {
+    /// A new session for `identity`, its cookie, and the way to its start page — or, when the browser
+    /// holds a draft of a form sent after its session ended (``DraftStore``), back to that form's page.
+    /// The URL holds no secret. The client's failed attempts are forgotten.
+    func signedIn(_ identity: Identity, _ request: Request, _ context: WebContext) -> Response {
         app.throttle.succeeded(context.clientAddress)
         let id = app.sessions.start(identity)
-        var response = Response.seeOther(WebApp.home(for: identity.role))
+        let draft = request.cookies[WebApp.draftCookie].flatMap { app.drafts.draft($0.value) }
+        let target = draft.flatMap { $0.identity == nil || $0.identity == identity.name ? $0.page : nil }
+        var response = Response.seeOther(target ?? WebApp.home(for: identity.role))
         response.setCookie(Cookie(name: WebApp.sessionCookie, value: id, path: "/", secure: app.settings.secureCookies, httpOnly: true, sameSite: .strict))
         return response
     }
@@ -62,17 +67,17 @@ struct SignInRoutes {
     /// A sign-in by token or by link around its own step: refused (429) while this client is slowed down
     /// after failed attempts; a wrong token or a used, expired or unknown link (``AccessError/invalidToken``)
     /// counts as a failed attempt and is answered 401 with `refused`, the way on.
-    func signInAttempt(_ context: WebContext, refused: String, _ attempt: () throws -> Response) throws -> Response {
+    func signInAttempt(_ request: Request, _ context: WebContext, refused: String, _ attempt: () throws -> Response) throws -> Response {
         if let wait = app.throttle.wait(for: context.clientAddress) {
             return try signInPage(
-                context, token: "", error: "För många försök. Vänta \(Int(wait.rounded(.up))) sekunder och försök igen.",
+                request, context, token: "", error: "För många försök. Vänta \(Swedish.count(Int(wait.rounded(.up)), "sekund", "sekunder")) och försök igen.",
                 status: .tooManyRequests)
         }
         do {
             return try attempt()
         } catch let error as AccessError where error == .invalidToken {
             app.throttle.failed(context.clientAddress)
-            return try signInPage(context, token: "", error: refused, status: .unauthorized)
+            return try signInPage(request, context, token: "", error: refused, status: .unauthorized)
         }
     }
 
@@ -99,12 +104,20 @@ struct SignInRoutes {
 
     /// The sign-in page: one field for the token. Its form carries a token that a cookie of its own
     /// repeats, so that no other site can sign a browser in.
-    func signInPage(_ context: WebContext, token: String, error: String?, status: HTTPResponse.Status = .ok) throws -> Response {
+    func signInPage(
+        _ request: Request, _ context: WebContext, token: String, error: String?, status: HTTPResponse.Status = .ok
+    ) throws -> Response {
         let formToken = AccessToken.randomHex()
-        let page = try app.page("Logga in", context: context)
+        let page = try app.page(
+            "Logga in", context: context, problem: .of(error.map { [FieldError(field: "token", message: $0)] } ?? [], heading: "Du är inte inloggad"))
         try page.element("h1", text: "Logga in")
+        if request.cookies[WebApp.draftCookie].flatMap({ app.drafts.draft($0.value) }) != nil {
+            try page.element(
+                "p", [("class", "notice"), ("role", "status")],
+                text: "Du hann bli utloggad innan det du skickade sparades, så inget har sparats än. "
+                    + "Logga in igen, så kommer du tillbaka till formuläret med allt du skrev.")
+        }
         try page.element("p", text: "Logga in med den token eller den inloggningslänk du har fått av IT-chefen. Förvaltningar rapporterar här läget för sina aktiviteter; IT-rådet läser periodens rapport.")
-        try page.errorSummary(error.map { [FieldError(field: "token", message: $0)] } ?? [])
         try page.element("form", [("method", "post"), ("action", "/logga-in"), ("class", "form")]) {
             try page.csrf(formToken)
             try page.textField(

@@ -11,26 +11,61 @@ struct SessionMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
-        if let id = request.cookies[WebApp.sessionCookie]?.value, let session = app.sessions.session(id) {
-            do {
-                var session = session
-                session.identity = try app.service.verify(session.identity)
-                context.session = session
-            } catch let error as AccessError where error == .invalidToken {
-                app.sessions.endAll(of: session.identity.name)
+        var ended: Identity?
+        if let id = request.cookies[WebApp.sessionCookie]?.value {
+            switch app.sessions.lookup(id) {
+            case let .live(session):
+                do {
+                    var session = session
+                    session.identity = try app.service.verify(session.identity)
+                    context.session = session
+                } catch let error as AccessError where error == .invalidToken {
+                    app.sessions.endAll(of: session.identity.name)
+                }
+            case let .ended(identity):
+                ended = identity
+            case .unknown:
+                break
             }
         }
         guard request.method == .post else { return try await next(request, context) }
-        // A session that ended (revoked, renewed, idle) while its page was open: sign in again, nothing stored.
-        if context.session == nil, request.cookies[WebApp.sessionCookie] != nil,
-           request.uri.path != "/logga-in", !request.uri.path.hasPrefix("/logga-in/") {
-            throw WebError.signInRequired
-        }
+        let signingIn = request.uri.path == "/logga-in" || request.uri.path.hasPrefix("/logga-in/")
         let form = try await Form.read(request)
+        // A session that ended (idle, revoked, renewed, a restart) while its page was open: nothing is stored,
+        // what was typed is kept as a draft, and signing in again leads back to it.
+        if context.session == nil, request.cookies[WebApp.sessionCookie] != nil, !signingIn, request.uri.path != "/logga-ut" {
+            return keepDraft(form, of: ended, request)
+        }
         let expected = context.session?.csrf ?? request.cookies[WebApp.formCookie]?.value
         guard let expected, let sent = form["_csrf"], Self.equal(sent, expected) else { throw WebError.forgedForm }
         context.form = form
+        guard form.unreadable.isEmpty else { throw WebError.unreadableForm(fields: form.unreadable) }
         return try await next(request, context)
+    }
+
+    /// Keeps what a form sent after its session ended said (never its CSRF token) and answers with the
+    /// sign-in page's address and the draft's cookie.
+    private func keepDraft(_ form: Form, of identity: Identity?, _ request: Request) -> Response {
+        var fields = form.fields
+        fields["_csrf"] = nil
+        let action = request.uri.path
+        let id = app.drafts.keep(Draft(
+            identity: identity?.name, action: action, page: Self.samePage(request.headers[.referer], host: request.head.authority) ?? action,
+            fields: fields, keptAt: Date()))
+        var response = Response.seeOther("/logga-in")
+        response.setCookie(Cookie(
+            name: WebApp.draftCookie, value: id, maxAge: Int(DraftStore.lifetime), path: "/", secure: app.settings.secureCookies,
+            httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    /// The path of `referer` when it is a page of this site (same host), else nil.
+    static func samePage(_ referer: String?, host: String?) -> String? {
+        guard let referer, let url = URL(string: referer), let host, url.host.map({ h in url.port.map { "\(h):\($0)" } ?? h }) == host
+        else { return nil }
+        let path = url.path
+        guard path.hasPrefix("/"), !path.hasPrefix("//"), !path.hasPrefix("/logga-") else { return nil }
+        return path
     }
 
     /// Compares in time independent of where the strings differ.
@@ -62,6 +97,12 @@ struct ErrorPages: RouterMiddleware {
                 return try page(context, .forbidden, "Du har inte behörighet", message)
             case .tooLarge:
                 return try page(context, .contentTooLarge, "För mycket text", "Det du skickade var för stort. Korta texten och försök igen.")
+            case .unreadableForm(let fields):
+                return try page(
+                    context, .badRequest, "Texten gick inte att läsa",
+                    "Det du skickade innehöll tecken som inte går att läsa (inte UTF-8) i \(fields.count == 1 ? "fältet" : "fälten") "
+                        + "\(ActionPage.list(fields.map(Self.label))). Inget har sparats. Gå tillbaka till formuläret, skriv in texten på nytt "
+                        + "(kopiera den inte från ett program som byter teckenkodning) och skicka igen.")
             case .signInRequired:
                 return .seeOther("/logga-in")
             }
@@ -75,6 +116,24 @@ struct ErrorPages: RouterMiddleware {
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(type(of: error))"])
             return try page(context, .internalServerError, "Något gick fel", "Försök igen om en stund. Inget av det du skickade har sparats.")
+        }
+    }
+
+    /// A form field's label, for a page that names fields outside their form.
+    static func label(_ field: String) -> String {
+        switch field {
+        case "comment": "Kommentar"
+        case "obstacles": "Hinder"
+        case "next": "Nästa steg"
+        case "cost": "Verklig kostnad"
+        case "status": "Status"
+        case "light": "Bedömning"
+        case "period": "Period"
+        case "name": "Namn"
+        case "deadline": "Sista dag"
+        case "source": "Källa"
+        case "value": "Värde"
+        default: String(field.prefix(40))
         }
     }
 

@@ -14,10 +14,22 @@ struct Session: Sendable {
 }
 
 /// The sessions of a running server, in memory (a restart signs everyone out), keyed by the hash of
-/// their id. Sessions idle longer than the timeout are gone.
+/// their id. A session idle longer than the timeout has ended; the server still remembers whose it was
+/// for ``endedMemory`` (so a form sent after it ended can be kept for the same person, ``DraftStore``).
 final class SessionStore: Sendable {
     private let sessions = Mutex<[String: Session]>([:])
     let idleTimeout: TimeInterval
+    static let endedMemory: TimeInterval = 24 * 60 * 60
+
+    /// What a session id stands for now.
+    enum Lookup {
+        /// A live session, its idle clock restarted.
+        case live(Session)
+        /// A session that ended by idling; whose it was.
+        case ended(Identity)
+        /// No session the server knows (never was, signed out, or before a restart).
+        case unknown
+    }
 
     init(idleTimeout: TimeInterval) {
         self.idleTimeout = idleTimeout
@@ -28,25 +40,31 @@ final class SessionStore: Sendable {
         let id = AccessToken.randomHex()
         let session = Session(identity: identity, csrf: AccessToken.randomHex(), lastSeen: now)
         sessions.withLock { sessions in
-            sessions = sessions.filter { now.timeIntervalSince($0.value.lastSeen) < idleTimeout }
+            sessions = sessions.filter { now.timeIntervalSince($0.value.lastSeen) < idleTimeout + Self.endedMemory }
             sessions[AccessToken.hash(id)] = session
         }
         return id
     }
 
-    /// The live session with `id`, its idle clock restarted; nil for an unknown or expired one.
-    func session(_ id: String, now: Date = Date()) -> Session? {
+    /// What `id` stands for. An ended session is forgotten once looked up.
+    func lookup(_ id: String, now: Date = Date()) -> Lookup {
         let key = AccessToken.hash(id)
         return sessions.withLock { sessions in
-            guard var session = sessions[key] else { return nil }
+            guard var session = sessions[key] else { return .unknown }
             guard now.timeIntervalSince(session.lastSeen) < idleTimeout else {
                 sessions[key] = nil
-                return nil
+                return .ended(session.identity)
             }
             session.lastSeen = now
             sessions[key] = session
-            return session
+            return .live(session)
         }
+    }
+
+    /// The live session with `id`, its idle clock restarted; nil for an unknown or ended one.
+    func session(_ id: String, now: Date = Date()) -> Session? {
+        if case let .live(session) = lookup(id, now: now) { return session }
+        return nil
     }
 
     /// Ends the session with `id`.

@@ -11,11 +11,13 @@ public struct WebApp: Sendable {
     let service: AgendaService
     let templates: TemplateSet
     let sessions: SessionStore
+    let drafts = DraftStore()
     let throttle = SignInThrottle()
     let settings: WebSettings
 
     static let sessionCookie = "agenda_session"
     static let formCookie = "agenda_form"
+    static let draftCookie = "agenda_draft"
 
     public init(settings: WebSettings) throws {
         self.settings = settings
@@ -35,6 +37,12 @@ public struct WebApp: Sendable {
         router.get("stil.css") { _, _ in
             var response = Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
                                     body: .init(byteBuffer: ByteBuffer(string: templates.webStylesheet)))
+            response.headers[.cacheControl] = "public, max-age=300"
+            return response
+        }
+        router.get("skript.js") { _, _ in
+            var response = Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8"],
+                                    body: .init(byteBuffer: ByteBuffer(string: templates.webScript)))
             response.headers[.cacheControl] = "public, max-age=300"
             return response
         }
@@ -61,20 +69,28 @@ public struct WebApp: Sendable {
         }
     }
 
+    /// The cookie that makes the browser forget its draft (``DraftStore``).
+    var expiredDraftCookie: Cookie {
+        Cookie(name: Self.draftCookie, value: "", maxAge: 0, path: "/", secure: settings.secureCookies, httpOnly: true, sameSite: .strict)
+    }
+
     /// The organisation's name for page headers: the templates' when set, else the plan's.
     func organisation() -> String {
         templates.organisationName(plan: (try? service.heading())?.organisation ?? "Agenda")
     }
 
-    /// A page in the site's frame: header, navigation for the signed-in role, sign-out.
-    func page(_ title: String, context: WebContext, current: String? = nil) throws -> PageWriter {
+    /// A page in the site's frame: header, navigation for the signed-in role, sign-out. With a `problem`
+    /// (a form that was not accepted) the title begins "Fel:" and the error summary comes first in `<main>`.
+    func page(_ title: String, context: WebContext, current: String? = nil, problem: ErrorSummary? = nil) throws -> PageWriter {
         let navigation = Self.navigation(for: context.session?.identity.role).map { link in
             PageWriter.Link(link.title, href: link.href, current: link.href == current)
         }
-        return try PageWriter(
-            title: title, templates: templates, organisation: organisation(), navigation: navigation,
+        let page = try PageWriter(
+            title: problem == nil ? title : "Fel: \(title)", templates: templates, organisation: organisation(), navigation: navigation,
             signedInAs: context.session.map { $0.identity.department ?? $0.identity.name },
-            signOut: context.session.map { ("/logga-ut", $0.csrf) })
+            signOut: context.session.map { ("/logga-ut", $0.csrf) }, script: "/skript.js")
+        if let problem { try page.errorSummary(problem) }
+        return page
     }
 
     /// The navigation each role sees.

@@ -14,6 +14,8 @@ enum WebError: Error {
     case forbidden(String)
     /// The body is larger than ``WebSettings/maxBodySize``.
     case tooLarge
+    /// A form's text is not UTF-8 (``Form/unreadable``).
+    case unreadableForm(fields: [String])
 }
 
 extension RefusalKind {

@@ -25,7 +25,7 @@ public final class PageWriter {
         }
     }
 
-    /// Starts a page: head (title, the stylesheet at `stylesheet`), the header with the template's logo and
+    /// Starts a page: head (title, the stylesheet at `stylesheet`, the script at `script` if any), the header with the template's logo and
     /// `organisation`, `navigation`, and the opened `<main>`, which ``finish()`` closes.
     ///
     /// `xmlDeclaration: false` leaves out `<?xml …?>`, so that the page is also valid served as
@@ -33,7 +33,7 @@ public final class PageWriter {
     public init(
         title: String, templates: TemplateSet, organisation: String, stylesheet: String = "/stil.css",
         navigation: [Link] = [], signedInAs: String? = nil, signOut: (action: String, csrf: String)? = nil,
-        xmlDeclaration: Bool = true
+        script: String? = nil, xmlDeclaration: Bool = true
     ) throws {
         w = try XMLWriter(memoryContext: "page")
         try w.startXHTML(declaration: xmlDeclaration)
@@ -42,6 +42,12 @@ public final class PageWriter {
             try w.empty("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
             try w.element("title", text: "\(title) – \(organisation)")
             try w.empty("link", ["rel": "stylesheet", "href": stylesheet])
+            if let script {
+                try w.start("script")
+                try w.attribute("src", script)
+                try w.attribute("defer", "defer")
+                try w.fullEnd()
+            }
         }
         try w.start("body")
         try w.element("a", ["class": "skip-link", "href": "#innehall"], text: "Hoppa till innehållet")

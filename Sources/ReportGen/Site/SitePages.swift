@@ -149,7 +149,7 @@ extension PublicSite {
                 try page.element("li") {
                     try page.element("a", [("href", links.href(Self.areaPath(area.number), from: path))], text: areaTitle(area))
                     try page.empty("br")
-                    try page.text("\(count) aktiviteter")
+                    try page.text(Swedish.count(count, "aktivitet", "aktiviteter"))
                 }
             }
         }

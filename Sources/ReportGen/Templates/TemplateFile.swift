@@ -14,7 +14,10 @@ enum TemplateFile: String, CaseIterable {
     case siteCSS = "site.css"
     /// The LIKA colour matrix's thresholds; a folder without it gets the built-in one.
     case likaThresholds = "lika-thresholds.tsv"
+    /// The web interface's one script (the only one its Content-Security-Policy allows); a folder without
+    /// it gets the built-in one.
+    case webScript = "web.js"
 
     /// Files added after template folders were first exported: a folder without one gets the built-in file.
-    var fallsBackToBuiltIn: Bool { self == .publicSite || self == .siteCSS || self == .likaThresholds }
+    var fallsBackToBuiltIn: Bool { [.publicSite, .siteCSS, .likaThresholds, .webScript].contains(self) }
 }

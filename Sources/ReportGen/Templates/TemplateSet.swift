@@ -28,6 +28,8 @@ public struct TemplateSet: Sendable {
     let siteCSS: String
     /// The LIKA colour matrix's thresholds (lika-thresholds.tsv).
     let likaThresholds: LikaThresholds
+    /// The web interface's script (web.js): progressive enhancement only, every page works without it.
+    public let webScript: String
 
     /// Loads the set in `directory`, or the built-in default set when nil.
     /// Throws ``ReportError/templateMissing(file:)`` or ``ReportError/templateMalformed(file:reason:)`` naming the file.
@@ -155,6 +157,11 @@ public struct TemplateSet: Sendable {
         self.siteCSS = siteCSS
         let (thresholdData, thresholdName) = try readOrBuiltIn(.likaThresholds)
         likaThresholds = try LikaThresholds(data: thresholdData, file: thresholdName)
+        let (scriptData, scriptName) = try readOrBuiltIn(.webScript)
+        guard let webScript = String(data: scriptData, encoding: .utf8) else {
+            throw ReportError.templateMalformed(file: scriptName, reason: "inte UTF-8-text")
+        }
+        self.webScript = webScript
     }
 
     /// The organisation name to print: the template's when it sets one (a municipality's own set),
