@@ -242,6 +242,8 @@ class Test:
             ("c. IT-chef", lambda: self.owner_sees_reported(tokens["IT-chef"], period)),
             ("d. IT-rådet", lambda: self.reader_reads(tokens["IT-rådet"], period, comment)),
             ("e. %s" % LIKA_DEPARTMENT, lambda: self.reporter_assesses(tokens[LIKA_DEPARTMENT])),
+            ("f. %s" % DEPARTMENT, lambda: self.reporter_corrects_an_earlier_period(tokens[DEPARTMENT])),
+            ("g. %s" % DEPARTMENT, lambda: self.reporter_session_ends_while_typing(tokens[DEPARTMENT])),
         ]
         for name, step in steps:
             try:
@@ -355,6 +357,7 @@ class Test:
         self.submit(form)
         summary = self.find(".error-summary")
         self.page("%s: report without a comment is refused" % who, dom_source=True)
+        self.error_summary_in_sight(who)
         self.check("%s: the error summary names the comment" % who, bool(summary.text.strip()),
                    "the error summary is empty")
         form = self.form_with_action("/aktiviteter/%s" % ACTION)
@@ -375,6 +378,110 @@ class Test:
         self.check("%s: the notice says %r" % (who, expected), expected in notice.text,
                    "the notice says %r" % notice.text)
         self.reporter_assesses_effect(who, period)
+        self.sign_out(who)
+
+    def error_summary_in_sight(self, who: str):
+        """After a refused POST: the title begins "Fel:", the error summary is the first thing in <main>, has
+        the focus and is in the viewport, and each of its links leads to a field of the page."""
+        state = self.driver.execute_script("""
+            const summary = document.querySelector('.error-summary');
+            const main = document.querySelector('main');
+            const box = summary.getBoundingClientRect();
+            const targets = Array.from(summary.querySelectorAll('a[href^="#"]')).map(a => a.getAttribute('href').slice(1));
+            return {title: document.title, first: main.firstElementChild === summary,
+                    focused: document.activeElement === summary, top: box.top, bottom: box.bottom, height: window.innerHeight,
+                    missing: targets.filter(id => !document.getElementById(id))};""")
+        problems = []
+        if not state["title"].startswith("Fel:"):
+            problems.append("title %r" % state["title"])
+        if not state["first"]:
+            problems.append("the summary is not first in main")
+        if not state["focused"]:
+            problems.append("the summary does not have the focus")
+        if state["top"] < 0 or state["top"] >= state["height"]:
+            problems.append("the summary is out of sight (top %.0f of %d px)" % (state["top"], state["height"]))
+        if state["missing"]:
+            problems.append("links to missing fields %s" % state["missing"])
+        self.check("%s: the error summary comes first, in sight, with the focus and 'Fel:' in the title" % who,
+                   not problems, "; ".join(problems))
+
+    def history_rows(self):
+        """The action page's status history as (period, status, bedömning, kommentar), newest first."""
+        return self.driver.execute_script("""
+            return Array.from(document.querySelectorAll('#historik tbody tr')).map(tr => {
+                const cells = Array.from(tr.children).map(c => c.textContent.trim());
+                return [cells[0].split(' ')[0], cells[1], cells[2], cells[3]];
+            });""")
+
+    def reporter_corrects_an_earlier_period(self, token: str):
+        """The defect of a correction that stored another period's text: choosing an earlier period in the
+        form shows that period's report (the script switches the page), and changing only the status keeps
+        the period's own comment and light; the notice names what changed."""
+        who = "f. %s" % DEPARTMENT
+        self.sign_in(who, token, "/aktiviteter")
+        self.visit("/aktiviteter/%s" % ACTION)
+        before = self.history_rows()
+        earlier = [row for row in before if row[0] == "2018Q3"]
+        if not earlier:
+            raise StepFailed("the history of %s has no report for 2018Q3" % ACTION)
+        _, old_status, old_light, old_comment = earlier[0]
+        form = self.form_with_action("/aktiviteter/%s" % ACTION)
+        default_comment = form.find_element("css selector", "[name=comment]").get_attribute("value")
+        self.fill(form, "period", "2018Q3")
+        self.wait_for_path("/aktiviteter/%s?period=2018Q3" % ACTION)
+        self.find("input[name=prefilled][value='2018Q3']")
+        self.page("%s: the form filled for 2018Q3" % who)
+        form = self.form_with_action("/aktiviteter/%s" % ACTION)
+        shown = form.find_element("css selector", "[name=comment]").get_attribute("value")
+        self.check("%s: choosing 2018Q3 fills the form with 2018Q3's report" % who,
+                   shown == old_comment and shown != default_comment,
+                   "the comment field shows %r; 2018Q3's comment is %r" % (cr.trim(shown, 80), cr.trim(old_comment, 80)))
+        new_status = "Klar" if old_status != "Klar" else "Nästan klar"
+        self.fill(form, "status", new_status)
+        self.submit(form)
+        self.wait_for_path("/aktiviteter/%s?sparad=2018Q3" % ACTION)
+        notice = self.find(".notice-ok").text
+        self.page("%s: the correction of 2018Q3 saved" % who)
+        expected = "Ändrat: status (%s → %s)." % (old_status, new_status)
+        self.check("%s: the notice names what changed, %r" % (who, expected), expected in notice, "the notice says %r" % notice)
+        newest = [row for row in self.history_rows() if row[0] == "2018Q3"][0]
+        self.check("%s: the correction keeps 2018Q3's own comment and light" % who,
+                   newest[1] == new_status and newest[2] == old_light and newest[3] == old_comment,
+                   "the newest 2018Q3 row is %r" % (newest,))
+        self.sign_out(who)
+
+    def reporter_session_ends_while_typing(self, token: str):
+        """A report sent after the session ended (here: a server that no longer knows the session, as after
+        a restart) is not stored and not lost: sign in again, and the form is back with everything typed."""
+        who = "g. %s" % DEPARTMENT
+        self.sign_in(who, token, "/aktiviteter")
+        self.visit("/aktiviteter/%s" % ACTION)
+        form = self.form_with_action("/aktiviteter/%s" % ACTION)
+        comment = "Webbtest: skrivet medan sessionen tog slut."
+        self.fill(form, "comment", comment)
+        self.fill(form, "light", "röd")
+        count = len(self.history_rows())
+        self.driver.delete_cookie("agenda_session")
+        self.driver.add_cookie({"name": "agenda_session", "value": "0" * 64, "path": "/"})
+        self.submit(form)
+        self.wait_for_path("/logga-in")
+        self.page("%s: sign-in after the session ended" % who)
+        told = "inget har sparats" in self.find("main").text
+        self.check("%s: the sign-in page says nothing was saved yet" % who, told, self.page_summary())
+        self.find("input[name=token]").send_keys(token)
+        self.submit(self.find("form[action='/logga-in']"))
+        self.wait_for_path("/aktiviteter/%s" % ACTION)
+        form = self.form_with_action("/aktiviteter/%s" % ACTION)
+        self.page("%s: back on the form after signing in" % who)
+        kept = (form.find_element("css selector", "[name=comment]").get_attribute("value") == comment
+                and form.find_element("css selector", "[name=light]").get_attribute("value") == "röd")
+        self.check("%s: back on the same form with everything typed, nothing stored" % who,
+                   kept and len(self.history_rows()) == count and "inget har sparats än" in self.find("main").text,
+                   "kept: %s, history %d → %d" % (kept, count, len(self.history_rows())))
+        self.submit(form)
+        self.wait_for_path("/aktiviteter/%s?sparad=" % ACTION)
+        self.check("%s: sent again, the report is stored" % who, self.history_rows()[0][3] == comment,
+                   "the newest row is %r" % (self.history_rows()[0],))
         self.sign_out(who)
 
     def reporter_assesses_effect(self, who: str, period: str):

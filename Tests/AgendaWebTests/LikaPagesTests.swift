@@ -212,6 +212,46 @@ import Testing
         }
     }
 
+    /// A self-assessment is dated the day it is made: a date after today or before 2000 is refused at the
+    /// start form and when an answer is saved, and nothing is stored.
+    @Test(arguments: ["0000-01-01", "1899-01-01", "3000-01-01", "9999-12-31"])
+    func aDateAfterTodayOrBefore2000IsRefused(_ date: String) async throws {
+        let (app, application) = try demoApp()
+        let before = try app.service.assessments().count
+        try await application.test(.router) { client in
+            let browser = try await Browser.signedIn(client, as: Self.reporter)
+            try await browser.get("/lika")
+            let start = try await browser.post("/lika", [("unit", "IFO"), ("date", date)])
+            #expect(start.status == .unprocessableContent)
+            #expect(browser.lastPage.contains("<title>Fel: Självskattning (LIKA)"))
+            #expect(browser.lastPage.contains("<a href=\"#date\">Självskattningens datum \(date)"))
+            #expect(browser.lastPage.contains("value=\"\(date)\""))
+            // The workshop's address typed by hand: the save is refused by the core.
+            let workshop = "/lika/IFO/\(date)/L"
+            try await browser.get(workshop)
+            let saved = try await browser.post(workshop, Self.answer("L1", "Påbörjad"))
+            #expect(saved.status == .unprocessableContent)
+            #expect(browser.lastPage.contains("Självskattningens datum \(date)"))
+        }
+        #expect(try app.service.assessments().count == before, "nothing stored")
+    }
+
+    /// The notice that an answer was saved (and whose it replaced) stands at the indicator the page lands on.
+    @Test func theSavedNoticeStandsAtTheIndicatorSaved() async throws {
+        let (_, application) = try demoApp()
+        try await application.test(.router) { client in
+            let browser = try await Browser.signedIn(client, as: Self.reporter)
+            try await browser.get(Self.workshop)
+            _ = try await browser.post(Self.workshop, Self.answer("L2", "Planerad"))
+            try await browser.get("/lika/IFO/2019-03-01/L?sparad=L2")
+            let page = browser.lastPage
+            let section = try #require(page.range(of: "id=\"ind-L2\""))
+            let notice = try #require(page.range(of: "<p class=\"notice-ok\" role=\"status\">L2 sparad.</p>"))
+            let next = try #require(page.range(of: "id=\"ind-L3\""))
+            #expect(section.upperBound < notice.lowerBound && notice.upperBound < next.lowerBound)
+        }
+    }
+
     @Test func theSummaryShowsTheIndexPerAreaAndTheIndicatorsBelowTheTop() async throws {
         let (app, application) = try demoApp()
         let latest = try app.service.answers(AnswerQuery(unit: "Äldreomsorg", date: CalendarDate(year: 2018, month: 3, day: 1)))

@@ -289,6 +289,14 @@ import Testing
             #expect(owner.lastPage.contains("<option value=\"Skolförvaltningen\" selected=\"selected\">"))
             #expect(owner.lastPage.contains("id=\"aktivitet\" name=\"aktivitet\" value=\"6.2\""))
             #expect(owner.lastPage.components(separatedBy: "<th scope=\"row\" class=\"num\">").count == expected.count + 1)
+            // An action's entries include its effektmål's assessments.
+            let effect = try #require(all.last { $0.target.contains(" effektmål ") })
+            let code = String(try #require(effect.target.split(separator: " ").first))
+            try await owner.get("/logg?aktivitet=\(code)")
+            let concerning = all.filter { $0.concerns(code) }
+            #expect(concerning.contains { $0.target == code } || concerning.count > 1)
+            #expect(owner.lastPage.contains("<th scope=\"row\" class=\"num\">\(effect.number)</th>"), "the effect goal's entry")
+            #expect(owner.lastPage.components(separatedBy: "<th scope=\"row\" class=\"num\">").count == min(concerning.count, 200) + 1)
             try await owner.get("/logg?identitet=IT-chef&aktivitet=inget+s%C3%A5dant")
             #expect(owner.lastPage.contains("Inga händelser matchar urvalet."))
             #expect(owner.lastPage.contains("value=\"inget sådant\""), "a + in the query is a space")
