@@ -281,7 +281,7 @@ import Testing
             let signedIn = try await browser.post("/logga-in", [("token", try DemoDatabase.token("Skolförvaltningen"))])
             #expect(signedIn.headers[.location] == "/aktiviteter/6.2", "back to the form's page")
             try await browser.get("/aktiviteter/6.2")
-            #expect(browser.lastPage.contains("Du loggades ut innan rapporten skickades, så inget har sparats än."))
+            #expect(browser.lastPage.contains("Du loggades ut innan det du skrev skickades, så inget har sparats än."))
             #expect(browser.lastPage.contains(">Skrivet medan sessionen gick ut. &lt;b&gt;&amp;&lt;/b&gt;</textarea>"))
             #expect(browser.lastPage.contains("<option value=\"Klar\" selected=\"selected\">Klar</option>"))
             #expect(browser.cookies["agenda_draft"] == nil, "the draft is used once")

@@ -93,7 +93,7 @@ extension ActionPage {
 
     private func effectForm(_ page: PageWriter, csrf: String) throws {
         typealias F = EffectForm.Field
-        try page.element("h2", text: "Bedöm ett effektmål")
+        try page.element("h2", [("id", "bedom")], text: "Bedöm ett effektmål")
         try page.element("p", [("class", "meta")], text: "En ny bedömning av samma effektmål för samma period blir en rättelse som ersätter den tidigare; den gamla finns kvar i historiken.")
         try page.element("form", [
             ("method", "post"), ("action", "/aktiviteter/\(action.code)/effekt"), ("class", "form"), ("novalidate", "novalidate"),

@@ -14,8 +14,10 @@ struct ActionPage {
     var refusal: String?
     /// The report just saved (`?sparad=P`: the period's report in force), named in the notice with what it changed.
     var saved: Period?
-    /// The form holds what was typed before the session ended, restored after signing in again.
+    /// The form holds what was typed before the session ended, restored after signing in again; the effect
+    /// form's when `restoredEffect`.
     var restored = false
+    var restoredEffect = false
     /// The effect assessment form, its errors and refusal, and the period of an assessment just saved.
     var effectForm: EffectForm
     var effectErrors: [FieldError] = []
@@ -47,10 +49,11 @@ struct ActionPage {
             try page.element("p", [("class", "notice-ok"), ("role", "status")], text: text)
         }
         if restored {
-            try page.element(
-                "p", [("class", "notice"), ("role", "status")],
-                text: "Du loggades ut innan rapporten skickades, så inget har sparats än. Formuläret nedan har det du skrev: "
-                    + "kontrollera det och skicka rapporten igen.")
+            try page.element("p", [("class", "notice"), ("role", "status")]) {
+                try page.text("Du loggades ut innan det du skrev skickades, så inget har sparats än. Formuläret har det du skrev: "
+                    + "kontrollera det och skicka igen. ")
+                try page.element("a", [("href", restoredEffect ? "#bedom" : "#rapportera")], text: "Till formuläret")
+            }
         }
         if let effectSaved {
             try page.element("p", [("class", "notice-ok"), ("role", "status")], text: "Bedömningen av effektmålet för \(effectSaved) är sparad.")
@@ -96,7 +99,11 @@ struct ActionPage {
         case .active:
             break
         }
-        let latest = data.history.last.map { report in
+        // The report in force for the latest period reported (a correction of an earlier period is filed later).
+        let latest = data.history.max { a, b in
+            let (endA, endB) = ((try? Period(parsing: a.period))?.end, (try? Period(parsing: b.period))?.end)
+            return endA == endB ? a.number < b.number : (endA.map { end in endB.map { end < $0 } ?? false } ?? true)
+        }.map { report in
             "Senaste status: \(report.status.swedish), \(report.light.swedish) (\(report.period))."
         } ?? "Ingen status har rapporterats än."
         try page.element("p", [("class", "lead")], text: latest)

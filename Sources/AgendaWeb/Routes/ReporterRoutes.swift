@@ -108,6 +108,7 @@ struct ReporterRoutes {
             let form = Form(fields: draft.fields)
             if draft.action == path { page.form = StatusForm(posted: form) } else { page.effectForm = EffectForm(posted: form) }
             page.restored = true
+            page.restoredEffect = draft.action != path
         }
         var response = Response.page(try render(page, context: context, csrf: session.csrf))
         if page.restored { response.setCookie(app.expiredDraftCookie) }
