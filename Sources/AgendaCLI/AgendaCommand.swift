@@ -46,7 +46,7 @@ struct AgendaCommand: AsyncParsableCommand {
             // ArgumentParser's own requests and usage errors (`agenda` alone prints its help).
             exitWithUsageError(error)
         } catch {
-            FileHandle.standardError.write(Data("fel: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("fel: \(CLIWords.line(for: error))\n".utf8))
             Foundation.exit(EXIT_FAILURE)
         }
     }

@@ -62,8 +62,9 @@ import Testing
         #expect {
             try store.reportStatus(Self.input("2018Q2", "Dyrt", cost: cost), by: try store.testOwner(), at: Self.t("2018-07-05T10:00:00Z"))
         } throws: { error in
-            guard case let StoreError.invalidInput(field, message) = error else { return false }
-            return field == "cost" && message.contains("för stort") && message.contains("10\u{A0}000\u{A0}000\u{A0}000\u{A0}kr")
+            guard case let StoreError.invalidInput(field, problem) = error else { return false }
+            return field == .cost && problem == .tooLarge(limit: 10_000_000_000)
+                && error.localizedDescription.isEmpty == false && "\(error)".contains("för stort") && "\(error)".contains("10\u{A0}000\u{A0}000\u{A0}000\u{A0}kr")
         }
         #expect(try store.statusHistory(code: "1.1") == before)
         let largest = try store.reportStatus(
@@ -81,7 +82,7 @@ import Testing
             try store.recordAssessment(input, by: try store.testOwner(), at: at)
         } throws: { error in
             guard case let StoreError.invalidInput(field, _) = error else { return false }
-            return field == "date"
+            return field == .date
         }
         #expect(try F.count("assessment_answer", in: store) == 0)
         #expect(AssessmentInput.dateProblem(CalendarDate(year: 2018, month: 7, day: 2), today: at.swedishDate) == nil, "today is fine")
@@ -95,8 +96,9 @@ import Testing
                             content: EffectContent(outcome: .partlyAchieved, value: 12, measuredOn: CalendarDate(year: 2018, month: 12, day: 31))),
                 by: try store.testOwner(), at: Self.t("2018-07-05T10:00:00Z"))
         } throws: { error in
-            guard case let StoreError.invalidInput(field, message) = error else { return false }
-            return field == "measuredOn" && message.contains("2018-12-31 har inte kommit än")
+            guard case let StoreError.invalidInput(field, problem) = error else { return false }
+            return field == .measuredOn && problem == .dateInFuture(CalendarDate(year: 2018, month: 12, day: 31), today: CalendarDate(year: 2018, month: 7, day: 5))
+                && "\(error)".contains("2018-12-31 har inte kommit än")
         }
     }
 
@@ -107,8 +109,8 @@ import Testing
         #expect {
             try store.addIdentity(name: long, role: .reader, department: nil, by: owner, at: Self.t("2018-07-05T10:00:00Z"))
         } throws: { error in
-            guard case let StoreError.invalidInput(_, message) = error else { return false }
-            return message.contains("för långt (201 tecken)") && message.count < 200
+            guard case let StoreError.invalidInput(field, problem) = error else { return false }
+            return field == .identityName && problem == .tooLong(count: 201, limit: 200) && "\(error)".contains("för långt (201 tecken)")
         }
         let longest = String(repeating: "Å", count: Validation.longestName)
         #expect(try store.addIdentity(name: longest, role: .reader, department: nil, by: owner, at: Self.t("2018-07-05T10:00:00Z")).identity.name == longest)

@@ -45,9 +45,9 @@ import Testing
     }
 
     @Test func refusalsHaveKindsAFrontEndCanMap() {
-        #expect(StoreError.notFound("x").kind.httpStatus == 404)
-        #expect(StoreError.invalidInput(field: "period", "x").kind.httpStatus == 422)
-        #expect(StoreError.frozen(period: "2018Q4", "x").kind.httpStatus == 409)
+        #expect(StoreError.notFound(.action("x")).kind.httpStatus == 404)
+        #expect(StoreError.invalidInput(.period, .noOpenRound).kind.httpStatus == 422)
+        #expect(StoreError.frozen(period: "2018Q4", .planChange(end: CalendarDate(year: 2018, month: 12, day: 31))).kind.httpStatus == 409)
         #expect(AccessError.outOfScope(department: "A", action: "1.1", responsible: ["B"]).kind.httpStatus == 403)
         #expect(AccessError.invalidToken.kind.httpStatus == 401)
     }

@@ -52,9 +52,7 @@ import Testing
         let before = try store.exportDocument()
         var other = F.agenda
         other.title = "En annan plan"
-        #expect(throws: StoreError.alreadyExists(
-            "databasen innehåller redan en agenda (\"Handlingsplan - Digital agenda för Mölndals stad\"); importera till en ny databas, t.ex. --db new.sqlite"
-        )) { try store.importAgenda(other) }
+        #expect(throws: StoreError.alreadyExists(.agenda(title: "Handlingsplan - Digital agenda för Mölndals stad"))) { try store.importAgenda(other) }
         #expect(try store.exportDocument() == before)
     }
 
@@ -79,7 +77,7 @@ import Testing
         var agenda = F.agenda
         agenda.actions[2].areaNumber = 7
         let store = try F.newStore()
-        #expect(throws: StoreError.invalidInput(field: "area", "aktiviteten 2 ligger i insatsområde 7, som saknas i planen")) {
+        #expect(throws: StoreError.invalidInput(.area, .actionWithoutArea(action: "2", area: 7))) {
             try store.importAgenda(agenda)
         }
         #expect(try !store.hasAgenda())
@@ -136,7 +134,7 @@ import Testing
 
     @Test func withdrawingTwiceIsRefused() throws {
         let store = try F.storeWithHistory()
-        #expect(throws: StoreError.withdrawn(code: "1.2", "aktiviteten 1.2 är redan struken (revision 3)")) {
+        #expect(throws: StoreError.withdrawn(code: "1.2", .withdrawal(revision: 3))) {
             try store.withdrawAction(code: "1.2", decision: Decision(date: F.date("2018-07-01")))
         }
         #expect(try store.revisions().count == 4)
@@ -151,7 +149,7 @@ import Testing
 
     @Test func revisingAnUnknownCodeIsRefused() throws {
         let store = try F.storeWithHistory()
-        #expect(throws: StoreError.notFound("det finns ingen aktivitet med koden 9.9; `agenda list actions` visar koderna")) {
+        #expect(throws: StoreError.notFound(.action("9.9"))) {
             try store.reviseAction(code: "9.9", decision: Decision(date: F.date("2018-01-01"))) { $0.title = "x" }
         }
     }
@@ -177,9 +175,7 @@ import Testing
 
     @Test func changeDatedBeforeTheCurrentVersionIsRefused() throws {
         let store = try F.storeWithHistory()
-        #expect(throws: StoreError.invalidInput(
-            field: "date", "aktiviteten 1.1 har en version som gäller från 2018-03-14 (revision 2); datera ändringen 2018-03-14 eller senare"
-        )) {
+        #expect(throws: StoreError.invalidInput(.date, .dateBeforeVersion(action: "1.1", since: F.date("2018-03-14"), revision: 2))) {
             try store.reviseAction(code: "1.1", decision: Decision(date: F.date("2018-03-13"))) { $0.title = "För tidigt" }
         }
         #expect(try store.revisions().count == 4)
@@ -210,7 +206,7 @@ import Testing
         let store = try F.newStore()
         try store.importAgenda(F.agenda)
         #expect(throws: StoreError.self) { try store.actions(matching: ActionFilter(department: "Okänd")) }
-        #expect(throws: StoreError.notFound("planen har inget insatsområde 9")) { try store.actions(matching: ActionFilter(area: 9)) }
+        #expect(throws: StoreError.notFound(.focusArea(9))) { try store.actions(matching: ActionFilter(area: 9)) }
     }
 
     @Test(arguments: [

@@ -263,13 +263,16 @@ import Testing
     /// person is back on the form with everything typed, told that nothing was saved yet.
     @Test func aReportSentAfterTheSessionEndedIsKeptUntilSentAgain() async throws {
         let path = try DemoDatabase.copy()
-        let app = try WebApp(settings: WebSettings(databasePath: path, idleTimeout: 0.3))
+        let clock = TestClock()
+        var settings = WebSettings(databasePath: path, idleTimeout: 30 * 60)
+        settings.clock = { clock.now }
+        let app = try WebApp(settings: settings)
         let application = Application(router: app.router())
         let before = try app.service.statusHistory(code: "6.2").count
         try await application.test(.router) { client in
             let browser = try await Browser.signedIn(client, as: "Skolförvaltningen")
             try await browser.get("/aktiviteter/6.2")
-            try await Task.sleep(for: .milliseconds(400))
+            clock.advance(by: 31 * 60)
             let typed = "Skrivet medan sessionen gick ut. <b>&</b>"
             let late = try await browser.post("/aktiviteter/6.2", Self.fields(status: "Klar", comment: typed))
             #expect(late.status == .seeOther && late.headers[.location] == "/logga-in")

@@ -1,3 +1,4 @@
+import Synchronization
 import AgendaCore
 import Foundation
 import HTTPTypes
@@ -129,4 +130,11 @@ final class Browser: @unchecked Sendable {
 func demoApp() throws -> (WebApp, Application<RouterResponder<WebContext>>) {
     let app = try WebApp(settings: WebSettings(databasePath: try DemoDatabase.copy()))
     return (app, Application(router: app.router()))
+}
+
+/// A clock a test moves by hand (sessions idle by it).
+final class TestClock: Sendable {
+    private let current = Mutex(Date(timeIntervalSince1970: 1_700_000_000))
+    var now: Date { current.withLock { $0 } }
+    func advance(by seconds: TimeInterval) { current.withLock { $0 += seconds } }
 }

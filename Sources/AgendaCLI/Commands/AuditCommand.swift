@@ -16,17 +16,9 @@ struct AuditCommand: ParsableCommand {
             .init(Words["cli.target"], maxWidth: 50),
         ])
         for entry in entries {
-            table.append([String(entry.number), entry.at.swedishDisplay, entry.identity ?? "–", Self.describe(entry.operation), entry.target])
+            table.append([String(entry.number), entry.at.swedishDisplay, entry.identity ?? "–", entry.operationSwedish, entry.target])
         }
         Output.line(table.render())
-    }
-
-    /// The operation in Swedish ("report status" → "statusrapport", from the `cli.audit.*` labels);
-    /// an operation without a label is shown as recorded.
-    static func describe(_ operation: String) -> String {
-        let key = "cli.audit." + operation.replacingOccurrences(of: " ", with: "-")
-        let text = Words[key]
-        return text == key ? operation : text
     }
 }
 

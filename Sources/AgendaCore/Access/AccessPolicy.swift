@@ -12,7 +12,7 @@ public enum AccessPolicy {
         case recordAssessment = "record assessment"
 
         /// The phrase after "får inte": "importera en plan".
-        var phrase: String {
+        public var phrase: String {
             switch self {
             case .importPlan: "importera en plan"
             case .changePlan: "ändra planen"
@@ -33,10 +33,9 @@ public enum AccessPolicy {
         case (.owner, _), (.reporter, .reportStatus), (.reporter, .recordAssessment):
             return
         case (.reporter, _):
-            throw AccessError.forbidden(
-                "\(identity.department ?? identity.name) får inte \(write.phrase): en förvaltning rapporterar bara status för sina egna aktiviteter")
+            throw AccessError.forbidden(who: identity.department ?? identity.name, role: .reporter, write: write)
         case (.reader, _):
-            throw AccessError.forbidden("\(identity.name) (läsare) får inte \(write.phrase): en läsare läser och tar fram rapporter men ändrar ingenting")
+            throw AccessError.forbidden(who: identity.name, role: .reader, write: write)
         }
     }
 
@@ -58,8 +57,6 @@ public enum AccessPolicy {
         guard identity.role == .reporter else { return }
         let own = identity.department ?? ""
         guard department != own else { return }
-        throw AccessError.forbidden(department.map {
-            "\(own) får inte registrera en självskattning för \(unit): verksamheten hör till \($0)"
-        } ?? "\(own) får inte registrera en självskattning för \(unit): verksamheten hör inte till någon förvaltning; IT-chefen registrerar den, eller kopplar den till \(own)")
+        throw AccessError.assessmentOutOfScope(department: own, unit: unit, unitDepartment: department)
     }
 }

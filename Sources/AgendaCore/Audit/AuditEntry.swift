@@ -38,3 +38,39 @@ extension AuditEntry {
             && self.target.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == target }
     }
 }
+
+extension AuditEntry {
+    /// The recorded operation in Swedish, as the audit log shows it in the CLI and the web ("report status"
+    /// → "Rapporterade status"); an operation this build does not know is shown as recorded.
+    public var operationSwedish: String { Self.swedish(operation: operation) }
+
+    static func swedish(operation: String) -> String {
+        switch operation {
+        case "import": "Importerade planen"
+        case "change plan": "Ändrade planen"
+        case "add action": "Lade till en aktivitet"
+        case "revise action": "Ändrade en aktivitet"
+        case "withdraw action": "Strök en aktivitet"
+        case "close action": "Avslutade en aktivitet"
+        case "change register": "Ändrade organisationsregistret"
+        case "add unit": "Lade till en enhet"
+        case "add alias": "Lade till ett alternativt namn"
+        case "report status": "Rapporterade status"
+        case "report effect": "Bedömde ett effektmål"
+        case "record assessment": "Registrerade en självskattning"
+        case "link indicators": "Kopplade aktiviteter till indikatorer"
+        case "open round": "Öppnade en rapporteringsomgång"
+        case "cancel round": "Avbröt en rapporteringsomgång"
+        case "publish": "Publicerade en rapport"
+        case "create owner": "Skapade ägaren"
+        case "recover owner": "Återställde ägaren"
+        case "add identity": "Lade till en identitet"
+        case "revoke identity": "Återkallade en identitet"
+        case "renew identity": "Gav en ny token"
+        case "manage identities": "Ändrade identiteterna"
+        case "create sign-in link": "Skapade en inloggningslänk"
+        case "sign in with link": "Loggade in med en länk"
+        default: operation
+        }
+    }
+}

@@ -34,7 +34,7 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
         guard case let .incomplete(_, lastHeading, areas, subAreas) = self else { return "" }
         func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many) till" }
         func names(_ list: [String]) -> String {
-            list.prefix(3).map(Quoted.excerpt).joined(separator: ", ") + (list.count > 3 ? ", …" : "")
+            list.prefix(3).map { Quoted.excerpt($0) }.joined(separator: ", ") + (list.count > 3 ? ", …" : "")
         }
         var listed: String
         if areas.isEmpty {

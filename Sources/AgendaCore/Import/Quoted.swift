@@ -10,10 +10,18 @@ enum Quoted {
         "\"" + excerpt(text) + "\""
     }
 
-    /// `text` cut to its first ``limit`` characters with a final "…", without quotes. A line break or
+    /// Characters of a typed value a refusal echoes at most (an unknown code, a name).
+    static let refusalLimit = 100
+
+    /// A typed value as a refusal echoes it: in double quotes, at most ``refusalLimit`` characters.
+    static func text(_ text: some StringProtocol) -> String {
+        "\"" + excerpt(text, limit: refusalLimit) + "\""
+    }
+
+    /// `text` cut to its first `limit` characters with a final "…", without quotes. A line break or
     /// other control character inside it (a vertical tab, a line separator) becomes a space, so that a
     /// message quoting input stays on one line.
-    static func excerpt(_ text: some StringProtocol) -> String {
+    static func excerpt(_ text: some StringProtocol, limit: Int = limit) -> String {
         var excerpt = ""
         var count = 0
         for character in text {

@@ -80,10 +80,15 @@ public struct AssessmentInput: Sendable, Equatable {
 
     /// Why a self-assessment cannot be dated `date` on `today`, or nil when it can: it is dated the day it
     /// is made, so never after today, nor before ``earliestDate``.
-    public static func dateProblem(_ date: CalendarDate, today: CalendarDate) -> String? {
-        if date > today { return "självskattningens datum \(date) har inte kommit än; ange dagens datum (\(today)) eller ett tidigare" }
-        if date < earliestDate { return "självskattningens datum \(date) ligger före \(earliestDate.year); ange datumet då självskattningen gjordes" }
+    public static func dateProblem(_ date: CalendarDate, today: CalendarDate) -> InputProblem? {
+        if date > today { return .dateInFuture(date, today: today) }
+        if date < earliestDate { return .dateBefore(date, earliest: earliestDate) }
         return nil
+    }
+
+    /// Refuses what ``dateProblem(_:today:)`` finds.
+    public static func checkDate(_ date: CalendarDate, today: CalendarDate) throws {
+        if let problem = dateProblem(date, today: today) { throw StoreError.invalidInput(.date, problem) }
     }
 
     public init(unit: String, department: String? = nil, date: CalendarDate, set: String = IndicatorSet.likaSocialtjanstKey, answers: [Item]) {

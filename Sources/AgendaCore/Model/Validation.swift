@@ -4,52 +4,37 @@
 public enum Validation {
     /// Why `code` is not an action code, or nil when it is one. A code is what the plan writes: numbers
     /// separated by dots, the last optionally followed by one letter ("1.2", "2.3a", "4", "8.1").
-    public static func actionCodeProblem(_ code: String) -> String? {
-        if code.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
-            return "aktivitetskoden är tom; ange en kod som 1.2, 2.3a eller 4"
-        }
+    public static func actionCodeProblem(_ code: String) -> InputProblem? {
+        if code.unicodeScalars.allSatisfy(\.properties.isWhitespace) { return .empty }
         var scalars = Substring(code).unicodeScalars[...]
         if let last = scalars.last, last.isASCII, last.properties.isAlphabetic { scalars = scalars.dropLast() }
         let parts = scalars.split(separator: ".", omittingEmptySubsequences: false)
         let wellFormed = parts.allSatisfy { part in
             !part.isEmpty && part.count <= 9 && part.allSatisfy { ("0"..."9").contains($0) }
         }
-        guard wellFormed else {
-            return "aktivitetskoden \(String(reflecting: code)) är inte en kod som 1.2, 2.3a eller 4 "
-                + "(tal åtskilda av punkter, eventuellt med en bokstav sist)"
-        }
-        return nil
+        return wellFormed ? nil : .notAnActionCode(code)
     }
 
-    /// Refuses what ``actionCodeProblem(_:)`` finds with ``StoreError/invalidInput(field:_:)``.
+    /// Refuses what ``actionCodeProblem(_:)`` finds with ``StoreError/invalidInput(_:_:)``.
     public static func checkActionCode(_ code: String) throws {
-        if let problem = actionCodeProblem(code) { throw StoreError.invalidInput(field: "code", problem) }
+        if let problem = actionCodeProblem(code) { throw StoreError.invalidInput(.code, problem) }
     }
 
     /// The most characters a name may have.
     public static let longestName = 200
 
-    /// Why `name` cannot be the name of `field` ("identitetens namn", "förvaltningens namn"), or nil when
-    /// it can: a name is printable text, not blank, without control characters or line breaks, at most
-    /// ``longestName`` characters.
-    public static func nameProblem(_ name: String, field: String) -> String? {
-        if name.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
-            return "\(field) är tomt; ange ett namn i läsbar text"
-        }
-        if name.count > longestName {
-            return "\(field) är för långt (\(name.count) tecken); ett namn har högst \(longestName) tecken"
-        }
-        if let bad = name.unicodeScalars.first(where: { !isPrintable($0) }) {
-            let hex = String(bad.value, radix: 16, uppercase: true)
-            return "\(field) \(String(reflecting: name)) innehåller styrtecknet U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex); "
-                + "ange ett namn i läsbar text på en rad"
-        }
+    /// Why `name` cannot be a name, or nil when it can: a name is printable text, not blank, without
+    /// control characters or line breaks, at most ``longestName`` characters.
+    public static func nameProblem(_ name: String) -> InputProblem? {
+        if name.unicodeScalars.allSatisfy(\.properties.isWhitespace) { return .empty }
+        if name.count > longestName { return .tooLong(count: name.count, limit: longestName) }
+        if let bad = name.unicodeScalars.first(where: { !isPrintable($0) }) { return .controlCharacter(bad.value) }
         return nil
     }
 
-    /// Refuses what ``nameProblem(_:field:)`` finds with ``StoreError/invalidInput(field:_:)``.
-    public static func checkName(_ name: String, field: String) throws {
-        if let problem = nameProblem(name, field: field) { throw StoreError.invalidInput(field: field, problem) }
+    /// Refuses what ``nameProblem(_:)`` finds with ``StoreError/invalidInput(_:_:)`` for `field`.
+    public static func checkName(_ name: String, field: InputField) throws {
+        if let problem = nameProblem(name) { throw StoreError.invalidInput(field, problem) }
     }
 
     /// Not a control character (C0, DEL, C1), a line or paragraph separator, a surrogate or a noncharacter.

@@ -11,7 +11,7 @@ public enum TextCleaner {
     }
 
     /// `text` without bidirectional embeddings, overrides and isolates, and nothing else removed: for names,
-    /// which refuse control characters instead of dropping them (``Validation/nameProblem(_:field:)``).
+    /// which refuse control characters instead of dropping them (``Validation/nameProblem(_:)``).
     public static func withoutBidiControls(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.filter { !isBidiControl($0) })

@@ -35,13 +35,13 @@ extension AgendaService {
         try write { store in
             let indicatorSet = try store.indicatorSet(key: set)
             guard let indicator = indicatorSet.indicator(code) else {
-                throw StoreError.notFound("\(indicatorSet.name) har ingen indikator \(code); `agenda lika suggest` visar indikatorerna")
+                throw StoreError.notFound(.indicator(set: indicatorSet.name, code: code))
             }
             let suggestion = Self.suggestionText(indicator.suggestion)
             var fields = fields
             if fields.title == nil {
                 guard !suggestion.isEmpty else {
-                    throw StoreError.invalidInput(field: "title", "\(indicator.code) har inget aktivitetsförslag; ge aktiviteten en titel med --title")
+                    throw StoreError.invalidInput(.title, .noSuggestion(indicator: indicator.code))
                 }
                 fields.title = Self.title(from: suggestion)
             }
@@ -163,7 +163,7 @@ extension AgendaService {
             try AccessPolicy.checkAssessmentScope(caller, unit: unit.name, department: unit.department)
             return (unit, true)
         }
-        try Validation.checkName(name, field: "verksamhetens namn")
+        try Validation.checkName(name, field: .assessedUnit)
         let owner = try department.map { named in
             try read { store in try store.department(id: try store.requireDepartment(named)).name }
         }

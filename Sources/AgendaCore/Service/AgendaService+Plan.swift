@@ -22,8 +22,7 @@ public enum PlanSource: Sendable {
             if let assessmentDate { result.assessmentDate = assessmentDate }
             if !result.assessments.isEmpty {
                 guard let date = result.assessmentDate else {
-                    throw StoreError.invalidInput(
-                        field: "date", "planens titel nämner inget år, så självskattningen i dess Svar-kolumn har inget datum; ange det med --date ÅÅÅÅ-MM-DD")
+                    throw StoreError.invalidInput(.date, .assessmentWithoutDate)
                 }
                 for index in result.assessments.indices { result.assessments[index].date = date }
             }
@@ -213,11 +212,7 @@ extension AgendaService {
                 new = department.name
             }
             guard let new else { continue }
-            let closest = try store.closestNames(to: new)
-            let hint = closest.isEmpty ? "" : " (närmast: \(closest.map { "\"\($0)\"" }.joined(separator: ", ")))"
-            throw StoreError.invalidInput(
-                field: "responsible",
-                "ansvarig nämner \"\(new)\", som saknas i organisationsregistret\(hint); rätta namnet, eller lägg till det med `agenda add unit` eller --new-unit")
+            throw StoreError.invalidInput(.responsible, .unknownUnit(new, closest: try store.closestNames(to: new)))
         }
     }
 
@@ -278,7 +273,7 @@ extension AgendaStore {
     /// Refuses a database that holds no agenda yet.
     func requireAgenda() throws {
         guard try hasAgenda() else {
-            throw StoreError.notFound("databasen innehåller ingen agenda än; importera en med `agenda import PLAN`")
+            throw StoreError.notFound(.agenda)
         }
     }
 }

@@ -57,8 +57,7 @@ extension AgendaService {
             try store.requireAgenda()
             let period = try period ?? store.defaultRound().map { try Period(parsing: $0.period) }
             guard let period else {
-                throw StoreError.invalidInput(
-                    field: "period", "ingen rapporteringsomgång är öppen; öppna en för en period med sista dag för rapporterna")
+                throw StoreError.invalidInput(.period, .noOpenRound)
             }
             try store.checkPeriod(period, at: now)
             let round = try store.round(for: period)

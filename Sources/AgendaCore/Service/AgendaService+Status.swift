@@ -54,8 +54,7 @@ extension AgendaService {
         try read { store in
             try store.requireAgenda()
             guard let name = department ?? caller?.department else {
-                throw StoreError.invalidInput(
-                    field: "department", "vems aktiviteter? logga in som en förvaltning (--token eller AGENDA_TOKEN) eller ange --department NAMN")
+                throw StoreError.invalidInput(.department, .noDepartment)
             }
             let match = try store.resolveDepartment(name)
             let actions = try store.actions(matching: ActionFilter(department: name))
@@ -71,8 +70,7 @@ extension AgendaService {
         try read { store in
             try store.requireAgenda()
             guard let name = department ?? caller?.department else {
-                throw StoreError.invalidInput(
-                    field: "department", "vems aktiviteter? logga in som en förvaltning (--token eller AGENDA_TOKEN) eller ange --department NAMN")
+                throw StoreError.invalidInput(.department, .noDepartment)
             }
             return try store.memoized("myActionList\u{0}\(name)") {
                 MyActionList(department: try store.resolveDepartment(name),
@@ -88,8 +86,7 @@ extension AgendaService {
             try store.requireAgenda()
             let period = try period ?? store.defaultRound().map { try Period(parsing: $0.period) }
             guard let period else {
-                throw StoreError.invalidInput(
-                    field: "period", "ingen rapporteringsomgång är öppen; ange en period (agenda status missing 2018Q2) eller öppna en med `agenda status round open`")
+                throw StoreError.invalidInput(.period, .noOpenRound)
             }
             try store.checkPeriod(period, at: now)
             // Depends on the file only (the clock's part, checkPeriod, is above): memoized per file state.

@@ -63,7 +63,7 @@ public final class AgendaService: Sendable {
     func write<T: Sendable>(_ body: (AgendaStore) throws -> T) throws -> T {
         try writer.withLock { lease throws -> T in
             guard let lease else {
-                throw StoreError.conflict("databasen är öppnad bara för läsning; öppna den med skrivrätt för att ändra den")
+                throw StoreError.conflict(.readOnly)
             }
             return try body(lease.store)
         }
@@ -79,7 +79,7 @@ public final class AgendaService: Sendable {
     ) throws -> T {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
         if let size, size > 0 {
-            throw StoreError.alreadyExists("det finns redan en fil i \(path); ange ett nytt filnamn med --db, eller använd den befintliga databasen med en token")
+            throw StoreError.alreadyExists(.file(path: path))
         }
         let url = URL(fileURLWithPath: path)
         let scratch = url.deletingLastPathComponent()

@@ -26,7 +26,7 @@ extension AgendaStore {
     public func createOwner(name: String = "IT-chef", at: Timestamp) throws -> IssuedToken {
         try db.transaction {
             guard try !hasOwner() else {
-                throw StoreError.alreadyExists("databasen har redan en ägare; ägaren lägger till identiteter med `agenda identity add`")
+                throw StoreError.alreadyExists(.owner)
             }
             let issued = try insertIdentity(name: name, role: .owner, department: nil, at: at)
             try insertAudit(
@@ -91,12 +91,12 @@ extension AgendaStore {
         try write(by: actor, .manageIdentities, at: at) { audit in
             let before = try requireIdentity(name)
             guard before.revokedAt == nil else {
-                throw StoreError.conflict("\(before.name) är redan återkallad (\(before.revokedAt!.swedishDisplay)); ge en ny token med `agenda identity renew`")
+                throw StoreError.conflict(.alreadyRevoked(identity: before.name, at: before.revokedAt ?? at))
             }
             if before.role == .owner {
                 let owners = try db.first("SELECT count(*) FROM identity WHERE role = 'owner' AND revoked_at IS NULL", []) { $0.int(0) } ?? 0
                 guard owners > 1 else {
-                    throw StoreError.conflict("\(before.name) är den enda ägaren och kan inte återkallas; ge ägaren en ny token i stället")
+                    throw StoreError.conflict(.onlyOwner(identity: before.name))
                 }
             }
             try db.run("UPDATE identity SET revoked_at = ? WHERE name_key = ?", [.text(at.description), .text(Self.key(name))])
@@ -191,7 +191,7 @@ extension AgendaStore {
 
     func requireIdentity(_ name: String) throws -> Identity {
         guard var identity = try identityRow(where: "i.name_key = ?", .text(Self.key(name))) else {
-            throw StoreError.notFound("det finns ingen identitet \"\(name)\"; `agenda identity list` visar dem")
+            throw StoreError.notFound(.identity(name))
         }
         identity.tokenHash = nil
         return identity
@@ -211,21 +211,21 @@ extension AgendaStore {
 
     func insertIdentity(name: String, role: Role, department: String?, at: Timestamp, tokenHash: String? = nil) throws -> IssuedToken {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        try Validation.checkName(name, field: "identitetens namn")
+        try Validation.checkName(name, field: .identityName)
         guard try db.first("SELECT 1 FROM identity WHERE name_key = ?", [.text(Self.key(name))], { _ in true }) == nil else {
-            throw StoreError.alreadyExists("det finns redan en identitet \"\(name)\"; ge den en ny token med `agenda identity renew`")
+            throw StoreError.alreadyExists(.identity(name))
         }
         var departmentID: Int64?
         var departmentName: String?
         switch (role, department) {
         case (.reporter, nil):
-            throw StoreError.invalidInput(field: "department", "en rapportör rapporterar för en förvaltning: ange --department")
+            throw StoreError.invalidInput(.department, .reporterNeedsDepartment)
         case let (.reporter, name?):
             let id = try requireDepartment(try resolveDepartment(name).department)
             departmentID = id
             departmentName = try db.first("SELECT name FROM department WHERE id = ?", [.integer(id)]) { $0.string(0) }
         case (_, .some):
-            throw StoreError.invalidInput(field: "department", "bara en rapportör hör till en förvaltning; en \(role.swedish) (\(role.rawValue)) verkar för hela agendan")
+            throw StoreError.invalidInput(.department, .departmentForNonReporter(role))
         case (_, nil):
             break
         }

@@ -39,7 +39,7 @@ extension AgendaStore {
             try Validation.checkActionCode(action.code)
             if let register { try merge(register) }
             guard try actionID(code: action.code) == nil else {
-                throw StoreError.alreadyExists("det finns redan en aktivitet med koden \(action.code); `agenda list actions` visar koderna")
+                throw StoreError.alreadyExists(.action(action.code))
             }
             try validatePlace(
                 of: action, areas: Set(try focusAreas().map(\.number)), subAreas: Set(try subAreas().map(\.code)))
@@ -96,11 +96,10 @@ extension AgendaStore {
         guard action.code == code, action.areaNumber == current.version.action.areaNumber,
               action.subAreaCode == current.version.action.subAreaCode
         else {
-            throw StoreError.invalidInput(
-                field: "code", "en aktivitet behåller sin kod och sin plats i planen; stryk \(code) och lägg till en ny aktivitet i stället")
+            throw StoreError.invalidInput(.code, .codeOrPlaceChanged(action: code))
         }
         guard action != current.version.action else {
-            throw StoreError.conflict("ändringen lämnar aktiviteten \(code) som den var; inget har registrerats")
+            throw StoreError.conflict(.unchanged(action: code))
         }
         if register != stored { try merge(register) }
         try appendVersion(action, after: current, decision: decision)
@@ -130,9 +129,9 @@ extension AgendaStore {
             var action = current.version.action
             switch (action.state, state) {
             case (.withdrawn, _):
-                throw StoreError.withdrawn(code: code, "aktiviteten \(code) är redan struken (revision \(current.version.revision))")
+                throw StoreError.withdrawn(code: code, .withdrawal(revision: current.version.revision))
             case (.closed, .closed):
-                throw StoreError.conflict("aktiviteten \(code) är redan avslutad (revision \(current.version.revision))")
+                throw StoreError.conflict(.alreadyClosed(action: code, revision: current.version.revision))
             default:
                 break
             }
@@ -149,8 +148,7 @@ extension AgendaStore {
     /// refused: it would never be in force, since the later-dated version wins every as-of query.
     private func appendVersion(_ action: Action, after current: StoredVersion, decision: Decision) throws {
         if let date = decision.date, let since = current.version.validFrom, date < since {
-            throw StoreError.invalidInput(
-                field: "date", "aktiviteten \(action.code) har en version som gäller från \(since) (revision \(current.version.revision)); datera ändringen \(since) eller senare")
+            throw StoreError.invalidInput(.date, .dateBeforeVersion(action: action.code, since: since, revision: current.version.revision))
         }
         var action = action
         action.goals = try assignGoalIDs(action.goals, actionID: current.actionID, current: current.version.action.goals)
@@ -183,7 +181,7 @@ extension AgendaStore {
     }
 
     static func noAction(_ code: String) -> StoreError {
-        .notFound("det finns ingen aktivitet med koden \(code); `agenda list actions` visar koderna")
+        .notFound(.action(code))
     }
 
     // MARK: - Revisions
@@ -192,13 +190,12 @@ extension AgendaStore {
     func recordRevision(_ decision: Decision) throws -> Revision {
         _ = try metadata()
         guard let date = decision.date else {
-            throw StoreError.invalidInput(field: "date", "en ändring i planen behöver beslutets datum")
+            throw StoreError.invalidInput(.date, .decisionWithoutDate)
         }
         // A published report shows the plan as it stood at its period's end; that plan stays as it was.
         for publication in try publications() {
             if let period = try? Period(parsing: publication.period), date <= period.end {
-                throw StoreError.frozen(
-                    period: period.description, "rapporten för \(period) är publicerad, så planen till och med \(period.end) är låst; datera beslutet efter \(period.end)")
+                throw StoreError.frozen(period: period.description, .planChange(end: period.end))
             }
         }
         let number = try db.first("SELECT coalesce(max(number), 0) + 1 FROM revision", []) { $0.int(0) } ?? 1
@@ -325,7 +322,7 @@ extension AgendaStore {
         }
         if let number = filter.area,
            try db.first("SELECT 1 FROM focus_area WHERE number = ?", [SQLValue(number)], { _ in true }) == nil {
-            throw StoreError.notFound("planen har inget insatsområde \(number)")
+            throw StoreError.notFound(.focusArea(number))
         }
         let conditions = """
             (?2 IS NULL OR a.area_number = ?2)

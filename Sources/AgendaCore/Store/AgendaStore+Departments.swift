@@ -16,11 +16,7 @@ extension AgendaStore {
                 """, [.text(Self.key(name))], { UnitRef(department: $0.string(0), unit: $0.string(1)) }) {
                 return match
             }
-            let closest = try closestNames(to: name)
-            let hint = closest.isEmpty
-                ? "`agenda list units` visar dem"
-                : "menade du \(closest.map { "\"\($0)\"" }.joined(separator: " eller "))? (`agenda list units` visar alla)"
-            throw StoreError.notFound("det finns ingen förvaltning, enhet eller alias \"\(name)\" i organisationsregistret; \(hint)")
+            throw StoreError.notFound(.organisationName(name, closest: try closestNames(to: name)))
         }
     }
 

@@ -46,8 +46,7 @@ extension AgendaStore {
             }
             try refuseSecondAgenda()
             if !document.identities.isEmpty, try db.first("SELECT 1 FROM identity", [], { _ in true }) != nil {
-                throw StoreError.alreadyExists(
-                    "dokumentet har egna identiteter och databasen har redan identiteter; importera det till en ny databasfil")
+                throw StoreError.alreadyExists(.identities)
             }
             try validate(document.agenda)
             try insertPlan(document.metadata, areas: document.areas, subAreas: document.subAreas, departments: document.departments)
@@ -134,7 +133,7 @@ extension AgendaStore {
             let path = "actions[\(index)]"
             let versions = record.versions
             let identity = record.current.action
-            if let problem = Validation.actionCodeProblem(identity.code) { throw invalid("\(path).current.action.code: \(problem)") }
+            if let problem = Validation.actionCodeProblem(identity.code) { throw invalid("\(path).current.action.code: \(problem.sentence(.code))") }
             var seen = Set<Int>()
             for version in versions {
                 guard revisions.contains(version.revision) else {

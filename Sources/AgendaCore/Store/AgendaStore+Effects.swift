@@ -26,10 +26,7 @@ extension AgendaStore {
         return try reviseAction(code: code, decision: decision, by: actor, at: at) { action in
             let goal = try Self.goal(goalNumber, of: action)
             guard goal.measure != measure else {
-                throw StoreError.conflict(
-                    measure == nil
-                        ? "effektmål \(goalNumber) i \(code) har inget mått; inget har registrerats"
-                        : "effektmål \(goalNumber) i \(code) har redan det måttet; inget har registrerats")
+                throw StoreError.conflict(.measureUnchanged(action: code, goal: goalNumber, removing: measure == nil))
             }
             action.goals[goalNumber - 1].measure = measure
         }
@@ -38,27 +35,19 @@ extension AgendaStore {
     /// The goal at 1-based `number` of `action`, or a refusal that says how many goals it has.
     static func goal(_ number: Int, of action: Action) throws -> EffectGoal {
         if let goal = action.goal(number: number) { return goal }
-        let advice = "`agenda show action \(action.code)` listar dem"
-        switch action.goals.count {
-        case 0:
-            throw StoreError.invalidInput(field: "goal", "aktiviteten \(action.code) har inga effektmål")
-        case 1:
-            throw StoreError.invalidInput(field: "goal", "aktiviteten \(action.code) har bara ett effektmål, nummer 1; \(advice)")
-        case let count:
-            throw StoreError.invalidInput(
-                field: "goal", "aktiviteten \(action.code) har \(count) effektmål; ange ett nummer från 1 till \(count) (\(advice))")
-        }
+        guard !action.goals.isEmpty else { throw StoreError.invalidInput(.goal, .noGoals(action: action.code)) }
+        throw StoreError.invalidInput(.goal, .noSuchGoal(action: action.code, count: action.goals.count))
     }
 
     static func check(_ measure: EffectMeasure) throws {
         guard !measure.indicator.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw StoreError.invalidInput(field: "indicator", "ett mått behöver en indikator, t.ex. \"Andel ärenden som inkommer digitalt\"")
+            throw StoreError.invalidInput(.indicator, .measureWithoutIndicator)
         }
-        for (name, value) in [("baseline", measure.baseline), ("target", measure.target)] {
-            if let value, !value.isFinite { throw StoreError.invalidInput(field: name, "\(name == "baseline" ? "utgångsvärdet" : "målvärdet") måste vara ett tal") }
+        for (field, value) in [(InputField.baseline, measure.baseline), (.target, measure.target)] {
+            if let value, !value.isFinite { throw StoreError.invalidInput(field, .notANumber) }
         }
         if let year = measure.targetYear, !(1000...9999).contains(year) {
-            throw StoreError.invalidInput(field: "targetYear", "målåret \(year) är inget årtal")
+            throw StoreError.invalidInput(.targetYear, .notAYear(year))
         }
     }
 
@@ -72,18 +61,17 @@ extension AgendaStore {
     @discardableResult
     public func reportEffect(_ input: EffectInput, by actor: Identity, at requested: Timestamp) throws -> EffectAssessment {
         try db.transaction {
-            let (at, reporter, current) = try filing(on: input.action, by: actor, at: requested, nothingTo: "bedöma")
+            let (at, reporter, current) = try filing(on: input.action, by: actor, at: requested, nothingTo: .assessment)
             let goal = try Self.goal(input.goalNumber, of: current.version.action)
             try checkReportable(input.period, at: at)
             if let value = input.content.value, !value.isFinite {
-                throw StoreError.invalidInput(field: "value", "det uppmätta värdet måste vara ett tal")
+                throw StoreError.invalidInput(.value, .notANumber)
             }
             if input.content.measuredOn != nil, input.content.value == nil {
-                throw StoreError.invalidInput(field: "measuredOn", "ett mätdatum hör till ett uppmätt värde; ange också värdet")
+                throw StoreError.invalidInput(.measuredOn, .measuredOnWithoutValue)
             }
             if let day = input.content.measuredOn, day > at.swedishDate {
-                throw StoreError.invalidInput(
-                    field: "measuredOn", "mätdatumet \(day) har inte kommit än; ett värde mäts i dag (\(at.swedishDate)) eller tidigare")
+                throw StoreError.invalidInput(.measuredOn, .dateInFuture(day, today: at.swedishDate))
             }
             let superseded = try db.first("""
                 SELECT e.id FROM effect_assessment e WHERE e.action_id = ? AND e.goal_id = ? AND e.period = ?

@@ -26,7 +26,7 @@ extension AgendaStore {
 
     static func unknownSet(_ key: String, known: [String]) throws -> StoreError {
         let keys = (known + IndicatorSet.builtIn.keys.sorted()).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        return .notFound("det finns ingen indikatoruppsättning \"\(key)\"; de kända är \(keys.joined(separator: ", "))")
+        return .notFound(.indicatorSet(key, known: keys))
     }
 
     func setID(key: String) throws -> Int64? {
@@ -127,9 +127,7 @@ extension AgendaStore {
     func requireAssessedUnit(_ name: String) throws -> AssessedUnit {
         guard let found = try assessedUnit(named: name) else {
             let known = try assessedUnits().map(\.name)
-            throw StoreError.notFound(known.isEmpty
-                ? "ingen verksamhet har gjort en självskattning än; registrera en med `agenda lika import FIL --unit NAMN --date ÅÅÅÅ-MM-DD`"
-                : "ingen verksamhet \"\(name)\" har gjort en självskattning; de som har är \(known.joined(separator: ", "))")
+            throw StoreError.notFound(.assessedUnit(name, known: known))
         }
         return found.unit
     }
@@ -156,12 +154,10 @@ extension AgendaStore {
         try db.transaction {
             let recorder = try verify(actor)
             try AccessPolicy.check(recorder, .recordAssessment)
-            try Validation.checkName(input.unit, field: "verksamhetens namn")
-            if let problem = AssessmentInput.dateProblem(input.date, today: at.swedishDate) {
-                throw StoreError.invalidInput(field: "date", problem)
-            }
+            try Validation.checkName(input.unit, field: .assessedUnit)
+            try AssessmentInput.checkDate(input.date, today: at.swedishDate)
             guard !input.answers.isEmpty else {
-                throw StoreError.invalidInput(field: "answers", "självskattningen för \(input.unit) har inga svar")
+                throw StoreError.invalidInput(.answers, .noAnswers(unit: input.unit))
             }
             // The unit, and its förvaltning.
             let named = try input.department.map { try department(id: try requireDepartment($0)).name }
@@ -171,7 +167,7 @@ extension AgendaStore {
                 (unitID, unit) = existing
                 if let named, existing.unit.department != named {
                     guard existing.unit.department == nil else {
-                        throw StoreError.conflict("\(existing.unit.name) hör till \(existing.unit.department!), inte \(named)")
+                        throw StoreError.conflict(.unitInOtherDepartment(unit: existing.unit.name, department: existing.unit.department ?? "", named: named))
                     }
                     try AccessPolicy.checkAssessmentScope(recorder, unit: unit.name, department: named)
                     try db.run("UPDATE assessed_unit SET department_id = ? WHERE id = ?", [.integer(try requireDepartment(named)), .integer(unitID)])
@@ -190,12 +186,12 @@ extension AgendaStore {
             var seen = Set<String>()
             for item in input.answers {
                 let code = item.code.trimmingCharacters(in: .whitespaces)
-                guard !code.isEmpty else { throw StoreError.invalidInput(field: "code", "ett svar saknar indikatorkod") }
+                guard !code.isEmpty else { throw StoreError.invalidInput(.indicator, .missingIndicatorCode) }
                 guard seen.insert(code.uppercased()).inserted else {
-                    throw StoreError.invalidInput(field: "code", "\(code) besvaras två gånger i samma självskattning")
+                    throw StoreError.invalidInput(.indicator, .answeredTwice(indicator: code))
                 }
                 if let step = item.step, !(1...3).contains(step) {
-                    throw StoreError.invalidInput(field: "step", "\(code): steg \(step) finns inte; stegen är 1, 2 och 3")
+                    throw StoreError.invalidInput(.step, .noSuchStep(indicator: code, step: step))
                 }
                 let text = TextCleaner.clean(item.indicator).trimmingCharacters(in: .whitespacesAndNewlines)
                 let suggestion = TextCleaner.clean(item.suggestion).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -218,10 +214,10 @@ extension AgendaStore {
                 } else {
                     storedCode = code.uppercased()
                     guard let area = item.area.flatMap({ set.area($0)?.code }) ?? set.areaCode(forCode: storedCode) else {
-                        throw StoreError.invalidInput(field: "area", "\(code) hör inte till något av \(set.name)s områden (\(set.areas.map { "\($0.code) \($0.name)" }.joined(separator: ", ")))")
+                        throw StoreError.invalidInput(.area, .indicatorOutsideAreas(indicator: code, set: set.name, areas: set.areas.map { "\($0.code) \($0.name)" }))
                     }
                     guard !text.isEmpty else {
-                        throw StoreError.invalidInput(field: "indicator", "\(code) är en ny indikator i \(set.name) och behöver sin text")
+                        throw StoreError.invalidInput(.indicator, .newIndicatorWithoutText(indicator: code, set: set.name))
                     }
                     areaCode = area
                     indicatorID = try insertIndicator(setID: setID, code: storedCode, area: area)
@@ -377,7 +373,7 @@ extension AgendaStore {
     public func linkedActions(set: String, code: String) throws -> [LinkedAction] {
         try db.read {
             guard let id = try indicatorID(set: set, code: code) else {
-                throw StoreError.notFound("\(try indicatorSet(key: set).name) har ingen indikator \(code)")
+                throw StoreError.notFound(.indicator(set: try indicatorSet(key: set).name, code: code))
             }
             let links = try db.query("""
                 SELECT a.code, l.revision FROM action_indicator l JOIN action a ON a.id = l.action_id
@@ -431,7 +427,7 @@ extension AgendaStore {
         try write(by: actor, .changePlan, at: at) { audit in
             guard let current = try currentVersion(code: code, asOf: nil) else { throw Self.noAction(code) }
             guard current.version.action.state != .withdrawn else {
-                throw StoreError.withdrawn(code: code, "aktiviteten \(code) är struken ur planen; koppla indikatorerna till en aktivitet i planen")
+                throw StoreError.withdrawn(code: code, .links)
             }
             return try linkIndicators(actionID: current.actionID, code: code, set: set, codes: codes, decision: decision, at: at, audit: &audit)
         }
@@ -444,12 +440,12 @@ extension AgendaStore {
         _ links: [(action: String, codes: [String])], set: String, decision: Decision, by actor: Identity, at: Timestamp
     ) throws -> Revision {
         try write(by: actor, .changePlan, at: at) { audit in
-            guard !links.isEmpty else { throw StoreError.invalidInput(field: "action", "ange minst en aktivitet att koppla") }
+            guard !links.isEmpty else { throw StoreError.invalidInput(.action, .noActionsToLink) }
             var targets: [(id: Int64, code: String, codes: [String])] = []
             for link in links {
                 guard let current = try currentVersion(code: link.action, asOf: nil) else { throw Self.noAction(link.action) }
                 guard current.version.action.state != .withdrawn else {
-                    throw StoreError.withdrawn(code: link.action, "aktiviteten \(link.action) är struken ur planen; koppla indikatorerna till en aktivitet i planen")
+                    throw StoreError.withdrawn(code: link.action, .links)
                 }
                 targets.append((current.actionID, link.action, link.codes))
             }
@@ -475,16 +471,16 @@ extension AgendaStore {
     /// Links an action to indicators under `revision`; refuses an empty list, an indicator the set lacks
     /// and a link that exists already.
     func insertLinks(actionID: Int64, code: String, set: String, codes: [String], revision: Revision, at: Timestamp) throws -> [IndicatorLink] {
-        guard !codes.isEmpty else { throw StoreError.invalidInput(field: "indicator", "ange minst en indikator att koppla \(code) till") }
+        guard !codes.isEmpty else { throw StoreError.invalidInput(.indicator, .noIndicatorsToLink(action: code)) }
         let setID = try requireSet(key: set, at: at)
         let stored = try storedSet(id: setID)
         var links: [IndicatorLink] = []
         for wanted in codes {
             guard let indicator = stored.indicator(wanted), let id = try indicatorID(set: set, code: indicator.code) else {
-                throw StoreError.notFound("\(stored.name) har ingen indikator \(wanted); `agenda lika suggest` visar indikatorerna")
+                throw StoreError.notFound(.indicator(set: stored.name, code: wanted))
             }
             if try db.first("SELECT 1 FROM action_indicator WHERE action_id = ? AND indicator_id = ?", [.integer(actionID), .integer(id)], { _ in true }) != nil {
-                throw StoreError.conflict("aktiviteten \(code) är redan kopplad till \(indicator.code)")
+                throw StoreError.conflict(.alreadyLinked(action: code, indicator: indicator.code))
             }
             try db.run(
                 "INSERT INTO action_indicator (action_id, indicator_id, revision) VALUES (?, ?, ?)",

@@ -23,7 +23,7 @@ extension AgendaStore {
     /// Adds a förvaltning. Refuses a name that is already a förvaltning's name or alias (ignoring case).
     public func addDepartment(name: String, by actor: Identity, at: Timestamp) throws {
         try write(by: actor, .changeRegister, at: at) { audit in
-            try Validation.checkName(name, field: "förvaltningens namn")
+            try Validation.checkName(name, field: .departmentName)
             _ = try insertDepartment(Department(name: name))
             audit.target = name
             audit.after = Department(name: name)
@@ -33,7 +33,7 @@ extension AgendaStore {
     /// Adds an enhet to the förvaltning named `department` (its name or an alias).
     public func addUnit(_ unit: String, to department: String, by actor: Identity, at: Timestamp) throws {
         try write(by: actor, .changeRegister, at: at) { audit in
-            try Validation.checkName(unit, field: "enhetens namn")
+            try Validation.checkName(unit, field: .unitName)
             let id = try requireDepartment(department)
             let before = try self.department(id: id)
             try insertUnit(unit, departmentID: id)
@@ -45,7 +45,7 @@ extension AgendaStore {
     /// Refuses an alias that already names a förvaltning.
     public func addAlias(_ alias: String, for department: String, by actor: Identity, at: Timestamp) throws {
         try write(by: actor, .changeRegister, at: at) { audit in
-            try Validation.checkName(alias, field: "aliaset")
+            try Validation.checkName(alias, field: .alias)
             let id = try requireDepartment(department)
             let before = try self.department(id: id)
             try insertAlias(alias, departmentID: id)
@@ -62,9 +62,9 @@ extension AgendaStore {
         department: String, unit: String? = nil, aliases: [String] = [], by actor: Identity, at: Timestamp
     ) throws -> String {
         try write(by: actor, .changeRegister, at: at) { audit in
-            try Validation.checkName(department, field: "förvaltningens namn")
-            if let unit { try Validation.checkName(unit, field: "enhetens namn") }
-            for alias in aliases { try Validation.checkName(alias, field: "aliaset") }
+            try Validation.checkName(department, field: .departmentName)
+            if let unit { try Validation.checkName(unit, field: .unitName) }
+            for alias in aliases { try Validation.checkName(alias, field: .alias) }
             var added = false
             let id: Int64
             if let existing = try departmentID(named: department) {
@@ -84,7 +84,7 @@ extension AgendaStore {
             }
             let name = try db.first("SELECT name FROM department WHERE id = ?", [.integer(id)]) { $0.string(0) } ?? department
             guard added else {
-                throw StoreError.alreadyExists("organisationsregistret har redan \(name)\(aliases.isEmpty ? "" : " med dessa alias"); inget har lagts till")
+                throw StoreError.alreadyExists(.registerEntry(name, aliases: !aliases.isEmpty))
             }
             audit.target = name
             audit.after = try self.department(id: id)
@@ -134,7 +134,7 @@ extension AgendaStore {
 
     func requireDepartment(_ name: String) throws -> Int64 {
         guard let id = try departmentID(named: name) else {
-            throw StoreError.notFound("det finns ingen förvaltning eller alias \"\(name)\" i organisationsregistret; `agenda list units` visar dem")
+            throw StoreError.notFound(.department(name))
         }
         return id
     }
@@ -160,13 +160,12 @@ extension AgendaStore {
         } else if missing == .register {
             department = try insertDepartment(Department(name: ref.department))
         } else {
-            throw StoreError.notFound(
-                "det finns ingen förvaltning eller alias \"\(ref.department)\" i organisationsregistret; lägg till den med `agenda add unit`")
+            throw StoreError.notFound(.department(ref.department))
         }
         guard let unit = ref.unit else { return (department, nil) }
         if let id = try unitID(named: unit, departmentID: department) { return (department, id) }
         guard missing == .register else {
-            throw StoreError.notFound("\(ref.department) har ingen enhet \"\(unit)\" i organisationsregistret; lägg till den med `agenda add unit`")
+            throw StoreError.notFound(.unit(department: ref.department, unit: unit))
         }
         return (department, try insertUnit(unit, departmentID: department))
     }
@@ -176,7 +175,7 @@ extension AgendaStore {
     @discardableResult
     func insertDepartment(_ department: Department) throws -> Int64 {
         guard try departmentID(named: department.name) == nil else {
-            throw StoreError.alreadyExists("organisationsregistret har redan en förvaltning eller ett alias \"\(department.name)\"")
+            throw StoreError.alreadyExists(.departmentOrAlias(department.name))
         }
         try db.run("""
             INSERT INTO department (name, name_key, position)
@@ -191,7 +190,7 @@ extension AgendaStore {
     @discardableResult
     func insertUnit(_ name: String, departmentID: Int64) throws -> Int64 {
         guard try unitID(named: name, departmentID: departmentID) == nil else {
-            throw StoreError.alreadyExists("förvaltningen har redan en enhet \"\(name)\"")
+            throw StoreError.alreadyExists(.unit(name))
         }
         try db.run("""
             INSERT INTO unit (department_id, name, name_key, position)
@@ -202,7 +201,7 @@ extension AgendaStore {
 
     func insertAlias(_ alias: String, departmentID: Int64) throws {
         guard try self.departmentID(named: alias) == nil else {
-            throw StoreError.alreadyExists("\"\(alias)\" är redan namn på en förvaltning i organisationsregistret")
+            throw StoreError.alreadyExists(.aliasIsDepartment(alias))
         }
         try db.run("""
             INSERT INTO department_alias (department_id, alias, alias_key, position)

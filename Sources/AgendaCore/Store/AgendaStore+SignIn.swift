@@ -6,7 +6,7 @@ extension AgendaStore {
         try write(by: actor, .manageIdentities, at: at) { audit in
             let identity = try requireIdentity(name)
             guard identity.revokedAt == nil else {
-                throw StoreError.conflict("\(identity.name) is revoked; renew it with `agenda identity renew \(identity.name)` first")
+                throw StoreError.conflict(.revoked(identity: identity.name))
             }
             let secret = AccessToken.generate()
             try db.run("""

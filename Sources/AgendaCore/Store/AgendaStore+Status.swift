@@ -17,14 +17,13 @@ extension AgendaStore {
     @discardableResult
     public func reportStatus(_ input: StatusInput, by actor: Identity, at requested: Timestamp) throws -> StatusFiling {
         try db.transaction {
-            let (at, reporter, current) = try filing(on: input.action, by: actor, at: requested, nothingTo: "rapportera")
+            let (at, reporter, current) = try filing(on: input.action, by: actor, at: requested, nothingTo: .report)
             try checkReportable(input.period, at: at)
             if let cost = input.content.actualCost, cost < 0 {
-                throw StoreError.invalidInput(field: "cost", "en verklig kostnad anges i hela kronor, 0 eller mer")
+                throw StoreError.invalidInput(.cost, .negative)
             }
             if let cost = input.content.actualCost, cost > StatusContent.largestCost {
-                throw StoreError.invalidInput(
-                    field: "cost", "beloppet är för stort: en verklig kostnad är högst \(Kronor.exact(StatusContent.largestCost))")
+                throw StoreError.invalidInput(.cost, .tooLarge(limit: StatusContent.largestCost))
             }
             let superseded = try db.first("""
                 SELECT \(Self.reportColumns) FROM status_report s JOIN action a ON a.id = s.action_id
@@ -59,7 +58,7 @@ extension AgendaStore {
 
     /// Refuses a period before the plan's start or one that has not begun at `at`, in the words of a report.
     func checkReportable(_ period: Period, at: Timestamp) throws {
-        try checkPeriod(period, at: at, advice: "report for")
+        try checkPeriod(period, at: at)
     }
 
     /// Refuses a period that ends before the plan starts (its date of effect, else 1 January of its first
@@ -67,17 +66,13 @@ extension AgendaStore {
     /// takes a period asks this: reporting, rounds, the missing list, the period report. A period after
     /// the plan's last year is fine, since actions may run past it. Needs an agenda in the store.
     public func checkPeriod(_ period: Period, at: Timestamp) throws {
-        try checkPeriod(period, at: at, advice: "välj")
-    }
-
-    private func checkPeriod(_ period: Period, at: Timestamp, advice: String) throws {
         let agenda = try metadata().agenda
         if let start = agenda.takesEffect ?? agenda.period.map({ CalendarDate(year: $0.start, month: 1, day: 1) }),
            period.end < start {
-            throw StoreError.invalidInput(field: "period", "\(period) slutar innan planen börjar gälla (\(start)); \(advice) \(start.year) eller senare")
+            throw StoreError.invalidInput(.period, .periodBeforePlan(period, planStart: start))
         }
         guard period.start <= at.swedishDate else {
-            throw StoreError.invalidInput(field: "period", "\(period) har inte börjat än (den börjar \(period.start)); \(advice) den pågående perioden eller en tidigare")
+            throw StoreError.invalidInput(.period, .periodNotBegun(period))
         }
     }
 
@@ -316,7 +311,7 @@ extension AgendaStore {
         try write(by: actor, .openRound, at: at) { audit in
             try checkPeriod(period, at: at)
             guard deadline >= period.start else {
-                throw StoreError.invalidInput(field: "deadline", "sista dag \(deadline) ligger innan \(period) börjar (\(period.start))")
+                throw StoreError.invalidInput(.deadline, .deadlineBeforePeriod(deadline: deadline, period: period))
             }
             let round = ReportingRound(period: period.description, deadline: deadline, openedBy: actor.name, openedAt: at)
             let before = try self.round(for: period)
@@ -338,7 +333,7 @@ extension AgendaStore {
                 ORDER BY r.id
                 """, [.text(period.description)]) { $0.int64(0) }
             guard let before = try round(for: period), !open.isEmpty else {
-                throw StoreError.notFound("det finns ingen öppen rapporteringsomgång för \(period); `agenda status round list` visar omgångarna")
+                throw StoreError.notFound(.openRound(period))
             }
             for id in open { try insertCancellation(roundID: id, by: actor.name, at: at) }
             var after = before
@@ -405,9 +400,7 @@ extension AgendaStore {
     ) throws -> T {
         try write(by: actor, .publish, at: at) { audit in
             if let earlier = try publication(for: period) {
-                throw StoreError.frozen(
-                    period: period.description,
-                    "rapporten för \(period) publicerades \(earlier.publishedAt.swedishDisplay) av \(earlier.publishedBy) och publiceringen står fast; `agenda report --period \(period)` utan --publish skriver den publicerade rapporten igen, byte för byte")
+                throw StoreError.frozen(period: period.description, .publication(earlier))
             }
             let publication = Publication(period: period.description, publishedAt: at, publishedBy: actor.name)
             try insertPublication(publication)
@@ -449,9 +442,9 @@ extension AgendaStore {
     /// publication already recorded (by a second at most, should the clock say otherwise) so "known at the
     /// publication" tells exactly what came before it; the verified reporter; and the action's current
     /// version, which must exist, be the reporter's to report on (``AccessPolicy/checkScope(_:action:responsible:)``)
-    /// and not be withdrawn (the refusal ends "det finns inget att `verb`").
+    /// and not be withdrawn (refused as `use` of a withdrawn action).
     func filing(
-        on code: String, by actor: Identity, at requested: Timestamp, nothingTo verb: String
+        on code: String, by actor: Identity, at requested: Timestamp, nothingTo use: WithdrawnUse
     ) throws -> (at: Timestamp, reporter: Identity, current: StoredVersion) {
         let latestPublication = try db.first("SELECT max(published_at) FROM publication", []) { row in
             row.isNull(0) ? nil : try row.timestamp(0, in: "publication")
@@ -461,7 +454,7 @@ extension AgendaStore {
         guard let current = try currentVersion(code: code, asOf: nil) else { throw Self.noAction(code) }
         try AccessPolicy.checkScope(reporter, action: code, responsible: current.version.action.responsibility.units)
         guard current.version.action.state != .withdrawn else {
-            throw StoreError.withdrawn(code: code, "aktiviteten \(code) är struken ur planen; det finns inget att \(verb)")
+            throw StoreError.withdrawn(code: code, use)
         }
         return (at, reporter, current)
     }

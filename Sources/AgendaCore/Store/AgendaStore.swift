@@ -160,8 +160,7 @@ public final class AgendaStore {
 
     func refuseSecondAgenda() throws {
         if let title = try db.first("SELECT title FROM agenda", [], { $0.string(0) }) {
-            throw StoreError.alreadyExists(
-                "databasen innehåller redan en agenda (\"\(title)\"); importera till en ny databas, t.ex. --db new.sqlite")
+            throw StoreError.alreadyExists(.agenda(title: title))
         }
     }
 
@@ -169,22 +168,22 @@ public final class AgendaStore {
     func validate(_ agenda: Agenda) throws {
         var areaNumbers = Set<Int>()
         for area in agenda.areas where !areaNumbers.insert(area.number).inserted {
-            throw StoreError.invalidInput(field: "area", "planen har två insatsområden med nummer \(area.number)")
+            throw StoreError.invalidInput(.area, .duplicateArea(area.number))
         }
         var subAreaCodes = Set<String>()
         for subArea in agenda.subAreas {
             guard subAreaCodes.insert(subArea.code).inserted else {
-                throw StoreError.invalidInput(field: "sub-area", "planen har två delområden \(subArea.code)")
+                throw StoreError.invalidInput(.subArea, .duplicateSubArea(subArea.code))
             }
             guard areaNumbers.contains(subArea.areaNumber) else {
-                throw StoreError.invalidInput(field: "sub-area", "delområde \(subArea.code) ligger i insatsområde \(subArea.areaNumber), som saknas i planen")
+                throw StoreError.invalidInput(.subArea, .subAreaWithoutArea(subArea: subArea.code, area: subArea.areaNumber))
             }
         }
         var codes = Set<String>()
         for action in agenda.actions {
             try Validation.checkActionCode(action.code)
             guard codes.insert(action.code).inserted else {
-                throw StoreError.invalidInput(field: "code", "planen har två aktiviteter med koden \(action.code)")
+                throw StoreError.invalidInput(.code, .duplicateAction(action.code))
             }
             try validatePlace(of: action, areas: areaNumbers, subAreas: subAreaCodes)
         }
@@ -192,10 +191,10 @@ public final class AgendaStore {
 
     func validatePlace(of action: Action, areas: Set<Int>, subAreas: Set<String>) throws {
         guard areas.contains(action.areaNumber) else {
-            throw StoreError.invalidInput(field: "area", "aktiviteten \(action.code) ligger i insatsområde \(action.areaNumber), som saknas i planen")
+            throw StoreError.invalidInput(.area, .actionWithoutArea(action: action.code, area: action.areaNumber))
         }
         if let code = action.subAreaCode, !subAreas.contains(code) {
-            throw StoreError.invalidInput(field: "sub-area", "aktiviteten \(action.code) ligger i delområde \(code), som saknas i planen")
+            throw StoreError.invalidInput(.subArea, .actionWithoutSubArea(action: action.code, subArea: code))
         }
     }
 
@@ -252,7 +251,7 @@ public final class AgendaStore {
                 effectiveDate: try row.date(6, in: "agenda"), description: row.string(7))
         }
         guard let metadata else {
-            throw StoreError.notFound("databasen innehåller ingen agenda än; importera en med `agenda import PLAN`")
+            throw StoreError.notFound(.agenda)
         }
         return metadata
     }

@@ -20,17 +20,17 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A row did not hold what the schema promises (a corrupt or hand-edited file).
     case corrupt(String)
     /// Something asked for is not in the store: an action, a förvaltning, an identity, a focus area.
-    case notFound(String)
+    case notFound(Missing)
     /// What a write would create is there already: an action code, a förvaltning, an identity, an agenda.
-    case alreadyExists(String)
+    case alreadyExists(Existing)
     /// The period's report is published, so what it shows can no longer change.
-    case frozen(period: String, String)
+    case frozen(period: String, FrozenUse)
     /// The action is withdrawn from the plan.
-    case withdrawn(code: String, String)
-    /// A value given for `field` is not acceptable; the text says why and what to give instead.
-    case invalidInput(field: String, String)
+    case withdrawn(code: String, WithdrawnUse)
+    /// A value given for `field` is not acceptable, for the reason `problem`.
+    case invalidInput(InputField, InputProblem)
     /// A write that contradicts the state of the store in another way (a change that changes nothing, …).
-    case conflict(String)
+    case conflict(Conflict)
 
     public var description: String {
         switch self {
@@ -48,10 +48,12 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path) är skriven av en äldre version av Agenda; uppgradera den med `agenda init --db \(path)` (innehållet behålls som det är)"
         case let .corrupt(detail):
             "databasen innehåller oväntade uppgifter: \(detail)"
-        case let .notFound(detail), let .alreadyExists(detail), let .conflict(detail):
-            detail
-        case let .frozen(_, detail), let .withdrawn(_, detail), let .invalidInput(_, detail):
-            detail
+        case let .notFound(missing): missing.sentence
+        case let .alreadyExists(existing): existing.sentence
+        case let .conflict(conflict): conflict.sentence
+        case let .frozen(period, use): use.sentence(period)
+        case let .withdrawn(code, use): use.sentence(code)
+        case let .invalidInput(field, problem): problem.sentence(field)
         }
     }
 }

@@ -4,28 +4,6 @@ import ReportGen
 
 /// The audit log for the IT-chef: newest first, filtered by identity and by what was written.
 enum AuditPages {
-    /// The audit log's operation codes in Swedish; an unknown code is shown as it is.
-    static let operations: [String: String] = [
-        "import": "Importerade planen",
-        "change plan": "Ändrade planen",
-        "add action": "Lade till en aktivitet",
-        "revise action": "Ändrade en aktivitet",
-        "change register": "Ändrade organisationsregistret",
-        "add unit": "Lade till en enhet",
-        "add alias": "Lade till ett alternativt namn",
-        "report status": "Rapporterade status",
-        "open round": "Öppnade en rapporteringsomgång",
-        "cancel round": "Avbröt en rapporteringsomgång",
-        "publish": "Publicerade en rapport",
-        "create owner": "Skapade ägaren",
-        "recover owner": "Återställde ägaren",
-        "add identity": "Lade till en identitet",
-        "revoke identity": "Återkallade en identitet",
-        "renew identity": "Gav en ny token",
-        "create sign-in link": "Skapade en inloggningslänk",
-        "sign in with link": "Loggade in med en länk",
-    ]
-
     static func log(
         _ selection: AuditSelection, names: [String], identity: String, target: String, on page: PageWriter
     ) throws {
@@ -66,7 +44,7 @@ enum AuditPages {
                         try page.element("th", [("scope", "row"), ("class", "num")], text: String(entry.number))
                         try page.element("td", text: entry.at.swedishDisplay)
                         try page.element("td", text: entry.identity ?? "–")
-                        try page.element("td", text: operations[entry.operation] ?? entry.operation)
+                        try page.element("td", text: entry.operationSwedish)
                         try page.element("td", text: entry.target)
                     }
                 }

@@ -90,7 +90,7 @@ struct LikaRoutes {
         let form = LikaAnswerForm(posted: context.form)
         var (identity, session, content) = try workshopData(context, department: form.department.isEmpty ? nil : form.department)
         guard let indicator = content.set.indicator(form.code), indicator.area == content.area.code else {
-            throw StoreError.invalidInput(field: LikaAnswerForm.Field.code, "\(content.area.name) i \(content.set.name) har ingen indikator \(form.code)")
+            throw StoreError.invalidInput(.indicator, .noIndicatorInArea(indicator: form.code, area: content.area.name, set: content.set.name))
         }
         var posted = form
         posted.code = indicator.code
@@ -108,8 +108,8 @@ struct LikaRoutes {
                 if let replaced = filing.answers.first?.supersedes, replaced != posted.seenNumber { location += "&ersatt=\(replaced)" }
                 return .seeOther(location + "#ind-\(LikaPath.encode(indicator.code))")
             } catch let refusal as any Refusal where refusal.kind != .notPermitted && refusal.kind != .notSignedIn {
-                if case let StoreError.invalidInput(field, message) = refusal, field == LikaAnswerForm.Field.step {
-                    content.errors = [FieldError(field: LikaAnswerForm.stepID(indicator.code), message: ReporterRoutes.sentence(message))]
+                if case let StoreError.invalidInput(field, problem) = refusal, field == .step {
+                    content.errors = [FieldError(field: LikaAnswerForm.stepID(indicator.code), message: ReporterRoutes.sentence(problem.sentence(field)))]
                 } else {
                     content.refusal = ReporterRoutes.sentence(refusal.description)
                 }

@@ -155,8 +155,8 @@ struct OwnerRoutes {
             do {
                 try app.service.openRound(period: period, deadline: deadline, by: owner)
                 return .seeOther("/omgang?oppnad=\(period)")
-            } catch let StoreError.invalidInput(field, message) {
-                errors.append(FieldError(field: field == "deadline" ? "deadline" : "period", message: Self.sentence(message)))
+            } catch let StoreError.invalidInput(field, problem) {
+                errors.append(FieldError(field: field == .deadline ? "deadline" : "period", message: Self.sentence(problem.sentence(field))))
             }
         }
         return try dashboard(context, form: form, errors: errors, status: .unprocessableContent)
@@ -201,12 +201,12 @@ struct OwnerRoutes {
                 return .page(try page.finish())
             } catch let error as StoreError {
                 switch error {
-                case let .invalidInput(field, message):
-                    errors.append(FieldError(field: field == "department" ? "department" : "name", message: Self.sentence(message)))
-                case let .notFound(message):
-                    errors.append(FieldError(field: "department", message: Self.sentence(message)))
-                case let .alreadyExists(message):
-                    errors.append(FieldError(field: "name", message: Self.sentence(message)))
+                case let .invalidInput(field, problem):
+                    errors.append(FieldError(field: field == .department ? "department" : "name", message: Self.sentence(problem.sentence(field))))
+                case let .notFound(missing):
+                    errors.append(FieldError(field: "department", message: Self.sentence(missing.sentence)))
+                case let .alreadyExists(existing):
+                    errors.append(FieldError(field: "name", message: Self.sentence(existing.sentence)))
                     status = .conflict
                 default:
                     throw error

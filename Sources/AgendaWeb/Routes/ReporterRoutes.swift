@@ -124,7 +124,7 @@ struct ReporterRoutes {
         let (identity, session, data) = try actionData(context)
         let action = data.action
         guard action.state != .withdrawn else {
-            throw StoreError.withdrawn(code: action.code, "Aktiviteten \(action.code) är struken ur planen; det finns inget att rapportera.")
+            throw StoreError.withdrawn(code: action.code, .report)
         }
         let form = StatusForm(posted: context.form)
         if context.form[StatusForm.Field.show] != nil {
@@ -149,9 +149,9 @@ struct ReporterRoutes {
                 }
                 return .page(try render(page, context: context, csrf: session.csrf), status: .conflict)
             } catch let refusal as any Refusal where refusal.kind != .notPermitted && refusal.kind != .notSignedIn {
-                if case let StoreError.invalidInput(field, message) = refusal,
-                   [StatusForm.Field.period, StatusForm.Field.cost].contains(field) {
-                    page.errors = [FieldError(field: field, message: Self.sentence(message))]
+                if case let StoreError.invalidInput(field, problem) = refusal, [.period, .cost].contains(field) {
+                    page.errors = [FieldError(field: field == .period ? StatusForm.Field.period : StatusForm.Field.cost,
+                                              message: Self.sentence(problem.sentence(field)))]
                 } else {
                     page.refusal = Self.sentence(refusal.description)
                 }
@@ -182,10 +182,10 @@ struct ReporterRoutes {
         let (identity, session, data) = try actionData(context)
         let action = data.action
         guard action.state != .withdrawn else {
-            throw StoreError.withdrawn(code: action.code, "Aktiviteten \(action.code) är struken ur planen; det finns inget att bedöma.")
+            throw StoreError.withdrawn(code: action.code, .assessment)
         }
         guard !action.goals.isEmpty else {
-            throw StoreError.invalidInput(field: EffectForm.Field.goal, "Aktiviteten \(action.code) har inga effektmål att bedöma.")
+            throw StoreError.invalidInput(.goal, .noGoals(action: action.code))
         }
         let form = EffectForm(posted: context.form)
         var page = ActionPage(data: data, form: StatusForm(for: data), effectForm: form)
@@ -198,9 +198,9 @@ struct ReporterRoutes {
                 let assessment = try app.service.reportEffect(input, by: identity)
                 return .seeOther("/aktiviteter/\(action.code)?effekt=\(assessment.period)")
             } catch let refusal as any Refusal where refusal.kind != .notPermitted && refusal.kind != .notSignedIn {
-                let fields = [EffectForm.Field.goal, EffectForm.Field.period, EffectForm.Field.value, EffectForm.Field.measuredOn]
-                if case let StoreError.invalidInput(field, message) = refusal, fields.contains(field) {
-                    page.effectErrors = [FieldError(field: EffectForm.Field.id(field), message: Self.sentence(message))]
+                // The effect form's fields carry the names of AgendaCore's fields.
+                if case let StoreError.invalidInput(field, problem) = refusal, [.goal, .period, .value, .measuredOn].contains(field) {
+                    page.effectErrors = [FieldError(field: EffectForm.Field.id(field.rawValue), message: Self.sentence(problem.sentence(field)))]
                 } else {
                     page.effectRefusal = Self.sentence(refusal.description)
                 }

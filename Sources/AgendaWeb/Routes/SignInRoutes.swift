@@ -61,6 +61,11 @@ struct SignInRoutes {
         return response
     }
 
+    /// What a client slowed down after failed sign-ins is told.
+    static func waitMessage(seconds: Int) -> String {
+        "För många försök. Vänta \(Swedish.count(seconds, "sekund", "sekunder")) och försök igen."
+    }
+
     static let linkRefused =
         "Inloggningslänken fungerar inte längre: den har redan använts eller gått ut. Be IT-chefen om en ny länk, eller logga in med din token."
 
@@ -70,8 +75,7 @@ struct SignInRoutes {
     func signInAttempt(_ request: Request, _ context: WebContext, refused: String, _ attempt: () throws -> Response) throws -> Response {
         if let wait = app.throttle.wait(for: context.clientAddress) {
             return try signInPage(
-                request, context, token: "", error: "För många försök. Vänta \(Swedish.count(Int(wait.rounded(.up)), "sekund", "sekunder")) och försök igen.",
-                status: .tooManyRequests)
+                request, context, token: "", error: Self.waitMessage(seconds: Int(wait.rounded(.up))), status: .tooManyRequests)
         }
         do {
             return try attempt()

@@ -19,6 +19,7 @@ struct Session: Sendable {
 final class SessionStore: Sendable {
     private let sessions = Mutex<[String: Session]>([:])
     let idleTimeout: TimeInterval
+    let clock: @Sendable () -> Date
     static let endedMemory: TimeInterval = 24 * 60 * 60
 
     /// What a session id stands for now.
@@ -31,12 +32,14 @@ final class SessionStore: Sendable {
         case unknown
     }
 
-    init(idleTimeout: TimeInterval) {
+    init(idleTimeout: TimeInterval, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.idleTimeout = idleTimeout
+        self.clock = clock
     }
 
     /// Starts a session for `identity` and returns its id, for the cookie only.
-    func start(_ identity: Identity, now: Date = Date()) -> String {
+    func start(_ identity: Identity, now given: Date? = nil) -> String {
+        let now = given ?? clock()
         let id = AccessToken.randomHex()
         let session = Session(identity: identity, csrf: AccessToken.randomHex(), lastSeen: now)
         sessions.withLock { sessions in
@@ -47,7 +50,8 @@ final class SessionStore: Sendable {
     }
 
     /// What `id` stands for. An ended session is forgotten once looked up.
-    func lookup(_ id: String, now: Date = Date()) -> Lookup {
+    func lookup(_ id: String, now given: Date? = nil) -> Lookup {
+        let now = given ?? clock()
         let key = AccessToken.hash(id)
         return sessions.withLock { sessions in
             guard var session = sessions[key] else { return .unknown }
@@ -62,7 +66,7 @@ final class SessionStore: Sendable {
     }
 
     /// The live session with `id`, its idle clock restarted; nil for an unknown or ended one.
-    func session(_ id: String, now: Date = Date()) -> Session? {
+    func session(_ id: String, now: Date? = nil) -> Session? {
         if case let .live(session) = lookup(id, now: now) { return session }
         return nil
     }

@@ -23,7 +23,7 @@ public struct WebApp: Sendable {
         self.settings = settings
         service = try AgendaService(path: settings.databasePath, access: .write)
         templates = try TemplateSet.load(from: settings.templates)
-        sessions = SessionStore(idleTimeout: settings.idleTimeout)
+        sessions = SessionStore(idleTimeout: settings.idleTimeout, clock: settings.clock)
     }
 
     /// The router with every page: the public ones, then those behind sign-in.

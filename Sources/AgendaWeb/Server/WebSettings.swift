@@ -15,6 +15,8 @@ public struct WebSettings: Sendable {
     public var idleTimeout: TimeInterval
     /// Set the session cookie's Secure attribute: the site is served over TLS (behind nginx or Caddy).
     public var secureCookies: Bool
+    /// The clock sessions idle by; tests move it instead of waiting.
+    var clock: @Sendable () -> Date = { Date() }
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String, templates: URL? = nil,

@@ -20,7 +20,7 @@ public enum LikaReportGenerator {
     public static func summary(unit: String, compare: [LikaComparand] = [], from store: AgendaStore, templates: TemplateSet) throws -> LikaReportModel {
         try store.read {
             let summaries = try store.assessments(unit: unit)
-            guard let latest = summaries.last else { throw StoreError.notFound("\(unit) har ingen självskattning") }
+            guard let latest = summaries.last else { throw StoreError.notFound(.assessment(unit: unit, date: nil, available: [])) }
             let name = latest.unit.name
             let set = try store.indicatorSet(key: latest.set)
             func assessment(_ unit: String, date: CalendarDate) throws -> LikaAssessment {
@@ -33,12 +33,12 @@ public enum LikaReportGenerator {
                 switch item {
                 case .date(let date):
                     guard summaries.contains(where: { $0.date == date && $0.set == set.key }) else {
-                        throw StoreError.notFound("\(name) har ingen självskattning \(date); de som finns är från \(summaries.map(\.date.description).joined(separator: ", "))")
+                        throw StoreError.notFound(.assessment(unit: name, date: date, available: summaries.map(\.date)))
                     }
                     return try assessment(name, date: date)
                 case .unit(let other):
                     let answers = try store.answers(AnswerQuery(unit: other, latestOnly: true, set: set.key))
-                    guard let first = answers.first else { throw StoreError.notFound("\(other) har ingen självskattning mot \(set.name)") }
+                    guard let first = answers.first else { throw StoreError.notFound(.assessmentAgainst(unit: other, set: set.name)) }
                     return LikaAssessment(name: first.unit, date: first.date, answers: answers.map(LikaAnswer.init))
                 }
             }
