@@ -85,6 +85,8 @@ let package = Package(
                 // The event loops run Swift concurrency's jobs (WebServer); NIO's blocking pool runs writes.
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                // ConnectionRules reads a request's HTTP/1 head (version, raw headers) below the router.
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .executableTarget(

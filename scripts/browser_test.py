@@ -12,7 +12,13 @@ plays one reporting round in headless Chromium driven by Selenium:
   c. the IT-chef signs in again: /omgang no longer lists 6.2 as missing for Skolförvaltningen;
   d. IT-rådet signs in, opens /rapporter and /rapporter/<period> and finds the new report;
   e. Vård- och omsorgsförvaltningen signs in, opens /lika, starts a self-assessment of IFO for today,
-     saves one indicator's answer in the workshop (the notice "L1 sparad.") and reads IFO's summary.
+     saves one indicator's answer in the workshop (the notice "L1 sparad.") and reads IFO's summary;
+  f. Skolförvaltningen corrects its report for an earlier period: the period chosen in the form fills
+     it with that period's report (by the script, or "Visa"), and the notice names what changed;
+  g. Skolförvaltningen's session ends while it types: the form it sends is kept, and after signing in
+     again it is back on the form with everything typed and told that nothing was saved yet.
+
+Last, with a POST body trickling in one byte at a time, the server gets SIGTERM and must end within 5 s.
 
 Every page visited is checked with axe-core (WCAG 2.x A/AA; any violation fails) in the browser
 and, at the end, with the Nu HTML Checker (0 errors) on the page's source; every step leaves a
@@ -645,6 +651,38 @@ def wait_for_server(base: str, process: subprocess.Popen, log: Path):
     raise RuntimeError("agenda serve did not answer on %s within %d s" % (base, START_TIMEOUT))
 
 
+def shutdown_with_trickle(test: Test, server: subprocess.Popen, port: int):
+    """SIGTERM while a POST body trickles in one byte at a time: the server ends within 5 s (the
+    body's grace is 3 s; nothing of that request was acknowledged, so nothing is lost)."""
+    import signal
+    import threading
+    sock = socket.create_connection(("127.0.0.1", port))
+    sock.sendall(b"POST /logga-in HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                 b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\ntoken=")
+    stop = threading.Event()
+
+    def trickle():
+        while not stop.wait(0.2):
+            try:
+                sock.sendall(b"a")
+            except OSError:
+                return
+    threading.Thread(target=trickle, daemon=True).start()
+    time.sleep(0.5)
+    started = time.monotonic()
+    server.send_signal(signal.SIGTERM)
+    try:
+        server.wait(timeout=10)
+        elapsed = time.monotonic() - started
+        detail = "SIGTERM with a body trickling in: the server ended after %.1f s" % elapsed
+        test.result("shutdown", elapsed <= 5, detail, more=[detail] if elapsed <= 5 else [])
+    except subprocess.TimeoutExpired:
+        test.result("shutdown", False, "SIGTERM with a body trickling in: the server still runs after 10 s")
+    finally:
+        stop.set()
+        sock.close()
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/browser-test", description=__doc__.split("\n\n")[0])
     parser.add_argument("--agenda", default=".build/debug/agenda", help="the agenda binary (default: %(default)s)")
@@ -706,6 +744,7 @@ def main(argv=None) -> int:
                 except Exception:  # noqa: BLE001
                     pass
             test.nu_check()
+        shutdown_with_trickle(test, server, port)
     finally:
         if server is not None and server.poll() is None:
             server.terminate()

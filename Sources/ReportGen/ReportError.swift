@@ -1,4 +1,5 @@
 import Foundation
+import AgendaCore
 
 /// What can go wrong while building or writing a report, with what a person needs to fix it.
 public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -29,6 +30,18 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
             return "kunde inte skriva \(context): \(operation) misslyckades\(detail.isEmpty ? "" : ": \(detail)")"
         case .output(let file, let reason):
             return "kunde inte skriva \(file): \(reason)"
+        }
+    }
+}
+
+extension ReportError: Refusal {
+    public var kind: RefusalKind {
+        switch self {
+        case .unknownFormat: .invalidInput
+        case .templateExists: .alreadyExists
+        // A template folder that does not work, or an output that cannot be written: nothing the
+        // reader of a page can mend, so the web answers it as the server's trouble.
+        case .templateMissing, .templateMalformed, .xmlWrite, .output: .unavailable
         }
     }
 }

@@ -53,6 +53,48 @@ import Testing
         }
     }
 
+    /// Behind a trusted proxy the client is the address the proxy forwarded for; from anyone else the
+    /// header is ignored, so a client cannot pick its own address to escape the wait.
+    @Test func theClientIsTheForwardedAddressOnlyBehindATrustedProxy() {
+        let proxy = ["127.0.0.1", "10.0.0.2"]
+        #expect(ClientAddress.of(peer: "127.0.0.1", forwardedFor: ["203.0.113.7"], trusted: proxy) == "203.0.113.7")
+        #expect(ClientAddress.of(peer: "127.0.0.1", forwardedFor: ["1.1.1.1, 203.0.113.7"], trusted: proxy) == "203.0.113.7",
+                "the right-most hop: what the client wrote itself comes first")
+        #expect(ClientAddress.of(peer: "127.0.0.1", forwardedFor: ["203.0.113.7, 10.0.0.2"], trusted: proxy) == "203.0.113.7")
+        #expect(ClientAddress.of(peer: "127.0.0.1", forwardedFor: [], trusted: proxy) == "127.0.0.1")
+        #expect(ClientAddress.of(peer: "198.51.100.9", forwardedFor: ["203.0.113.7"], trusted: proxy) == "198.51.100.9")
+        #expect(ClientAddress.of(peer: "127.0.0.1", forwardedFor: ["203.0.113.7"], trusted: []) == "127.0.0.1")
+    }
+
+    /// Over a real socket from a trusted proxy: one client's failures slow that client down, not the others.
+    @Test func behindATrustedProxyOneClientsFailuresSlowOnlyThatClient() async throws {
+        let settings = WebSettings(databasePath: try DemoDatabase.copy(), trustedProxies: ["127.0.0.1"])
+        let app = try WebApp(settings: settings)
+        try await Application(router: app.router()).test(.live) { client in
+            for _ in 0..<4 { app.throttle.failed("203.0.113.7") }
+            func attempt(from address: String) async throws -> HTTPResponse.Status {
+                let browser = Browser(client)
+                browser.extraHeaders[.xForwardedFor] = address
+                return try await browser.signIn(token: "agenda_fel").status
+            }
+            let slowed = try await attempt(from: "203.0.113.7"), other = try await attempt(from: "198.51.100.9")
+            #expect(slowed == .tooManyRequests)
+            #expect(other == .unauthorized)
+        }
+    }
+
+    @Test func everyPageAnswersHEADLikeGET() async throws {
+        let (_, application) = try demoApp()
+        try await application.test(.router) { client in
+            let style = try await client.execute(uri: "/stil.css", method: .head) { $0 }
+            #expect(style.status == .ok)
+            #expect(style.body.readableBytes == 0)
+            #expect(style.headers[.contentType] == "text/css; charset=utf-8")
+            #expect(try await client.execute(uri: "/logga-in", method: .head) { $0.status } == .ok)
+            #expect(try await client.execute(uri: "/aktiviteter", method: .head) { $0.status } == .seeOther)
+        }
+    }
+
     @Test func theWaitDoublesWithEachFailureAndASuccessClearsIt() {
         let throttle = SignInThrottle()
         let start = Date(timeIntervalSince1970: 1_000_000)

@@ -240,6 +240,31 @@ import Testing
         #expect(rows.count - 1 == expectedRows)
     }
 
+    /// OWASP's CSV-injection advice: a cell a spreadsheet would run as a formula starts with an apostrophe.
+    @Test func csvCellsThatWouldRunAsFormulasAreNeutralised() throws {
+        let store = try DemoStore.open()
+        let owner = try DemoStore.identity("IT-chef", in: store)
+        let formula = "=HYPERLINK(\"https://example.org\";\"Klicka här\")"
+        try store.reportStatus(
+            StatusInput(action: "1.2", period: Self.q4, status: .started, light: .yellow, comment: formula),
+            by: owner, at: Timestamp(CalendarDate(iso: "2019-01-10")!, hour: 9))
+        try store.publish(period: Self.q4, by: owner, at: Timestamp(CalendarDate(iso: "2019-01-20")!, hour: 12))
+        let rows = Self.parseCSV(try #require(try Self.written(store, templates: try Self.templates())["oppna-data/aktiviteter.csv"]))
+        let header = try #require(rows.first)
+        let period = try #require(header.firstIndex(of: "period")), code = try #require(header.firstIndex(of: "aktivitet"))
+        let comment = try #require(header.firstIndex(of: "kommentar"))
+        let row = try #require(rows.first { $0[code] == "1.2" && $0[period] == "2018Q4" })
+        #expect(row[comment] == "'" + formula)
+
+        for trigger in ["=1+1", "+46 31 123", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+            #expect(PublicSite.neutralised(trigger) == "'" + trigger, "\(trigger)")
+        }
+        for kept in ["Klart", "-5", "12,5", "+3", "1 234", "", "a=b"] {
+            #expect(PublicSite.neutralised(kept) == kept, "\(kept)")
+        }
+        #expect(PublicSite.csvField("=A1,B1") == "\"'=A1,B1\"")
+    }
+
     @Test func jsonHasEveryKeyTheSchemaRequires() throws {
         let files = try Self.written(try Self.markedStore(), templates: try Self.templates())
         let jsonData = try #require(files["oppna-data/aktiviteter.json"])

@@ -21,12 +21,16 @@ struct ServeCommand: AsyncParsableCommand {
     var sessionMinutes = 30
     @Flag(name: .customLong("secure-cookies"), help: "Märk sessionens cookie som Secure (webbplatsen nås över HTTPS).")
     var secureCookies = false
+    @Option(name: .customLong("trusted-proxy"), help: ArgumentHelp(
+        "Adressen till en omvänd proxy (nginx, Caddy) framför servern; misslyckade inloggningar räknas då per klient enligt X-Forwarded-For. Kan anges flera gånger.",
+        valueName: "adress"))
+    var trustedProxy: [String] = []
 
     func run() async throws {
         let settings = WebSettings(
             host: host, port: port, databasePath: global.databasePath,
             templates: templates.map { URL(fileURLWithPath: $0, isDirectory: true) },
-            idleTimeout: TimeInterval(sessionMinutes * 60), secureCookies: secureCookies)
+            idleTimeout: TimeInterval(sessionMinutes * 60), secureCookies: secureCookies, trustedProxies: trustedProxy)
         try await WebServer.run(settings) { host, port in
             Output.line("Agenda serverar \(settings.databasePath) på http://\(host):\(port)/ (Ctrl-C avslutar)")
         }

@@ -9,6 +9,7 @@ enum CLIWords {
         switch error {
         case let error as StoreError: words(error)
         case AccessError.invalidToken: "token är inte giltig (återkallad eller okänd); be IT-chefen om en ny med `agenda identity renew NAME`"
+        case let error as ImportError where error.isCutOff: error.description + "; om planen ska sluta där, importera den med --allow-partial"
         default: String(describing: error)
         }
     }
@@ -16,6 +17,14 @@ enum CLIWords {
     static func words(_ error: StoreError) -> String {
         let plain = error.description
         switch error {
+        case .sqlite:
+            return plain + ", och kontrollera filen med `sqlite3 FILE 'PRAGMA integrity_check'` om felet kvarstår"
+        case .noDatabase:
+            return plain + "; skapa en med `agenda import PLAN` eller `agenda init`, eller peka ut din med --db/$AGENDA_DB"
+        case .notAgendaDatabase:
+            return plain + ". Peka ut en Agenda-databas med --db/$AGENDA_DB, eller skapa en med `agenda import PLAN --db NEW.sqlite`"
+        case let .olderSchema(path):
+            return "\(path) är skriven av en äldre version av Agenda; uppgradera den med `agenda init --db \(path)` (innehållet behålls som det är)"
         case let .notFound(missing):
             switch missing {
             case .agenda: return "databasen innehåller ingen agenda än; importera en med `agenda import PLAN`"
@@ -68,6 +77,8 @@ enum CLIWords {
                     ? plain + "; `agenda show action \(action)` listar dem"
                     : plain + " (`agenda show action \(action)` listar dem)"
             case .noSuggestion: return plain + " med --title"
+            case let .departmentForNonReporter(role):
+                return "bara en rapportör hör till en förvaltning; en \(role.swedish) (--role \(role.rawValue)) verkar för hela agendan"
             case .controlCharacter, .empty, .tooLong:
                 return field == .code ? plain + "; ange en kod som 1.2, 2.3a eller 4" : plain
             default: return plain

@@ -19,15 +19,13 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .notUTF8(offset): return "filen är inte UTF-8-text (ogiltig byte på position \(offset)); spara den som UTF-8-text och importera igen"
         case .binary: return "filen är binär, inte text; spara planen som oformaterad text (.txt) eller Markdown (.md)"
         case .noHeadings: return "inga numrerade rubriker (\"1. Extern service\", \"1.1 …\") eller Markdown-rubriker hittades; är det här en plan?"
-        case let .truncated(line, detail): return "filen tar slut tvärt på rad \(line): \(detail); \(Self.allowPartialHint)"
-        case let .incomplete(line, _, _, _): return "filen slutar på rad \(line)\(incompleteDetail); \(Self.allowPartialHint)"
+        case let .truncated(line, detail): return "filen tar slut tvärt på rad \(line): \(detail)"
+        case let .incomplete(line, _, _, _): return "filen slutar på rad \(line)\(incompleteDetail)"
         case let .invalidJSON(detail): return "inte en giltig JSON-export från Agenda: \(detail)"
         case let .unsupportedFormatVersion(version): return "Agendas JSON-format version \(version) är nyare än den här versionen av Agenda förstår"
         case let .unreadable(path, reason): return "kan inte läsa \(path): \(reason)"
         }
     }
-
-    private static let allowPartialHint = "om planen ska sluta där, importera den med --allow-partial"
 
     /// " i "3.2 …", men dess innehållsförteckning tar upp 6 insatsområden till (4. Bredband, 5. E-hälsa, 6. Utbildning, …) och 21 delområden till efter det".
     private var incompleteDetail: String {
@@ -57,6 +55,19 @@ public enum ImportError: Error, Sendable, Equatable, CustomStringConvertible {
             return ImportWarning(line: line, message: "filen slutar här\(incompleteDetail); importerad så långt den räcker (--allow-partial)")
         default:
             return nil
+        }
+    }
+}
+
+extension ImportError: Refusal {
+    /// A plan that cannot be imported as it is: the person's file, not the program, must change.
+    public var kind: RefusalKind { .invalidInput }
+
+    /// The plan stops early: importing what there is (`--allow-partial` in the CLI) is a choice.
+    public var isCutOff: Bool {
+        switch self {
+        case .truncated, .incomplete: true
+        default: false
         }
     }
 }

@@ -119,3 +119,7 @@ public enum PeriodError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension PeriodError: Refusal {
+    public var kind: RefusalKind { .invalidInput }
+}

@@ -223,7 +223,7 @@ extension InputProblem {
             "en aktivitet behåller sin kod och sin plats i planen; stryk \(action) och lägg till en ny aktivitet i stället"
         case .reporterNeedsDepartment: "en rapportör rapporterar för en förvaltning: välj förvaltningen"
         case let .departmentForNonReporter(role):
-            "bara en rapportör hör till en förvaltning; en \(role.swedish) (\(role.rawValue)) verkar för hela agendan"
+            "bara en rapportör hör till en förvaltning; en \(role.swedish) verkar för hela agendan"
         case .noDepartment: "vems aktiviteter? logga in som en förvaltning eller välj en förvaltning"
         case let .noAnswers(unit): "självskattningen för \(unit) har inga svar"
         case .missingIndicatorCode: "ett svar saknar indikatorkod"

@@ -35,17 +35,17 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .sqlite(code, message, _):
-            "databasen kunde inte utföra det här (SQLite \(code): \(message)); inget har ändrats — försök igen, och kontrollera filen med `sqlite3 FILE 'PRAGMA integrity_check'` om felet kvarstår"
+            "databasen kunde inte utföra det här (SQLite \(code): \(message)); inget har ändrats — försök igen"
         case let .cannotOpen(path, message):
             "kan inte öppna databasen \(path): \(message)"
         case let .noDatabase(path):
-            "det finns ingen databas i \(path); skapa en med `agenda import PLAN` eller `agenda init`, eller peka ut din med --db/$AGENDA_DB"
+            "det finns ingen databas i \(path)"
         case let .notAgendaDatabase(path):
-            "\(path) är inte en Agenda-databas; filen har lämnats orörd. Peka ut en Agenda-databas med --db/$AGENDA_DB, eller skapa en med `agenda import PLAN --db NEW.sqlite`"
+            "\(path) är inte en Agenda-databas; filen har lämnats orörd"
         case let .newerSchema(found, known):
             "databasen är skriven av en nyare version av Agenda (schema \(found), den här versionen klarar upp till \(known)); uppdatera agenda"
         case let .olderSchema(path):
-            "\(path) är skriven av en äldre version av Agenda; uppgradera den med `agenda init --db \(path)` (innehållet behålls som det är)"
+            "\(path) är skriven av en äldre version av Agenda och behöver uppgraderas (innehållet behålls som det är)"
         case let .corrupt(detail):
             "databasen innehåller oväntade uppgifter: \(detail)"
         case let .notFound(missing): missing.sentence

@@ -107,7 +107,7 @@ struct LikaStartForm: Sendable, Equatable {
         let day = CalendarDate(iso: date)
         if day == nil { errors.append(FieldError(field: Field.date, message: "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2019-03-01")) }
         if let day, let problem = AssessmentInput.dateProblem(day, today: today) {
-            errors.append(FieldError(field: Field.date, message: ReporterRoutes.sentence(problem.sentence(.date))))
+            errors.append(FieldError(field: Field.date, message: WebWords.sentence(problem.sentence(.date))))
         }
         guard errors.isEmpty, let day else { return .failure(Invalid(errors: errors)) }
         return .success((name, newUnit.isEmpty || department.isEmpty ? nil : department, day))

@@ -109,9 +109,9 @@ struct LikaRoutes {
                 return .seeOther(location + "#ind-\(LikaPath.encode(indicator.code))")
             } catch let refusal as any Refusal where refusal.kind != .notPermitted && refusal.kind != .notSignedIn {
                 if case let StoreError.invalidInput(field, problem) = refusal, field == .step {
-                    content.errors = [FieldError(field: LikaAnswerForm.stepID(indicator.code), message: ReporterRoutes.sentence(problem.sentence(field)))]
+                    content.errors = [FieldError(field: LikaAnswerForm.stepID(indicator.code), message: WebWords.sentence(problem.sentence(field)))]
                 } else {
-                    content.refusal = ReporterRoutes.sentence(refusal.description)
+                    content.refusal = WebWords.message(refusal)
                 }
                 let status = refusal.kind == .invalidInput ? .unprocessableContent : refusal.kind.status
                 return .page(try render(content, context: context, csrf: session.csrf), status: status)

@@ -156,7 +156,7 @@ struct OwnerRoutes {
                 try app.service.openRound(period: period, deadline: deadline, by: owner)
                 return .seeOther("/omgang?oppnad=\(period)")
             } catch let StoreError.invalidInput(field, problem) {
-                errors.append(FieldError(field: field == .deadline ? "deadline" : "period", message: Self.sentence(problem.sentence(field))))
+                errors.append(FieldError(field: field == .deadline ? "deadline" : "period", message: WebWords.sentence(problem.sentence(field))))
             }
         }
         return try dashboard(context, form: form, errors: errors, status: .unprocessableContent)
@@ -202,11 +202,11 @@ struct OwnerRoutes {
             } catch let error as StoreError {
                 switch error {
                 case let .invalidInput(field, problem):
-                    errors.append(FieldError(field: field == .department ? "department" : "name", message: Self.sentence(problem.sentence(field))))
+                    errors.append(FieldError(field: field == .department ? "department" : "name", message: WebWords.sentence(problem.sentence(field))))
                 case let .notFound(missing):
-                    errors.append(FieldError(field: "department", message: Self.sentence(missing.sentence)))
+                    errors.append(FieldError(field: "department", message: WebWords.sentence(missing.sentence)))
                 case let .alreadyExists(existing):
-                    errors.append(FieldError(field: "name", message: Self.sentence(existing.sentence)))
+                    errors.append(FieldError(field: "name", message: WebWords.sentence(existing.sentence)))
                     status = .conflict
                 default:
                     throw error
@@ -227,13 +227,6 @@ struct OwnerRoutes {
         var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
         allowed.insert(charactersIn: "-._~")
         return name.addingPercentEncoding(withAllowedCharacters: allowed) ?? name
-    }
-
-    /// A core message as a sentence: capital first letter, full stop.
-    static func sentence(_ message: String) -> String {
-        guard let first = message.first else { return message }
-        let text = first.uppercased() + message.dropFirst()
-        return text.hasSuffix(".") ? text : text + "."
     }
 
     // MARK: - Sign-in links

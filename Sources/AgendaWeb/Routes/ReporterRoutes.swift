@@ -151,9 +151,9 @@ struct ReporterRoutes {
             } catch let refusal as any Refusal where refusal.kind != .notPermitted && refusal.kind != .notSignedIn {
                 if case let StoreError.invalidInput(field, problem) = refusal, [.period, .cost].contains(field) {
                     page.errors = [FieldError(field: field == .period ? StatusForm.Field.period : StatusForm.Field.cost,
-                                              message: Self.sentence(problem.sentence(field)))]
+                                              message: WebWords.sentence(problem.sentence(field)))]
                 } else {
-                    page.refusal = Self.sentence(refusal.description)
+                    page.refusal = WebWords.message(refusal)
                 }
                 let status = refusal.kind == .invalidInput ? .unprocessableContent : refusal.kind.status
                 return .page(try render(page, context: context, csrf: session.csrf), status: status)
@@ -200,9 +200,9 @@ struct ReporterRoutes {
             } catch let refusal as any Refusal where refusal.kind != .notPermitted && refusal.kind != .notSignedIn {
                 // The effect form's fields carry the names of AgendaCore's fields.
                 if case let StoreError.invalidInput(field, problem) = refusal, [.goal, .period, .value, .measuredOn].contains(field) {
-                    page.effectErrors = [FieldError(field: EffectForm.Field.id(field.rawValue), message: Self.sentence(problem.sentence(field)))]
+                    page.effectErrors = [FieldError(field: EffectForm.Field.id(field.rawValue), message: WebWords.sentence(problem.sentence(field)))]
                 } else {
-                    page.effectRefusal = Self.sentence(refusal.description)
+                    page.effectRefusal = WebWords.message(refusal)
                 }
                 let status = refusal.kind == .invalidInput ? .unprocessableContent : refusal.kind.status
                 return .page(try render(page, context: context, csrf: session.csrf), status: status)
@@ -224,12 +224,5 @@ struct ReporterRoutes {
             "\(content.action.code) \(content.action.title)", context: context, current: "/aktiviteter", problem: content.problem)
         try content.render(page, csrf: csrf)
         return try page.finish()
-    }
-
-    /// A message from AgendaCore as a sentence: capital first letter, full stop.
-    static func sentence(_ text: String) -> String {
-        guard let first = text.first else { return text }
-        let capital = first.uppercased() + text.dropFirst()
-        return capital.hasSuffix(".") ? capital : capital + "."
     }
 }

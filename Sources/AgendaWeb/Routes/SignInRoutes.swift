@@ -52,7 +52,7 @@ struct SignInRoutes {
     /// holds a draft of a form sent after its session ended (``DraftStore``), back to that form's page.
     /// The URL holds no secret. The client's failed attempts are forgotten.
     func signedIn(_ identity: Identity, _ request: Request, _ context: WebContext) -> Response {
-        app.throttle.succeeded(context.clientAddress)
+        app.throttle.succeeded(app.client(request, context))
         let id = app.sessions.start(identity)
         let draft = request.cookies[WebApp.draftCookie].flatMap { app.drafts.draft($0.value) }
         let target = draft.flatMap { $0.identity == nil || $0.identity == identity.name ? $0.page : nil }
@@ -73,14 +73,15 @@ struct SignInRoutes {
     /// after failed attempts; a wrong token or a used, expired or unknown link (``AccessError/invalidToken``)
     /// counts as a failed attempt and is answered 401 with `refused`, the way on.
     func signInAttempt(_ request: Request, _ context: WebContext, refused: String, _ attempt: () throws -> Response) throws -> Response {
-        if let wait = app.throttle.wait(for: context.clientAddress) {
+        let client = app.client(request, context)
+        if let wait = app.throttle.wait(for: client) {
             return try signInPage(
                 request, context, token: "", error: Self.waitMessage(seconds: Int(wait.rounded(.up))), status: .tooManyRequests)
         }
         do {
             return try attempt()
         } catch let error as AccessError where error == .invalidToken {
-            app.throttle.failed(context.clientAddress)
+            app.throttle.failed(client)
             return try signInPage(request, context, token: "", error: refused, status: .unauthorized)
         }
     }

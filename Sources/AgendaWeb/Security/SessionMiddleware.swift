@@ -108,7 +108,10 @@ struct ErrorPages: RouterMiddleware {
             }
         } catch let refusal as any Refusal {
             if refusal.kind == .notSignedIn { return .seeOther("/logga-in") }
-            return try page(context, refusal.kind.status, Self.heading(refusal.kind), refusal.description)
+            if refusal.kind == .unavailable {
+                context.logger.error("request refused: database unavailable", metadata: ["error": "\(type(of: refusal))"])
+            }
+            return try page(context, refusal.kind.status, WebWords.heading(refusal.kind), WebWords.message(refusal))
         } catch let error as HTTPError where error.status == .notFound {
             return try page(context, .notFound, "Sidan finns inte", "Kontrollera adressen, eller gå till startsidan.")
         } catch let error as HTTPError where error.status == .contentTooLarge {
@@ -134,19 +137,6 @@ struct ErrorPages: RouterMiddleware {
         case "source": "Källa"
         case "value": "Värde"
         default: String(field.prefix(40))
-        }
-    }
-
-    static func heading(_ kind: RefusalKind) -> String {
-        switch kind {
-        case .notFound: "Finns inte"
-        case .notPermitted: "Du har inte behörighet"
-        case .frozen: "Perioden är publicerad"
-        case .withdrawn: "Aktiviteten har utgått"
-        case .alreadyExists: "Finns redan"
-        case .invalidInput, .conflict: "Det gick inte"
-        case .notSignedIn: "Logga in"
-        case .unavailable: "Databasen kan inte användas"
         }
     }
 

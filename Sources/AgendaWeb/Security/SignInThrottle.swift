@@ -28,3 +28,16 @@ final class SignInThrottle: Sendable {
         _ = records.withLock { $0.removeValue(forKey: client) }
     }
 }
+
+/// The client a sign-in attempt counts against. Behind a reverse proxy every connection comes from the
+/// proxy, so one person's typos would slow everyone down: from a trusted proxy (`agenda serve
+/// --trusted-proxy ADDR`) the client is the right-most address of `X-Forwarded-For` that is not itself a
+/// trusted proxy — the one the nearest trusted proxy saw, which a client cannot forge. From any other
+/// peer the header is ignored.
+enum ClientAddress {
+    static func of(peer: String, forwardedFor: [String], trusted: [String]) -> String {
+        guard trusted.contains(peer) else { return peer }
+        let hops = forwardedFor.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        return hops.reversed().first { !$0.isEmpty && !trusted.contains($0) } ?? peer
+    }
+}

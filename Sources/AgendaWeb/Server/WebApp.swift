@@ -26,9 +26,10 @@ public struct WebApp: Sendable {
         sessions = SessionStore(idleTimeout: settings.idleTimeout, clock: settings.clock)
     }
 
-    /// The router with every page: the public ones, then those behind sign-in.
+    /// The router with every page: the public ones, then those behind sign-in. Every GET answers HEAD
+    /// too (the same status and headers, no body), as link checkers and monitoring expect.
     public func router() -> Router<WebContext> {
-        let router = Router(context: WebContext.self)
+        let router = Router(context: WebContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: ConnectionLoop())
         router.add(middleware: SecurityHeaders())
         router.add(middleware: AccessLog())
@@ -67,6 +68,12 @@ public struct WebApp: Sendable {
         router.on(path, method: method) { request, context in
             try await NIOThreadPool.singleton.runIfActive { try handler(request, context) }
         }
+    }
+
+    /// The client a sign-in attempt counts against (``ClientAddress``).
+    func client(_ request: Request, _ context: WebContext) -> String {
+        ClientAddress.of(
+            peer: context.peerAddress, forwardedFor: request.headers[values: .xForwardedFor], trusted: settings.trustedProxies)
     }
 
     /// The cookie that makes the browser forget its draft (``DraftStore``).
@@ -133,4 +140,5 @@ extension HTTPField.Name {
     static let xFrameOptions = Self("X-Frame-Options")!
     static let referrerPolicy = Self("Referrer-Policy")!
     static let contentSecurityPolicyHeader = Self("Content-Security-Policy")!
+    static let xForwardedFor = Self("X-Forwarded-For")!
 }

@@ -9,14 +9,14 @@ public struct WebContext: RequestContext {
     var session: Session?
     /// A POST's form, read (and its CSRF token checked) by ``SessionMiddleware``.
     var form = Form(fields: [:])
-    /// The client's address, for slowing down failed sign-ins.
-    let clientAddress: String
+    /// The address of the connection's other end: the client, or a proxy in front of the server.
+    let peerAddress: String
     /// The event loop that owns the request's connection (``ConnectionLoop``).
     let eventLoop: any EventLoop
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
-        clientAddress = source.channel.remoteAddress?.ipAddress ?? "okänd"
+        peerAddress = source.channel.remoteAddress?.ipAddress ?? "okänd"
         eventLoop = source.channel.eventLoop
     }
 

@@ -18,17 +18,24 @@ public enum WebServer {
 
     public static func run(_ settings: WebSettings, onStarted: (@Sendable (String, Int) async -> Void)? = nil) async throws {
         _ = eventLoopsRunConcurrency
-        let app = try WebApp(settings: settings)
         var logger = Logger(label: "agenda.web")
         logger.logLevel = .info
-        let application = Application(
-            router: app.router(),
+        let application = try application(settings, logger: logger) { channel in
+            await onStarted?(settings.host, channel.localAddress?.port ?? settings.port)
+        }
+        try await application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+    }
+
+    /// The application `run` serves: the routes over Hummingbird's HTTP/1.1 server held to ``ConnectionRules``.
+    static func application(
+        _ settings: WebSettings, logger: Logger? = nil, onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    ) throws -> some ApplicationProtocol {
+        Application(
+            router: try WebApp(settings: settings).router(),
+            server: ConnectionRules.server(limits: settings.connectionLimits),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Agenda"),
-            onServerRunning: { channel in
-                await onStarted?(settings.host, channel.localAddress?.port ?? settings.port)
-            },
+            onServerRunning: onServerRunning,
             logger: logger
         )
-        try await application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
     }
 }

@@ -15,13 +15,20 @@ public struct WebSettings: Sendable {
     public var idleTimeout: TimeInterval
     /// Set the session cookie's Secure attribute: the site is served over TLS (behind nginx or Caddy).
     public var secureCookies: Bool
+    /// Addresses of reverse proxies (nginx, Caddy) in front of the server: from them, the client a
+    /// sign-in attempt counts against is the one `X-Forwarded-For` names (``ClientAddress``).
+    public var trustedProxies: [String]
     /// The clock sessions idle by; tests move it instead of waiting.
     var clock: @Sendable () -> Date = { Date() }
+    /// How long a connection may take to send a request's head, and how long a body still arriving
+    /// may hold the shutdown (``ConnectionRules``); tests shorten them.
+    var connectionLimits = ConnectionRules.Limits()
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String, templates: URL? = nil,
-        idleTimeout: TimeInterval = 30 * 60, secureCookies: Bool = false
+        idleTimeout: TimeInterval = 30 * 60, secureCookies: Bool = false, trustedProxies: [String] = []
     ) {
+        self.trustedProxies = trustedProxies
         self.host = host
         self.port = port
         self.databasePath = databasePath

@@ -91,12 +91,28 @@ extension PublicSite {
     }
 
     /// One field, quoted when it holds a comma, a quote or a line break. Looked for by byte: by
-    /// Character (grapheme breaking) it was a quarter of writing a site.
+    /// Character (grapheme breaking) it was a quarter of writing a site. A text a spreadsheet would
+    /// run as a formula is neutralised first (``neutralised(_:)``).
     static func csvField(_ value: String) -> String {
+        let value = neutralised(value)
         guard value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) else {
             return value
         }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// OWASP's advice on CSV injection: a field beginning with `=`, `+`, `-`, `@`, a tab or a carriage
+    /// return is a formula to Excel and LibreOffice (`=HYPERLINK(…)` becomes a live link), so it gets a
+    /// leading apostrophe, so the spreadsheet reads it as text; the apostrophe is all that changes. A plain number ("-5", "12,5") is left alone: it is not a formula.
+    static func neutralised(_ value: String) -> String {
+        guard let first = value.utf8.first,
+              [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 9, 13].contains(first),
+              !isPlainNumber(value) else { return value }
+        return "'" + value
+    }
+
+    private static func isPlainNumber(_ value: String) -> Bool {
+        value.wholeMatch(of: /[-+]?[0-9]+([.,][0-9]+)?/) != nil
     }
 
     // MARK: - JSON

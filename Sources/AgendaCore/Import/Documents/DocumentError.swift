@@ -41,3 +41,8 @@ public enum DocumentError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension DocumentError: Refusal {
+    /// A document that cannot be read as a plan: the file must change.
+    public var kind: RefusalKind { .invalidInput }
+}
