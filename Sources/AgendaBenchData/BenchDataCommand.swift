@@ -65,10 +65,8 @@ struct BenchDataCommand: ParsableCommand {
         let importedAt = Timestamp(CalendarDate(year: plan.firstYear - 1, month: 12, day: 19), hour: 9, minute: 5)
         var planDocument: AgendaDocument
         do {
-            let scratch = try AgendaStore(path: scratchPath)
-            let owner = try scratch.createOwner(at: importedAt)
-            try scratch.importAgenda(result.agenda, by: owner.identity, at: importedAt)
-            planDocument = try scratch.exportDocument()
+            _ = try AgendaService.importNew(.parsed(result), at: scratchPath, clock: { importedAt })
+            planDocument = try AgendaService(path: scratchPath).exportDocument()
         }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: scratchPath + suffix) }
 
@@ -79,8 +77,7 @@ struct BenchDataCommand: ParsableCommand {
         try json.write(to: folder.appendingPathComponent("agenda.json"))
         clock.lap("agenda.json (\(json.count) bytes; the plan and its identities, no status history)")
 
-        let store = try AgendaStore(path: databasePath)
-        try store.importDocument(history.document, by: nil, at: importedAt)
+        _ = try AgendaService.importNew(.backup(history.document), at: databasePath, clock: { importedAt })
         clock.lap("agenda.sqlite (\(history.document.statusReports.count) status reports)")
 
         // What bench/run needs: tokens, an action to report on, and the latest period's statuses for the pandoc route.

@@ -26,7 +26,7 @@ public enum ReportGenerator {
     /// Writes `DIR/agenda-PERIOD.EXT` per format, creating DIR if needed, and returns the files written.
     /// Each file is written beside its target under a temporary name and moved into place once every
     /// file is written, so a failure never leaves half a report nor a stray file.
-    public static func write(_ request: ReportRequest, from store: AgendaStore, templates: TemplateSet) throws -> [URL] {
+    public static func write(_ request: ReportRequest, from store: StoreSnapshot, templates: TemplateSet) throws -> [URL] {
         try write(request, from: store, templates: templates, commit: {})
     }
 
@@ -34,7 +34,7 @@ public enum ReportGenerator {
     /// written under its temporary name and before any is moved into place. When writing or `commit`
     /// fails, every temporary file is removed (and DIR, when this call created it) and the error is rethrown.
     public static func write(
-        _ request: ReportRequest, from store: AgendaStore, templates: TemplateSet, commit: () throws -> Void
+        _ request: ReportRequest, from store: StoreSnapshot, templates: TemplateSet, commit: () throws -> Void
     ) throws -> [URL] {
         let staged = try stage(request, from: store, templates: templates)
         do { try commit() } catch {
@@ -47,7 +47,7 @@ public enum ReportGenerator {
     /// Writes every requested format to a temporary name beside its target (`.agenda-PERIOD.EXT.tmp-…`);
     /// ``StagedReport/moveIntoPlace()`` renames them. Throws before writing anything when DIR exists and
     /// is not a folder or the model cannot be built; on any later failure nothing is left behind.
-    static func stage(_ request: ReportRequest, from store: AgendaStore, templates: TemplateSet) throws -> StagedReport {
+    static func stage(_ request: ReportRequest, from store: StoreSnapshot, templates: TemplateSet) throws -> StagedReport {
         let fm = FileManager.default
         let directory = request.directory
         var isFolder: ObjCBool = false
@@ -101,7 +101,7 @@ public enum ReportGenerator {
     ///
     /// Everything is read from one snapshot of the store. Throws ``StoreError/notFound(_:)`` for a
     /// förvaltning or enhet the organisation register does not know.
-    public static func model(for request: ReportRequest, from store: AgendaStore) throws -> ReportModel {
+    public static func model(for request: ReportRequest, from store: StoreSnapshot) throws -> ReportModel {
         let period = request.period
         return try store.read {
             let publication = try store.publication(for: period)
@@ -130,7 +130,7 @@ public enum ReportGenerator {
     /// `date`: what `agenda list actions --department` lists (the one department rule), withdrawn ones
     /// included (the builder leaves those out). A name the register does not know is refused by the
     /// store, naming the closest known names.
-    static func actionCodes(of name: String, asOf date: CalendarDate, in store: AgendaStore) throws -> Set<String> {
+    static func actionCodes(of name: String, asOf date: CalendarDate, in store: StoreSnapshot) throws -> Set<String> {
         Set(try store.actions(matching: ActionFilter(department: name, includeWithdrawn: true, asOf: date)).map(\.code))
     }
 
@@ -138,7 +138,7 @@ public enum ReportGenerator {
     /// the text that puts the action before IT-rådet (``ReportBuilder/pendingReasons(_:)`` of the version
     /// in force at `end`) already stood in an earlier version, and a decision in force by `end` changed
     /// the action after it. A change that brings new text to decide on settles nothing.
-    static func settledDecisions(_ agenda: Agenda, through end: CalendarDate, in store: AgendaStore) throws -> Set<String> {
+    static func settledDecisions(_ agenda: Agenda, through end: CalendarDate, in store: StoreSnapshot) throws -> Set<String> {
         var settled = Set<String>()
         for action in agenda.actions where action.state != .withdrawn {
             let pending = ReportBuilder.pendingReasons(action)

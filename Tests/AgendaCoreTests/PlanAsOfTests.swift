@@ -40,7 +40,7 @@ import Testing
             ("2018", nil), ("2018Q4", "2018-10-01T00:00:00Z"),
         ]
         let periods = try asked.map { (try Period(parsing: $0.0), $0.1.map { Timestamp(iso: $0)! }) }
-        let lookups = periods.map { AgendaStore.StatusLookup(period: $0.0, knownAt: $0.1) }
+        let lookups = periods.map { StatusLookup(period: $0.0, knownAt: $0.1) }
         for code in ["1.1", "1.2", "1.3", "2"] {
             let expected = try periods.map { try store.statuses(for: $0.0, knownAt: $0.1)[code] }
             #expect(try store.statuses(of: code, lookups) == expected, "\(code)")

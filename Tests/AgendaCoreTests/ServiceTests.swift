@@ -22,7 +22,7 @@ import Testing
                 }
                 group.addTask {
                     // A reader sees one snapshot: the reports it counts twice inside one read agree.
-                    let (a, b) = try service.read { store in
+                    let (a, b) = try service.reading { store in
                         (try store.allStatusReports().count, try store.allStatusReports().count)
                     }
                     #expect(a == b)

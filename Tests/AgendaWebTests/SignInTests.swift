@@ -1,4 +1,4 @@
-import AgendaCore
+@testable import AgendaCore
 import Foundation
 import HTTPTypes
 import Hummingbird

@@ -1,5 +1,5 @@
 import Synchronization
-import AgendaCore
+@testable import AgendaCore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -21,7 +21,7 @@ enum DemoDatabase {
         let path = dir.appendingPathComponent("demo.sqlite").path
         let plan = try PlanImporter.parse(
             DemoPlan.data(), format: .text, labels: LabelTable.standard(), register: OrganisationRegister.standard())
-        let result = try AgendaService.create(at: path) { store, _ in try DemoHistory.build(into: store, agenda: plan.agenda) }
+        let result = try AgendaService.createDemo(at: path, agenda: plan.agenda)
         return Built(path: path, tokens: Dictionary(uniqueKeysWithValues: result.tokens.map { ($0.identity.name, $0.token) }))
     }
 

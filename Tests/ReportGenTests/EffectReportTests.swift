@@ -1,4 +1,4 @@
-import AgendaCore
+@testable import AgendaCore
 import CLibXML2
 import Foundation
 import Testing
@@ -142,14 +142,14 @@ import Testing
         let owner = try DemoStore.identity("IT-chef", in: store)
         let q4 = Self.p("2018Q4"), q3 = Self.p("2018Q3")
         let request = ReportRequest(period: q4, formats: [.xhtml], directory: try Support.tempDirectory())
-        let before = try ReportGenerator.model(for: request, from: store)
+        let before = try ReportGenerator.model(for: request, from: store.snapshot)
         let beforeSection = try #require(before.effects)
         // Actions whose first goal has no assessment yet (the demo may carry some).
         let fresh = Set(beforeSection.goals.filter { $0.number == 1 && $0.assessment == nil }.map(\.entry.action.code))
         let finished = try #require(before.entries.first { $0.category == .done && fresh.contains($0.action.code) })
         let ongoing = try #require(before.entries.first { $0.category != .done && fresh.contains($0.action.code) })
         let q3Request = ReportRequest(period: q3, formats: [.xhtml], directory: try Support.tempDirectory())
-        let q3Before = try ReportGenerator.model(for: q3Request, from: store)
+        let q3Before = try ReportGenerator.model(for: q3Request, from: store.snapshot)
         #expect(try store.publication(for: q3) != nil, "the demo publishes 2018Q3")
 
         func file(_ code: String, _ period: Period, _ outcome: EffectOutcome, comment: String = "") throws {
@@ -161,7 +161,7 @@ import Testing
         try file(ongoing.action.code, q4, .notAchieved)
         try file(ongoing.action.code, q3, .achieved)
 
-        let after = try ReportGenerator.model(for: request, from: store)
+        let after = try ReportGenerator.model(for: request, from: store.snapshot)
         let section = try #require(after.effects)
         #expect(section.total.count(of: .outcome(.notAchieved)) == beforeSection.total.count(of: .outcome(.notAchieved)) + 2)
         #expect(section.total.count(of: .outcome(.achieved)) == beforeSection.total.count(of: .outcome(.achieved)),
@@ -172,12 +172,12 @@ import Testing
         #expect(listed.first?.assessment?.comment == Self.hostile)
         #expect(!section.finishedNotAchieved.contains { $0.entry.action.code == ongoing.action.code })
 
-        let q3After = try ReportGenerator.model(for: q3Request, from: store)
+        let q3After = try ReportGenerator.model(for: q3Request, from: store.snapshot)
         #expect(q3After == q3Before, "2018Q3 is published: assessments filed later do not show in it")
 
         // The yearly report is the same section for the year.
         let year = try ReportGenerator.model(
-            for: ReportRequest(period: Self.p("2018"), formats: [.xhtml], directory: try Support.tempDirectory()), from: store)
+            for: ReportRequest(period: Self.p("2018"), formats: [.xhtml], directory: try Support.tempDirectory()), from: store.snapshot)
         for code in [finished.action.code, ongoing.action.code] {
             #expect(year.effects?.goals.first { $0.entry.action.code == code && $0.number == 1 }?.category == .outcome(.notAchieved))
         }

@@ -216,7 +216,7 @@ enum LikaFixture {
         try store.linkIndicators(action: "1.5", set: IndicatorSet.likaSocialtjanstKey, codes: ["L1"], decision: Decision(reference: "KS §1", date: CalendarDate(year: 2018, month: 10, day: 21)),
                                  by: owner, at: Timestamp(CalendarDate(year: 2018, month: 10, day: 21)))
 
-        let model = try LikaReportGenerator.summary(unit: "hemtjänst", compare: [LikaComparand("2018-10-01"), LikaComparand("Bistånd")], from: store, templates: templates)
+        let model = try LikaReportGenerator.summary(unit: "hemtjänst", compare: [LikaComparand("2018-10-01"), LikaComparand("Bistånd")], from: store.snapshot, templates: templates)
         #expect(model.assessments.map(\.label) == ["Hemtjänst 2018-10-20"])
         #expect(model.previous?.date == CalendarDate(year: 2018, month: 10, day: 1))
         #expect(model.comparisons.map(\.label) == ["Hemtjänst 2018-10-01", "Bistånd 2018-10-05"])
@@ -224,11 +224,11 @@ enum LikaFixture {
         #expect(model.linkedActions["L1"]?.map(\.code) == ["1.5"])
         #expect(model.linkedActions["I1"] == [])
         #expect(model.baseName == "lika-hemtjanst-2018-10-20")
-        #expect(throws: StoreError.self) { try LikaReportGenerator.summary(unit: "Hemtjänst", compare: [LikaComparand("2017-01-01")], from: store, templates: templates) }
-        #expect(throws: StoreError.self) { try LikaReportGenerator.summary(unit: "Ingen sådan", from: store, templates: templates) }
+        #expect(throws: StoreError.self) { try LikaReportGenerator.summary(unit: "Hemtjänst", compare: [LikaComparand("2017-01-01")], from: store.snapshot, templates: templates) }
+        #expect(throws: StoreError.self) { try LikaReportGenerator.summary(unit: "Ingen sådan", from: store.snapshot, templates: templates) }
 
         // The period report: 2018Q4 lists every unit's latest assessment by 2018-12-31.
-        let q4 = try ReportGenerator.model(for: ReportRequest(period: try Period(parsing: "2018Q4"), directory: Support.tempDirectory()), from: store)
+        let q4 = try ReportGenerator.model(for: ReportRequest(period: try Period(parsing: "2018Q4"), directory: Support.tempDirectory()), from: store.snapshot)
         #expect(q4.lika.map(\.unit) == DemoLika.units + ["Hemtjänst", "Bistånd"])
         let hemtjanst = try #require(q4.lika.first { $0.unit == "Hemtjänst" })
         #expect(hemtjanst.date == CalendarDate(year: 2018, month: 10, day: 20))
@@ -241,10 +241,10 @@ enum LikaFixture {
         #expect(errors.isEmpty, "\(errors.prefix(3))")
         // 2018Q3 (published before these) shows the demo's 2018-03-01 assessments only; a link decided
         // after a period's end does not count in it.
-        let q3 = try ReportGenerator.model(for: ReportRequest(period: try Period(parsing: "2018Q3"), directory: Support.tempDirectory()), from: store)
+        let q3 = try ReportGenerator.model(for: ReportRequest(period: try Period(parsing: "2018Q3"), directory: Support.tempDirectory()), from: store.snapshot)
         #expect(q3.lika.map(\.unit) == DemoLika.units)
         #expect(q3.lika.allSatisfy { $0.date == CalendarDate(year: 2018, month: 3, day: 1) })
-        #expect(try LikaUnitStatus.read(asOf: CalendarDate(year: 2017, month: 2, day: 28), knownAt: nil, from: store).isEmpty)
+        #expect(try LikaUnitStatus.read(asOf: CalendarDate(year: 2017, month: 2, day: 28), knownAt: nil, from: store.snapshot).isEmpty)
         // Without assessments there is no section.
         #expect(!String(decoding: try ReportWriter.data(Fixture.model, format: .xhtml, templates: templates), as: UTF8.self).contains("Självskattningar (LIKA)"))
     }
@@ -252,7 +252,7 @@ enum LikaFixture {
     @Test func demoUnitsSummaryHasTheLoopToLinkedActions() throws {
         let store = try DemoStore.open()
         let templates = try TemplateSet.load(from: nil)
-        let model = try LikaReportGenerator.summary(unit: "Äldreomsorg", from: store, templates: templates)
+        let model = try LikaReportGenerator.summary(unit: "Äldreomsorg", from: store.snapshot, templates: templates)
         #expect(model.assessments.first?.date == CalendarDate(year: 2018, month: 3, day: 1))
         #expect(model.previous?.date == CalendarDate(year: 2017, month: 3, day: 1))
         // 5.7 is linked to L3 in the demo.

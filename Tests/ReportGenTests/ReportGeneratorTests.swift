@@ -1,4 +1,4 @@
-import AgendaCore
+@testable import AgendaCore
 import Foundation
 import CLibXML2
 import Testing
@@ -66,15 +66,15 @@ enum DemoStore {
         let reporter = try DemoStore.identity("Stadsbyggnadsförvaltningen", in: other)
         let request = try Self.request()
         let (before, inside) = try store.read {
-            let before = try ReportGenerator.model(for: request, from: store)
+            let before = try ReportGenerator.model(for: request, from: store.snapshot)
             try other.reportStatus(
                 StatusInput(action: "9.2", period: Self.q4, status: .started, light: .green, comment: "Påbörjad."),
                 by: reporter, at: Timestamp(CalendarDate(iso: "2019-01-10")!, hour: 9))
-            return (before, try ReportGenerator.model(for: request, from: store))
+            return (before, try ReportGenerator.model(for: request, from: store.snapshot))
         }
         #expect(before.unreported.flatMap(\.entries).map(\.action.code).contains("9.2"))
         #expect(inside == before)
-        let after = try ReportGenerator.model(for: request, from: store)
+        let after = try ReportGenerator.model(for: request, from: store.snapshot)
         #expect(!after.unreported.flatMap(\.entries).map(\.action.code).contains("9.2"))
     }
 
@@ -84,7 +84,7 @@ enum DemoStore {
     /// on it (logo included) says the template's placeholder "Kommunen".
     @Test func titlePageNamesThePlansOrganisation() throws {
         let store = try DemoStore.open()
-        let url = try #require(try ReportGenerator.write(try Self.request(), from: store, templates: try TemplateSet.bundled()).first)
+        let url = try #require(try ReportGenerator.write(try Self.request(), from: store.snapshot, templates: try TemplateSet.bundled()).first)
         let doc = try ParsedXML(try Data(contentsOf: url), name: url.lastPathComponent)
         let header = try #require(doc.first("header"))
         func child(withClass name: String) -> xmlNodePtr? {
@@ -109,7 +109,7 @@ enum DemoStore {
         let text = try String(contentsOf: file, encoding: .utf8)
         try text.replacingOccurrences(of: "\nname\t\n", with: "\nname\tGöteborgs Stad\n").write(to: file, atomically: true, encoding: .utf8)
         let templates = try TemplateSet.load(from: dir)
-        let model = try ReportGenerator.model(for: try Self.request(), from: try DemoStore.open())
+        let model = try ReportGenerator.model(for: try Self.request(), from: try DemoStore.open().snapshot)
         #expect(model.organisation == "Mölndals stad")
         #expect(templates.organisationName(model) == "Göteborgs Stad")
         #expect(try TemplateSet.bundled().organisationName(model) == "Mölndals stad")
@@ -123,9 +123,9 @@ enum DemoStore {
     /// 1.2 must have a plan approved by IT-rådet; IT-rådet revised 1.2 on 2018-03-14, which settled it.
     @Test func decisionSettledByALaterRevisionLeavesThePendingList() throws {
         let store = try DemoStore.open()
-        let before = try ReportGenerator.model(for: try Self.request(try Period(parsing: "2017Q4")), from: store)
+        let before = try ReportGenerator.model(for: try Self.request(try Period(parsing: "2017Q4")), from: store.snapshot)
         #expect(before.decisions.map(\.entry.action.code).contains("1.2"))
-        let after = try ReportGenerator.model(for: try Self.request(), from: store)
+        let after = try ReportGenerator.model(for: try Self.request(), from: store.snapshot)
         #expect(!after.decisions.map(\.entry.action.code).contains("1.2"))
         for item in after.decisions {
             #expect(item.entry.status.map { !$0.report.status.isFinished } ?? true, "\(item.entry.action.code) is reported finished")
@@ -135,7 +135,7 @@ enum DemoStore {
     /// A decision that brings new text to put before IT-rådet settles nothing.
     @Test func revisionThatAddsAnApprovalKeepsTheActionPending() throws {
         let store = try DemoStore.open()
-        let model = try ReportGenerator.model(for: try Self.request(), from: store)
+        let model = try ReportGenerator.model(for: try Self.request(), from: store.snapshot)
         let code = try #require(model.entries.first { entry in
             ReportBuilder.pendingReasons(entry.action).isEmpty && !(entry.status?.report.status.isFinished ?? false)
         }?.action.code)
@@ -143,7 +143,7 @@ enum DemoStore {
             code: code, decision: Decision(reference: "IT-rådet 2018-11-20 §3", date: CalendarDate(iso: "2018-11-20")),
             by: try DemoStore.identity("IT-chef", in: store), at: Timestamp(CalendarDate(iso: "2018-11-21")!, hour: 9)
         ) { $0.plan.text += "\nFörslaget ska godkännas av IT-rådet." }
-        let revised = try ReportGenerator.model(for: try Self.request(), from: store)
+        let revised = try ReportGenerator.model(for: try Self.request(), from: store.snapshot)
         #expect(revised.decisions.map(\.entry.action.code).contains(code))
     }
 
@@ -152,12 +152,12 @@ enum DemoStore {
     /// The report's "Ej rapporterat" answers what `agenda status missing` answers, also for one förvaltning.
     @Test func unreportedIsWhatStatusMissingSays() throws {
         let store = try DemoStore.open()
-        let model = try ReportGenerator.model(for: try Self.request(), from: store)
+        let model = try ReportGenerator.model(for: try Self.request(), from: store.snapshot)
         let missing = try store.missingReports(for: Self.q4)
         #expect(!missing.isEmpty)
         #expect(Self.codes(model.unreported) == Self.codes(missing))
 
-        let slf = try ReportGenerator.model(for: try Self.request(filter: ReportFilter(department: "IT-avdelningen")), from: store)
+        let slf = try ReportGenerator.model(for: try Self.request(filter: ReportFilter(department: "IT-avdelningen")), from: store.snapshot)
         let shown = Set(slf.entries.map(\.action.code))
         let expected = missing.map { [$0.department] + $0.actions.filter(shown.contains) }.filter { $0.count > 1 }
         #expect(Self.codes(slf.unreported) == expected)
@@ -168,18 +168,18 @@ enum DemoStore {
     @Test func publishedReportKeepsItsMissingListAndBytes() throws {
         let store = try DemoStore.open()
         let publication = try #require(try store.publication(for: Self.q3))
-        let model = try ReportGenerator.model(for: try Self.request(Self.q3), from: store)
+        let model = try ReportGenerator.model(for: try Self.request(Self.q3), from: store.snapshot)
         #expect(Self.codes(model.unreported) == Self.codes(try store.missingReports(for: Self.q3, knownAt: publication.publishedAt)))
         let still = try #require(model.unreported.first { $0.department != nil })
         let code = try #require(still.entries.first?.action.code)
 
         let dir = try Support.tempDirectory()
-        let first = try Data(contentsOf: try #require(try ReportGenerator.write(try Self.request(Self.q3, in: dir), from: store, templates: try TemplateSet.bundled()).first))
+        let first = try Data(contentsOf: try #require(try ReportGenerator.write(try Self.request(Self.q3, in: dir), from: store.snapshot, templates: try TemplateSet.bundled()).first))
         try store.reportStatus(
             StatusInput(action: code, period: Self.q3, status: .started, light: .green, comment: "Sent inkommen."),
             by: try DemoStore.identity(try #require(still.department), in: store), at: Timestamp(CalendarDate(iso: "2019-02-01")!, hour: 9))
         #expect(!(try store.missingReports(for: Self.q3).flatMap(\.actions).contains(code)))
-        let second = try Data(contentsOf: try #require(try ReportGenerator.write(try Self.request(Self.q3, in: dir), from: store, templates: try TemplateSet.bundled()).first))
+        let second = try Data(contentsOf: try #require(try ReportGenerator.write(try Self.request(Self.q3, in: dir), from: store.snapshot, templates: try TemplateSet.bundled()).first))
         #expect(first == second)
     }
 
@@ -190,7 +190,7 @@ enum DemoStore {
     @Test(arguments: ["IT-avdelningen", "it-avdelningen"])
     func enhetFiltersTheReportAsListActionsDoes(_ name: String) throws {
         let store = try DemoStore.open()
-        let model = try ReportGenerator.model(for: try Self.request(filter: ReportFilter(department: name)), from: store)
+        let model = try ReportGenerator.model(for: try Self.request(filter: ReportFilter(department: name)), from: store.snapshot)
         let listed = try store.actions(matching: ActionFilter(department: name, asOf: Self.q4.end))
         #expect(listed.count == 9)
         #expect(model.entries.map(\.action.code) == listed.map(\.code))
@@ -198,7 +198,7 @@ enum DemoStore {
 
     @Test func departmentAliasFiltersTheReport() throws {
         let store = try DemoStore.open()
-        let model = try ReportGenerator.model(for: try Self.request(filter: ReportFilter(department: "SLF")), from: store)
+        let model = try ReportGenerator.model(for: try Self.request(filter: ReportFilter(department: "SLF")), from: store.snapshot)
         let listed = try store.actions(matching: ActionFilter(department: "Stadsledningsförvaltningen", asOf: Self.q4.end))
         #expect(!listed.isEmpty)
         #expect(model.entries.map(\.action.code) == listed.map(\.code))
@@ -211,7 +211,7 @@ enum DemoStore {
         var committed = false
         let error = #expect(throws: StoreError.self) {
             try ReportGenerator.write(
-                try Self.request(filter: ReportFilter(department: "IT-avdelnigen"), in: dir), from: store,
+                try Self.request(filter: ReportFilter(department: "IT-avdelnigen"), in: dir), from: store.snapshot,
                 templates: try TemplateSet.bundled(), commit: { committed = true })
         }
         #expect(error?.kind == .notFound)
@@ -233,7 +233,7 @@ enum DemoStore {
         var committed = false
         let request = ReportRequest(period: Self.q4, directory: file)
         #expect(throws: ReportError.output(file: file.path, reason: "det är en fil, inte en mapp")) {
-            try ReportGenerator.write(request, from: try DemoStore.open(), templates: try TemplateSet.bundled(), commit: { committed = true })
+            try ReportGenerator.write(request, from: try DemoStore.open().snapshot, templates: try TemplateSet.bundled(), commit: { committed = true })
         }
         #expect(!committed)
         #expect(try Self.names(in: parent) == ["rapporter"])
@@ -249,7 +249,7 @@ enum DemoStore {
         let request = ReportRequest(period: Self.q4, directory: dir)
         var seen: [String] = []
         #expect(throws: CommitFailed.self) {
-            try ReportGenerator.write(request, from: try DemoStore.open(), templates: try TemplateSet.bundled()) {
+            try ReportGenerator.write(request, from: try DemoStore.open().snapshot, templates: try TemplateSet.bundled()) {
                 seen = try Self.names(in: dir)
                 throw CommitFailed()
             }
@@ -261,7 +261,7 @@ enum DemoStore {
 
         let fresh = try Support.tempDirectory().appendingPathComponent("ny")
         #expect(throws: CommitFailed.self) {
-            try ReportGenerator.write(ReportRequest(period: Self.q4, directory: fresh), from: try DemoStore.open(),
+            try ReportGenerator.write(ReportRequest(period: Self.q4, directory: fresh), from: try DemoStore.open().snapshot,
                                       templates: try TemplateSet.bundled()) { throw CommitFailed() }
         }
         #expect(!FileManager.default.fileExists(atPath: fresh.path), "the folder the call created is removed again")
@@ -270,7 +270,7 @@ enum DemoStore {
     @Test func successfulWritePutsEveryFileInPlaceAndNoTemporaryOne() throws {
         let dir = try Support.tempDirectory().appendingPathComponent("ut")
         var commits = 0
-        let written = try ReportGenerator.write(ReportRequest(period: Self.q4, directory: dir), from: try DemoStore.open(),
+        let written = try ReportGenerator.write(ReportRequest(period: Self.q4, directory: dir), from: try DemoStore.open().snapshot,
                                                 templates: try TemplateSet.bundled()) {
             commits += 1
             #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("agenda-2018Q4.xhtml").path))
@@ -281,7 +281,7 @@ enum DemoStore {
         #expect(try Self.names(in: dir) == expected.sorted())
         for url in written { #expect(try Data(contentsOf: url).count > 1000, "\(url.lastPathComponent)") }
         // A plain write over existing files replaces them the same way.
-        _ = try ReportGenerator.write(ReportRequest(period: Self.q4, directory: dir), from: try DemoStore.open(), templates: try TemplateSet.bundled())
+        _ = try ReportGenerator.write(ReportRequest(period: Self.q4, directory: dir), from: try DemoStore.open().snapshot, templates: try TemplateSet.bundled())
         #expect(try Self.names(in: dir) == expected.sorted())
     }
 

@@ -1,4 +1,4 @@
-import AgendaCore
+@testable import AgendaCore
 import CLibXML2
 import Foundation
 import Testing
@@ -73,7 +73,7 @@ import Testing
 
     static func written(_ store: AgendaStore, templates: TemplateSet, baseURL: String? = nil) throws -> [String: Data] {
         let dir = try Support.tempDirectory()
-        try PublicSite.read(from: store, templates: templates, baseURL: baseURL).write(to: dir)
+        try PublicSite.read(from: store.snapshot, templates: templates, baseURL: baseURL).write(to: dir)
         return try files(in: dir)
     }
 
@@ -308,7 +308,7 @@ import Testing
 
     @Test func writeLeavesUnchangedFilesAlone() throws {
         let store = try Self.markedStore()
-        let site = try PublicSite.read(from: store, templates: try Self.templates())
+        let site = try PublicSite.read(from: store.snapshot, templates: try Self.templates())
         let dir = try Support.tempDirectory()
         try site.write(to: dir)
         let index = dir.appendingPathComponent("index.html")
@@ -320,7 +320,7 @@ import Testing
     }
 
     @Test func fileAtPathIsWhatWriteWrites() throws {
-        let site = try PublicSite.read(from: try Self.markedStore(), templates: try Self.templates(), baseURL: "/oppet/")
+        let site = try PublicSite.read(from: try Self.markedStore().snapshot, templates: try Self.templates(), baseURL: "/oppet/")
         let dir = try Support.tempDirectory()
         try site.write(to: dir)
         let files = try Self.files(in: dir)
@@ -354,7 +354,7 @@ import Testing
         for (templates, baseURL) in [(try SiteTests.templates(), nil), (try SiteTests.templates(fields: all), "https://kommun.se/agenda/")] {
             let whole = try SiteTests.written(store, templates: templates, baseURL: baseURL)
             let dir = try Support.tempDirectory()
-            let urls = try PublicSite.write(from: store, templates: templates, baseURL: baseURL, to: dir)
+            let urls = try PublicSite.write(from: store.snapshot, templates: templates, baseURL: baseURL, to: dir)
             let streamed = try SiteTests.files(in: dir)
             #expect(streamed.keys.sorted() == whole.keys.sorted(), "no other file, no temporary file left")
             for (path, data) in whole { #expect(streamed[path] == data, "\(path) differs") }
@@ -366,14 +366,14 @@ import Testing
         let store = try SiteTests.markedStore()
         let templates = try SiteTests.templates()
         let dir = try Support.tempDirectory()
-        try PublicSite.write(from: store, templates: templates, to: dir)
+        try PublicSite.write(from: store.snapshot, templates: templates, to: dir)
         let csv = dir.appendingPathComponent("oppna-data/aktiviteter.csv")
         let json = dir.appendingPathComponent("oppna-data/aktiviteter.json")
         let old = Date(timeIntervalSince1970: 1_000_000)
         for url in [csv, json] { try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: url.path) }
         let before = try Data(contentsOf: json)
         try Data("gammalt".utf8).write(to: json)
-        try PublicSite.write(from: store, templates: templates, to: dir)
+        try PublicSite.write(from: store.snapshot, templates: templates, to: dir)
         #expect(try FileManager.default.attributesOfItem(atPath: csv.path)[.modificationDate] as? Date == old)
         #expect(try Data(contentsOf: json) == before, "a changed file is written again")
         #expect(try SiteTests.files(in: dir).keys.allSatisfy { !$0.hasSuffix(".tmp") })
@@ -383,7 +383,7 @@ import Testing
     /// every action and with none.
     @Test func theStreamedJSONIsTheEncodersBytes() throws {
         let all = PublicSettings.Field.allCases.map(\.rawValue).joined(separator: ",")
-        let site = try PublicSite.read(from: try SiteTests.markedStore(), templates: try SiteTests.templates(fields: all))
+        let site = try PublicSite.read(from: try SiteTests.markedStore().snapshot, templates: try SiteTests.templates(fields: all))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         func whole(_ site: PublicSite) throws -> Data {

@@ -1,4 +1,4 @@
-import AgendaCore
+@testable import AgendaCore
 import Testing
 @testable import ReportGen
 

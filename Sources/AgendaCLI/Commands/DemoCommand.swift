@@ -26,7 +26,7 @@ struct DemoCommand: ParsableCommand {
         let target = folder.appendingPathComponent("agenda.sqlite")
         // Built under a temporary name and moved over any earlier demo, so a failed run leaves that as it was.
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target.path + suffix) }
-        let history = try AgendaService.create(at: target.path) { store, _ in try DemoHistory.build(into: store, agenda: result.agenda) }
+        let history = try AgendaService.createDemo(at: target.path, agenda: result.agenda)
         let reports = folder.appendingPathComponent("reports", isDirectory: true)
         let service = try AgendaService(path: target.path)
         let templates = try TemplateSet.bundled()

@@ -19,7 +19,7 @@ public enum DemoHistory {
     }()
 
     /// Creates the owner, imports `agenda`, adds a reporter per förvaltning and a reader, and records the history.
-    public static func build(into store: AgendaStore, agenda: Agenda) throws -> Result {
+    static func build(into store: AgendaStore, agenda: Agenda) throws -> Result {
         let owner = try store.createOwner(name: "IT-chef", at: moment("2016-12-19", 9))
         try store.importAgenda(agenda, by: owner.identity, at: moment("2016-12-19", 9, 5))
         var tokens = [owner]

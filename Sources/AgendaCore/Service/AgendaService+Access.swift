@@ -3,12 +3,12 @@ extension AgendaService {
     /// replaced token; the error never repeats the token. Every write checks the identity again inside
     /// its transaction, so a token revoked meanwhile stops working at once.
     public func authenticate(token: String) throws -> Identity {
-        try read { store in try store.authenticate(token: token) }
+        try reading { store in try store.authenticate(token: token) }
     }
 
     /// Every identity, in the order created (never a token or its hash).
     public func identities() throws -> [Identity] {
-        try read { store in try store.identities() }
+        try reading { store in try store.identities() }
     }
 
     /// Adds an identity; a reporter's `department` is found by the one department rule. A name that is
@@ -43,7 +43,7 @@ extension AgendaService {
 
     /// Whether the database holds an agenda yet.
     public func hasAgenda() throws -> Bool {
-        try read { store in try store.hasAgenda() }
+        try reading { store in try store.hasAgenda() }
     }
 }
 
@@ -57,7 +57,7 @@ extension AgendaService {
     /// The identity a one-time link secret would sign in, leaving the link unused (``AccessError/invalidToken``
     /// for a used, expired or unknown link, or a revoked identity).
     public func signInLinkHolder(_ secret: String) throws -> Identity {
-        try read { store in try store.signInLinkHolder(secret, at: now) }
+        try reading { store in try store.signInLinkHolder(secret, at: now) }
     }
 
     /// Signs in with a one-time link secret (see ``createSignInLink(for:validFor:by:)``).
@@ -69,6 +69,6 @@ extension AgendaService {
     /// once the identity is revoked or its token renewed, so that its sessions end at the next request.
     public func verify(_ identity: Identity) throws -> Identity {
         // Memoized per file state: a revocation or a renewed token is a change of the file.
-        try read { store in try store.memoized("verify\u{0}\(identity.tokenHash ?? "")") { try store.verify(identity) } }
+        try reading { store in try store.memoized("verify\u{0}\(identity.tokenHash ?? "")") { try store.verify(identity) } }
     }
 }

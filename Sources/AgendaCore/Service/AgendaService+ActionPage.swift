@@ -33,7 +33,7 @@ extension AgendaService {
     /// a förvaltning only those it leads or shares (as the plan stands now), a reader none
     /// (``AccessError``, refused as for a report). Throws ``StoreError/notFound(_:)`` for no such action.
     public func actionForReporting(code: String, caller: Identity) throws -> ActionForReporting {
-        try read { store in
+        try reading { store in
             try store.requireAgenda()
             // What depends on the file only is memoized per file state; the caller's scope and the
             // periods (which depend on today) are worked out on every call.

@@ -64,12 +64,12 @@ extension AgendaService {
 
     /// The effektmål of the action `code` as it stands now (or at the end of `date`).
     public func effectGoals(code: String, asOf date: CalendarDate? = nil) throws -> [EffectGoal] {
-        try read { store in try store.requireAgenda(); return try store.effectGoals(code: code, asOf: date) }
+        try reading { store in try store.requireAgenda(); return try store.effectGoals(code: code, asOf: date) }
     }
 
     /// The action `code`'s goals, each with its latest assessment, and every assessment filed on them.
     public func actionEffects(code: String) throws -> ActionEffects {
-        try read { store in
+        try reading { store in
             try store.requireAgenda()
             guard let action = try store.action(code: code) else { throw AgendaStore.noAction(code) }
             return try actionEffects(code: code, store: store, action: action)
@@ -89,7 +89,7 @@ extension AgendaService {
     /// Every assessment of the action `code`'s goals, superseded ones included, oldest first, each with
     /// its goal's current number and text.
     public func effectHistory(code: String) throws -> [EffectListing] {
-        try read { store in
+        try reading { store in
             try store.requireAgenda()
             return try Self.listings(try store.effectHistory(code: code), store: store)
         }
@@ -99,7 +99,7 @@ extension AgendaService {
     /// ``AgendaStore/effectAssessmentsInForce(code:period:knownAt:)``), only the action `code`'s and only
     /// `period`'s when given, each with its goal's number and text; in plan order, then goal, then period.
     public func effectAssessments(code: String? = nil, period: Period? = nil, knownAt: Timestamp? = nil) throws -> [EffectListing] {
-        try read { store in
+        try reading { store in
             try store.requireAgenda()
             let listings = try Self.listings(try store.effectAssessmentsInForce(code: code, period: period, knownAt: knownAt), store: store)
             // Within an action, goals in the order the action lists them (removed goals last).
@@ -116,7 +116,7 @@ extension AgendaService {
     /// Per action code and goal id, the assessment in force for `period` (carried over from an earlier
     /// period where none was filed for it), as known at `knownAt`; see ``AgendaStore/effectEntries(for:knownAt:)``.
     public func effectEntries(for period: Period, knownAt: Timestamp? = nil) throws -> [String: [Int: EffectEntry]] {
-        try read { store in try store.requireAgenda(); return try store.effectEntries(for: period, knownAt: knownAt) }
+        try reading { store in try store.requireAgenda(); return try store.effectEntries(for: period, knownAt: knownAt) }
     }
 
     /// `assessments` with their goals' numbers and texts: the current version's, else, for a goal a later

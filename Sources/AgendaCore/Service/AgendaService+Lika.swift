@@ -110,7 +110,7 @@ extension AgendaService {
 
     /// The indicator sets stored in the database; the built-in LIKA Socialtjänst when none is stored yet.
     public func indicatorSets() throws -> [IndicatorSet] {
-        try read { store in
+        try reading { store in
             let stored = try store.indicatorSets()
             return stored.isEmpty ? [IndicatorSet.likaSocialtjanst] : stored
         }
@@ -118,37 +118,37 @@ extension AgendaService {
 
     /// The set with `key`, as stored or built in.
     public func indicatorSet(key: String = IndicatorSet.likaSocialtjanstKey) throws -> IndicatorSet {
-        try read { store in try store.indicatorSet(key: key) }
+        try reading { store in try store.indicatorSet(key: key) }
     }
 
     /// Every unit that has assessed itself, in the order first recorded.
     public func assessedUnits() throws -> [AssessedUnit] {
-        try read { store in try store.assessedUnits() }
+        try reading { store in try store.assessedUnits() }
     }
 
     /// The answers in force that `query` asks for (see ``AgendaStore/answers(_:)``).
     public func answers(_ query: AnswerQuery = AnswerQuery()) throws -> [AssessmentAnswer] {
-        try read { store in try store.answers(query) }
+        try reading { store in try store.answers(query) }
     }
 
     /// The self-assessments on record, only `unit`'s when given, with their answer counts.
     public func assessments(unit: String? = nil) throws -> [AssessmentSummary] {
-        try read { store in try store.assessments(unit: unit) }
+        try reading { store in try store.assessments(unit: unit) }
     }
 
     /// The indicators below `level` in each unit's latest assessment, with suggestions and linked actions.
     public func suggestions(unit: String? = nil, below level: MaturityAnswer = .fulfilled, set: String? = nil) throws -> [IndicatorSuggestion] {
-        try read { store in try store.suggestions(unit: unit, below: level, set: set) }
+        try reading { store in try store.suggestions(unit: unit, below: level, set: set) }
     }
 
     /// The actions linked to an indicator, with their latest status.
     public func linkedActions(code: String, set: String = IndicatorSet.likaSocialtjanstKey) throws -> [LinkedAction] {
-        try read { store in try store.linkedActions(set: set, code: code) }
+        try reading { store in try store.linkedActions(set: set, code: code) }
     }
 
     /// The indicators an action is linked to.
     public func indicatorLinks(action: String) throws -> [LinkedIndicator] {
-        try read { store in try store.indicatorLinks(action: action) }
+        try reading { store in try store.indicatorLinks(action: action) }
     }
 
     // MARK: - Who may assess which unit
@@ -165,7 +165,7 @@ extension AgendaService {
         }
         try Validation.checkName(name, field: .assessedUnit)
         let owner = try department.map { named in
-            try read { store in try store.department(id: try store.requireDepartment(named)).name }
+            try reading { store in try store.department(id: try store.requireDepartment(named)).name }
         }
         let unit = AssessedUnit(name: name, department: owner ?? (caller.role == .reporter ? caller.department : nil))
         try AccessPolicy.checkAssessmentScope(caller, unit: unit.name, department: unit.department)
@@ -176,7 +176,7 @@ extension AgendaService {
     /// answer's ``AssessmentAnswer/supersedes`` names the one it replaced).
     public func answerHistory(unit: String, date: CalendarDate) throws -> [AssessmentAnswer] {
         let key = SwedishText.key(unit)
-        return try read { store in
+        return try reading { store in
             try store.allAssessmentAnswers().filter { SwedishText.key($0.unit) == key && $0.date == date }
         }
     }

@@ -129,6 +129,12 @@ extension AgendaService {
     // MARK: - Creating a database
 
     /// Creates a new database at `path` with its owner `ownerName`; the token is in the result, to be shown once.
+    /// Creates the demo database at `path`: `agenda`, its identities and a few years of made-up history
+    /// (``DemoHistory``), all or nothing.
+    public static func createDemo(at path: String, agenda: Agenda) throws -> DemoHistory.Result {
+        try create(at: path) { store, _ in try DemoHistory.build(into: store, agenda: agenda) }
+    }
+
     public static func createDatabase(at path: String, ownerName: String = "IT-chef") throws -> IssuedToken {
         try create(at: path) { store, now in try store.createOwner(name: ownerName, at: now) }
     }
@@ -136,13 +142,16 @@ extension AgendaService {
     /// Imports `plan` into a new database at `path`. A parsed plan gets a new owner (its token in the
     /// outcome); a JSON backup brings its own identities (an owner is created only when it has none).
     /// The file appears only when everything is committed.
-    public static func importNew(_ plan: PlanSource, at path: String) throws -> ImportOutcome {
-        try create(at: path) { store, now in
+    public static func importNew(
+        _ plan: PlanSource, at path: String, clock: @escaping @Sendable () -> Timestamp = { .now }
+    ) throws -> ImportOutcome {
+        try create(at: path, clock: clock) { store, now in
             var issued: IssuedToken?
             switch plan {
             case let .parsed(result):
-                issued = try store.createOwner(at: now)
-                try store.importPlan(result, by: issued!.identity, at: now)
+                let owner = try store.createOwner(at: now)
+                try store.importPlan(result, by: owner.identity, at: now)
+                issued = owner
             case let .backup(document):
                 if document.identities.isEmpty { issued = try store.createOwner(at: now) }
                 try store.importDocument(document, by: issued?.identity, at: now)
@@ -235,18 +244,18 @@ extension AgendaService {
 
     /// The plan as it stands now.
     public func agenda() throws -> Agenda {
-        try read { store in try store.requireAgenda(); return try store.agenda() }
+        try reading { store in try store.requireAgenda(); return try store.agenda() }
     }
 
     /// The actions that match `filter` (a department by the one department rule, see
     /// ``AgendaStore/resolveDepartment(_:)``), in plan order.
     public func actions(matching filter: ActionFilter) throws -> [Action] {
-        try read { store in try store.requireAgenda(); return try store.actions(matching: filter) }
+        try reading { store in try store.requireAgenda(); return try store.actions(matching: filter) }
     }
 
     /// The action with `code`, as it stands now. Throws ``StoreError/notFound(_:)`` when there is none.
     public func action(code: String) throws -> Action {
-        try read { store in
+        try reading { store in
             try store.requireAgenda()
             guard let action = try store.action(code: code) else { throw AgendaStore.noAction(code) }
             return action
@@ -255,17 +264,17 @@ extension AgendaService {
 
     /// The decisions that changed the plan, oldest first.
     public func revisions() throws -> [Revision] {
-        try read { store in try store.requireAgenda(); return try store.revisions() }
+        try reading { store in try store.requireAgenda(); return try store.revisions() }
     }
 
     /// The whole agenda with its history, for `agenda export`.
     public func exportDocument() throws -> AgendaDocument {
-        try read { store in try store.requireAgenda(); return try store.exportDocument() }
+        try reading { store in try store.requireAgenda(); return try store.exportDocument() }
     }
 
     /// The audit log, oldest first.
     public func auditLog() throws -> [AuditEntry] {
-        try read { store in try store.auditLog() }
+        try reading { store in try store.auditLog() }
     }
 }
 
@@ -283,7 +292,7 @@ extension AgendaService {
 
     /// The agenda's title and organisation without its actions (for page headers); nil before an import.
     public func heading() throws -> (title: String, organisation: String)? {
-        try read { store in
+        try reading { store in
             try store.memoized("heading") { () -> Heading? in
                 guard try store.hasAgenda() else { return nil }
                 let agenda = try store.metadata().agenda

@@ -53,7 +53,7 @@ extension AgendaService {
     /// date) is after the round's deadline. Counts as ``missing(period:department:)`` does.
     public func roundStatus(period: Period?) throws -> RoundStatus {
         let today = self.today
-        return try read { store in
+        return try reading { store in
             try store.requireAgenda()
             let period = try period ?? store.defaultRound().map { try Period(parsing: $0.period) }
             guard let period else {
@@ -81,7 +81,7 @@ extension AgendaService {
     /// else quarters) — each only when its report can be made (``checkPeriod(_:)``).
     public func reportPeriods() throws -> [ReportPeriod] {
         let now = self.now
-        return try read { store in
+        return try reading { store in
             try store.requireAgenda()
             let publications = try store.publications()
             let rounds = try store.rounds().filter { $0.cancelledAt == nil }
@@ -100,7 +100,7 @@ extension AgendaService {
 
     /// Every publication, oldest first.
     public func publications() throws -> [Publication] {
-        try read { store in try store.publications() }
+        try reading { store in try store.publications() }
     }
 
     /// The audit log newest first: only the writes by the identity `identity` (its exact name) and about

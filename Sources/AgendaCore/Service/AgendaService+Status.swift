@@ -51,7 +51,7 @@ extension AgendaService {
     /// The actions `department` (one department rule) leads or shares, with their latest status. Without
     /// a department, the caller's own förvaltning; refused for a caller that has none.
     public func myActions(department: String?, caller: Identity?) throws -> MyActions {
-        try read { store in
+        try reading { store in
             try store.requireAgenda()
             guard let name = department ?? caller?.department else {
                 throw StoreError.invalidInput(.department, .noDepartment)
@@ -67,7 +67,7 @@ extension AgendaService {
     /// finds them, but as summaries without the plan's texts: for a list of a large förvaltning's
     /// actions. Without a department, the caller's own förvaltning; refused for a caller that has none.
     public func myActionList(department: String?, caller: Identity?) throws -> MyActionList {
-        try read { store in
+        try reading { store in
             try store.requireAgenda()
             guard let name = department ?? caller?.department else {
                 throw StoreError.invalidInput(.department, .noDepartment)
@@ -82,7 +82,7 @@ extension AgendaService {
     /// Who has not reported for `period` (default: the period of the latest round opened), per lead
     /// förvaltning; only `department`'s (one department rule) when given.
     public func missing(period: Period?, department: String?) throws -> MissingList {
-        try read { store in
+        try reading { store in
             try store.requireAgenda()
             let period = try period ?? store.defaultRound().map { try Period(parsing: $0.period) }
             guard let period else {
@@ -110,7 +110,7 @@ extension AgendaService {
 
     /// Everything ever reported on the action `code`, superseded reports included, oldest first.
     public func statusHistory(code: String) throws -> [StatusReport] {
-        try read { store in try store.requireAgenda(); return try store.statusHistory(code: code) }
+        try reading { store in try store.requireAgenda(); return try store.statusHistory(code: code) }
     }
 
     // MARK: - Rounds and publication
@@ -137,7 +137,7 @@ extension AgendaService {
 
     /// Every round opened (cancelled ones marked), in the order opened.
     public func rounds() throws -> [ReportingRound] {
-        try read { store in try store.requireAgenda(); return try store.memoized("rounds") { try store.rounds() } }
+        try reading { store in try store.requireAgenda(); return try store.memoized("rounds") { try store.rounds() } }
     }
 
     /// Publishes `period`'s report (owner only) in one write transaction: the publication is recorded,
@@ -146,15 +146,17 @@ extension AgendaService {
     /// ReportGen's `stage` writes the files to temporary names; the caller renames them into place after
     /// this returns. When `stage` throws, nothing is recorded.
     public func publish<T: Sendable>(
-        period: Period, by caller: Identity, stage: (AgendaStore, Publication) throws -> T
+        period: Period, by caller: Identity, stage: (StoreSnapshot, Publication) throws -> T
     ) throws -> (publication: Publication, staged: T) {
         try write { store in
-            try store.publish(period: period, by: caller, at: now) { publication in (publication, try stage(store, publication)) }
+            try store.publish(period: period, by: caller, at: now) { publication in
+                (publication, try stage(StoreSnapshot(store), publication))
+            }
         }
     }
 
     /// The publication of `period`, if it was published.
     public func publication(for period: Period) throws -> Publication? {
-        try read { store in try store.publication(for: period) }
+        try reading { store in try store.publication(for: period) }
     }
 }

@@ -47,8 +47,14 @@ public final class AgendaService: Sendable {
     /// Today's date in Sweden, by the service's clock.
     public var today: CalendarDate { now.swedishDate }
 
+    /// Runs `body` with a read-only view in which every read sees one snapshot of the file: a report
+    /// built while status reports arrive is consistent.
+    public func read<T: Sendable>(_ body: (StoreSnapshot) throws -> T) throws -> T {
+        try reading { try body(StoreSnapshot($0)) }
+    }
+
     /// Runs `body` with a store whose every read sees one snapshot of the file.
-    public func read<T: Sendable>(_ body: (AgendaStore) throws -> T) throws -> T {
+    func reading<T: Sendable>(_ body: (AgendaStore) throws -> T) throws -> T {
         let lease = try idleReaders.withLock { $0.popLast() } ?? Lease(try AgendaStore(path: path, access: .read))
         defer {
             idleReaders.withLock { idle in
@@ -73,7 +79,7 @@ public final class AgendaService: Sendable {
     /// (readable by its owner only) only when `build` has returned, so a failed or killed run leaves no
     /// database behind, nor an owner whose token nobody saw. An empty file at `path` counts as absent;
     /// anything else there is refused unchanged.
-    public static func create<T: Sendable>(
+    static func create<T: Sendable>(
         at path: String, clock: @escaping @Sendable () -> Timestamp = { .now },
         _ build: (AgendaStore, Timestamp) throws -> T
     ) throws -> T {

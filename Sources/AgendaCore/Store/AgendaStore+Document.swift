@@ -38,8 +38,9 @@ extension AgendaStore {
         try db.transaction {
             let importer: Identity?
             if let actor {
-                importer = try verify(actor)
-                try AccessPolicy.check(importer!, .importPlan)
+                let verified = try verify(actor)
+                try AccessPolicy.check(verified, .importPlan)
+                importer = verified
             } else {
                 importer = nil
                 guard try db.first("SELECT 1 FROM identity", [], { _ in true }) == nil else { throw AccessError.invalidToken }

@@ -193,20 +193,6 @@ extension AgendaStore {
         }
     }
 
-    /// One period and the moment its statuses are read as known (nil: now), with the bindings of
-    /// ``reportInForce`` written out once for all the actions looked up.
-    public struct StatusLookup: Sendable {
-        let period: String
-        let end: SQLValue, start: SQLValue, known: SQLValue
-
-        public init(period: Period, knownAt: Timestamp?) {
-            self.period = period.description
-            end = .text(period.end.description)
-            start = .text(period.start.description)
-            known = SQLValue(knownAt?.description)
-        }
-    }
-
     func statusEntry(actionID: Int64, _ lookup: StatusLookup) throws -> StatusEntry? {
         try db.first(Self.reportInForce, [.integer(actionID), lookup.end, .text(lookup.period), lookup.known, lookup.start]) { row in
             let report = try readReport(row)
@@ -457,5 +443,19 @@ extension AgendaStore {
             throw StoreError.withdrawn(code: code, use)
         }
         return (at, reporter, current)
+    }
+}
+
+/// One period and the moment its statuses are read as known (nil: now), with the bindings of
+/// ``AgendaStore/reportInForce`` written out once for all the actions looked up.
+public struct StatusLookup: Sendable {
+    let period: String
+    let end: SQLValue, start: SQLValue, known: SQLValue
+
+    public init(period: Period, knownAt: Timestamp?) {
+        self.period = period.description
+        end = .text(period.end.description)
+        start = .text(period.start.description)
+        known = SQLValue(knownAt?.description)
     }
 }

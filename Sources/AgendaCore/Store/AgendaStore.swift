@@ -7,7 +7,7 @@ import Foundation
 ///
 /// Not `Sendable`, like its ``Database``: use one store per task; several processes may share the file.
 /// Front ends use ``AgendaService``, which owns the stores and hands them out one task at a time.
-public final class AgendaStore {
+final class AgendaStore {
     let db: Database
     let encoder: JSONEncoder
     let decoder = JSONDecoder()

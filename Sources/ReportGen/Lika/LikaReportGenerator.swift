@@ -17,7 +17,7 @@ public enum LikaComparand: Sendable, Equatable {
 public enum LikaReportGenerator {
     /// The summary model of `unit`'s latest self-assessment, set beside `compare`, from one snapshot of the
     /// store. Throws ``StoreError/notFound(_:)`` for a unit without assessments or a comparison that does not exist.
-    public static func summary(unit: String, compare: [LikaComparand] = [], from store: AgendaStore, templates: TemplateSet) throws -> LikaReportModel {
+    public static func summary(unit: String, compare: [LikaComparand] = [], from store: StoreSnapshot, templates: TemplateSet) throws -> LikaReportModel {
         try store.read {
             let summaries = try store.assessments(unit: unit)
             guard let latest = summaries.last else { throw StoreError.notFound(.assessment(unit: unit, date: nil, available: [])) }

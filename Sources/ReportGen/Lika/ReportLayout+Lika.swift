@@ -32,7 +32,7 @@ extension LikaUnitStatus {
     /// were first recorded; an indicator counts as having an action when a link decided by `date` ties
     /// one to it (the plan up to a published period's end cannot change, so neither can its count).
     /// Empty when there is none.
-    static func read(asOf date: CalendarDate, knownAt: Timestamp?, from store: AgendaStore) throws -> [LikaUnitStatus] {
+    static func read(asOf date: CalendarDate, knownAt: Timestamp?, from store: StoreSnapshot) throws -> [LikaUnitStatus] {
         let answers = try store.answers(AnswerQuery(asOf: date)).filter { answer in knownAt.map { answer.recordedAt <= $0 } ?? true }
         guard !answers.isEmpty else { return [] }
         var latest: [String: CalendarDate] = [:]

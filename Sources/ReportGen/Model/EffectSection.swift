@@ -85,7 +85,7 @@ public struct EffectGoalEntry: Sendable, Equatable {
 extension ReportBuilder {
     /// The effect section for `entries` (the report's actions, in plan order) from `assessments`: every
     /// assessment in force per action, goal and period as known when the report is read (the store's
-    /// ``AgendaStore/effectAssessmentsInForce(code:period:knownAt:)``). Nil when no entry has effektmål.
+    /// ``StoreSnapshot/effectAssessmentsInForce(code:period:knownAt:)``). Nil when no entry has effektmål.
     ///
     /// The rule for the assessment in force for a goal in `period`: among the goal's assessments for
     /// periods that end no later than `period` ends (the period itself, a period within it, or an earlier

@@ -11,17 +11,17 @@ public enum ReportBuilder {
     ///   - agenda: the plan as of the period's end.
     ///   - filter: the insatsområde and förvaltning to narrow the report to.
     ///   - departmentActions: the codes of the actions the filter's förvaltning or enhet leads or shares,
-    ///     as the store matches them (``AgendaStore/actions(matching:)``, the same as `agenda list actions
+    ///     as the store matches them (``StoreSnapshot/actions(matching:)``, the same as `agenda list actions
     ///     --department`). Only read when the filter names a förvaltning; nil then means none matches.
     ///   - statuses: action code → the status that counts at the period's end.
     ///   - previousStatuses: the same for the previous period, for "changes since".
     ///   - missing: per förvaltning, the actions not reported on for the period, as the store answers
-    ///     `agenda status missing` (``AgendaStore/missingReports(for:)``); the report shows those in it.
+    ///     `agenda status missing` (``StoreSnapshot/missingReports(for:)``); the report shows those in it.
     ///   - settledDecisions: codes of actions whose pending IT-rådet decision a later plan decision settled.
     ///   - planChanges: decisions that changed the plan since the previous period's end.
     ///   - generatedAt: a publication date to print; nil prints the period's end only.
     ///   - effectAssessments: the effect assessments in force per action, goal and period, as known when
-    ///     the report is read (``AgendaStore/effectAssessmentsInForce(code:period:knownAt:)``); the builder
+    ///     the report is read (``StoreSnapshot/effectAssessmentsInForce(code:period:knownAt:)``); the builder
     ///     picks each goal's for the period (``effects(_:assessments:period:)``).
     public static func build(
         agenda: Agenda, period: Period, filter: ReportFilter = .none, departmentActions: Set<String>? = nil,

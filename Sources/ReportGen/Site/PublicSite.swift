@@ -52,7 +52,7 @@ public struct PublicSite: Sendable {
 
     /// Reads the site from `store` in one snapshot. `baseURL` is the path prefix or absolute URL the
     /// site is served under (`/oppet/`, `https://kommun.se/agenda/`); nil: links relative to each page.
-    public static func read(from store: AgendaStore, templates: TemplateSet, baseURL: String? = nil) throws -> PublicSite {
+    public static func read(from store: StoreSnapshot, templates: TemplateSet, baseURL: String? = nil) throws -> PublicSite {
         let settings = templates.publicSettings
         var statuses: [[String: StatusEntry]] = []
         let model = try SiteModel.read(from: store, settings: settings, templates: templates) { statuses.append($1) }
@@ -149,7 +149,7 @@ public struct PublicSite: Sendable {
     /// which are streamed to their files. The same bytes as ``read(from:templates:baseURL:)`` followed
     /// by ``write(to:)``; a file whose bytes are already there is left untouched. Returns the files' URLs.
     @discardableResult
-    public static func write(from store: AgendaStore, templates: TemplateSet, baseURL: String? = nil, to directory: URL) throws -> [URL] {
+    public static func write(from store: StoreSnapshot, templates: TemplateSet, baseURL: String? = nil, to directory: URL) throws -> [URL] {
         let settings = templates.publicSettings
         let links = SiteLinks(baseURL: baseURL)
         return try store.read {

@@ -21,7 +21,7 @@ struct SiteModel: Sendable {
         /// The same counts in total.
         var total: StatusCounts
         /// The period's statuses as known at publication, as a store lookup.
-        var lookup: AgendaStore.StatusLookup
+        var lookup: StatusLookup
 
         /// Whether the action at `index` of the model was in the plan at the period's end.
         func contains(_ index: Int) -> Bool { states[index] != nil }
@@ -64,7 +64,7 @@ struct SiteModel: Sendable {
     /// published period in period order with its statuses as known at publication, one at a time,
     /// before the next is read.
     static func read(
-        from store: AgendaStore, settings: PublicSettings, templates: TemplateSet,
+        from store: StoreSnapshot, settings: PublicSettings, templates: TemplateSet,
         each: ((PublishedPeriod, [String: StatusEntry]) throws -> Void)? = nil
     ) throws -> SiteModel {
         try store.read {
@@ -75,7 +75,7 @@ struct SiteModel: Sendable {
     }
 
     /// The model without its periods: the plan as it stands and its decisions.
-    static func readPlan(from store: AgendaStore, settings: PublicSettings, templates: TemplateSet) throws -> SiteModel {
+    static func readPlan(from store: StoreSnapshot, settings: PublicSettings, templates: TemplateSet) throws -> SiteModel {
         try store.read {
             let agenda = try store.agenda(asOf: nil)
             let revisions = try store.revisions()
@@ -106,9 +106,9 @@ struct SiteModel: Sendable {
     }
 
     /// Reads the published periods into the model, one at a time: which actions the plan held at each
-    /// period's end and in which state (``AgendaStore/actionStates(asOf:)``, not the whole plan), and the
+    /// period's end and in which state (``StoreSnapshot/actionStates(asOf:)``, not the whole plan), and the
     /// status counts. Keeps the latest period's statuses; hands each period's to `each`.
-    mutating func readPeriods(from store: AgendaStore, each: ((PublishedPeriod, [String: StatusEntry]) throws -> Void)?) throws {
+    mutating func readPeriods(from store: StoreSnapshot, each: ((PublishedPeriod, [String: StatusEntry]) throws -> Void)?) throws {
         try store.read {
             let publications: [(Period, Publication)] = try store.publications().compactMap { publication in
                 guard let period = try? Period(parsing: publication.period) else { return nil }
@@ -131,7 +131,7 @@ struct SiteModel: Sendable {
                 }
                 let published = PublishedPeriod(
                     period: period, publication: publication, states: states, perArea: perArea, total: total,
-                    lookup: AgendaStore.StatusLookup(period: period, knownAt: publication.publishedAt))
+                    lookup: StatusLookup(period: period, knownAt: publication.publishedAt))
                 periods.append(published)
                 try each?(published, statuses)
                 if number == publications.count - 1 { latestStatuses = statuses }
