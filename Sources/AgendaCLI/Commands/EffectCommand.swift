@@ -163,22 +163,11 @@ struct EffectMeasureCommand: ParsableCommand {
 
     func run() throws {
         let service = try global.service(.write)
-        let goals = try service.effectGoals(code: action)
-        let current = goals.indices.contains(goal - 1) ? goals[goal - 1].measure : nil
-        var measure: EffectMeasure?
-        if !remove {
-            var m = current ?? EffectMeasure(indicator: "")
-            if let indicator { m.indicator = indicator }
-            if let unit { m.unit = unit }
-            if let baseline { m.baseline = baseline.value }
-            if let baselineDate { m.baselineDate = baselineDate }
-            if let target { m.target = target.value }
-            if let targetYear { m.targetYear = targetYear }
-            if let direction { m.direction = direction }
-            measure = m
-        }
+        let change = remove ? nil : MeasureChange(
+            indicator: indicator, unit: unit, baseline: baseline?.value, baselineDate: baselineDate,
+            target: target?.value, targetYear: targetYear, direction: direction)
         let revised = try service.setEffectMeasure(
-            code: action, goalNumber: goal, measure: measure, decision: decision.value(today: service.today), by: try global.caller(service))
+            code: action, goalNumber: goal, change: change, decision: decision.value(today: service.today), by: try global.caller(service))
         if let set = revised.goal(number: goal)?.measure {
             Output.line("Effektmål \(goal) i \(action) mäts nu som: \(EffectMeasureText.describe(set)).")
         } else {

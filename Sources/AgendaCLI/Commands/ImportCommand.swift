@@ -46,7 +46,7 @@ struct ImportCommand: ParsableCommand {
         let plan = try PlanSource.read(
             data, filename: file, format: format, labels: labelTable, effective: effective, allowPartial: allowPartial, assessmentDate: date)
         let path = global.databasePath
-        let isNew = ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil).map { $0 == 0 } ?? true
+        let isNew = AgendaService.holdsNoDatabase(path)
         let outcome: ImportOutcome
         if isNew {
             outcome = try AgendaService.importNew(plan, at: path)

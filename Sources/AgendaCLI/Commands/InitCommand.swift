@@ -14,7 +14,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let path = global.databasePath
-        let isNew = ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil).map { $0 == 0 } ?? true
+        let isNew = AgendaService.holdsNoDatabase(path)
         if isNew {
             let issued = try AgendaService.createDatabase(at: path, ownerName: name)
             Output.line("Databasen \(path) är klar och tom; importera den antagna planen med `agenda import PLAN`.")

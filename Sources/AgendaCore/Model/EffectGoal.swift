@@ -113,3 +113,40 @@ public struct EffectMeasure: Sendable, Codable, Equatable {
         return direction == .higher ? value >= target : value <= target
     }
 }
+
+/// A change to an effect goal's measure: the fields given replace the measure's, the others stay as they
+/// are (a goal without a measure starts from an empty one). Texts are cleaned as every text is.
+public struct MeasureChange: Sendable, Equatable {
+    public var indicator: String?
+    public var unit: String?
+    public var baseline: Double?
+    public var baselineDate: CalendarDate?
+    public var target: Double?
+    public var targetYear: Int?
+    public var direction: EffectDirection?
+
+    public init(
+        indicator: String? = nil, unit: String? = nil, baseline: Double? = nil, baselineDate: CalendarDate? = nil,
+        target: Double? = nil, targetYear: Int? = nil, direction: EffectDirection? = nil
+    ) {
+        self.indicator = indicator
+        self.unit = unit
+        self.baseline = baseline
+        self.baselineDate = baselineDate
+        self.target = target
+        self.targetYear = targetYear
+        self.direction = direction
+    }
+
+    public func applied(to current: EffectMeasure?) -> EffectMeasure {
+        var measure = current ?? EffectMeasure(indicator: "")
+        if let indicator { measure.indicator = TextCleaner.clean(indicator) }
+        if let unit { measure.unit = TextCleaner.clean(unit) }
+        if let baseline { measure.baseline = baseline }
+        if let baselineDate { measure.baselineDate = baselineDate }
+        if let target { measure.target = target }
+        if let targetYear { measure.targetYear = targetYear }
+        if let direction { measure.direction = direction }
+        return measure
+    }
+}

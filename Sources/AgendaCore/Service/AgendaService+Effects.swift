@@ -49,16 +49,15 @@ extension AgendaService {
     /// `code` under `decision` (owner only): a plan change, recorded as a revision.
     @discardableResult
     public func setEffectMeasure(
-        code: String, goalNumber: Int, measure: EffectMeasure?, decision: Decision, by caller: Identity
+        code: String, goalNumber: Int, change: MeasureChange?, decision: Decision, by caller: Identity
     ) throws -> Action {
-        let measure = measure.map { given in
-            var cleaned = given
-            cleaned.indicator = TextCleaner.clean(given.indicator)
-            cleaned.unit = TextCleaner.clean(given.unit)
-            return cleaned
-        }
-        return try write { store in
-            try store.setEffectMeasure(code: code, goalNumber: goalNumber, measure: measure, decision: decision, by: caller, at: now)
+        try write { store in
+            // The goal's measure as it stands is read in the write's own transaction, so a change made
+            // meanwhile (another process) is what the given fields are merged into.
+            let goals = try store.effectGoals(code: code, asOf: nil)
+            let current = goals.indices.contains(goalNumber - 1) ? goals[goalNumber - 1].measure : nil
+            let measure = change.map { $0.applied(to: current) }
+            return try store.setEffectMeasure(code: code, goalNumber: goalNumber, measure: measure, decision: decision, by: caller, at: now)
         }
     }
 

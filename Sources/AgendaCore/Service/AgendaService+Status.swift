@@ -66,6 +66,16 @@ extension AgendaService {
     /// The actions `department` (one department rule) leads or shares, as ``myActions(department:caller:)``
     /// finds them, but as summaries without the plan's texts: for a list of a large förvaltning's
     /// actions. Without a department, the caller's own förvaltning; refused for a caller that has none.
+    /// Every action of the plan with its latest report: the owner's list.
+    public func allActionSummaries() throws -> [ActionSummary] {
+        try reading { store in try store.memoized("allActionSummaries") { try store.actionSummaries(matching: ActionFilter()) } }
+    }
+
+    /// The förvaltningar of the organisation register, by name: what a form offers to choose from.
+    public func departmentNames() throws -> [String] {
+        try reading { store in try store.departments().map(\.name) }
+    }
+
     public func myActionList(department: String?, caller: Identity?) throws -> MyActionList {
         try reading { store in
             try store.requireAgenda()

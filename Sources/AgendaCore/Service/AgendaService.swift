@@ -79,14 +79,18 @@ public final class AgendaService: Sendable {
     /// (readable by its owner only) only when `build` has returned, so a failed or killed run leaves no
     /// database behind, nor an owner whose token nobody saw. An empty file at `path` counts as absent;
     /// anything else there is refused unchanged.
+    /// Whether `path` holds no database yet: no file, or an empty one (which `touch` or a failed copy
+    /// leaves). The one rule for "open or create": `agenda init` and `agenda import` create a database
+    /// there, every other command refuses with ``StoreError/noDatabase(path:)``.
+    public static func holdsNoDatabase(_ path: String) -> Bool {
+        ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil).map { $0 == 0 } ?? true
+    }
+
     static func create<T: Sendable>(
         at path: String, clock: @escaping @Sendable () -> Timestamp = { .now },
         _ build: (AgendaStore, Timestamp) throws -> T
     ) throws -> T {
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-        if let size, size > 0 {
-            throw StoreError.alreadyExists(.file(path: path))
-        }
+        guard holdsNoDatabase(path) else { throw StoreError.alreadyExists(.file(path: path)) }
         let url = URL(fileURLWithPath: path)
         let scratch = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).creating-\(UUID().uuidString.prefix(8))").path

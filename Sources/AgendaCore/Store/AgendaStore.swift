@@ -30,10 +30,9 @@ final class AgendaStore {
     /// file, an empty or a text file) is refused and left unchanged, whatever the access.
     /// Throws ``StoreError/newerSchema(found:known:)`` for a file written by a newer build.
     public init(path: String, access: Access = .create) throws {
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-        let isNew = size == nil || size == 0
+        let isNew = AgendaService.holdsNoDatabase(path)
         if isNew && access != .create {
-            throw size == nil ? StoreError.noDatabase(path: path) : StoreError.notAgendaDatabase(path: path)
+            throw FileManager.default.fileExists(atPath: path) ? StoreError.notAgendaDatabase(path: path) : StoreError.noDatabase(path: path)
         }
         isReadOnly = access == .read
         do {

@@ -39,7 +39,7 @@ struct LikaRoutes {
         let assessable = identity.role == .reader ? [] : units.filter { (try? app.service.assessableUnit($0.name, caller: identity)) != nil }
         // The owner may also name a new unit; a förvaltning starts assessments of its own units.
         let mayAssess = identity.role == .owner || !assessable.isEmpty
-        let departments = identity.role == .owner ? try app.service.read { store in try store.departments().map(\.name) } : nil
+        let departments = identity.role == .owner ? try app.service.departmentNames() : nil
         let content = LikaOverviewPage(
             units: units, dates: dates, assessable: assessable, departments: departments, mayAssess: mayAssess,
             form: form ?? LikaStartForm(date: app.service.today), errors: errors,

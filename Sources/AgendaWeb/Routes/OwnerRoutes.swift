@@ -170,7 +170,7 @@ struct OwnerRoutes {
     ) throws -> Response {
         let session = try context.session.orThrow()
         let identities = try app.service.identities()
-        let departments = try app.service.read { store in try store.departments().map(\.name) }
+        let departments = try app.service.departmentNames()
         let page = try app.page(
             "Identiteter", context: context, current: "/identiteter", problem: .of(errors, heading: "Identiteten lades inte till"))
         try IdentityPages.list(
