@@ -689,7 +689,7 @@ class Test:
             self.narrow(width)
             self.result("%s: the browser's viewport is %d CSS px wide" % (who, width), True)
             self.sign_in("%s, IT-chef" % who, tokens["IT-chef"], "/omgang")
-            for path in ["/omgang", "/aktiviteter", "/identiteter", "/logg"]:
+            for path in ["/omgang", "/aktiviteter", "/aktiviteter/%s" % ACTION, "/identiteter", "/logg"]:
                 self.fits(who, path, check=True)
             shown = name in self.driver.execute_script("return document.body.textContent")
             self.check("%s: /logg shows the identity with the %d-character name" % (who, len(name)), shown,
@@ -715,16 +715,22 @@ class Test:
                 workshop = self.links_under(workshop[0].rsplit("/", 1)[0] + "/", r"/lika/[^/]+/[0-9-]+/[A-Z]+") or workshop
             for path in workshop + report:
                 self.fits(who, path, check=path in (workshop[:1] + report))
+            self.visit("/lika")  # the LIKA report is a document of its own, without the site's menu
             self.sign_out(who)
             self.sign_in("%s, %s" % (who, DEPARTMENT), tokens[DEPARTMENT], "/aktiviteter")
             self.fits(who, "/aktiviteter", check=True)
             self.fits(who, "/aktiviteter/%s" % ACTION, check=True)
             self.sign_out(who)
             self.driver.delete_all_cookies()
-            self.fits(who, "/oppet/", check=True)
-            pages = self.links_under("/oppet/", r"/oppet/.*\.html")
-            for path in pages:
-                self.fits(who, path, check=path in ("/oppet/aktiviteter/%s.html" % ACTION, "/oppet/oppna-data/index.html"))
+            queue, seen = ["/oppet/"], {"/oppet/", "/oppet/index.html"}
+            while queue:  # the public site's every page, following its links
+                path = queue.pop(0)
+                self.fits(who, path, check=path in ("/oppet/", "/oppet/aktiviteter/%s.html" % ACTION,
+                                                   "/oppet/oppna-data/index.html"))
+                for link in self.links_under("/oppet/", r"/oppet/.*\.html"):
+                    if link not in seen:
+                        seen.add(link)
+                        queue.append(link)
             wide = {p: w for p, w in self.widths.items() if w > width}
             print("    widths at %d px: %s" % (width, ", ".join("%s %d" % (p, w) for p, w in self.widths.items())), flush=True)
             self.check("%s: none of %d pages scrolls sideways at %d px" % (who, len(self.widths), width), not wide,
