@@ -16,7 +16,13 @@ plays one reporting round in headless Chromium driven by Selenium:
   f. Skolförvaltningen corrects its report for an earlier period: the period chosen in the form fills
      it with that period's report (by the script, or "Visa"), and the notice names what changed;
   g. Skolförvaltningen's session ends while it types: the form it sends is kept, and after signing in
-     again it is back on the form with everything typed and told that nothing was saved yet.
+     again it is back on the form with everything typed and told that nothing was saved yet;
+  h. reflow (WCAG 1.4.10) on a phone: with the browser 320 CSS px wide and an identity whose name is one
+     long word (`agenda identity add`: 5 000 characters, or the longest name it accepts), no page scrolls
+     sideways (document.documentElement.scrollWidth <= clientWidth) among the förvaltning's list and action
+     page, the IT-chef's round, identities, log, LIKA and its pages, the reports (/rapporter and every
+     /rapporter/<period> it links to) and the public site (/oppet/ and every page it links to); the menu and
+     "Logga ut" stay in sight. The pages that are not measured only are checked with axe and Nu at 320 px.
 
 Last, with a POST body trickling in one byte at a time, the server gets SIGTERM and must end within 5 s.
 
@@ -81,6 +87,8 @@ class Test:
             self.axe_js = f.read()
         self.driver = None
         self.base = ""
+        self.db = ""                       # the demo database, for `agenda` commands during the test
+        self.shot_width = cr.SCREENSHOT_WIDTH
 
     # -- output ---------------------------------------------------------------
 
@@ -175,7 +183,7 @@ class Test:
         self.shots += 1
         name = "%02d-%s" % (self.shots, slug(step))
         try:
-            cr.screenshot(self.driver, str(self.out / (name + ".png")))
+            cr.screenshot(self.driver, str(self.out / (name + ".png")), self.shot_width)
         except Exception as e:  # noqa: BLE001
             self.result("%s screenshot" % step, False, cr.trim(e, 300))
         try:
@@ -250,6 +258,7 @@ class Test:
             ("e. %s" % LIKA_DEPARTMENT, lambda: self.reporter_assesses(tokens[LIKA_DEPARTMENT])),
             ("f. %s" % DEPARTMENT, lambda: self.reporter_corrects_an_earlier_period(tokens[DEPARTMENT])),
             ("g. %s" % DEPARTMENT, lambda: self.reporter_session_ends_while_typing(tokens[DEPARTMENT])),
+            ("h. reflow", lambda: self.reflow(tokens)),
         ]
         for name, step in steps:
             try:
@@ -595,6 +604,144 @@ class Test:
         self.check("%s: the summary shows the maturity index" % who, "Mognadsindex" in main, cr.trim(main, 200))
         self.sign_out(who)
 
+    # -- reflow: nothing scrolls sideways at 320 CSS px -------------------------
+
+    def long_identity(self, owner_token: str) -> str:
+        """Adds a reader whose name is one long word through `agenda identity add`: 5 000 characters, or, when
+        the CLI refuses a name that long ("högst N tecken"), the longest it accepts. Returns the name."""
+        def add(name: str):
+            return subprocess.run([self.agenda, "identity", "add", "--db", self.db, "--token", owner_token, name,
+                                   "--role", "reader"], capture_output=True, text=True, timeout=60)
+        word = "Informationssäkerhetssamordnare"
+        name = (word * (5000 // len(word) + 1))[:5000]
+        out = add(name)
+        limit = re.search(r"högst (\d+) tecken", out.stderr)
+        if out.returncode != 0 and limit:
+            print("    (agenda identity add takes names of at most %s characters: the long name has %s)" % (
+                limit.group(1), limit.group(1)), flush=True)
+            name = name[:int(limit.group(1))]
+            out = add(name)
+        if out.returncode != 0:
+            raise StepFailed("agenda identity add refused the long name: %s" % cr.trim(out.stderr or out.stdout, 300))
+        return name
+
+    def narrow(self, width: int):
+        """Makes the browser's CSS viewport `width` px wide (the window's frame, if any, added)."""
+        self.driver.set_window_size(width, 900)
+        inner = self.driver.execute_script("return document.documentElement.clientWidth")
+        if inner != width:
+            self.driver.set_window_size(width + (width - inner), 900)
+            inner = self.driver.execute_script("return document.documentElement.clientWidth")
+        if inner != width:
+            raise StepFailed("the browser's viewport is %s px wide, not %d" % (inner, width))
+
+    WIDTH_JS = """
+        const root = document.documentElement, width = root.clientWidth;
+        // What sticks out of the page (not what scrolls inside its own region), widest first.
+        const out = [];
+        for (const e of document.body.querySelectorAll('*')) {
+            const right = e.getBoundingClientRect().right + window.scrollX;
+            if (right > width + 0.5 && !(e.parentElement && e.parentElement.closest('.table-scroll'))) {
+                out.push([Math.round(right), e.tagName.toLowerCase() + (e.className && typeof e.className === 'string'
+                    ? '.' + e.className.trim().split(/\\s+/).join('.') : '')]);
+            }
+        }
+        out.sort((a, b) => b[0] - a[0]);
+        const menu = Array.from(document.querySelectorAll('header nav a, header form button')).filter(a => {
+            const box = a.getBoundingClientRect();
+            return box.width === 0 || box.left < 0 || box.right > width + 0.5;
+        }).map(a => a.textContent.trim());
+        return {width: width, scrollWidth: root.scrollWidth, out: out.slice(0, 4).map(o => o[1] + ' ' + o[0] + ' px'),
+                menu: menu};"""
+
+    def fits(self, who: str, path: str, check: bool = False):
+        """Visits `path` and checks that the page is no wider than the viewport and its menu in sight; with
+        `check` also through axe and Nu (a screenshot at the narrow width)."""
+        self.visit(path)
+        from selenium.webdriver.support.ui import WebDriverWait
+        WebDriverWait(self.driver, WAIT).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        m = self.driver.execute_script(self.WIDTH_JS)
+        self.widths[path] = m["scrollWidth"]
+        ok = m["scrollWidth"] <= m["width"] and not m["menu"]
+        detail = "%d px wide at %d px" % (m["scrollWidth"], m["width"])
+        if m["out"]:
+            detail += "; sticking out: " + ", ".join(m["out"])
+        if m["menu"]:
+            detail += "; menu out of sight: " + ", ".join(m["menu"])
+        self.check("%s: %s fits %d px (%d px wide)" % (who, path, m["width"], m["scrollWidth"]), ok, detail)
+        if check:
+            self.page("%s: %s at %d px" % (who, path, m["width"]))
+
+    def links_under(self, prefix: str, pattern: str) -> list[str]:
+        """The paths of this page's links that start with `prefix` and match `pattern`, each once, in order."""
+        seen = []
+        for a in self.find_all("a[href]"):
+            path = urllib.parse.urlsplit(a.get_attribute("href") or "").path
+            path = urllib.parse.unquote(path)
+            if path.startswith(prefix) and re.fullmatch(pattern, path) and path not in seen:
+                seen.append(path)
+        return seen
+
+    def reflow(self, tokens: dict[str, str]):
+        who = "h. reflow"
+        width = 320
+        name = self.long_identity(tokens["IT-chef"])
+        self.widths: dict[str, int] = {}
+        self.shot_width = width
+        try:
+            self.narrow(width)
+            self.result("%s: the browser's viewport is %d CSS px wide" % (who, width), True)
+            self.sign_in("%s, IT-chef" % who, tokens["IT-chef"], "/omgang")
+            for path in ["/omgang", "/aktiviteter", "/aktiviteter/%s" % ACTION, "/identiteter", "/logg"]:
+                self.fits(who, path, check=True)
+            shown = name in self.driver.execute_script("return document.body.textContent")
+            self.check("%s: /logg shows the identity with the %d-character name" % (who, len(name)), shown,
+                       "the log does not show it")
+            self.visit("/identiteter")
+            self.check("%s: /identiteter lists the identity with the %d-character name" % (who, len(name)),
+                       name in self.find("main").text.replace("\n", ""), "no row names it")
+            self.fits(who, "/rapporter", check=True)
+            periods = self.links_under("/rapporter/", r"/rapporter/[0-9]{4}[A-Z0-9]*")
+            if not periods:
+                raise StepFailed("/rapporter links to no report")
+            for path in periods:
+                self.fits(who, path, check=path == "/rapporter/2018Q4")
+            self.fits(who, "/lika", check=True)
+            units = self.links_under("/lika/", r"/lika/[^/]+")
+            for path in units:
+                self.fits(who, path, check=path == "/lika/%s" % LIKA_UNIT)
+            self.visit("/lika/%s" % LIKA_UNIT)
+            workshop = self.links_under("/lika/%s/" % LIKA_UNIT, r"/lika/[^/]+/[0-9-]+/[A-Z]+")[:1]
+            report = self.links_under("/lika/%s/" % LIKA_UNIT, r"/lika/[^/]+/rapport")
+            if workshop:  # the workshop's every area, from its area menu
+                self.visit(workshop[0])
+                workshop = self.links_under(workshop[0].rsplit("/", 1)[0] + "/", r"/lika/[^/]+/[0-9-]+/[A-Z]+") or workshop
+            for path in workshop + report:
+                self.fits(who, path, check=path in (workshop[:1] + report))
+            self.visit("/lika")  # the LIKA report is a document of its own, without the site's menu
+            self.sign_out(who)
+            self.sign_in("%s, %s" % (who, DEPARTMENT), tokens[DEPARTMENT], "/aktiviteter")
+            self.fits(who, "/aktiviteter", check=True)
+            self.fits(who, "/aktiviteter/%s" % ACTION, check=True)
+            self.sign_out(who)
+            self.driver.delete_all_cookies()
+            queue, seen = ["/oppet/"], {"/oppet/", "/oppet/index.html"}
+            while queue:  # the public site's every page, following its links
+                path = queue.pop(0)
+                self.fits(who, path, check=path in ("/oppet/", "/oppet/aktiviteter/%s.html" % ACTION,
+                                                   "/oppet/oppna-data/index.html"))
+                for link in self.links_under("/oppet/", r"/oppet/.*\.html"):
+                    if link not in seen:
+                        seen.add(link)
+                        queue.append(link)
+            wide = {p: w for p, w in self.widths.items() if w > width}
+            print("    widths at %d px: %s" % (width, ", ".join("%s %d" % (p, w) for p, w in self.widths.items())), flush=True)
+            self.check("%s: none of %d pages scrolls sideways at %d px" % (who, len(self.widths), width), not wide,
+                       ", ".join("%s %d px" % (p, w) for p, w in wide.items()))
+        finally:
+            self.shot_width = cr.SCREENSHOT_WIDTH
+            self.driver.set_window_size(1280, 900)
+
     # -- the Nu HTML Checker over every page, one JVM --------------------------
 
     def nu_check(self):
@@ -730,6 +877,7 @@ def main(argv=None) -> int:
         test = Test(agenda, out, tools)
         test.passed += 1
         test.base = base
+        test.db = str(work / "demo" / "agenda.sqlite")
         try:
             test.driver = cr.start_chromium(tools)
             test.driver.set_window_size(1280, 900)

@@ -352,11 +352,12 @@ def start_chromium(tools: Tools):
     return driver
 
 
-def screenshot(driver, png: str) -> int:
-    """A full-page PNG SCREENSHOT_WIDTH CSS pixels wide, via the DevTools protocol; returns its height."""
+def screenshot(driver, png: str, width: int = SCREENSHOT_WIDTH) -> int:
+    """A full-page PNG `width` CSS pixels wide (SCREENSHOT_WIDTH unless given), via the DevTools protocol;
+    returns its height."""
     def viewport(height):
         driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                               {"width": SCREENSHOT_WIDTH, "height": height, "deviceScaleFactor": 1,
+                               {"width": width, "height": height, "deviceScaleFactor": 1,
                                 "mobile": False})
     viewport(900)
     metrics = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
@@ -365,7 +366,7 @@ def screenshot(driver, png: str) -> int:
     viewport(height)
     shot = driver.execute_cdp_cmd("Page.captureScreenshot",
                                   {"format": "png", "captureBeyondViewport": True,
-                                   "clip": {"x": 0, "y": 0, "width": SCREENSHOT_WIDTH,
+                                   "clip": {"x": 0, "y": 0, "width": width,
                                             "height": height, "scale": 1}})
     with open(png, "wb") as f:
         f.write(base64.b64decode(shot["data"]))

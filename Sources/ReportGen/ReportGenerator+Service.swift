@@ -39,6 +39,18 @@ extension ReportGenerator {
         }
     }
 
+    /// Writes the report of `period` into `page`'s `<main>`, for the web's report page: the same content as
+    /// ``document(period:service:templates:)``'s XHTML (title page, table of contents, sections, footer),
+    /// read from one snapshot and refused alike, inside the page's own frame (header, menu, sign-out). It
+    /// carries no inline style: tables stand in scroll regions, and the page's stylesheet gives the look.
+    public static func embed(period: Period, service: AgendaService, templates: TemplateSet, in page: PageWriter) throws {
+        let report = try service.read { store in
+            try store.checkPeriod(period, at: service.now)
+            return try model(for: ReportRequest(period: period, formats: [.xhtml], directory: FileManager.default.temporaryDirectory), from: store)
+        }
+        try XHTMLWriter(layout: ReportLayout(model: report, templates: templates), embedded: true).body(page.w)
+    }
+
     /// Publishes the period's report (owner only) without writing files: the same atomic publishing as
     /// ``publish(_:service:by:templates:)`` — the publication is recorded only when the report's model
     /// can be built from the publishing transaction's own view. Afterwards the report is made on request

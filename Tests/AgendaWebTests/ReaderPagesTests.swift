@@ -5,6 +5,9 @@ import Hummingbird
 import HummingbirdTesting
 import ReportGen
 import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 @testable import AgendaWeb
 
 @Suite struct ReaderPagesTests {
@@ -44,17 +47,84 @@ import Testing
         }
     }
 
-    @Test func theReportIsTheSameXHTMLTheCLIWritesWithItsOwnStylePolicy() async throws {
-        let (app, application) = try demoApp()
-        let expected = try Self.written("2018Q4", .xhtml, app: app)
+    @Test func theReportShowsInTheSiteFrameWithItsMenuAndSignOut() async throws {
+        let (_, application) = try demoApp()
         try await application.test(.router) { client in
             let reader = Browser(client)
             _ = try await reader.signIn(token: try DemoDatabase.token("IT-rådet"))
             let report = try await reader.get("/rapporter/2018Q4")
             #expect(report.status == .ok)
             #expect(report.headers[.contentType] == "application/xhtml+xml; charset=utf-8")
+            let page = try Markup(reader.lastPage)
+            let el = Markup.el
+            // The site's frame: its header with the menu (Rapporter current) and the sign-out button.
+            let header = try #require(try page.elements("//\(el("header"))[@class='site-header']").first)
+            let menu = try page.elements(".//\(el("nav"))[@aria-label='Huvudmeny']//\(el("a"))", in: header)
+            #expect(menu.map { $0.value(of: "href") } == ["/rapporter", "/lika"])
+            #expect(menu.first?.value(of: "aria-current") == "page")
+            let signOut = try page.elements(".//\(el("form"))[@action='/logga-ut']//\(el("button"))", in: header)
+            #expect(signOut.map(\.text) == ["Logga ut"])
+            #expect(try page.elements("//\(el("a"))[@class='skip-link'][@href='#innehall']").count == 1)
+            // The report in the page's one <main>: its title, table of contents, sections and footer.
+            #expect(try page.elements("//\(el("main"))").count == 1)
+            let main = try #require(try page.elements("//\(el("main"))[@id='innehall']").first)
+            let body = try #require(try page.elements("./\(el("div"))[@class='report']", in: main).first)
+            #expect(try page.elements("//\(el("h1"))").map(\.text) == ["Handlingsplan - Digital agenda för Mölndals stad"], "the report's title, the page's one h1")
+            #expect(try page.elements(".//\(el("nav"))[@class='toc']", in: body).count == 1)
+            let sections = try page.elements(".//\(el("section"))/\(el("h2"))", in: body).map(\.text)
+            #expect(sections.first == "Sammanfattning" && sections.contains("1. Extern service"), "\(sections)")
+            #expect(try page.elements(".//\(el("footer"))[@class='report-footer']", in: body).count == 1)
+            // The files beside it, and no way out of the frame but the menu's.
+            let downloads = try page.elements(".//\(el("p"))[@class='report-links']/\(el("a"))", in: main).map { $0.value(of: "href") ?? "" }
+            #expect(downloads.first == "/rapporter")
+            #expect(downloads.contains("/rapporter/2018Q4/agenda-2018Q4.odt") && downloads.contains("/rapporter/2018Q4/agenda-2018Q4.xhtml"))
+            // The page keeps the site's stylesheet and strict policy: no inline style, no logo of the report's own.
+            #expect(try page.elements("//\(el("link"))[@rel='stylesheet']").map { $0.value(of: "href") } == ["/stil.css"])
+            #expect(try page.elements("//\(el("style"))").isEmpty && !reader.lastPage.contains("style="))
+            #expect(try page.elements("//*[@class='logo']").isEmpty, "the site's header shows the logo")
+            #expect(report.headers[.contentSecurityPolicyHeader] == SecurityHeaders<WebContext>.policy)
+        }
+    }
+
+    /// The headings carry their numbers ("1. Extern service"); an ordered list numbered them again
+    /// ("9. 1. Extern service"). The contents are a list without numbers, in the page and in the file.
+    @Test func theTableOfContentsIsNotNumberedTwice() async throws {
+        let (_, application) = try demoApp()
+        try await application.test(.router) { client in
+            let reader = Browser(client)
+            _ = try await reader.signIn(token: try DemoDatabase.token("IT-rådet"))
+            for uri in ["/rapporter/2018Q4", "/rapporter/2018Q4/agenda-2018Q4.xhtml"] {
+                #expect(try await reader.get(uri).status == .ok)
+                let page = try Markup(reader.lastPage)
+                let el = Markup.el
+                let toc = try #require(try page.elements("//\(el("nav"))[@class='toc']").first, "\(uri)")
+                #expect(try page.elements(".//\(el("ol"))", in: toc).isEmpty, "\(uri): no numbered list")
+                let entries = try page.elements("./\(el("ul"))/\(el("li"))/\(el("a"))", in: toc)
+                #expect(entries.count > 9, "\(uri)")
+                for entry in entries {
+                    // Each entry says what its heading says, number included, once.
+                    let id = String((entry.value(of: "href") ?? "").dropFirst())
+                    let heading = try page.elements("//*[@id='\(id)']").first
+                    #expect(heading?.text == entry.text, "\(uri): \(entry.text)")
+                }
+                #expect(entries.map(\.text).contains("1. Extern service"), "\(uri)")
+                #expect(uri.hasSuffix(".xhtml") == reader.lastPage.contains(".toc ul { list-style: none;"), "the file's own CSS: no bullets")
+            }
+            try await reader.get("/stil.css")
+            #expect(reader.lastPage.contains(".toc ul { list-style: none;"), "the web's CSS: no bullets either")
+        }
+    }
+
+    @Test func theReportFileIsTheSameXHTMLTheCLIWritesWithItsOwnStylePolicy() async throws {
+        let (app, application) = try demoApp()
+        let expected = try Self.written("2018Q4", .xhtml, app: app)
+        try await application.test(.router) { client in
+            let reader = Browser(client)
+            _ = try await reader.signIn(token: try DemoDatabase.token("IT-rådet"))
+            let report = try await reader.get("/rapporter/2018Q4/agenda-2018Q4.xhtml")
+            #expect(report.status == .ok)
             #expect(Self.bytes(report) == expected, "the same bytes as `agenda report --period 2018Q4 --format xhtml`")
-            #expect(reader.lastPage.contains("<style"), "the report inlines its stylesheet")
+            #expect(reader.lastPage.contains("<style"), "the report file inlines its stylesheet")
             let policy = try #require(report.headers[.contentSecurityPolicyHeader])
             #expect(policy.contains("style-src 'self' 'unsafe-inline';"))
             #expect(policy.contains("script-src 'self';") && !policy.contains("script-src 'self' 'unsafe-inline'"), "inline scripts stay forbidden")

@@ -5,6 +5,9 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 @testable import AgendaWeb
 
 /// The demo database (Mölndal's plan with its reporting history), built once; every test gets a copy.
@@ -139,4 +142,34 @@ final class TestClock: Sendable {
     private let current = Mutex(Date(timeIntervalSince1970: 1_700_000_000))
     var now: Date { current.withLock { $0 } }
     func advance(by seconds: TimeInterval) { current.withLock { $0 += seconds } }
+}
+
+/// A page read as XML (every page is XHTML, the public site's polyglot), to ask about its structure.
+/// The XPath names elements by local name (`el("table")` is `*[local-name()='table']`), since the pages'
+/// elements are in the XHTML namespace.
+struct Markup {
+    let document: XMLDocument
+
+    init(_ page: String) throws {
+        document = try XMLDocument(data: Data(page.utf8), options: [])
+    }
+
+    /// The elements `xpath` selects.
+    func elements(_ xpath: String, in node: XMLNode? = nil) throws -> [XMLElement] {
+        try (node ?? document).nodes(forXPath: xpath).compactMap { $0 as? XMLElement }
+    }
+
+    /// `*[local-name()='name']`, for an XPath step.
+    static func el(_ name: String) -> String { "*[local-name()='\(name)']" }
+}
+
+extension XMLElement {
+    /// The value of the attribute `name`, nil when it has none. (FoundationXML's `attribute(forName:)`
+    /// finds nothing on an element in a namespace, such as XHTML's.)
+    func value(of name: String) -> String? { attributes?.first { $0.name == name }?.stringValue }
+
+    /// The element's text, its white space collapsed.
+    var text: String {
+        (stringValue ?? "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
 }

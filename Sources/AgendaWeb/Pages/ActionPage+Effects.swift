@@ -57,8 +57,7 @@ extension ActionPage {
         }
         let superseded = data.effects?.superseded ?? []
         let numbers = Dictionary(goals.map { ($0.goal.id, $0) }, uniquingKeysWith: { first, _ in first })
-        try page.element("table", [("class", "report-table history")]) {
-            try page.element("caption", text: "Bedömningar av effektmålen för \(action.code), den senaste först")
+        try page.table([("class", "report-table history")], caption: "Bedömningar av effektmålen för \(action.code), den senaste först") {
             try page.element("thead") {
                 try page.element("tr") {
                     for title in ["Period", "Effektmål", "Bedömning", "Uppmätt värde", "Källa", "Kommentar", "Bedömd av", "Tidpunkt"] {

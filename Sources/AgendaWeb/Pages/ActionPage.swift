@@ -177,8 +177,7 @@ struct ActionPage {
         }
         let superseded = data.superseded
         let shown = wholeHistory ? data.history.count : min(data.history.count, Self.historyShown)
-        try page.element("table", [("class", "report-table history"), ("id", "historik")]) {
-            try page.element("caption", text: "Rapporter för \(action.code), den senaste först")
+        try page.table([("class", "report-table history"), ("id", "historik")], caption: "Rapporter för \(action.code), den senaste först") {
             try page.element("thead") {
                 try page.element("tr") {
                     for title in ["Period", "Status", "Bedömning", "Kommentar", "Hinder", "Nästa steg", "Verklig kostnad", "Rapporterad av", "Tidpunkt"] {

@@ -31,8 +31,7 @@ enum AuditPages {
         }
         try page.element("p", [("class", "meta"), ("role", "status")], text: summary)
         guard shown > 0 else { return }
-        try page.element("table", [("class", "report-table")]) {
-            try page.element("caption", text: filtered ? "Loggen i urval, den senaste först" : "Loggen, den senaste först")
+        try page.table([("class", "report-table")], caption: filtered ? "Loggen i urval, den senaste först" : "Loggen, den senaste först") {
             try page.element("thead") {
                 try page.element("tr") {
                     for title in ["Nr", "Tid", "Identitet", "Händelse", "Avser"] { try page.element("th", [("scope", "col")], text: title) }

@@ -34,8 +34,7 @@ enum IdentityPages {
             "p",
             text: "Varje förvaltning, IT-rådet och IT-chefen loggar in med en egen token eller en inloggningslänk. "
                 + "En ny token eller länk visas bara en gång, när den skapas.")
-        try page.element("table", [("class", "report-table identities")]) {
-            try page.element("caption", text: "Identiteter")
+        try page.table([("class", "report-table identities")], caption: "Identiteter") {
             try page.element("thead") {
                 try page.element("tr") {
                     for title in ["Namn", "Roll", "Förvaltning", "Skapad", "Återkallad", "Åtgärder"] {

@@ -186,8 +186,7 @@ struct LikaOverviewPage {
         if units.isEmpty {
             try page.element("p", text: "Ingen verksamhet som du kan se har gjort en självskattning än.")
         } else {
-            try page.element("table", [("class", "report-table")]) {
-                try page.element("caption", text: "Verksamheter och deras självskattningar")
+            try page.table([("class", "report-table")], caption: "Verksamheter och deras självskattningar") {
                 try page.element("thead") {
                     try page.element("tr") {
                         for title in ["Verksamhet", "Förvaltning", "Självskattningar", "Sammanställning"] {
@@ -299,8 +298,7 @@ struct LikaSummaryPage {
     private func indexTable(_ page: PageWriter) throws {
         try page.element("h2", text: "Mognadsindex per område")
         try page.element("p", [("class", "meta")], text: "Indexet är medelvärdet av svaren på skalan (Ej planerad 0 … Uppfyllt 100); Ej relevant räknas inte.")
-        try page.element("table", [("class", "report-table")]) {
-            try page.element("caption", text: "Mognadsindex per område, \(unit.name)")
+        try page.table([("class", "report-table")], caption: "Mognadsindex per område, \(unit.name)") {
             try page.element("thead") {
                 try page.element("tr") {
                     try page.element("th", [("scope", "col")], text: "Område")
@@ -331,8 +329,7 @@ struct LikaSummaryPage {
 
     private func distribution(_ assessment: Assessment, page: PageWriter, id: String) throws {
         try page.element("h2", [("id", id)], text: "Svar per område \(assessment.date)")
-        try page.element("table", [("class", "report-table")]) {
-            try page.element("caption", text: "Antal indikatorer per svar och område, \(unit.name) \(assessment.date)")
+        try page.table([("class", "report-table")], caption: "Antal indikatorer per svar och område, \(unit.name) \(assessment.date)") {
             try page.element("thead") {
                 try page.element("tr") {
                     try page.element("th", [("scope", "col")], text: "Område")
@@ -363,8 +360,7 @@ struct LikaSummaryPage {
             return
         }
         let before = Dictionary((previous?.answers ?? []).map { ($0.code, $0) }, uniquingKeysWith: { _, b in b })
-        try page.element("table", [("class", "report-table history")]) {
-            try page.element("caption", text: "Indikatorer under Uppfyllt \(latest.date), med kommentarer och kopplade aktiviteter")
+        try page.table([("class", "report-table history")], caption: "Indikatorer under Uppfyllt \(latest.date), med kommentarer och kopplade aktiviteter") {
             try page.element("thead") {
                 try page.element("tr") {
                     var titles = ["Indikator", "Svar", "Steg", "Kommentar", "Kopplade aktiviteter"]

@@ -21,8 +21,7 @@ enum ReportPages {
             try page.element("p", text: "Det finns inga perioder att visa än.")
             return
         }
-        try page.element("table", [("class", "report-table")]) {
-            try page.element("caption", text: "Perioder, den senaste först")
+        try page.table([("class", "report-table")], caption: "Perioder, den senaste först") {
             try page.element("thead") {
                 try page.element("tr") {
                     for title in ["Period", "Läge", "Ladda ner"] { try page.element("th", [("scope", "col")], text: title) }
@@ -49,6 +48,19 @@ enum ReportPages {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// Above a report in the web: a way back to the list and the report's files to download.
+    static func downloads(of period: Period, on page: PageWriter) throws {
+        try page.element("p", [("class", "report-links")]) {
+            try page.element("a", [("href", "/rapporter")], text: "Alla rapporter")
+            try page.text(". Ladda ner rapporten: ")
+            for (index, download) in downloads.enumerated() {
+                let file = ReportFile.fileName(for: period, format: download.format)
+                try page.element("a", [("href", "/rapporter/\(period)/\(file)"), ("download", file)], text: file)
+                try page.text(" (\(download.label))" + (index == downloads.count - 1 ? "." : ", "))
             }
         }
     }

@@ -45,8 +45,7 @@ enum RoundPages {
             text: missing == 0
                 ? "Alla förvaltningar har rapporterat för alla aktiviteter de leder."
                 : "\(missing) av \(Swedish.count(led, "aktivitet", "aktiviteter")) saknar rapport för \(status.period).")
-        try page.element("table", [("class", "report-table")]) {
-            try page.element("caption", text: "Rapportering per förvaltning för \(status.period)")
+        try page.table([("class", "report-table")], caption: "Rapportering per förvaltning för \(status.period)") {
             try page.element("thead") {
                 try page.element("tr") {
                     for title in ["Förvaltning", "Leder", "Rapporterade", "Saknas", "Läge", "Aktiviteter som saknar rapport"] {
@@ -128,8 +127,7 @@ enum RoundPages {
             try page.element("p", text: "Det finns inga perioder att publicera än.")
             return
         }
-        try page.element("table", [("class", "report-table")]) {
-            try page.element("caption", text: "Perioder och publicering, den senaste först")
+        try page.table([("class", "report-table")], caption: "Perioder och publicering, den senaste först") {
             try page.element("thead") {
                 try page.element("tr") {
                     for title in ["Period", "Läge", "Publicera"] { try page.element("th", [("scope", "col")], text: title) }

@@ -9,23 +9,14 @@ import ReportGen
 struct ReaderRoutes {
     let app: WebApp
 
-    /// The report's own XHTML inlines its stylesheet (a `<style>` element, `style` attributes in its
-    /// charts): this response alone allows inline styles. Inline scripts stay forbidden.
+    /// The report's own XHTML file inlines its stylesheet (a `<style>` element, `style` attributes for
+    /// its column widths): its download alone allows inline styles. Inline scripts stay forbidden.
     static let reportPolicy = SecurityHeaders<WebContext>.policy.replacingOccurrences(
         of: "style-src 'self';", with: "style-src 'self' 'unsafe-inline';")
 
     func register(on router: Router<WebContext>) {
         router.get("rapporter") { _, context -> Response in try periodsPage(context) }
-        app.blocking(.get, "rapporter/:period", on: router) { _, context -> Response in
-            _ = try context.requireIdentity()
-            let period = try Self.period(context.parameters.require("period"))
-            let bytes = try ReportGenerator.document(period: period, format: .xhtml, service: app.service, templates: app.templates)
-            var response = Response(
-                status: .ok, headers: [.contentType: "application/xhtml+xml; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
-            response.headers[.contentSecurityPolicyHeader] = Self.reportPolicy
-            return response
-        }
+        app.blocking(.get, "rapporter/:period", on: router) { _, context -> Response in try reportPage(context) }
         app.blocking(.get, "rapporter/:period/:file", on: router) { _, context -> Response in
             _ = try context.requireIdentity()
             let period = try Self.period(context.parameters.require("period"))
@@ -54,6 +45,18 @@ struct ReaderRoutes {
         case .xhtml, .fodt, .fods: "\(format.mediaType); charset=utf-8"
         case .odt, .ods: format.mediaType
         }
+    }
+
+    /// A period's report inside the site's frame (header, menu, sign-out): ReportGen writes the report's
+    /// content into the page, without inline styles, so the page keeps the strict policy. The download
+    /// `agenda-PERIOD.xhtml` is the standalone file.
+    func reportPage(_ context: WebContext) throws -> Response {
+        _ = try context.requireIdentity()
+        let period = try Self.period(context.parameters.require("period"))
+        let page = try app.page("Rapport \(period.swedishLabel)", context: context, current: "/rapporter")
+        try ReportPages.downloads(of: period, on: page)
+        try ReportGenerator.embed(period: period, service: app.service, templates: app.templates, in: page)
+        return .page(try page.finish())
     }
 
     /// "Rapporter": the periods with their reports and downloads, newest first.

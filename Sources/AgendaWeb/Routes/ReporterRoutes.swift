@@ -54,8 +54,7 @@ struct ReporterRoutes {
         } else {
             try page.element("p", [("class", "meta")], text: "Ingen rapporteringsomgång är öppen just nu. Du kan ändå rapportera för innevarande eller tidigare perioder.")
         }
-        try page.element("table", [("class", "report-table")]) {
-            try page.element("caption", text: heading)
+        try page.table([("class", "report-table")], caption: heading) {
             try page.element("thead") {
                 try page.element("tr") {
                     for title in ["Kod", "Aktivitet", "Senaste status", "Period", "Bedömning", "Att göra"] {

@@ -108,6 +108,18 @@ public final class PageWriter {
         try w.fullEnd()
     }
 
+    /// A data table with its `caption`, in its own scroll region: on a narrow screen the table scrolls
+    /// sideways inside the region and the page does not (WCAG 1.4.10, reflow). The region is named by the
+    /// caption and focusable, so that a keyboard can scroll it. `body` writes the table's head and body.
+    public func table(_ attributes: [(String, String)] = [("class", "report-table")], caption: String, _ body: () throws -> Void) throws {
+        try w.startTableRegion(label: caption)
+        try element("table", attributes) {
+            try element("caption", text: caption)
+            try body()
+        }
+        try w.end()
+    }
+
     /// `<name attributes…/>`, for void elements (input, br, meta).
     public func empty(_ name: String, _ attributes: [(String, String)] = []) throws {
         try w.empty(name, attributes: attributes)

@@ -88,8 +88,7 @@ extension PublicSite {
         let (perArea, total) = (period.perArea, period.total)
         let areas = model.areas.filter { perArea[$0.number] != nil }
         let categories = categories(Array(perArea.values) + [total])
-        try page.element("table", [("class", "report-table")]) {
-            try page.element("caption", text: "Aktiviteternas status \(period.period.swedishLabel), per insatsområde")
+        try page.table([("class", "report-table")], caption: "Aktiviteternas status \(period.period.swedishLabel), per insatsområde") {
             try page.element("thead") {
                 try page.element("tr") {
                     try page.element("th", [("scope", "col")], text: labels["summary.area"])
@@ -175,8 +174,7 @@ extension PublicSite {
         try page.paragraphs(area.description, breakingAt: .blankLine)
         let actions = model.actions.indices.filter { model.actions[$0].areaNumber == area.number }
         let latest = model.latest
-        try page.element("table", [("class", "report-table")]) {
-            try page.element("caption", text: latest.map { "Aktiviteterna och deras status \($0.period.swedishLabel)" } ?? "Aktiviteterna")
+        try page.table([("class", "report-table")], caption: latest.map { "Aktiviteterna och deras status \($0.period.swedishLabel)" } ?? "Aktiviteterna") {
             try page.element("thead") {
                 try page.element("tr") {
                     try page.element("th", [("scope", "col")], text: "Aktivitet")
@@ -335,8 +333,7 @@ extension PublicSite {
             try page.element("h2") {
                 try page.element("a", [("href", links.href(Self.areaPath(area.number), from: path))], text: areaTitle(area))
             }
-            try page.element("table", [("class", "report-table")]) {
-                try page.element("caption", text: "Aktiviteterna i insatsområde \(area.number), \(period.period.swedishLabel)")
+            try page.table([("class", "report-table")], caption: "Aktiviteterna i insatsområde \(area.number), \(period.period.swedishLabel)") {
                 try page.element("thead") {
                     try page.element("tr") {
                         try page.element("th", [("scope", "col")], text: "Aktivitet")

@@ -2,8 +2,14 @@ import Foundation
 
 /// Writes a report as one self-contained XHTML5 file (XML syntax, `application/xhtml+xml`):
 /// CSS from the template inlined, the logo and chart as inline SVG.
+///
+/// `embedded` writes the same report's content into a web page instead (``body(_:)``, the web's report
+/// page, ``ReportGenerator/embed(period:service:templates:in:)``): no logo (the page's header has it), no
+/// `<main>` of its own, and no inline style — tables stand in scroll regions without the file's column
+/// widths — so the page keeps the site's stylesheet and its strict Content-Security-Policy.
 struct XHTMLWriter {
     let layout: any DocumentLayout
+    var embedded = false
 
     var templates: TemplateSet { layout.templates }
 
@@ -12,6 +18,19 @@ struct XHTMLWriter {
         try w.startXHTML()
         try head(w)
         try w.start("body")
+        try body(w)
+        try w.end()
+        try w.end()
+        try w.endDocument()
+    }
+
+    /// The report's content: title page, table of contents, sections and footer. In a file the sections
+    /// stand in `<main>`; embedded, in a `<div class="report">` inside the page's own `<main>`.
+    func body(_ w: XMLWriter) throws {
+        if embedded {
+            try w.start("div")
+            try w.attribute("class", "report")
+        }
         var sectionOpen = false
         var mainOpen = false
         try layout.walk { block in
@@ -20,9 +39,11 @@ struct XHTMLWriter {
                 try titlePage(page, w)
             case .tableOfContents(let entries):
                 try toc(entries, w)
-                try w.start("main")
-                try w.attribute("id", "innehall")
-                mainOpen = true
+                if !embedded {
+                    try w.start("main")
+                    try w.attribute("id", "innehall")
+                    mainOpen = true
+                }
             case .heading(let level, let text, let id, let newPage):
                 if level == 1 {
                     if sectionOpen { try w.end() }
@@ -39,7 +60,13 @@ struct XHTMLWriter {
                     try w.element("p", text: text)
                 }
             case .table(let table):
-                try self.table(table, w)
+                if embedded {
+                    try w.startTableRegion(label: table.caption)
+                    try self.table(table, w)
+                    try w.end()
+                } else {
+                    try self.table(table, w)
+                }
             case .chart(let chart):
                 try w.element("figure", ["class": "chart"]) {
                     try w.element("figcaption", text: chart.title)
@@ -62,9 +89,7 @@ struct XHTMLWriter {
         try w.element("footer", ["class": "report-footer"]) {
             try w.element("p", text: layout.footerText)
         }
-        try w.end()
-        try w.end()
-        try w.endDocument()
+        if embedded { try w.end() }
     }
 
     func head(_ w: XMLWriter) throws {
@@ -78,8 +103,8 @@ struct XHTMLWriter {
 
     func titlePage(_ page: TitlePage, _ w: XMLWriter) throws {
         try w.element("header", ["class": "title-page"]) {
-            let logo = try XMLTree(data: templates.logo, name: TemplateFile.logo.rawValue)
-            if let root = logo.root {
+            let logo = embedded ? nil : try XMLTree(data: templates.logo, name: TemplateFile.logo.rawValue)
+            if let root = logo?.root {
                 try w.element("div", ["class": "logo", "role": "img", "aria-label": templates.logoAlt(for: page.organisation)]) {
                     try w.copy(root)
                 }
@@ -98,10 +123,12 @@ struct XHTMLWriter {
         }
     }
 
+    /// The table of contents: a list without numbers of its own, since the headings it links to carry
+    /// theirs ("9. Extern service"), and a numbered list read them twice ("9. 1. Extern service").
     func toc(_ entries: [TOCEntry], _ w: XMLWriter) throws {
         try w.element("nav", ["class": "toc", "aria-labelledby": "toc-heading"]) {
             try w.element("h2", ["id": "toc-heading"], text: layout.labels["toc.heading"])
-            try w.element("ol") {
+            try w.element("ul") {
                 for entry in entries {
                     try w.element("li") { try w.element("a", ["href": "#\(entry.id)"], text: entry.text) }
                 }
@@ -112,10 +139,12 @@ struct XHTMLWriter {
     func table(_ table: ReportTable, _ w: XMLWriter) throws {
         try w.element("table", ["class": "report-table kind-\(table.kind.rawValue)"]) {
             try w.element("caption", text: table.caption)
-            let total = max(table.widths.reduce(0, +), 1)
-            try w.element("colgroup") {
-                for width in table.widths {
-                    try w.empty("col", ["style": "width: \(width * 100 / total)%"])
+            if !embedded {
+                let total = max(table.widths.reduce(0, +), 1)
+                try w.element("colgroup") {
+                    for width in table.widths {
+                        try w.empty("col", ["style": "width: \(width * 100 / total)%"])
+                    }
                 }
             }
             try w.element("thead") {
@@ -142,7 +171,7 @@ struct XHTMLWriter {
                         if let category = cell.category { classes += ["status", "st-\(category.key)"] }
                         if let tone = cell.tone { classes += ["tone", "tone-\(tone.rawValue)"] }
                         if !classes.isEmpty { try w.attribute("class", classes.joined(separator: " ")) }
-                        if let tone = cell.tone { try w.attribute("style", "background-color: \(templates.toneColour(tone))") }
+                        if let tone = cell.tone, !embedded { try w.attribute("style", "background-color: \(templates.toneColour(tone))") }
                         if cell.paragraphs.count == 1 {
                             try w.text(cell.paragraphs[0])
                         } else {

@@ -214,6 +214,17 @@ final class XMLWriter {
         try end()
     }
 
+    /// Opens the scroll region a web page's data table stands in (close it with ``end()``): a `<div>`
+    /// that scrolls sideways when the table is wider than the screen (`.table-scroll` in web.css), named
+    /// `label` (the table's caption) and focusable, so that a keyboard can scroll it.
+    func startTableRegion(label: String) throws {
+        try start("div")
+        try attribute("class", "table-scroll")
+        try attribute("role", "region")
+        try attribute("aria-label", label)
+        try attribute("tabindex", "0")
+    }
+
     /// Elements never copied from a template: they could run code in a browser.
     static let droppedElements: Set<String> = ["script", "foreignobject", "iframe", "object", "embed"]
 
