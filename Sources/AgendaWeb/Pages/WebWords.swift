@@ -22,6 +22,18 @@ enum WebWords {
         }
     }
 
+    /// The page that helps after a refusal of `kind`: a förvaltning refused another's action goes back to
+    /// its own list, a refused change to a published period to the reports, and so on; the start page
+    /// (which leads each role to its own first page) otherwise.
+    static func wayOn(_ kind: RefusalKind?, role: Role?) -> (text: String, href: String) {
+        switch (kind, role) {
+        case (.notPermitted?, .reporter?), (.withdrawn?, .reporter?): ("Till era aktiviteter", "/aktiviteter")
+        case (.withdrawn?, .owner?): ("Till aktiviteterna", "/aktiviteter")
+        case (.notPermitted?, .reader?), (.frozen?, _): ("Till rapporterna", "/rapporter")
+        default: ("Till startsidan", "/")
+        }
+    }
+
     /// The heading of a page that answers only with `kind`'s refusal.
     static func heading(_ kind: RefusalKind) -> String {
         switch kind {

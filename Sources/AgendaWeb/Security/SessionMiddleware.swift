@@ -94,7 +94,7 @@ struct ErrorPages: RouterMiddleware {
             case .notFound:
                 return try page(context, .notFound, "Sidan finns inte", "Kontrollera adressen, eller gå till startsidan.")
             case .forbidden(let message):
-                return try page(context, .forbidden, "Du har inte behörighet", message)
+                return try page(context, .forbidden, "Du har inte behörighet", message, kind: .notPermitted)
             case .tooLarge:
                 return try page(context, .contentTooLarge, "För mycket text", "Det du skickade var för stort. Korta texten och försök igen.")
             case .unreadableForm(let fields):
@@ -111,7 +111,7 @@ struct ErrorPages: RouterMiddleware {
             if refusal.kind == .unavailable {
                 context.logger.error("request refused: database unavailable", metadata: ["error": "\(type(of: refusal))"])
             }
-            return try page(context, refusal.kind.status, WebWords.heading(refusal.kind), WebWords.message(refusal))
+            return try page(context, refusal.kind.status, WebWords.heading(refusal.kind), WebWords.message(refusal), kind: refusal.kind)
         } catch let error as HTTPError where error.status == .notFound {
             return try page(context, .notFound, "Sidan finns inte", "Kontrollera adressen, eller gå till startsidan.")
         } catch let error as HTTPError where error.status == .contentTooLarge {
@@ -140,11 +140,14 @@ struct ErrorPages: RouterMiddleware {
         }
     }
 
-    func page(_ context: WebContext, _ status: HTTPResponse.Status, _ heading: String, _ message: String) throws -> Response {
+    func page(
+        _ context: WebContext, _ status: HTTPResponse.Status, _ heading: String, _ message: String, kind: RefusalKind? = nil
+    ) throws -> Response {
         let page = try app.page(heading, context: context)
         try page.element("h1", text: heading)
         try page.element("p", text: message)
-        try page.element("p") { try page.element("a", [("href", "/")], text: "Till startsidan") }
+        let way = WebWords.wayOn(kind, role: context.session?.identity.role)
+        try page.element("p") { try page.element("a", [("href", way.href)], text: way.text) }
         return .page(try page.finish(), status: status)
     }
 }

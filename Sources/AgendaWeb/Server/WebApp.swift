@@ -33,8 +33,11 @@ public struct WebApp: Sendable {
         router.add(middleware: ConnectionLoop())
         router.add(middleware: SecurityHeaders())
         router.add(middleware: AccessLog())
+        // Twice: outside the session for what SessionMiddleware itself refuses (a forged form, a body too
+        // large), inside it for what the routes refuse, so that page has the signed-in menu and way on.
         router.add(middleware: ErrorPages(app: self))
         router.add(middleware: SessionMiddleware(app: self))
+        router.add(middleware: ErrorPages(app: self))
         router.get("stil.css") { _, _ in
             var response = Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
                                     body: .init(byteBuffer: ByteBuffer(string: templates.webStylesheet)))
