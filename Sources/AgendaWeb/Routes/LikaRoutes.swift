@@ -17,7 +17,7 @@ import ReportGen
 struct LikaRoutes {
     let app: WebApp
 
-    func register(on router: Router<WebContext>) {
+    func register(on router: RouterGroup<SignedInContext>) {
         router.get("lika") { _, context -> Response in try overview(context) }
         app.blocking(.post, "lika", on: router) { _, context -> Response in try start(context) }
         router.get("lika/:unit") { _, context -> Response in try summary(context) }
@@ -28,9 +28,9 @@ struct LikaRoutes {
 
     // MARK: - /lika
 
-    func overview(_ context: WebContext, form: LikaStartForm? = nil, errors: [FieldError] = []) throws -> Response {
-        let identity = try context.requireIdentity()
-        guard let session = context.session else { throw WebError.signInRequired }
+    func overview(_ context: SignedInContext, form: LikaStartForm? = nil, errors: [FieldError] = []) throws -> Response {
+        let identity = context.identity
+        let session = context.current
         let units = try app.service.assessedUnits()
         var dates: [String: [CalendarDate]] = [:]
         for summary in try app.service.assessments() where units.contains(where: { $0.name == summary.unit.name }) {
@@ -52,8 +52,8 @@ struct LikaRoutes {
 
     /// Opens the workshop for a unit and date (nothing is stored until an answer is saved); 422 with the
     /// start form again when the unit or date is missing; 403 for a unit the caller may not assess.
-    func start(_ context: WebContext) throws -> Response {
-        let identity = try context.requireIdentity()
+    func start(_ context: SignedInContext) throws -> Response {
+        let identity = context.identity
         let form = LikaStartForm(posted: context.form)
         switch form.parse(today: app.service.today) {
         case let .failure(invalid):
@@ -69,7 +69,7 @@ struct LikaRoutes {
 
     // MARK: - The workshop
 
-    func workshop(_ request: Request, _ context: WebContext) throws -> Response {
+    func workshop(_ request: Request, _ context: SignedInContext) throws -> Response {
         let department = request.uri.queryParameters.get("forvaltning").map { LikaPath.decode($0) }
         var (_, session, content) = try workshopData(context, department: department)
         if let code = request.uri.queryParameters.get("sparad"), let indicator = content.set.indicator(code) {
@@ -86,7 +86,7 @@ struct LikaRoutes {
     /// the save replaced an answer someone else saved after the form was built) at `#ind-<code>`; the area
     /// again with what was typed and the errors (422) when the answer or step is invalid; 403 (nothing
     /// stored) for a unit the caller may not assess.
-    func save(_ context: WebContext) throws -> Response {
+    func save(_ context: SignedInContext) throws -> Response {
         let form = LikaAnswerForm(posted: context.form)
         var (identity, session, content) = try workshopData(context, department: form.department.isEmpty ? nil : form.department)
         guard let indicator = content.set.indicator(form.code), indicator.area == content.area.code else {
@@ -121,9 +121,9 @@ struct LikaRoutes {
 
     /// The signed-in identity, its session and the workshop the path names; refused (403) for a unit the
     /// caller may not assess, 404 for a date or area that does not exist.
-    private func workshopData(_ context: WebContext, department: String?) throws -> (Identity, Session, LikaWorkshopPage) {
-        let identity = try context.requireIdentity()
-        guard let session = context.session else { throw WebError.signInRequired }
+    private func workshopData(_ context: SignedInContext, department: String?) throws -> (Identity, Session, LikaWorkshopPage) {
+        let identity = context.identity
+        let session = context.current
         let name = LikaPath.decode(try context.parameters.require("unit"))
         let date = try Self.date(try context.parameters.require("date"))
         let set = try app.service.indicatorSet()
@@ -145,7 +145,7 @@ struct LikaRoutes {
         return (identity, session, content)
     }
 
-    private func render(_ content: LikaWorkshopPage, context: WebContext, csrf: String) throws -> Data {
+    private func render(_ content: LikaWorkshopPage, context: SignedInContext, csrf: String) throws -> Data {
         let page = try app.page(
             content.title, context: context, current: LikaPath.root,
             problem: .of(content.errors, message: content.refusal, heading: "Svaret sparades inte"))
@@ -155,8 +155,8 @@ struct LikaRoutes {
 
     // MARK: - The summary
 
-    func summary(_ context: WebContext) throws -> Response {
-        let identity = try context.requireIdentity()
+    func summary(_ context: SignedInContext) throws -> Response {
+        let identity = context.identity
         let name = LikaPath.decode(try context.parameters.require("unit"))
         let summaries = try app.service.assessments(unit: name)
         guard let last = summaries.last else { throw WebError.notFound }
@@ -182,8 +182,7 @@ struct LikaRoutes {
     /// The unit's LIKA report (ReportGen's summary: its latest assessment beside the previous one, the radar
     /// chart, the colour matrix of every unit, the indicators below Uppfyllt with their actions), as XHTML.
     /// Like the period report, it inlines its styles: this response alone allows inline styles.
-    func report(_ context: WebContext) throws -> Response {
-        _ = try context.requireIdentity()
+    func report(_ context: SignedInContext) throws -> Response {
         let name = LikaPath.decode(try context.parameters.require("unit"))
         let model = try app.service.read { store in
             try LikaReportGenerator.summary(unit: name, from: store, templates: app.templates)

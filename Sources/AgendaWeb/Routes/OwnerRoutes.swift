@@ -15,26 +15,24 @@ struct OwnerRoutes {
     /// The audit log page shows at most this many entries, the newest.
     static let auditLimit = 200
 
-    func register(on router: Router<WebContext>) {
+    func register(on router: RouterGroup<SignedInContext>) {
         router.get("omgang") { request, context -> Response in
-            _ = try requireOwner(context)
             return try dashboard(context, notice: Self.notice(Form(encoded: request.uri.query ?? "")))
         }
         app.blocking(.post, "omgang", on: router) { _, context -> Response in try openRound(context) }
         app.blocking(.post, "omgang/:period/stang", on: router) { _, context -> Response in
-            let owner = try requireOwner(context)
+            let owner = context.identity
             let period = try ReaderRoutes.period(context.parameters.require("period"))
             try app.service.cancelRound(period: period, by: owner)
             return .seeOther("/omgang?stangd=\(period)")
         }
         app.blocking(.post, "rapporter/:period/publicera", on: router) { _, context -> Response in
-            let owner = try requireOwner(context)
+            let owner = context.identity
             let period = try ReaderRoutes.period(context.parameters.require("period"))
             try ReportGenerator.publish(period: period, service: app.service, by: owner)
             return .seeOther("/omgang?publicerad=\(period)")
         }
         router.get("identiteter") { request, context -> Response in
-            _ = try requireOwner(context)
             let query = Form(encoded: request.uri.query ?? "")
             var notice: String?
             if let name = query["aterkallad"], let identity = try app.service.identities().first(where: { $0.name == name }),
@@ -45,13 +43,13 @@ struct OwnerRoutes {
         }
         app.blocking(.post, "identiteter", on: router) { _, context -> Response in try addIdentity(context) }
         app.blocking(.post, "identiteter/:name/aterkalla", on: router) { _, context -> Response in
-            let owner = try requireOwner(context)
+            let owner = context.identity
             let identity = try app.service.revokeIdentity(name: try Self.name(context), by: owner)
             app.sessions.endAll(of: identity.name)
             return .seeOther("/identiteter?aterkallad=\(Self.encoded(identity.name))")
         }
         app.blocking(.post, "identiteter/:name/fornya", on: router) { _, context -> Response in
-            let owner = try requireOwner(context)
+            let owner = context.identity
             let issued = try app.service.renewIdentity(name: try Self.name(context), by: owner)
             app.sessions.endAll(of: issued.identity.name)
             let page = try app.page("Ny token för \(issued.identity.name)", context: context, current: "/identiteter")
@@ -61,7 +59,7 @@ struct OwnerRoutes {
             return .page(try page.finish())
         }
         app.blocking(.post, "identiteter/:name/lank", on: router) { request, context -> Response in
-            let owner = try requireOwner(context)
+            let owner = context.identity
             let name = try Self.name(context)
             let identity = try app.service.identities().first { $0.name == name }
             let secret = try app.service.createSignInLink(for: name, validFor: Int64(Self.linkHours) * 3600, by: owner)
@@ -72,7 +70,6 @@ struct OwnerRoutes {
             return .page(try page.finish())
         }
         router.get("logg") { request, context -> Response in
-            _ = try requireOwner(context)
             let query = Form(encoded: request.uri.query ?? "")
             let identity = query.text("identitet"), target = query.text("aktivitet")
             let selection = try app.service.auditLog(
@@ -82,15 +79,6 @@ struct OwnerRoutes {
             try AuditPages.log(selection, names: names, identity: identity, target: target, on: page)
             return .page(try page.finish())
         }
-    }
-
-    /// The signed-in owner; anyone else is refused with 403.
-    func requireOwner(_ context: WebContext) throws -> Identity {
-        let identity = try context.requireIdentity()
-        guard identity.role == .owner else {
-            throw WebError.forbidden("Den här sidan är bara för IT-chefen. Du kan läsa rapporterna under Rapporter.")
-        }
-        return identity
     }
 
     // MARK: - The round
@@ -108,10 +96,10 @@ struct OwnerRoutes {
 
     /// The dashboard: the default round per förvaltning, the form to open a round, the periods to publish.
     func dashboard(
-        _ context: WebContext, notice: String? = nil, form: RoundPages.OpenForm? = nil, errors: [FieldError] = [],
+        _ context: SignedInContext, notice: String? = nil, form: RoundPages.OpenForm? = nil, errors: [FieldError] = [],
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
-        let session = try context.session.orThrow()
+        let session = context.current
         let current = try app.service.rounds().last { $0.cancelledAt == nil }
         let progress = try current.map { try app.service.roundStatus(period: try Period(parsing: $0.period)) }
         let periods = try app.service.reportPeriods()
@@ -126,8 +114,8 @@ struct OwnerRoutes {
     }
 
     /// POST /omgang: opens a round for `period` with `deadline`; errors beside the fields (422).
-    func openRound(_ context: WebContext) throws -> Response {
-        let owner = try requireOwner(context)
+    func openRound(_ context: SignedInContext) throws -> Response {
+        let owner = context.identity
         var form = RoundPages.OpenForm(
             period: context.form.text("period"), deadline: context.form.text("deadline"),
             confirmed: context.form.text(RoundPages.OpenForm.confirmField) == "ja")
@@ -165,10 +153,10 @@ struct OwnerRoutes {
     // MARK: - Identities
 
     func identitiesPage(
-        _ context: WebContext, notice: String? = nil, form: IdentityPages.AddForm = .init(), errors: [FieldError] = [],
+        _ context: SignedInContext, notice: String? = nil, form: IdentityPages.AddForm = .init(), errors: [FieldError] = [],
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
-        let session = try context.session.orThrow()
+        let session = context.current
         let identities = try app.service.identities()
         let departments = try app.service.departmentNames()
         let page = try app.page(
@@ -179,8 +167,8 @@ struct OwnerRoutes {
     }
 
     /// POST /identiteter: adds an identity and shows its token once; errors beside the fields.
-    func addIdentity(_ context: WebContext) throws -> Response {
-        let owner = try requireOwner(context)
+    func addIdentity(_ context: SignedInContext) throws -> Response {
+        let owner = context.identity
         let form = IdentityPages.AddForm(
             name: context.form.text("name"), role: context.form.text("role"), department: context.form.text("department"))
         var errors: [FieldError] = []
@@ -217,7 +205,7 @@ struct OwnerRoutes {
     }
 
     /// The identity named in the URL (percent-decoded); 404 when it is not valid text.
-    static func name(_ context: WebContext) throws -> String {
+    static func name(_ context: SignedInContext) throws -> String {
         guard let name = try context.parameters.require("name").removingPercentEncoding, !name.isEmpty else { throw WebError.notFound }
         return name
     }
@@ -255,14 +243,6 @@ struct OwnerRoutes {
 
     static func hostAndPort(_ host: String, _ port: Int) -> String {
         (host.contains(":") ? "[\(host)]" : host) + ":\(port)"
-    }
-}
-
-extension Optional where Wrapped == Session {
-    /// The session, or the way to the sign-in page.
-    func orThrow() throws -> Session {
-        guard let self else { throw WebError.signInRequired }
-        return self
     }
 }
 

@@ -14,11 +14,10 @@ struct ReaderRoutes {
     static let reportPolicy = SecurityHeaders<WebContext>.policy.replacingOccurrences(
         of: "style-src 'self';", with: "style-src 'self' 'unsafe-inline';")
 
-    func register(on router: Router<WebContext>) {
+    func register(on router: RouterGroup<SignedInContext>) {
         router.get("rapporter") { _, context -> Response in try periodsPage(context) }
         app.blocking(.get, "rapporter/:period", on: router) { _, context -> Response in try reportPage(context) }
         app.blocking(.get, "rapporter/:period/:file", on: router) { _, context -> Response in
-            _ = try context.requireIdentity()
             let period = try Self.period(context.parameters.require("period"))
             let file = try context.parameters.require("file")
             guard let format = ReportFormat.allCases.first(where: { ReportFile.fileName(for: period, format: $0) == file }) else {
@@ -50,8 +49,7 @@ struct ReaderRoutes {
     /// A period's report inside the site's frame (header, menu, sign-out): ReportGen writes the report's
     /// content into the page, without inline styles, so the page keeps the strict policy. The download
     /// `agenda-PERIOD.xhtml` is the standalone file.
-    func reportPage(_ context: WebContext) throws -> Response {
-        _ = try context.requireIdentity()
+    func reportPage(_ context: SignedInContext) throws -> Response {
         let period = try Self.period(context.parameters.require("period"))
         let page = try app.page("Rapport \(period.swedishLabel)", context: context, current: "/rapporter")
         try ReportPages.downloads(of: period, on: page)
@@ -60,8 +58,7 @@ struct ReaderRoutes {
     }
 
     /// "Rapporter": the periods with their reports and downloads, newest first.
-    func periodsPage(_ context: WebContext) throws -> Response {
-        _ = try context.requireIdentity()
+    func periodsPage(_ context: SignedInContext) throws -> Response {
         let periods = try app.service.reportPeriods()
         let page = try app.page("Rapporter", context: context, current: "/rapporter")
         try ReportPages.periods(periods, on: page)

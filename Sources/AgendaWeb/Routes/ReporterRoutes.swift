@@ -8,7 +8,7 @@ import ReportGen
 struct ReporterRoutes {
     let app: WebApp
 
-    func register(on router: Router<WebContext>) {
+    func register(on router: RouterGroup<SignedInContext>) {
         router.get("aktiviteter") { _, context -> Response in try actionsPage(context) }
         router.get("aktiviteter/:code") { request, context -> Response in try actionPage(request, context) }
         app.blocking(.post, "aktiviteter/:code", on: router) { _, context -> Response in try postReport(context) }
@@ -17,8 +17,8 @@ struct ReporterRoutes {
 
     /// "Våra aktiviteter": the förvaltning's actions (those it leads or shares) with their latest status,
     /// the open round and what is still missing. The owner sees every action.
-    func actionsPage(_ context: WebContext) throws -> Response {
-        let identity = try context.requireIdentity()
+    func actionsPage(_ context: SignedInContext) throws -> Response {
+        let identity = context.identity
         let round = try app.service.rounds().last { $0.cancelledAt == nil }
         // Summaries (code, title, latest status), not whole actions: a large förvaltning leads hundreds.
         let entries: [ActionSummary]
@@ -87,7 +87,7 @@ struct ReporterRoutes {
     /// `?period=P` (one of the periods offered), else for the period of a report just saved (`?sparad=P`),
     /// else for the default period — or, after signing in again, with what was typed before the session
     /// ended (``DraftStore``).
-    func actionPage(_ request: Request, _ context: WebContext) throws -> Response {
+    func actionPage(_ request: Request, _ context: SignedInContext) throws -> Response {
         let (identity, session, data) = try actionData(context)
         let query = request.uri.queryParameters
         func offered(_ name: String) -> Period? {
@@ -119,7 +119,7 @@ struct ReporterRoutes {
     /// filled for another period or the period's report changed meanwhile) when not. The "Visa" button
     /// stores nothing and shows the form filled for the period chosen. Nothing is stored unless the caller
     /// may report on the action: another förvaltning's action answers 403 before the form is read.
-    func postReport(_ context: WebContext) throws -> Response {
+    func postReport(_ context: SignedInContext) throws -> Response {
         let (identity, session, data) = try actionData(context)
         let action = data.action
         guard action.state != .withdrawn else {
@@ -177,7 +177,7 @@ struct ReporterRoutes {
     /// saved; the page again with every field as typed and the errors beside them and in the summary (422)
     /// when not. The rights are those of status reports: another förvaltning's action or a reader answers
     /// 403 before the form is read, and nothing is stored.
-    func postEffect(_ context: WebContext) throws -> Response {
+    func postEffect(_ context: SignedInContext) throws -> Response {
         let (identity, session, data) = try actionData(context)
         let action = data.action
         guard action.state != .withdrawn else {
@@ -211,14 +211,14 @@ struct ReporterRoutes {
 
     /// The signed-in identity, its session and the action the path names, with what reporting on it needs;
     /// refused (403) for anyone who may not report on it.
-    private func actionData(_ context: WebContext) throws -> (Identity, Session, ActionForReporting) {
-        let identity = try context.requireIdentity()
-        guard let session = context.session else { throw WebError.signInRequired }
+    private func actionData(_ context: SignedInContext) throws -> (Identity, Session, ActionForReporting) {
+        let identity = context.identity
+        let session = context.current
         guard let code = context.parameters.get("code") else { throw WebError.notFound }
         return (identity, session, try app.service.actionForReporting(code: code, caller: identity))
     }
 
-    private func render(_ content: ActionPage, context: WebContext, csrf: String) throws -> Data {
+    private func render(_ content: ActionPage, context: SignedInContext, csrf: String) throws -> Data {
         let page = try app.page(
             "\(content.action.code) \(content.action.title)", context: context, current: "/aktiviteter", problem: content.problem)
         try content.render(page, csrf: csrf)

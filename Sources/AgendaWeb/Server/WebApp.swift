@@ -51,11 +51,14 @@ public struct WebApp: Sendable {
             return response
         }
         SignInRoutes(app: self).register(on: router)
-        ReporterRoutes(app: self).register(on: router)
-        ReaderRoutes(app: self).register(on: router)
-        LikaRoutes(app: self).register(on: router)
-        OwnerRoutes(app: self).register(on: router)
         PublicRoutes(app: self).register(on: router)
+        // Behind sign-in: each route runs with the signed-in person (SignedInContext); the IT-chef's
+        // pages are a group within that only the owner passes (OnlyOwner).
+        let signedIn = router.group(context: SignedInContext.self)
+        ReporterRoutes(app: self).register(on: signedIn)
+        ReaderRoutes(app: self).register(on: signedIn)
+        LikaRoutes(app: self).register(on: signedIn)
+        OwnerRoutes(app: self).register(on: signedIn.group().add(middleware: OnlyOwner()))
         return router
     }
 
@@ -63,11 +66,10 @@ public struct WebApp: Sendable {
     /// lock while the CLI writes) and every report generated whole. It runs on NIO's pool of blocking
     /// threads, because the event loops also run every other request's handler (``WebServer``) and so
     /// keep serving pages meanwhile.
-    @discardableResult
-    func blocking(
-        _ method: HTTPRequest.Method, _ path: RouterPath, on router: Router<WebContext>,
-        _ handler: @escaping @Sendable (Request, WebContext) throws -> Response
-    ) -> Router<WebContext> {
+    func blocking<Context: RequestContext>(
+        _ method: HTTPRequest.Method, _ path: RouterPath, on router: some RouterMethods<Context>,
+        _ handler: @escaping @Sendable (Request, Context) throws -> Response
+    ) {
         router.on(path, method: method) { request, context in
             try await NIOThreadPool.singleton.runIfActive { try handler(request, context) }
         }
@@ -91,14 +93,14 @@ public struct WebApp: Sendable {
 
     /// A page in the site's frame: header, navigation for the signed-in role, sign-out. With a `problem`
     /// (a form that was not accepted) the title begins "Fel:" and the error summary comes first in `<main>`.
-    func page(_ title: String, context: WebContext, current: String? = nil, problem: ErrorSummary? = nil) throws -> PageWriter {
-        let navigation = Self.navigation(for: context.session?.identity.role).map { link in
+    func page(_ title: String, context: some FrameContext, current: String? = nil, problem: ErrorSummary? = nil) throws -> PageWriter {
+        let navigation = Self.navigation(for: context.signedIn?.identity.role).map { link in
             PageWriter.Link(link.title, href: link.href, current: link.href == current)
         }
         let page = try PageWriter(
             title: problem == nil ? title : "Fel: \(title)", templates: templates, organisation: organisation(), navigation: navigation,
-            signedInAs: context.session.map { $0.identity.department ?? $0.identity.name },
-            signOut: context.session.map { ("/logga-ut", $0.csrf) }, script: "/skript.js")
+            signedInAs: context.signedIn.map { $0.identity.department ?? $0.identity.name },
+            signOut: context.signedIn.map { ("/logga-ut", $0.csrf) }, script: "/skript.js")
         if let problem { try page.errorSummary(problem) }
         return page
     }

@@ -23,9 +23,49 @@ public struct WebContext: RequestContext {
     /// Form bodies are small: a status report's texts. Larger bodies are refused with 413.
     public var maxUploadSize: Int { WebSettings.maxBodySize }
 
-    /// The signed-in identity, or a redirect to the sign-in page.
-    func requireIdentity() throws -> Identity {
-        guard let session else { throw WebError.signInRequired }
-        return session.identity
+}
+
+/// What a page's frame needs of a request: who is signed in, for the menu and "Logga ut".
+protocol FrameContext {
+    var signedIn: Session? { get }
+}
+
+extension WebContext: FrameContext {
+    var signedIn: Session? { session }
+}
+
+/// A request of a signed-in person. The routes behind sign-in are registered in a group of this context
+/// (``WebApp/router()``): a request without a live session never reaches them (the sign-in page), and a
+/// handler has the identity and session as values, not as a check it could forget.
+struct SignedInContext: ChildRequestContext, FrameContext {
+    var coreContext: CoreRequestContextStorage
+    /// The session the request's cookie names, live.
+    let current: Session
+    /// The POST's form, read and CSRF-checked by ``SessionMiddleware``.
+    let form: Form
+
+    init(context: WebContext) throws {
+        guard let session = context.session else { throw WebError.signInRequired }
+        coreContext = context.coreContext
+        current = session
+        form = context.form
+    }
+
+    var identity: Identity { current.identity }
+    var signedIn: Session? { current }
+    public var maxUploadSize: Int { WebSettings.maxBodySize }
+}
+
+/// The IT-chef's pages: anyone else signed in is refused with 403 before the route runs.
+struct OnlyOwner: RouterMiddleware {
+    typealias Context = SignedInContext
+
+    func handle(
+        _ request: Request, context: SignedInContext, next: (Request, SignedInContext) async throws -> Response
+    ) async throws -> Response {
+        guard context.identity.role == .owner else {
+            throw WebError.forbidden("Den här sidan är bara för IT-chefen. Du kan läsa rapporterna under Rapporter.")
+        }
+        return try await next(request, context)
     }
 }
