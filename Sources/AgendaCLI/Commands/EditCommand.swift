@@ -4,8 +4,8 @@ import ArgumentParser
 struct EditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
-        abstract: "Revidera en aktivitet efter ett beslut (den tidigare versionen sparas).",
-        subcommands: [EditAction.self]
+        abstract: "Revidera en aktivitet, eller planens organisation, efter ett beslut (den tidigare versionen sparas).",
+        subcommands: [EditAction.self, EditAgenda.self]
     )
 }
 
@@ -33,6 +33,23 @@ struct EditAction: ParsableCommand {
             code: code, fields: fields.value, state: close ? .closed : reopen ? .active : nil,
             decision: decision.value(today: service.today), by: try global.caller(service))
         Output.line("Aktiviteten \(action.code) \"\(action.title)\" är reviderad.")
+    }
+}
+
+struct EditAgenda: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "agenda",
+        abstract: "Ange vilken organisation som antagit planen; rapporterna och webbplatsen får dess namn."
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: ArgumentHelp("Organisationens namn, t.ex. \"Region Halland\".", valueName: "namn")) var organisation: String
+    @OptionGroup var decision: DecisionOptions
+
+    func run() throws {
+        let service = try global.service(.write)
+        try service.setOrganisation(organisation, decision: decision.value(today: service.today), by: try global.caller(service))
+        Output.line("Planens organisation är nu \(organisation).")
     }
 }
 

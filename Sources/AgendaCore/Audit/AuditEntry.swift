@@ -48,6 +48,7 @@ extension AuditEntry {
         switch operation {
         case "import": "Importerade planen"
         case "change plan": "Ändrade planen"
+        case "set organisation": "Angav organisationen"
         case "add action": "Lade till en aktivitet"
         case "revise action": "Ändrade en aktivitet"
         case "withdraw action": "Strök en aktivitet"

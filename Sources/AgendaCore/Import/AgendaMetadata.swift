@@ -33,6 +33,31 @@ enum AgendaMetadata {
         return nil
     }
 
+    /// The organisation that lines of a plan's preamble name: who adopted it ("Antagen av kommunfullmäktige
+    /// i Lerums kommun 2016-05-26" → "Lerums kommun"), else the first line that is an organisation's name
+    /// alone (a letterhead's or title page's "Region Halland").
+    static func organisation(in lines: [String]) -> String? {
+        for line in lines {
+            if let match = line.firstMatch(of: adoptedIn), let name = organisation(namedBy: String(match.output.1)) { return name }
+        }
+        return lines.lazy.compactMap { organisation(namedBy: $0) }.first
+    }
+
+    /// "antagen av kommunfullmäktige i Lerums kommun", "antaget av regionfullmäktige i Region Halland".
+    nonisolated(unsafe) private static let adoptedIn = /(?i)\bantag(?:en|et|na|its?) (?:av|i) [^\n]*? i ([A-ZÅÄÖ][^,.;:()\d§\n]+)/
+
+    /// An organisation's name alone on a line: "Lerums kommun", "Mölndals stad", "Region Halland",
+    /// "Västra Götalandsregionen", "Landstinget Dalarna", "Göteborgsregionens kommunalförbund".
+    static func organisation(namedBy line: String) -> String? {
+        let text = line.trimmingWhitespace().trimmingCharacters(in: .init(charactersIn: ",.:;–-"))
+        guard (5...80).contains(text.count), text.first?.isUppercase == true,
+              !text.contains(where: { $0.isNumber || $0 == "@" || $0 == "/" }), text.split(separator: " ").count <= 5 else { return nil }
+        let lower = text.lowercased()
+        let named = [" kommun", " stad", "regionen", " landsting", "kommunalförbund", "kommunförbund"].contains { lower.hasSuffix($0) }
+            || lower.hasPrefix("region ") || lower.hasPrefix("landstinget ")
+        return named ? text : nil
+    }
+
     /// "Handlingsplan - Digital agenda för Mölndals stad" → "Mölndals stad"; years and
     /// punctuation after the name are left out.
     static func organisation(fromTitle title: String) -> String? {

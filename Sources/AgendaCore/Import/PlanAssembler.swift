@@ -36,15 +36,20 @@ struct PlanAssembler {
     private var drafts: [ActionDraft] = []
     private var draft: ActionDraft?
     private var place = Place.intro
+    /// The organisation the plan's own text names outside its header and title (``AgendaMetadata/organisation(in:)``).
+    private var namedOrganisation: String?
 
     private init(labels: LabelTable) {
         self.labels = labels
     }
 
+    /// `namedOrganisation`: who the plan's text says adopted it, or a letterhead's or title page's name,
+    /// used when neither a header cell nor the title names the organisation.
     static func assemble(
-        _ tokens: [LocatedToken], labels: LabelTable, register: OrganisationRegister
+        _ tokens: [LocatedToken], labels: LabelTable, register: OrganisationRegister, namedOrganisation: String? = nil
     ) -> (agenda: Agenda, warnings: [ImportWarning]) {
         var assembler = PlanAssembler(labels: labels)
+        assembler.namedOrganisation = namedOrganisation
         for token in tokens { assembler.take(token) }
         return assembler.finish(register: register)
     }
@@ -267,7 +272,7 @@ struct PlanAssembler {
         }
         let agenda = Agenda(
             title: planTitle,
-            organisation: header[.headerOrganisation]?.value ?? AgendaMetadata.organisation(fromTitle: planTitle) ?? "",
+            organisation: header[.headerOrganisation]?.value ?? AgendaMetadata.organisation(fromTitle: planTitle) ?? namedOrganisation ?? "",
             period: period,
             decidedBy: header[.headerDecidedBy]?.value,
             owner: header[.headerOwner]?.value,

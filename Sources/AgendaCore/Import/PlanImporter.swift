@@ -124,13 +124,25 @@ public enum PlanImporter {
         if let first = evidence.first, !allowPartial { throw first }
         partialWarnings += evidence.compactMap(\.partialImportWarning)
 
-        let (agenda, warnings) = PlanAssembler.assemble(tokens, labels: labels, register: register)
+        // Who adopted the plan, when neither a header cell nor the title says: the text before the first
+        // focus area (a title page, "Antagen av …", the first page's letterhead, kept or removed as furniture).
+        let firstArea = tokens.first { if case .area = $0.token { true } else { false } }?.line ?? Int.max
+        let named = AgendaMetadata.organisation(in: lines.prefix { $0.number < firstArea }.map(\.text))
+        let (agenda, warnings) = PlanAssembler.assemble(tokens, labels: labels, register: register, namedOrganisation: named)
         return ImportResult(agenda: agenda, warnings: (furnitureWarnings + warnings + partialWarnings).sorted { $0.line < $1.line })
     }
 
-    /// The first non-empty line; in Markdown the first heading when it is a single `#`.
+    /// The first non-empty line, after a letterhead above it (a paragraph of only an organisation's name,
+    /// addresses and web addresses); in Markdown the first heading when it is a single `#`.
     private static func titleLineNumber(in lines: [SourceLine], format: PlanFormat) -> Int? {
-        guard let first = lines.first(where: { !$0.isBlank }), LineSyntax.numberedItem(first.text) == nil else { return nil }
+        var rest = lines.drop(while: \.isBlank)
+        let head = rest.prefix { !$0.isBlank }
+        if head.count < rest.count, head.allSatisfy({
+            AgendaMetadata.organisation(namedBy: $0.text) != nil || PageFurniture.isFurnitureLike(LineSyntax.normalized($0.text))
+        }) {
+            rest = rest.dropFirst(head.count).drop(while: \.isBlank)
+        }
+        guard let first = rest.first, LineSyntax.numberedItem(first.text) == nil else { return nil }
         if format == .markdown {
             let h1 = lines.filter { $0.text.hasPrefix("# ") }
             if h1.count == 1 { return h1[0].number }

@@ -5,14 +5,14 @@
 /// A value a person gives, in whatever front end.
 public enum InputField: String, Sendable, Equatable, CaseIterable {
     case code, title, area, subArea, responsible, period, deadline, cost, comment, status, light
-    case department, role, identityName, departmentName, unitName, alias, assessedUnit
+    case department, role, identityName, departmentName, unitName, alias, assessedUnit, organisation
     case goal, indicator, baseline, target, targetYear, value, measuredOn
     case date, answers, step, action
 
     /// Whether the field's Swedish name is an ett-word ("namnet", "värdet"): "tomt", not "tom".
     public var isNeuter: Bool {
         switch self {
-        case .identityName, .departmentName, .unitName, .alias, .assessedUnit, .area, .subArea, .goal, .baseline, .target,
+        case .identityName, .departmentName, .unitName, .alias, .assessedUnit, .organisation, .area, .subArea, .goal, .baseline, .target,
              .targetYear, .value, .measuredOn, .date, .step: true
         default: false
         }
@@ -39,6 +39,7 @@ public enum InputField: String, Sendable, Equatable, CaseIterable {
         case .unitName: "enhetens namn"
         case .alias: "aliaset"
         case .assessedUnit: "verksamhetens namn"
+        case .organisation: "organisationens namn"
         case .goal: "effektmålet"
         case .indicator: "indikatorn"
         case .baseline: "utgångsvärdet"
@@ -166,6 +167,8 @@ public enum Conflict: Sendable, Equatable {
     case alreadyClosed(action: String, revision: Int)
     /// The goal has no measure to remove, or has that measure already.
     case measureUnchanged(action: String, goal: Int, removing: Bool)
+    /// The plan's organisation has that name already.
+    case organisationUnchanged(String)
     /// The service was opened for reading.
     case readOnly
 }
@@ -307,6 +310,7 @@ extension Conflict {
         case let .measureUnchanged(action, goal, removing):
             removing ? "effektmål \(goal) i \(action) har inget mått; inget har registrerats"
                 : "effektmål \(goal) i \(action) har redan det måttet; inget har registrerats"
+        case let .organisationUnchanged(name): "planens organisation heter redan \(Quoted.text(name)); inget har registrerats"
         case .readOnly: "databasen är öppnad bara för läsning; öppna den med skrivrätt för att ändra den"
         }
     }

@@ -297,3 +297,28 @@ extension Row {
         return date
     }
 }
+
+extension AgendaStore {
+    /// What the audit log keeps of a change of the plan's organisation.
+    struct OrganisationChange: Encodable, Sendable {
+        var organisation: String
+        var decision: String?
+        var decisionDate: String?
+    }
+
+    /// Names the organisation that adopted the plan — what its reports, site and pages are headed with —
+    /// after `decision`: for a plan whose text names it nowhere the importer can read, or names it wrong.
+    func setOrganisation(_ name: String, decision: Decision, by actor: Identity, at: Timestamp) throws {
+        try write(by: actor, .changePlan, at: at) { audit in
+            try requireAgenda()
+            try Validation.checkName(name, field: .organisation)
+            let before = try metadata().agenda.organisation
+            guard before != name else { throw StoreError.conflict(.organisationUnchanged(name)) }
+            try db.run("UPDATE agenda SET organisation = ? WHERE id = 1", [.text(name)])
+            audit = AuditDraft(
+                operation: "set organisation", target: name,
+                before: OrganisationChange(organisation: before),
+                after: OrganisationChange(organisation: name, decision: decision.reference, decisionDate: decision.date?.description))
+        }
+    }
+}

@@ -88,7 +88,8 @@ public struct WebApp: Sendable {
 
     /// The organisation's name for page headers: the templates' when set, else the plan's.
     func organisation() -> String {
-        templates.organisationName(plan: (try? service.heading())?.organisation ?? "Agenda")
+        let heading = try? service.heading()
+        return templates.organisationName(plan: heading?.organisation ?? "", title: heading?.title ?? "Agenda")
     }
 
     /// A page in the site's frame: header, navigation for the signed-in role, sign-out. With a `problem`

@@ -51,8 +51,9 @@ public enum LikaReportGenerator {
             for answer in main.belowTop {
                 linked[answer.code] = try store.linkedActions(set: set.key, code: answer.code).map(LikaLinkedAction.init)
             }
+            let agenda = try store.agenda()
             return LikaReportModel(
-                kind: .summary, organisation: templates.organisationName(plan: try store.agenda().organisation), setName: set.name,
+                kind: .summary, organisation: templates.organisationName(plan: agenda.organisation, title: agenda.title), setName: set.name,
                 areas: LikaReportModel.areas(of: set, in: [main] + comparisons + units), assessments: [main], comparisons: comparisons,
                 previous: previous, units: units, linkedActions: linked, baseName: "lika-\(name.fileSlug)-\(latest.date)")
         }
@@ -127,7 +128,7 @@ public enum LikaReportGenerator {
         }
         return LikaReportModel(
             kind: .comparison,
-            organisation: organisation ?? Optional(templates.organisationName(plan: "")).flatMap { $0.isEmpty ? nil : $0 }
+            organisation: organisation ?? Optional(templates.organisationName(plan: "", title: "")).flatMap { $0.isEmpty ? nil : $0 }
                 ?? templates.labels["lika.report.compareOrganisation"],
             setName: IndicatorSet.likaSocialtjanst.name,
             areas: LikaReportModel.areas(of: IndicatorSet.likaSocialtjanst, in: shown), assessments: shown, anonymised: anonymise,

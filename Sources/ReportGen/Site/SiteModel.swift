@@ -94,7 +94,7 @@ struct SiteModel: Sendable {
                 decisions.append(PlanDecision(revision: revision, changes: changes))
             }
             var model = SiteModel(
-                organisation: templates.organisationName(plan: agenda.organisation),
+                organisation: templates.organisationName(plan: agenda.organisation, title: agenda.title),
                 title: settings.title ?? agenda.title, description: agenda.description, areas: agenda.areas,
                 subAreas: agenda.subAreas, actions: agenda.actions, withdrawnBy: withdrawnBy, decisions: decisions)
             model.areaOf = Dictionary(agenda.actions.map { ($0.code, $0.areaNumber) }, uniquingKeysWith: { a, _ in a })

@@ -167,17 +167,18 @@ public struct TemplateSet: Sendable {
     /// The organisation name to print: the template's when it sets one (a municipality's own set),
     /// else the plan's. The bundled set leaves it empty, so the imported plan's name is printed.
     func organisationName(_ model: ReportModel) -> String {
-        organisationName(plan: model.organisation)
+        organisationName(plan: model.organisation, title: model.agendaTitle)
     }
 
-    /// The organisation name to show: the template's when it sets one, else `plan`'s.
-    public func organisationName(plan: String) -> String {
-        organisation["name"].flatMap { $0.isEmpty ? nil : $0 } ?? plan
+    /// The organisation name to show: the template's when it sets one, else `plan`'s, else — a plan that
+    /// names no organisation — its `title`: a report never names no one.
+    public func organisationName(plan: String, title: String) -> String {
+        organisation["name"].flatMap { $0.isEmpty ? nil : $0 } ?? (plan.isEmpty ? title : plan)
     }
 
     /// The logo's text alternative: the template's when it sets one, else the organisation's name.
     func logoAlt(for organisationName: String) -> String {
-        organisation["logoAlt"].flatMap { $0.isEmpty ? nil : $0 } ?? organisationName
+        organisation["logoAlt"].flatMap { $0.isEmpty ? nil : $0 } ?? (organisationName.isEmpty ? "Logotyp" : organisationName)
     }
 
     /// Who prepared the report: the template's, else the plan's owner.
