@@ -95,6 +95,26 @@ import Testing
         }
     }
 
+    /// A path that exists, asked with a method it does not answer: 405 with what it answers (RFC 9110),
+    /// not 404; a path that does not exist stays 404.
+    @Test func aWrongMethodIs405WithAllow() async throws {
+        let (_, application) = try demoApp()
+        try await application.test(.router) { client in
+            // (A POST meets the CSRF check before the router: it is refused as a forged form first.)
+            let css = try await client.execute(uri: "/stil.css", method: .put) { $0 }
+            #expect(css.status == .methodNotAllowed)
+            #expect(css.headers[.allow] == "GET, HEAD")
+            let round = try await client.execute(uri: "/omgang", method: .delete) { $0 }
+            #expect(round.status == .methodNotAllowed)
+            #expect(round.headers[.allow] == "GET, HEAD, POST")
+            let action = try await client.execute(uri: "/aktiviteter/6.2/effekt", method: .get) { $0 }
+            #expect(action.status == .methodNotAllowed, "the effect form only posts")
+            #expect(action.headers[.allow] == "POST")
+            #expect(try await client.execute(uri: "/finns-inte", method: .put) { $0.status } == .notFound)
+            #expect(try await client.execute(uri: "/oppet/a/b/c.html", method: .put) { $0.status } == .methodNotAllowed)
+        }
+    }
+
     @Test func theWaitDoublesWithEachFailureAndASuccessClearsIt() {
         let throttle = SignInThrottle()
         let start = Date(timeIntervalSince1970: 1_000_000)

@@ -18,11 +18,11 @@ struct LikaRoutes {
     let app: WebApp
 
     func register(on router: RouterGroup<SignedInContext>) {
-        router.get("lika") { _, context -> Response in try overview(context) }
+        app.get("lika", on: router) { _, context -> Response in try overview(context) }
         app.blocking(.post, "lika", on: router) { _, context -> Response in try start(context) }
-        router.get("lika/:unit") { _, context -> Response in try summary(context) }
+        app.get("lika/:unit", on: router) { _, context -> Response in try summary(context) }
         app.blocking(.get, "lika/:unit/rapport", on: router) { _, context -> Response in try report(context) }
-        router.get("lika/:unit/:date/:area") { request, context -> Response in try workshop(request, context) }
+        app.get("lika/:unit/:date/:area", on: router) { request, context -> Response in try workshop(request, context) }
         app.blocking(.post, "lika/:unit/:date/:area", on: router) { _, context -> Response in try save(context) }
     }
 

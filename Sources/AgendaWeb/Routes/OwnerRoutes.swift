@@ -16,7 +16,7 @@ struct OwnerRoutes {
     static let auditLimit = 200
 
     func register(on router: RouterGroup<SignedInContext>) {
-        router.get("omgang") { request, context -> Response in
+        app.get("omgang", on: router) { request, context -> Response in
             return try dashboard(context, notice: Self.notice(Form(encoded: request.uri.query ?? "")))
         }
         app.blocking(.post, "omgang", on: router) { _, context -> Response in try openRound(context) }
@@ -32,7 +32,7 @@ struct OwnerRoutes {
             try ReportGenerator.publish(period: period, service: app.service, by: owner)
             return .seeOther("/omgang?publicerad=\(period)")
         }
-        router.get("identiteter") { request, context -> Response in
+        app.get("identiteter", on: router) { request, context -> Response in
             let query = Form(encoded: request.uri.query ?? "")
             var notice: String?
             if let name = query["aterkallad"], let identity = try app.service.identities().first(where: { $0.name == name }),
@@ -69,7 +69,7 @@ struct OwnerRoutes {
             try IdentityPages.link(link, for: shown, hours: Self.linkHours, on: page)
             return .page(try page.finish())
         }
-        router.get("logg") { request, context -> Response in
+        app.get("logg", on: router) { request, context -> Response in
             let query = Form(encoded: request.uri.query ?? "")
             let identity = query.text("identitet"), target = query.text("aktivitet")
             let selection = try app.service.auditLog(

@@ -15,7 +15,7 @@ struct ReaderRoutes {
         of: "style-src 'self';", with: "style-src 'self' 'unsafe-inline';")
 
     func register(on router: RouterGroup<SignedInContext>) {
-        router.get("rapporter") { _, context -> Response in try periodsPage(context) }
+        app.get("rapporter", on: router) { _, context -> Response in try periodsPage(context) }
         app.blocking(.get, "rapporter/:period", on: router) { _, context -> Response in try reportPage(context) }
         app.blocking(.get, "rapporter/:period/:file", on: router) { _, context -> Response in
             let period = try Self.period(context.parameters.require("period"))

@@ -9,8 +9,8 @@ struct ReporterRoutes {
     let app: WebApp
 
     func register(on router: RouterGroup<SignedInContext>) {
-        router.get("aktiviteter") { _, context -> Response in try actionsPage(context) }
-        router.get("aktiviteter/:code") { request, context -> Response in try actionPage(request, context) }
+        app.get("aktiviteter", on: router) { _, context -> Response in try actionsPage(context) }
+        app.get("aktiviteter/:code", on: router) { request, context -> Response in try actionPage(request, context) }
         app.blocking(.post, "aktiviteter/:code", on: router) { _, context -> Response in try postReport(context) }
         app.blocking(.post, "aktiviteter/:code/effekt", on: router) { _, context -> Response in try postEffect(context) }
     }

@@ -9,11 +9,11 @@ struct SignInRoutes {
     let app: WebApp
 
     func register(on router: Router<WebContext>) {
-        router.get("/") { request, context -> Response in
+        app.get("/", on: router) { request, context -> Response in
             guard let session = context.session else { return try signInPage(request, context, token: "", error: nil) }
             return .seeOther(WebApp.home(for: session.identity.role))
         }
-        router.get("logga-in") { request, context -> Response in
+        app.get("logga-in", on: router) { request, context -> Response in
             if let session = context.session { return .seeOther(WebApp.home(for: session.identity.role)) }
             return try signInPage(request, context, token: "", error: nil)
         }
@@ -26,7 +26,7 @@ struct SignInRoutes {
         }
         // The link opens a page that asks the person to confirm; only the confirmation (a POST) uses the
         // link. A mail scanner or link preview that fetches the address therefore leaves it unused.
-        router.get("logga-in/:secret") { request, context -> Response in
+        app.get("logga-in/:secret", on: router) { request, context -> Response in
             let secret = try context.parameters.require("secret")
             return try signInAttempt(request, context, refused: Self.linkRefused) {
                 try linkPage(context, secret: secret, identity: try app.service.signInLinkHolder(secret))

@@ -113,6 +113,15 @@ struct ErrorPages: RouterMiddleware {
             }
             return try page(context, refusal.kind.status, WebWords.heading(refusal.kind), WebWords.message(refusal), kind: refusal.kind)
         } catch let error as HTTPError where error.status == .notFound {
+            // A path some route has, asked with a method none answers: 405 and what it does answer.
+            let allowed = app.routes.methods(for: request.uri.path)
+            if !allowed.isEmpty, !allowed.contains(request.method) {
+                var response = try page(
+                    context, .methodNotAllowed, "Det går inte att göra så här",
+                    "Sidan finns, men tar inte emot den sortens anrop. Gå till sidan och använd dess länkar och formulär.")
+                response.headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
+                return response
+            }
             return try page(context, .notFound, "Sidan finns inte", "Kontrollera adressen, eller gå till startsidan.")
         } catch let error as HTTPError where error.status == .contentTooLarge {
             return try page(context, .contentTooLarge, "För mycket text", "Det du skickade var för stort. Korta texten och försök igen.")

@@ -13,6 +13,7 @@ public struct WebApp: Sendable {
     let sessions: SessionStore
     let drafts = DraftStore()
     let throttle = SignInThrottle()
+    let routes = RouteTable()
     let settings: WebSettings
 
     static let sessionCookie = "agenda_session"
@@ -38,13 +39,13 @@ public struct WebApp: Sendable {
         router.add(middleware: ErrorPages(app: self))
         router.add(middleware: SessionMiddleware(app: self))
         router.add(middleware: ErrorPages(app: self))
-        router.get("stil.css") { _, _ in
+        get("stil.css", on: router) { _, _ in
             var response = Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
                                     body: .init(byteBuffer: ByteBuffer(string: templates.webStylesheet)))
             response.headers[.cacheControl] = "public, max-age=300"
             return response
         }
-        router.get("skript.js") { _, _ in
+        get("skript.js", on: router) { _, _ in
             var response = Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8"],
                                     body: .init(byteBuffer: ByteBuffer(string: templates.webScript)))
             response.headers[.cacheControl] = "public, max-age=300"
@@ -67,12 +68,22 @@ public struct WebApp: Sendable {
     /// threads, because the event loops also run every other request's handler (``WebServer``) and so
     /// keep serving pages meanwhile.
     func blocking<Context: RequestContext>(
-        _ method: HTTPRequest.Method, _ path: RouterPath, on router: some RouterMethods<Context>,
+        _ method: HTTPRequest.Method, _ path: String, on router: some RouterMethods<Context>,
         _ handler: @escaping @Sendable (Request, Context) throws -> Response
     ) {
-        router.on(path, method: method) { request, context in
+        routes.record(path, method)
+        router.on(RouterPath(path), method: method) { request, context in
             try await NIOThreadPool.singleton.runIfActive { try handler(request, context) }
         }
+    }
+
+    /// A page read on the event loop (it takes microseconds and waits for nothing), recorded in ``routes``.
+    func get<Context: RequestContext>(
+        _ path: String, on router: some RouterMethods<Context>,
+        _ handler: @escaping @Sendable (Request, Context) async throws -> Response
+    ) {
+        routes.record(path, .get)
+        router.get(RouterPath(path), use: handler)
     }
 
     /// The client a sign-in attempt counts against (``ClientAddress``).
