@@ -82,9 +82,7 @@ public final class AgendaService: Sendable {
     /// Whether `path` holds no database yet: no file, or an empty one (which `touch` or a failed copy
     /// leaves). The one rule for "open or create": `agenda init` and `agenda import` create a database
     /// there, every other command refuses with ``StoreError/noDatabase(path:)``.
-    public static func holdsNoDatabase(_ path: String) -> Bool {
-        ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil).map { $0 == 0 } ?? true
-    }
+    public static func holdsNoDatabase(_ path: String) -> Bool { AgendaStore.holdsNoDatabase(path) }
 
     static func create<T: Sendable>(
         at path: String, clock: @escaping @Sendable () -> Timestamp = { .now },

@@ -26,11 +26,16 @@ final class AgendaStore {
         case create
     }
 
+    /// No file at `path`, or an empty one: no database yet (``AgendaService/holdsNoDatabase(_:)``).
+    static func holdsNoDatabase(_ path: String) -> Bool {
+        ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil).map { $0 == 0 } ?? true
+    }
+
     /// Opens the Agenda database at `path`. A file that is not an Agenda database (another SQLite
     /// file, an empty or a text file) is refused and left unchanged, whatever the access.
     /// Throws ``StoreError/newerSchema(found:known:)`` for a file written by a newer build.
     public init(path: String, access: Access = .create) throws {
-        let isNew = AgendaService.holdsNoDatabase(path)
+        let isNew = Self.holdsNoDatabase(path)
         if isNew && access != .create {
             throw FileManager.default.fileExists(atPath: path) ? StoreError.notAgendaDatabase(path: path) : StoreError.noDatabase(path: path)
         }
