@@ -5,9 +5,9 @@ extension ReportGenerator {
     /// Writes the report for `request` from one snapshot of `service`'s database (see ``write(_:from:templates:)``).
     /// A period before the plan's start or after the current one is refused.
     public static func write(_ request: ReportRequest, service: AgendaService, templates: TemplateSet) throws -> [URL] {
-        try service.read { store in
-            try store.checkPeriod(request.period, at: service.now)
-            return try write(request, from: store, templates: templates)
+        try service.read { snapshot in
+            try snapshot.checkPeriod(request.period, at: service.now)
+            return try write(request, from: snapshot, templates: templates)
         }
     }
 
@@ -18,9 +18,9 @@ extension ReportGenerator {
     public static func publish(
         _ request: ReportRequest, service: AgendaService, by caller: Identity, templates: TemplateSet
     ) throws -> (publication: Publication, files: [URL]) {
-        let (publication, staged) = try service.publish(period: request.period, by: caller) { store, _ in
-            try store.checkPeriod(request.period, at: service.now)
-            return try stage(request, from: store, templates: templates)
+        let (publication, staged) = try service.publish(period: request.period, by: caller) { snapshot, _ in
+            try snapshot.checkPeriod(request.period, at: service.now)
+            return try stage(request, from: snapshot, templates: templates)
         }
         return (publication, try staged.moveIntoPlace())
     }
@@ -32,9 +32,9 @@ extension ReportGenerator {
     public static func document(
         period: Period, format: ReportFormat, service: AgendaService, templates: TemplateSet
     ) throws -> Data {
-        try service.read { store in
-            try store.checkPeriod(period, at: service.now)
-            let model = try model(for: ReportRequest(period: period, formats: [format], directory: FileManager.default.temporaryDirectory), from: store)
+        try service.read { snapshot in
+            try snapshot.checkPeriod(period, at: service.now)
+            let model = try model(for: ReportRequest(period: period, formats: [format], directory: FileManager.default.temporaryDirectory), from: snapshot)
             return try ReportWriter.data(model, format: format, templates: templates)
         }
     }
@@ -44,9 +44,9 @@ extension ReportGenerator {
     /// read from one snapshot and refused alike, inside the page's own frame (header, menu, sign-out). It
     /// carries no inline style: tables stand in scroll regions, and the page's stylesheet gives the look.
     public static func embed(period: Period, service: AgendaService, templates: TemplateSet, in page: PageWriter) throws {
-        let report = try service.read { store in
-            try store.checkPeriod(period, at: service.now)
-            return try model(for: ReportRequest(period: period, formats: [.xhtml], directory: FileManager.default.temporaryDirectory), from: store)
+        let report = try service.read { snapshot in
+            try snapshot.checkPeriod(period, at: service.now)
+            return try model(for: ReportRequest(period: period, formats: [.xhtml], directory: FileManager.default.temporaryDirectory), from: snapshot)
         }
         try XHTMLWriter(layout: ReportLayout(model: report, templates: templates), embedded: true).body(page.w)
     }
@@ -57,9 +57,9 @@ extension ReportGenerator {
     /// (``document(period:format:service:templates:)``) and always reads as published.
     @discardableResult
     public static func publish(period: Period, service: AgendaService, by caller: Identity) throws -> Publication {
-        try service.publish(period: period, by: caller) { store, _ in
-            try store.checkPeriod(period, at: service.now)
-            _ = try model(for: ReportRequest(period: period, formats: [], directory: FileManager.default.temporaryDirectory), from: store)
+        try service.publish(period: period, by: caller) { snapshot, _ in
+            try snapshot.checkPeriod(period, at: service.now)
+            _ = try model(for: ReportRequest(period: period, formats: [], directory: FileManager.default.temporaryDirectory), from: snapshot)
         }.publication
     }
 }

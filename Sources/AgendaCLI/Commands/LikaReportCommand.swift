@@ -26,8 +26,8 @@ struct LikaReport: ParsableCommand {
     func run() throws {
         let templates = try output.templateSet()
         let comparands = compare.map(LikaComparand.init)
-        let model = try global.service().read { store in
-            try LikaReportGenerator.summary(unit: unit, compare: comparands, from: store, templates: templates)
+        let model = try global.service().read { snapshot in
+            try LikaReportGenerator.summary(unit: unit, compare: comparands, from: snapshot, templates: templates)
         }
         for file in try LikaReportGenerator.write(model, formats: output.format, to: output.directory, templates: templates) {
             Output.line(file.path)

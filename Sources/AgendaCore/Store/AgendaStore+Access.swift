@@ -41,8 +41,8 @@ extension AgendaStore {
     /// whoever has that can change anything in it anyway — and is audited as a recovery.
     public func recoverOwner(at: Timestamp) throws -> IssuedToken {
         try db.transaction {
-            guard let owner = try db.first(
-                "SELECT name FROM identity WHERE role = 'owner' ORDER BY id LIMIT 1", [], { $0.string(0) })
+            guard let owner = try db.value(
+                "SELECT name FROM identity WHERE role = 'owner' ORDER BY id LIMIT 1", [], as: String.self)
             else {
                 let issued = try insertIdentity(name: "IT-chef", role: .owner, department: nil, at: at)
                 try insertAudit(
@@ -94,7 +94,7 @@ extension AgendaStore {
                 throw StoreError.conflict(.alreadyRevoked(identity: before.name, at: before.revokedAt ?? at))
             }
             if before.role == .owner {
-                let owners = try db.first("SELECT count(*) FROM identity WHERE role = 'owner' AND revoked_at IS NULL", []) { $0.int(0) } ?? 0
+                let owners = try db.value("SELECT count(*) FROM identity WHERE role = 'owner' AND revoked_at IS NULL", [], as: Int.self) ?? 0
                 guard owners > 1 else {
                     throw StoreError.conflict(.onlyOwner(identity: before.name))
                 }
@@ -173,15 +173,16 @@ extension AgendaStore {
             "SELECT id, at, identity_name, operation, target, before_json, after_json FROM audit_log ORDER BY id", []
         ) { row in
             AuditEntry(
-                number: row.int(0), at: try row.timestamp(1, in: "audit_log"), identity: row.optionalString(2),
-                operation: row.string(3), target: row.string(4), before: row.optionalString(5), after: row.optionalString(6))
+                number: row.int("id"), at: try row.timestamp("at", in: "audit_log"), identity: row.optionalString("identity_name"),
+                operation: row.string("operation"), target: row.string("target"),
+                before: row.optionalString("before_json"), after: row.optionalString("after_json"))
         }
     }
 
     // MARK: - Rows
 
     static let identitySelect = """
-        SELECT i.name, i.role, d.name, i.created_at, i.revoked_at, i.token_hash
+        SELECT i.name, i.role, d.name AS department, i.created_at, i.revoked_at, i.token_hash
         FROM identity i LEFT JOIN department d ON d.id = i.department_id
         """
 
@@ -198,14 +199,14 @@ extension AgendaStore {
     }
 
     func readIdentity(_ row: Row, withHash: Bool) throws -> Identity {
-        guard let role = Role(rawValue: row.string(1)) else {
-            throw StoreError.corrupt("identitet \(row.string(0)): okänd roll \"\(row.string(1))\"")
+        guard let role = Role(rawValue: row.string("role")) else {
+            throw StoreError.corrupt("identitet \(row.string("name")): okänd roll \"\(row.string("role"))\"")
         }
         var identity = Identity(
-            name: row.string(0), role: role, department: row.optionalString(2),
-            createdAt: try row.timestamp(3, in: "identity"),
-            revokedAt: row.isNull(4) ? nil : try row.timestamp(4, in: "identity"))
-        if withHash { identity.tokenHash = row.string(5) }
+            name: row.string("name"), role: role, department: row.optionalString("department"),
+            createdAt: try row.timestamp("created_at", in: "identity"),
+            revokedAt: row.isNull("revoked_at") ? nil : try row.timestamp("revoked_at", in: "identity"))
+        if withHash { identity.tokenHash = row.string("token_hash") }
         return identity
     }
 
@@ -223,7 +224,7 @@ extension AgendaStore {
         case let (.reporter, name?):
             let id = try requireDepartment(try resolveDepartment(name).department)
             departmentID = id
-            departmentName = try db.first("SELECT name FROM department WHERE id = ?", [.integer(id)]) { $0.string(0) }
+            departmentName = try db.value("SELECT name FROM department WHERE id = ?", [.integer(id)], as: String.self)
         case (_, .some):
             throw StoreError.invalidInput(.department, .departmentForNonReporter(role))
         case (_, nil):
@@ -240,13 +241,3 @@ extension AgendaStore {
     }
 }
 
-extension Row {
-    /// An ISO timestamp column; `table` names where it was read for the error.
-    func timestamp(_ column: Int32, in table: String) throws -> Timestamp {
-        let text = string(column)
-        guard let value = Timestamp(iso: text) else {
-            throw StoreError.corrupt("\(table): \"\(text)\" är inte en tidpunkt ÅÅÅÅ-MM-DDTHH:MM:SSZ")
-        }
-        return value
-    }
-}

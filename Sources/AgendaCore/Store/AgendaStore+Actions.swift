@@ -198,7 +198,7 @@ extension AgendaStore {
                 throw StoreError.frozen(period: period.description, .planChange(end: period.end))
             }
         }
-        let number = try db.first("SELECT coalesce(max(number), 0) + 1 FROM revision", []) { $0.int(0) } ?? 1
+        let number = try db.value("SELECT coalesce(max(number), 0) + 1 FROM revision", [], as: Int.self) ?? 1
         let revision = Revision(number: number, date: date, reference: decision.reference, note: decision.note)
         try insertRevision(revision)
         return revision
@@ -229,7 +229,7 @@ extension AgendaStore {
     // MARK: - Reading versions
 
     /// The columns `readVersion` reads, from `action a` joined with `action_version v`, in this order; a
-    /// query that selects more reads them from ``versionColumnCount`` on.
+    /// query that selects more names the rest with `AS`.
     enum VersionColumn: Int32, CaseIterable {
         case id, code, areaNumber, subAreaCode, revision, validFrom, state, title, background,
              planText, planSteps, responsibilityText, responsibilityNotes, responsibilityUnsure,
@@ -249,9 +249,6 @@ extension AgendaStore {
 
     static let versionColumns = VersionColumn.allCases.map(\.sql).joined(separator: ", ")
 
-    /// The number of ``versionColumns``.
-    static let versionColumnCount = Int32(VersionColumn.allCases.count)
-
     /// The version of each action in force at the end of `?1` (NULL: now).
     static let versionInForce = """
         v.id = (SELECT w.id FROM action_version w
@@ -261,20 +258,24 @@ extension AgendaStore {
 
     /// Plan order: by focus area, then by the order the actions were imported or added.
     static let planOrder = "(SELECT position FROM focus_area f WHERE f.number = a.area_number), a.position"
+    /// ``planOrder`` as two named result columns, for queries sorted in Swift (see ``planOrder(of:)``).
+    static let planOrderColumns = "(SELECT position FROM focus_area f WHERE f.number = a.area_number) AS area_position, a.position AS action_position"
+
+    /// A row's place in plan order; an area missing from focus_area sorts first, as NULL does in SQL.
+    static func planOrder(of row: Row) -> (Int, Int) {
+        (row.optionalInt("area_position") ?? Int.min, row.int("action_position"))
+    }
 
     func fetchActions(_ filter: ActionFilter) throws -> [Action] {
         let (conditions, arguments) = try filterConditions(filter)
         // Sorted into plan order here, not by ORDER BY: SQLite's sorter carries the whole rows, and
         // at national size (15 000 actions with their texts) it spilled 20 MB to a temporary file.
         let rows = try db.query("""
-            SELECT \(Self.versionColumns), \(Self.planOrder)
+            SELECT \(Self.versionColumns), \(Self.planOrderColumns)
             FROM action a JOIN action_version v ON \(Self.versionInForce)
             WHERE \(conditions)
-            """, arguments) { row in
-                // An area missing from focus_area sorts first, as NULL does in SQL.
-                (try readVersion(row), row.optionalInt(Self.versionColumnCount) ?? Int.min, row.int(Self.versionColumnCount + 1))
-            }
-        return try rows.sorted { ($0.1, $0.2) < ($1.1, $1.2) }.map { try withUnits($0.0).version.action }
+            """, arguments) { row in (try readVersion(row), Self.planOrder(of: row)) }
+        return try rows.sorted { $0.1 < $1.1 }.map { try withUnits($0.0).version.action }
     }
 
     /// The actions that match `filter` (the same rule as ``actions(matching:)``, in plan order) as
@@ -291,20 +292,21 @@ extension AgendaStore {
             WHERE r.version_id = v.id AND r.role = 'lead' ORDER BY r.position LIMIT 1
             """
         let rows = try db.query("""
-            SELECT a.id, a.code, v.title, a.area_number, v.state, (\(leadDepartment)), (\(leadUnit)), \(Self.planOrder)
+            SELECT a.id, a.code, v.title, a.area_number, v.state, (\(leadDepartment)) AS lead_department,
+                (\(leadUnit)) AS lead_unit, \(Self.planOrderColumns)
             FROM action a JOIN action_version v ON \(Self.versionInForce)
             WHERE \(conditions)
-            """, arguments) { row -> (Int64, ActionSummary, Int, Int) in
-                let code = row.string(1)
-                guard let state = ActionState(rawValue: row.string(4)) else {
-                    throw StoreError.corrupt("aktivitet \(code): okänt läge \"\(row.string(4))\"")
+            """, arguments) { row -> (Int64, ActionSummary, (Int, Int)) in
+                let code = row.string("code")
+                guard let state = ActionState(rawValue: row.string("state")) else {
+                    throw StoreError.corrupt("aktivitet \(code): okänt läge \"\(row.string("state"))\"")
                 }
                 let summary = ActionSummary(
-                    code: code, title: row.string(2), areaNumber: row.int(3), state: state,
-                    lead: row.optionalString(5).map { UnitRef(department: $0, unit: row.optionalString(6)) })
-                return (row.int64(0), summary, row.optionalInt(7) ?? Int.min, row.int(8))
+                    code: code, title: row.string("title"), areaNumber: row.int("area_number"), state: state,
+                    lead: row.optionalString("lead_department").map { UnitRef(department: $0, unit: row.optionalString("lead_unit")) })
+                return (row.int64("id"), summary, Self.planOrder(of: row))
             }
-        return rows.sorted { ($0.2, $0.3) < ($1.2, $1.3) }.map { ($0.0, $0.1) }
+        return rows.sorted { $0.2 < $1.2 }.map { ($0.0, $0.1) }
     }
 
     /// The WHERE conditions and their bound arguments (?1 … ?6, ?1 being the date of ``versionInForce``)
@@ -344,17 +346,16 @@ extension AgendaStore {
     public func actionStates(asOf date: CalendarDate? = nil) throws -> [ActionStateEntry] {
         try db.read {
             let rows = try db.query("""
-                SELECT a.code, v.state, \(Self.planOrder)
+                SELECT a.code, v.state, \(Self.planOrderColumns)
                 FROM action a JOIN action_version v ON \(Self.versionInForce)
-                """, [SQLValue(date?.description)]) { row -> (ActionStateEntry, Int, Int) in
-                    let code = row.string(0)
-                    guard let state = ActionState(rawValue: row.string(1)) else {
-                        throw StoreError.corrupt("aktivitet \(code): okänt läge \"\(row.string(1))\"")
+                """, [SQLValue(date?.description)]) { row -> (ActionStateEntry, (Int, Int)) in
+                    let code = row.string("code")
+                    guard let state = ActionState(rawValue: row.string("state")) else {
+                        throw StoreError.corrupt("aktivitet \(code): okänt läge \"\(row.string("state"))\"")
                     }
-                    // An area missing from focus_area sorts first, as in fetchActions.
-                    return (ActionStateEntry(code: code, state: state), row.optionalInt(2) ?? Int.min, row.int(3))
+                    return (ActionStateEntry(code: code, state: state), Self.planOrder(of: row))
                 }
-            return rows.sorted { ($0.1, $0.2) < ($1.1, $1.2) }.map(\.0)
+            return rows.sorted { $0.1 < $1.1 }.map(\.0)
         }
     }
 
@@ -366,11 +367,11 @@ extension AgendaStore {
 
     func currentVersion(code: String, asOf date: CalendarDate?) throws -> StoredVersion? {
         let row = try db.first("""
-            SELECT \(Self.versionColumns), a.id
+            SELECT \(Self.versionColumns), a.id AS action_id
             FROM action a JOIN action_version v ON \(Self.versionInForce)
             WHERE a.code = ?2
             """, [SQLValue(date?.description), .text(code)]) { row in
-            (try readVersion(row), row.int64(Self.versionColumnCount))
+            (try readVersion(row), row.int64("action_id"))
         }
         guard let (stored, actionID) = row else { return nil }
         var result = try withUnits(stored)
@@ -379,7 +380,7 @@ extension AgendaStore {
     }
 
     func actionID(code: String) throws -> Int64? {
-        try db.first("SELECT id FROM action WHERE code = ?", [.text(code)]) { $0.int64(0) }
+        try db.value("SELECT id FROM action WHERE code = ?", [.text(code)], as: Int64.self)
     }
 
     /// Every version of one action, by revision number.
@@ -438,20 +439,20 @@ extension AgendaStore {
         return StoredVersion(
             id: row.int64(C.id), actionID: 0,
             version: ActionVersion(
-                revision: row.int(C.revision), validFrom: try row.date(C.validFrom.rawValue, in: "action \(code)"), action: action))
+                revision: row.int(C.revision), validFrom: try row.date(C.validFrom, in: "action \(code)"), action: action))
     }
 
     private func withUnits(_ stored: StoredVersion) throws -> StoredVersion {
         var stored = stored
         let refs = try db.query("""
-            SELECT r.role, d.name, u.name
+            SELECT r.role, d.name AS department, u.name AS unit
             FROM action_version_unit r
             JOIN department d ON d.id = r.department_id
             LEFT JOIN unit u ON u.id = r.unit_id
             WHERE r.version_id = ?
             ORDER BY r.position
             """, [.integer(stored.id)]) { row in
-            (row.string(0) == "lead", UnitRef(department: row.string(1), unit: row.optionalString(2)))
+            (row.string("role") == "lead", UnitRef(department: row.string("department"), unit: row.optionalString("unit")))
         }
         stored.version.action.responsibility.lead = refs.first { $0.0 }?.1
         stored.version.action.responsibility.coResponsible = refs.filter { !$0.0 }.map(\.1)

@@ -11,9 +11,9 @@ extension AgendaStore {
                 return UnitRef(department: try department(id: id).name)
             }
             if let match = try db.first("""
-                SELECT d.name, u.name FROM unit u JOIN department d ON d.id = u.department_id
+                SELECT d.name AS department, u.name AS unit FROM unit u JOIN department d ON d.id = u.department_id
                 WHERE u.name_key = ? ORDER BY d.position, u.position LIMIT 1
-                """, [.text(Self.key(name))], { UnitRef(department: $0.string(0), unit: $0.string(1)) }) {
+                """, [.text(Self.key(name))], { UnitRef(department: $0.string("department"), unit: $0.string("unit")) }) {
                 return match
             }
             throw StoreError.notFound(.organisationName(name, closest: try closestNames(to: name)))
@@ -25,9 +25,9 @@ extension AgendaStore {
     func closestNames(to name: String) throws -> [String] {
         let key = Array(Self.key(name))
         guard !key.isEmpty else { return [] }
-        let names = try db.query("""
+        let names = try db.values("""
             SELECT name FROM department UNION ALL SELECT alias FROM department_alias UNION ALL SELECT name FROM unit
-            """, []) { $0.string(0) }
+            """, [], as: String.self)
         let limit = max(2, key.count / 3)
         var rows = OrganisationRegister.EditRows()
         var scored: [(distance: Int, name: String)] = []

@@ -4,7 +4,7 @@ extension AgendaStore {
     public func exportDocument() throws -> AgendaDocument {
         try db.read {
             let metadata = try metadata()
-            let actionIDs = try db.query("SELECT a.id FROM action a ORDER BY \(Self.planOrder)", []) { $0.int64(0) }
+            let actionIDs = try db.values("SELECT a.id FROM action a ORDER BY \(Self.planOrder)", [], as: Int64.self)
             let records = try actionIDs.map { id -> AgendaDocument.ActionRecord in
                 let versions = try versions(actionID: id).map(\.version)
                 guard var current = versions.first else { throw StoreError.corrupt("en aktivitet utan någon version") }
@@ -89,7 +89,7 @@ extension AgendaStore {
                 throw invalid("\(path).supersedes: en rapport kan bara ersätta en tidigare")
             }
             guard let actionID = try actionID(code: report.action) else { throw invalid("\(path).action: aktiviteten \(report.action) finns inte") }
-            let reporterID = try db.first("SELECT id FROM identity WHERE name_key = ?", [.text(Self.key(report.reporter))]) { $0.int64(0) }
+            let reporterID = try db.value("SELECT id FROM identity WHERE name_key = ?", [.text(Self.key(report.reporter))], as: Int64.self)
             try insertReport(report, actionID: actionID, reporterID: reporterID, number: report.number)
         }
         previous = 0
@@ -104,7 +104,7 @@ extension AgendaStore {
             guard let actionID = try actionID(code: assessment.action) else { throw invalid("\(path).action: aktiviteten \(assessment.action) finns inte") }
             guard assessment.goal >= 1 else { throw invalid("\(path).goal: ett effektmåls id är 1 eller mer") }
             if let value = assessment.value, !value.isFinite { throw invalid("\(path).value: inte ett tal") }
-            let reporterID = try db.first("SELECT id FROM identity WHERE name_key = ?", [.text(Self.key(assessment.reporter))]) { $0.int64(0) }
+            let reporterID = try db.value("SELECT id FROM identity WHERE name_key = ?", [.text(Self.key(assessment.reporter))], as: Int64.self)
             try insertEffectAssessment(assessment, actionID: actionID, reporterID: reporterID, number: assessment.number)
         }
         for (index, round) in document.rounds.enumerated() {

@@ -73,12 +73,12 @@ extension AgendaStore {
             if let day = input.content.measuredOn, day > at.swedishDate {
                 throw StoreError.invalidInput(.measuredOn, .dateInFuture(day, today: at.swedishDate))
             }
-            let superseded = try db.first("""
+            let superseded = try db.value("""
                 SELECT e.id FROM effect_assessment e WHERE e.action_id = ? AND e.goal_id = ? AND e.period = ?
                 ORDER BY e.id DESC LIMIT 1
-                """, [.integer(current.actionID), SQLValue(goal.id), .text(input.period.description)]) { $0.int(0) }
-            let reporterID = try db.first(
-                "SELECT id FROM identity WHERE name_key = ?", [.text(Self.key(reporter.name))]) { $0.int64(0) }
+                """, [.integer(current.actionID), SQLValue(goal.id), .text(input.period.description)], as: Int.self)
+            let reporterID = try db.value(
+                "SELECT id FROM identity WHERE name_key = ?", [.text(Self.key(reporter.name))], as: Int64.self)
             var assessment = EffectAssessment(
                 number: 0, action: input.action, goal: goal.id, period: input.period.description, content: input.content,
                 reporter: reporter.name, reportedAt: at, supersedes: superseded)
@@ -116,15 +116,16 @@ extension AgendaStore {
         """
 
     func readEffect(_ row: Row) throws -> EffectAssessment {
-        guard let outcome = EffectOutcome(rawValue: row.string(4)) else {
-            throw StoreError.corrupt("effektbedömning \(row.int(0)): okänd bedömning \"\(row.string(4))\"")
+        guard let outcome = EffectOutcome(rawValue: row.string("outcome")) else {
+            throw StoreError.corrupt("effektbedömning \(row.int("id")): okänd bedömning \"\(row.string("outcome"))\"")
         }
         return EffectAssessment(
-            number: row.int(0), action: row.string(1), goal: row.int(2), period: row.string(3),
+            number: row.int("id"), action: row.string("code"), goal: row.int("goal_id"), period: row.string("period"),
             content: EffectContent(
-                outcome: outcome, value: row.isNull(5) ? nil : row.double(5), measuredOn: try row.date(6, in: "effect_assessment"),
-                source: row.string(7), comment: row.string(8)),
-            reporter: row.string(9), reportedAt: try row.timestamp(10, in: "effect_assessment"), supersedes: row.optionalInt(11))
+                outcome: outcome, value: row.optionalDouble("value"), measuredOn: try row.date("measured_on", in: "effect_assessment"),
+                source: row.string("source"), comment: row.string("comment")),
+            reporter: row.string("reporter_name"), reportedAt: try row.timestamp("reported_at", in: "effect_assessment"),
+            supersedes: row.optionalInt("supersedes"))
     }
 
     /// Every assessment of the action `code`'s effektmål, superseded ones included, oldest first.
@@ -176,7 +177,7 @@ extension AgendaStore {
         try db.read {
             let goals = try db.query(
                 "SELECT DISTINCT e.action_id, e.goal_id FROM effect_assessment e WHERE e.period_end <= ?",
-                [.text(period.end.description)]) { ($0.int64(0), $0.int(1)) }
+                [.text(period.end.description)]) { ($0.int64("action_id"), $0.int("goal_id")) }
             var result: [String: [Int: EffectEntry]] = [:]
             for (actionID, goal) in goals {
                 if let entry = try effectEntry(actionID: actionID, goal: goal, period: period, knownAt: knownAt) {

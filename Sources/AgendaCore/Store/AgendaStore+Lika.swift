@@ -10,7 +10,7 @@ extension AgendaStore {
     /// they read now (the latest edition of each text).
     public func indicatorSets() throws -> [IndicatorSet] {
         try db.read {
-            try db.query("SELECT id FROM indicator_set ORDER BY id", []) { $0.int64(0) }.map { try storedSet(id: $0) }
+            try db.values("SELECT id FROM indicator_set ORDER BY id", [], as: Int64.self).map { try storedSet(id: $0) }
         }
     }
 
@@ -20,7 +20,7 @@ extension AgendaStore {
         try db.read {
             if let id = try setID(key: key) { return try storedSet(id: id) }
             if let builtIn = IndicatorSet.builtIn[key] { return builtIn }
-            throw try Self.unknownSet(key, known: try db.query("SELECT key FROM indicator_set ORDER BY id", []) { $0.string(0) })
+            throw try Self.unknownSet(key, known: try db.values("SELECT key FROM indicator_set ORDER BY id", [], as: String.self))
         }
     }
 
@@ -30,30 +30,36 @@ extension AgendaStore {
     }
 
     func setID(key: String) throws -> Int64? {
-        try db.first("SELECT id FROM indicator_set WHERE key = ?", [.text(key)]) { $0.int64(0) }
+        try db.value("SELECT id FROM indicator_set WHERE key = ?", [.text(key)], as: Int64.self)
     }
 
     func storedSet(id: Int64) throws -> IndicatorSet {
         guard let (key, name) = try db.first("SELECT key, name FROM indicator_set WHERE id = ?", [.integer(id)], {
-            ($0.string(0), $0.string(1))
+            ($0.string("key"), $0.string("name"))
         }) else { throw StoreError.corrupt("indikatoruppsättning \(id) saknas") }
-        var set = IndicatorSet(key: key, name: name, areas: try db.query(
-            "SELECT code, name FROM indicator_area WHERE set_id = ? ORDER BY position", [.integer(id)]) {
-                IndicatorArea(code: $0.string(0), name: $0.string(1))
-            })
+        var set = IndicatorSet(key: key, name: name, areas: try areas(setID: id))
         set.indicators = set.sorted(try db.query("""
             SELECT i.code, i.area_code, v.text, v.suggestion FROM indicator i
             JOIN indicator_version v ON v.id = (SELECT max(id) FROM indicator_version WHERE indicator_id = i.id)
             WHERE i.set_id = ?
-            """, [.integer(id)]) { Indicator(code: $0.string(0), area: $0.string(1), text: $0.string(2), suggestion: $0.string(3)) })
+            """, [.integer(id)]) {
+                Indicator(code: $0.string("code"), area: $0.string("area_code"), text: $0.string("text"), suggestion: $0.string("suggestion"))
+            })
         return set
+    }
+
+    /// The areas of the set `setID`, in the set's order.
+    func areas(setID: Int64) throws -> [IndicatorArea] {
+        try db.query("SELECT code, name FROM indicator_area WHERE set_id = ? ORDER BY position", [.integer(setID)]) {
+            IndicatorArea(code: $0.string("code"), name: $0.string("name"))
+        }
     }
 
     /// The stored set's id, storing the built-in set of that key first when the database lacks it.
     func requireSet(key: String, at: Timestamp) throws -> Int64 {
         if let id = try setID(key: key) { return id }
         guard let builtIn = IndicatorSet.builtIn[key] else {
-            throw try Self.unknownSet(key, known: try db.query("SELECT key FROM indicator_set ORDER BY id", []) { $0.string(0) })
+            throw try Self.unknownSet(key, known: try db.values("SELECT key FROM indicator_set ORDER BY id", [], as: String.self))
         }
         return try insertSet(IndicatorSetRecord(builtIn, recordedAt: at))
     }
@@ -91,18 +97,18 @@ extension AgendaStore {
 
     /// Every stored set with every edition of every indicator, for the JSON export.
     func indicatorSetRecords() throws -> [IndicatorSetRecord] {
-        try db.query("SELECT id, key, name FROM indicator_set ORDER BY id", []) { ($0.int64(0), $0.string(1), $0.string(2)) }
+        try db.query("SELECT id, key, name FROM indicator_set ORDER BY id", []) { ($0.int64("id"), $0.string("key"), $0.string("name")) }
             .map { id, key, name in
-                let areas = try db.query("SELECT code, name FROM indicator_area WHERE set_id = ? ORDER BY position", [.integer(id)]) {
-                    IndicatorArea(code: $0.string(0), name: $0.string(1))
-                }
+                let areas = try areas(setID: id)
                 let indicators = try db.query("SELECT id, code, area_code FROM indicator WHERE set_id = ? ORDER BY id", [.integer(id)]) {
-                    ($0.int64(0), $0.string(1), $0.string(2))
+                    ($0.int64("id"), $0.string("code"), $0.string("area_code"))
                 }.map { indicatorID, code, area in
                     IndicatorSetRecord.IndicatorRecord(code: code, area: area, editions: try db.query(
                         "SELECT text, suggestion, recorded_at FROM indicator_version WHERE indicator_id = ? ORDER BY id",
                         [.integer(indicatorID)]) {
-                            IndicatorSetRecord.Edition(text: $0.string(0), suggestion: $0.string(1), recordedAt: try $0.timestamp(2, in: "indicator_version"))
+                            IndicatorSetRecord.Edition(
+                                text: $0.string("text"), suggestion: $0.string("suggestion"),
+                                recordedAt: try $0.timestamp("recorded_at", in: "indicator_version"))
                         })
                 }
                 return IndicatorSetRecord(key: key, name: name, areas: areas, indicators: indicators)
@@ -114,14 +120,15 @@ extension AgendaStore {
     /// Every unit that has assessed itself, in the order first recorded.
     public func assessedUnits() throws -> [AssessedUnit] {
         try db.query("""
-            SELECT u.name, d.name FROM assessed_unit u LEFT JOIN department d ON d.id = u.department_id ORDER BY u.id
-            """, []) { AssessedUnit(name: $0.string(0), department: $0.optionalString(1)) }
+            SELECT u.name, d.name AS department FROM assessed_unit u LEFT JOIN department d ON d.id = u.department_id ORDER BY u.id
+            """, []) { AssessedUnit(name: $0.string("name"), department: $0.optionalString("department")) }
     }
 
     func assessedUnit(named name: String) throws -> (id: Int64, unit: AssessedUnit)? {
         try db.first("""
-            SELECT u.id, u.name, d.name FROM assessed_unit u LEFT JOIN department d ON d.id = u.department_id WHERE u.name_key = ?
-            """, [.text(Self.key(name))]) { ($0.int64(0), AssessedUnit(name: $0.string(1), department: $0.optionalString(2))) }
+            SELECT u.id, u.name, d.name AS department FROM assessed_unit u
+            LEFT JOIN department d ON d.id = u.department_id WHERE u.name_key = ?
+            """, [.text(Self.key(name))]) { ($0.int64("id"), AssessedUnit(name: $0.string("name"), department: $0.optionalString("department"))) }
     }
 
     func requireAssessedUnit(_ name: String) throws -> AssessedUnit {
@@ -199,7 +206,12 @@ extension AgendaStore {
                 if let known = set.indicator(code) {
                     storedCode = known.code
                     areaCode = known.area
-                    indicatorID = try db.first("SELECT id FROM indicator WHERE set_id = ? AND code = ?", [.integer(setID), .text(known.code)]) { $0.int64(0) }!
+                    guard let stored = try db.first("""
+                        SELECT i.id AS indicator, max(v.id) AS edition FROM indicator i
+                        JOIN indicator_version v ON v.indicator_id = i.id WHERE i.set_id = ? AND i.code = ? GROUP BY i.id
+                        """, [.integer(setID), .text(known.code)], { (indicator: $0.int64("indicator"), edition: $0.int64("edition")) })
+                    else { throw StoreError.corrupt("indikator \(known.code) i \(set.key) saknas i databasen") }
+                    indicatorID = stored.indicator
                     let changedText = !text.isEmpty && text != known.text
                     let changedSuggestion = !suggestion.isEmpty && suggestion != known.suggestion
                     if changedText || changedSuggestion {
@@ -208,7 +220,7 @@ extension AgendaStore {
                             suggestion: suggestion.isEmpty ? known.suggestion : suggestion, at: at)
                         if changedText { filing.changedIndicators.append(known.code) }
                     } else {
-                        versionID = try db.first("SELECT max(id) FROM indicator_version WHERE indicator_id = ?", [.integer(indicatorID)]) { $0.int64(0) }!
+                        versionID = stored.edition
                     }
                     indicatorText = text.isEmpty ? known.text : text
                 } else {
@@ -225,9 +237,9 @@ extension AgendaStore {
                     indicatorText = text
                     filing.newIndicators.append(storedCode)
                 }
-                let earlier = try db.first("""
+                let earlier = try db.value("""
                     SELECT max(id) FROM assessment_answer WHERE unit_id = ? AND date = ? AND indicator_id = ?
-                    """, [.integer(unitID), .text(input.date.description), .integer(indicatorID)]) { $0.optionalInt(0) } ?? nil
+                    """, [.integer(unitID), .text(input.date.description), .integer(indicatorID)], as: Int.self)
                 if earlier != nil { filing.corrected += 1 }
                 var answer = AssessmentAnswer(
                     number: 0, unit: unit.name, date: input.date, set: set.key, code: storedCode,
@@ -265,7 +277,8 @@ extension AgendaStore {
     // MARK: - Reading answers
 
     static let answerSelect = """
-        SELECT ans.id, u.name, ans.date, s.key, i.code, i.area_code, ar.name, v.text, ans.answer, ans.step, ans.comment,
+        SELECT ans.id, u.name AS unit, ans.date, s.key AS set_key, i.code, i.area_code, ar.name AS area_name, v.text, ans.answer,
+               ans.step, ans.comment,
                ans.recorded_by, ans.recorded_at, ans.supersedes
         FROM assessment_answer ans
         JOIN assessed_unit u ON u.id = ans.unit_id
@@ -279,14 +292,14 @@ extension AgendaStore {
     static let answerOrder = "u.id, ans.date, s.id, ar.position, length(i.code), i.code, ans.id"
 
     func readAnswer(_ row: Row) throws -> AssessmentAnswer {
-        guard let date = try row.date(2, in: "assessment_answer"), let answer = MaturityAnswer(rawValue: row.string(8)) else {
-            throw StoreError.corrupt("självskattningssvar \(row.int(0)): okänt datum eller svar")
+        guard let date = try row.date("date", in: "assessment_answer"), let answer = MaturityAnswer(rawValue: row.string("answer")) else {
+            throw StoreError.corrupt("självskattningssvar \(row.int("id")): okänt datum eller svar")
         }
         return AssessmentAnswer(
-            number: row.int(0), unit: row.string(1), date: date, set: row.string(3), code: row.string(4),
-            area: IndicatorArea(code: row.string(5), name: row.string(6)), indicator: row.string(7), answer: answer,
-            step: row.optionalInt(9), comment: row.string(10), recordedBy: row.string(11),
-            recordedAt: try row.timestamp(12, in: "assessment_answer"), supersedes: row.optionalInt(13))
+            number: row.int("id"), unit: row.string("unit"), date: date, set: row.string("set_key"), code: row.string("code"),
+            area: IndicatorArea(code: row.string("area_code"), name: row.string("area_name")), indicator: row.string("text"),
+            answer: answer, step: row.optionalInt("step"), comment: row.string("comment"), recordedBy: row.string("recorded_by"),
+            recordedAt: try row.timestamp("recorded_at", in: "assessment_answer"), supersedes: row.optionalInt("supersedes"))
     }
 
     /// The answers in force (for each unit, date and indicator the latest recorded) that `query` asks for,
@@ -356,16 +369,16 @@ extension AgendaStore {
     // MARK: - Links from actions to indicators
 
     func indicatorID(set: String, code: String) throws -> Int64? {
-        try db.first("""
+        try db.value("""
             SELECT i.id FROM indicator i JOIN indicator_set s ON s.id = i.set_id WHERE s.key = ? AND upper(i.code) = upper(?)
-            """, [.text(set), .text(code)]) { $0.int64(0) }
+            """, [.text(set), .text(code)], as: Int64.self)
     }
 
     func linkedActionCodes(set: String, code: String) throws -> [String] {
         guard let id = try indicatorID(set: set, code: code) else { return [] }
-        return try db.query("""
+        return try db.values("""
             SELECT a.code FROM action_indicator l JOIN action a ON a.id = l.action_id WHERE l.indicator_id = ? ORDER BY \(Self.planOrder)
-            """, [.integer(id)]) { $0.string(0) }
+            """, [.integer(id)], as: String.self)
     }
 
     /// The actions linked to the indicator `code` of `set`, in plan order, each as it stands now with its
@@ -378,7 +391,7 @@ extension AgendaStore {
             let links = try db.query("""
                 SELECT a.code, l.revision FROM action_indicator l JOIN action a ON a.id = l.action_id
                 WHERE l.indicator_id = ? ORDER BY \(Self.planOrder)
-                """, [.integer(id)]) { ($0.string(0), $0.int(1)) }
+                """, [.integer(id)]) { ($0.string("code"), $0.int("revision")) }
             let latest = try latestStatuses(codes: links.map(\.0))
             return try links.compactMap { code, revision in
                 try action(code: code).map { LinkedAction(action: $0, latest: latest[code], revision: revision) }
@@ -391,7 +404,7 @@ extension AgendaStore {
         try db.read {
             guard let id = try actionID(code: code) else { throw Self.noAction(code) }
             return try db.query("""
-                SELECT s.key, i.code, i.area_code, ar.name, v.text, v.suggestion, l.revision
+                SELECT s.key AS set_key, i.code, i.area_code, ar.name AS area_name, v.text, v.suggestion, l.revision
                 FROM action_indicator l
                 JOIN indicator i ON i.id = l.indicator_id
                 JOIN indicator_set s ON s.id = i.set_id
@@ -401,9 +414,11 @@ extension AgendaStore {
                 ORDER BY s.id, ar.position, length(i.code), i.code
                 """, [.integer(id)]) { row in
                     LinkedIndicator(
-                        link: IndicatorLink(action: code, set: row.string(0), code: row.string(1), revision: row.int(6)),
-                        indicator: Indicator(code: row.string(1), area: row.string(2), text: row.string(4), suggestion: row.string(5)),
-                        area: IndicatorArea(code: row.string(2), name: row.string(3)))
+                        link: IndicatorLink(action: code, set: row.string("set_key"), code: row.string("code"), revision: row.int("revision")),
+                        indicator: Indicator(
+                            code: row.string("code"), area: row.string("area_code"), text: row.string("text"),
+                            suggestion: row.string("suggestion")),
+                        area: IndicatorArea(code: row.string("area_code"), name: row.string("area_name")))
                 }
         }
     }
@@ -411,10 +426,12 @@ extension AgendaStore {
     /// Every link from an action to an indicator, in the order made.
     public func allIndicatorLinks() throws -> [IndicatorLink] {
         try db.query("""
-            SELECT a.code, s.key, i.code, l.revision FROM action_indicator l
+            SELECT a.code AS action_code, s.key AS set_key, i.code, l.revision FROM action_indicator l
             JOIN action a ON a.id = l.action_id JOIN indicator i ON i.id = l.indicator_id JOIN indicator_set s ON s.id = i.set_id
             ORDER BY l.rowid
-            """, []) { IndicatorLink(action: $0.string(0), set: $0.string(1), code: $0.string(2), revision: $0.int(3)) }
+            """, []) {
+                IndicatorLink(action: $0.string("action_code"), set: $0.string("set_key"), code: $0.string("code"), revision: $0.int("revision"))
+            }
     }
 
     /// Links the action `action` to the indicators `codes` of `set` under `decision` (a plan change:
@@ -596,10 +613,10 @@ extension AgendaStore {
             guard let indicatorID = try indicatorID(set: answer.set, code: answer.code) else {
                 throw invalid("\(path): indikatorn \(answer.code) saknas i uppsättningen \(answer.set)")
             }
-            guard let versionID = try db.first("""
+            guard let versionID = try db.value("""
                 SELECT id FROM indicator_version WHERE indicator_id = ? AND text = ?
                 ORDER BY recorded_at <= ? DESC, id DESC LIMIT 1
-                """, [.integer(indicatorID), .text(answer.indicator), .text(answer.recordedAt.description)], { $0.int64(0) })
+                """, [.integer(indicatorID), .text(answer.indicator), .text(answer.recordedAt.description)], as: Int64.self)
             else { throw invalid("\(path).indicator: texten finns inte bland indikatorn \(answer.code)s utgåvor") }
             try insertAnswer(answer, unitID: unit.id, indicatorID: indicatorID, versionID: versionID, number: answer.number)
         }

@@ -6,16 +6,16 @@ extension AgendaStore {
     /// The register, förvaltningar in the order they were added, each with its units and aliases in order.
     public func departments() throws -> [Department] {
         try db.read {
-            let rows = try db.query("SELECT id, name FROM department ORDER BY position", []) { ($0.int64(0), $0.string(1)) }
+            let rows = try db.query("SELECT id, name FROM department ORDER BY position", []) { ($0.int64("id"), $0.string("name")) }
             return try rows.map { id, name in
                 Department(
                     name: name,
-                    aliases: try db.query(
+                    aliases: try db.values(
                         "SELECT alias FROM department_alias WHERE department_id = ? ORDER BY position",
-                        [.integer(id)]) { $0.string(0) },
-                    units: try db.query(
+                        [.integer(id)], as: String.self),
+                    units: try db.values(
                         "SELECT name FROM unit WHERE department_id = ? ORDER BY position",
-                        [.integer(id)]) { $0.string(0) })
+                        [.integer(id)], as: String.self))
             }
         }
     }
@@ -82,7 +82,7 @@ extension AgendaStore {
                 try insertAlias(alias, departmentID: id)
                 added = true
             }
-            let name = try db.first("SELECT name FROM department WHERE id = ?", [.integer(id)]) { $0.string(0) } ?? department
+            let name = try db.value("SELECT name FROM department WHERE id = ?", [.integer(id)], as: String.self) ?? department
             guard added else {
                 throw StoreError.alreadyExists(.registerEntry(name, aliases: !aliases.isEmpty))
             }
@@ -110,14 +110,14 @@ extension AgendaStore {
 
     /// One förvaltning of the register with its enheter and aliases.
     func department(id: Int64) throws -> Department {
-        guard let name = try db.first("SELECT name FROM department WHERE id = ?", [.integer(id)], { $0.string(0) }) else {
+        guard let name = try db.value("SELECT name FROM department WHERE id = ?", [.integer(id)], as: String.self) else {
             throw StoreError.corrupt("ingen förvaltning med id \(id)")
         }
         return Department(
             name: name,
-            aliases: try db.query(
-                "SELECT alias FROM department_alias WHERE department_id = ? ORDER BY position", [.integer(id)]) { $0.string(0) },
-            units: try db.query("SELECT name FROM unit WHERE department_id = ? ORDER BY position", [.integer(id)]) { $0.string(0) })
+            aliases: try db.values(
+                "SELECT alias FROM department_alias WHERE department_id = ? ORDER BY position", [.integer(id)], as: String.self),
+            units: try db.values("SELECT name FROM unit WHERE department_id = ? ORDER BY position", [.integer(id)], as: String.self))
     }
 
     /// How names are compared: ``SwedishText/key(_:)`` (so "MÖLNDAL" finds "Mölndal").
@@ -126,10 +126,10 @@ extension AgendaStore {
     /// The förvaltning whose name or alias is `name`, ignoring case.
     func departmentID(named name: String) throws -> Int64? {
         let key = Self.key(name)
-        if let id = try db.first("SELECT id FROM department WHERE name_key = ?", [.text(key)], { $0.int64(0) }) {
+        if let id = try db.value("SELECT id FROM department WHERE name_key = ?", [.text(key)], as: Int64.self) {
             return id
         }
-        return try db.first("SELECT department_id FROM department_alias WHERE alias_key = ?", [.text(key)]) { $0.int64(0) }
+        return try db.value("SELECT department_id FROM department_alias WHERE alias_key = ?", [.text(key)], as: Int64.self)
     }
 
     func requireDepartment(_ name: String) throws -> Int64 {
@@ -140,9 +140,9 @@ extension AgendaStore {
     }
 
     func unitID(named name: String, departmentID: Int64) throws -> Int64? {
-        try db.first(
+        try db.value(
             "SELECT id FROM unit WHERE department_id = ? AND name_key = ?",
-            [.integer(departmentID), .text(Self.key(name))]) { $0.int64(0) }
+            [.integer(departmentID), .text(Self.key(name))], as: Int64.self)
     }
 
     enum MissingUnits {

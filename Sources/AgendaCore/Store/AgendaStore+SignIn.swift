@@ -46,7 +46,7 @@ extension AgendaStore {
         guard let row = try db.first("""
             SELECT l.id, i.token_hash FROM signin_link l JOIN identity i ON i.id = l.identity_id
             WHERE l.token_hash = ? AND l.used_at IS NULL AND l.expires_at > ? AND i.revoked_at IS NULL
-            """, [.text(hash), .text(at.description)], { ($0.int64(0), $0.string(1)) }),
+            """, [.text(hash), .text(at.description)], { ($0.int64("id"), $0.string("token_hash")) }),
             let identity = try identityRow(where: "i.token_hash = ?", .text(row.1))
         else { throw AccessError.invalidToken }
         return (row.0, identity)

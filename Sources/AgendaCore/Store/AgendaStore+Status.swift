@@ -43,8 +43,8 @@ extension AgendaStore {
                 content.take(field, from: earlier)
                 return true
             }
-            let reporterID = try db.first(
-                "SELECT id FROM identity WHERE name_key = ?", [.text(Self.key(reporter.name))]) { $0.int64(0) }
+            let reporterID = try db.value(
+                "SELECT id FROM identity WHERE name_key = ?", [.text(Self.key(reporter.name))], as: Int64.self)
             var report = StatusReport(
                 number: 0, action: input.action, period: input.period.description, content: content,
                 reporter: reporter.name, reportedAt: at, supersedes: superseded?.number)
@@ -121,7 +121,7 @@ extension AgendaStore {
             content: StatusContent(
                 status: status, light: light, comment: row.string(C.comment), obstacles: row.string(C.obstacles),
                 nextSteps: row.string(C.nextSteps), actualCost: row.optionalInt(C.actualCost)),
-            reporter: row.string(C.reporterName), reportedAt: try row.timestamp(C.reportedAt.rawValue, in: "status_report"),
+            reporter: row.string(C.reporterName), reportedAt: try row.timestamp(C.reportedAt, in: "status_report"),
             supersedes: row.optionalInt(C.supersedes))
     }
 
@@ -153,7 +153,7 @@ extension AgendaStore {
         try db.read {
             var result: [String: StatusEntry] = [:]
             let lookup = StatusLookup(period: period, knownAt: knownAt)
-            let actions = try db.query("SELECT id, code FROM action", []) { ($0.int64(0), $0.string(1)) }
+            let actions = try db.query("SELECT id, code FROM action", []) { ($0.int64("id"), $0.string("code")) }
             for (id, code) in actions {
                 if let entry = try statusEntry(actionID: id, lookup) { result[code] = entry }
             }
@@ -206,7 +206,7 @@ extension AgendaStore {
         try db.read {
             let before = try statuses(for: previous, knownAt: knownAt)
             let after = try statuses(for: period, knownAt: knownAt)
-            let codes = try db.query("SELECT a.code FROM action a ORDER BY \(Self.planOrder)", []) { $0.string(0) }
+            let codes = try db.values("SELECT a.code FROM action a ORDER BY \(Self.planOrder)", [], as: String.self)
             return codes.compactMap { code in
                 let a = before[code], b = after[code]
                 guard a?.report.status != b?.report.status || a?.report.light != b?.report.light else { return nil }
@@ -217,7 +217,7 @@ extension AgendaStore {
 
     /// Per action code, its latest report for any period (the period ending last, its latest filing).
     public func latestStatuses() throws -> [String: StatusReport] {
-        try db.read { try latestStatuses(of: try db.query("SELECT id, code FROM action", []) { ($0.int64(0), $0.string(1)) }) }
+        try db.read { try latestStatuses(of: try db.query("SELECT id, code FROM action", []) { ($0.int64("id"), $0.string("code")) }) }
     }
 
     /// Per action code of `codes`, its latest report (see ``latestStatuses()``): one index lookup per
@@ -313,11 +313,11 @@ extension AgendaStore {
     @discardableResult
     public func cancelRound(period: Period, by actor: Identity, at: Timestamp) throws -> ReportingRound {
         try write(by: actor, .openRound, at: at) { audit in
-            let open = try db.query("""
+            let open = try db.values("""
                 SELECT r.id FROM reporting_round r
                 WHERE r.period = ? AND NOT EXISTS (SELECT 1 FROM round_cancellation c WHERE c.round_id = r.id)
                 ORDER BY r.id
-                """, [.text(period.description)]) { $0.int64(0) }
+                """, [.text(period.description)], as: Int64.self)
             guard let before = try round(for: period), !open.isEmpty else {
                 throw StoreError.notFound(.openRound(period))
             }
@@ -371,10 +371,11 @@ extension AgendaStore {
     }
 
     private func readRound(_ row: Row) throws -> ReportingRound {
-        guard let deadline = try row.date(1, in: "reporting_round") else { throw StoreError.corrupt("reporting_round: sista dag saknas") }
+        guard let deadline = try row.date("deadline", in: "reporting_round") else { throw StoreError.corrupt("reporting_round: sista dag saknas") }
         return ReportingRound(
-            period: row.string(0), deadline: deadline, openedBy: row.string(2), openedAt: try row.timestamp(3, in: "reporting_round"),
-            cancelledBy: row.optionalString(4), cancelledAt: row.isNull(5) ? nil : try row.timestamp(5, in: "round_cancellation"))
+            period: row.string("period"), deadline: deadline, openedBy: row.string("opened_by"),
+            openedAt: try row.timestamp("opened_at", in: "reporting_round"), cancelledBy: row.optionalString("cancelled_by"),
+            cancelledAt: row.isNull("cancelled_at") ? nil : try row.timestamp("cancelled_at", in: "round_cancellation"))
     }
 
     /// Records that the report for `period` was published at `at` (owner only). A period is published once;
@@ -411,14 +412,20 @@ extension AgendaStore {
     public func publication(for period: Period) throws -> Publication? {
         try db.first(
             "SELECT period, published_at, published_by FROM publication WHERE period = ?", [.text(period.description)]
-        ) { Publication(period: $0.string(0), publishedAt: try $0.timestamp(1, in: "publication"), publishedBy: $0.string(2)) }
+        ) { try readPublication($0) }
     }
 
     /// Every publication, oldest first.
     public func publications() throws -> [Publication] {
         try db.query("SELECT period, published_at, published_by FROM publication ORDER BY published_at, period", []) {
-            Publication(period: $0.string(0), publishedAt: try $0.timestamp(1, in: "publication"), publishedBy: $0.string(2))
+            try readPublication($0)
         }
+    }
+
+    private func readPublication(_ row: Row) throws -> Publication {
+        Publication(
+            period: row.string("period"), publishedAt: try row.timestamp("published_at", in: "publication"),
+            publishedBy: row.string("published_by"))
     }
 }
 
@@ -432,8 +439,8 @@ extension AgendaStore {
     func filing(
         on code: String, by actor: Identity, at requested: Timestamp, nothingTo use: WithdrawnUse
     ) throws -> (at: Timestamp, reporter: Identity, current: StoredVersion) {
-        let latestPublication = try db.first("SELECT max(published_at) FROM publication", []) { row in
-            row.isNull(0) ? nil : try row.timestamp(0, in: "publication")
+        let latestPublication = try db.first("SELECT max(published_at) AS published_at FROM publication", []) { row in
+            row.isNull("published_at") ? nil : try row.timestamp("published_at", in: "publication")
         } ?? nil
         let at = latestPublication.map { max(requested, Timestamp(secondsSinceEpoch: $0.secondsSinceEpoch + 1)) } ?? requested
         let reporter = try verify(actor)

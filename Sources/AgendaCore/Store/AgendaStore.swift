@@ -78,7 +78,7 @@ final class AgendaStore {
     /// the file only (never on the clock or the caller) and `key` must name everything it depends on.
     func memoized<T>(_ key: String, _ compute: () throws -> T) throws -> T {
         guard isReadOnly, db.isInTransaction else { return try compute() }
-        let version = try db.first("PRAGMA data_version", []) { $0.int64(0) }
+        let version = try db.value("PRAGMA data_version", [], as: Int64.self)
         if version != memo.version {
             memo.values.removeAll(keepingCapacity: true)
             memo.version = version
@@ -155,15 +155,15 @@ final class AgendaStore {
     public func revisions() throws -> [Revision] {
         try db.query("SELECT number, date, reference, note FROM revision ORDER BY number", []) { row in
             Revision(
-                number: row.int(0), date: try row.date(1, in: "revision"), reference: row.optionalString(2),
-                note: row.optionalString(3))
+                number: row.int("number"), date: try row.date("date", in: "revision"), reference: row.optionalString("reference"),
+                note: row.optionalString("note"))
         }
     }
 
     // MARK: - Plan structure
 
     func refuseSecondAgenda() throws {
-        if let title = try db.first("SELECT title FROM agenda", [], { $0.string(0) }) {
+        if let title = try db.value("SELECT title FROM agenda", [], as: String.self) {
             throw StoreError.alreadyExists(.agenda(title: title))
         }
     }
@@ -249,10 +249,10 @@ final class AgendaStore {
             FROM agenda
             """, []) { row in
             AgendaDocument.Metadata(
-                title: row.string(0), organisation: row.string(1),
-                period: row.optionalInt(2).map { YearSpan(start: $0, end: row.int(3)) },
-                decidedBy: row.optionalString(4), owner: row.optionalString(5),
-                effectiveDate: try row.date(6, in: "agenda"), description: row.string(7))
+                title: row.string("title"), organisation: row.string("organisation"),
+                period: row.optionalInt("period_start").map { YearSpan(start: $0, end: row.int("period_end")) },
+                decidedBy: row.optionalString("decided_by"), owner: row.optionalString("owner"),
+                effectiveDate: try row.date("effective_date", in: "agenda"), description: row.string("description"))
         }
         guard let metadata else {
             throw StoreError.notFound(.agenda)
@@ -262,15 +262,15 @@ final class AgendaStore {
 
     func focusAreas() throws -> [FocusArea] {
         try db.query("SELECT number, title, description FROM focus_area ORDER BY position", []) { row in
-            FocusArea(number: row.int(0), title: row.string(1), description: row.string(2))
+            FocusArea(number: row.int("number"), title: row.string("title"), description: row.string("description"))
         }
     }
 
     func subAreas() throws -> [SubArea] {
         try db.query("SELECT code, area_number, title, description, reference FROM sub_area ORDER BY position", []) { row in
             SubArea(
-                code: row.string(0), areaNumber: row.int(1), title: row.string(2), description: row.string(3),
-                reference: row.optionalString(4))
+                code: row.string("code"), areaNumber: row.int("area_number"), title: row.string("title"),
+                description: row.string("description"), reference: row.optionalString("reference"))
         }
     }
 }
@@ -292,16 +292,6 @@ struct ImportSummary: Encodable, Sendable {
     }
 }
 
-extension Row {
-    /// An ISO date column; `table` names where it was read for the error.
-    func date(_ column: Int32, in table: String) throws -> CalendarDate? {
-        guard let text = optionalString(column) else { return nil }
-        guard let date = CalendarDate(iso: text) else {
-            throw StoreError.corrupt("\(table): \"\(text)\" är inte ett datum ÅÅÅÅ-MM-DD")
-        }
-        return date
-    }
-}
 
 extension AgendaStore {
     /// What the audit log keeps of a change of the plan's organisation.

@@ -125,6 +125,17 @@ final class Database {
         return try statement.step() ? map(Row(statement: statement)) : nil
     }
 
+    /// The one value a query asks for (its first column in its first row): nil when there is no row or
+    /// the value is NULL. `try db.value("SELECT id FROM action WHERE code = ?", [.text(code)], as: Int64.self)`
+    func value<T: ColumnValue>(_ sql: String, _ arguments: [SQLValue] = [], as type: T.Type) throws -> T? {
+        try first(sql, arguments) { T(first: $0) } ?? nil
+    }
+
+    /// The first column of every row of a query, NULLs left out.
+    func values<T: ColumnValue>(_ sql: String, _ arguments: [SQLValue] = [], as type: T.Type) throws -> [T] {
+        try query(sql, arguments) { T(first: $0) }.compactMap { $0 }
+    }
+
     /// Runs a query row by row without collecting the rows: for streaming large results.
     func forEach(_ sql: String, _ arguments: [SQLValue] = [], _ body: (Row) throws -> Void) throws {
         let statement = try prepare(sql)

@@ -66,6 +66,6 @@ struct Migrator: Sendable {
     }
 
     func appliedNumbers(_ db: Database) throws -> Set<Int> {
-        Set(try db.query("SELECT number FROM schema_migrations") { $0.int(0) })
+        Set(try db.values("SELECT number FROM schema_migrations", as: Int.self))
     }
 }

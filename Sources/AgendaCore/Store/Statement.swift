@@ -39,6 +39,24 @@ final class Statement {
 
     deinit { sqlite3_finalize(handle) }
 
+    /// The position of each column of the result by its name (an `AS` alias, or the column's own name),
+    /// read once per statement: statements are cached, so rows are read by name at the cost of one lookup.
+    private lazy var columnPositions: [String: Int32] = {
+        var positions: [String: Int32] = [:]
+        for column in 0..<sqlite3_column_count(handle) {
+            guard let name = sqlite3_column_name(handle, column) else { continue }
+            positions[String(cString: name)] = positions[String(cString: name)] ?? column
+        }
+        return positions
+    }()
+
+    /// The position of the result column `name`. Asking for a column the query does not select is a
+    /// mistake in the store's own code, which every test of that query finds.
+    func position(of name: String) -> Int32 {
+        guard let position = columnPositions[name] else { preconditionFailure("no column \(name) in: \(sql)") }
+        return position
+    }
+
     /// Resets the statement and binds `values` to its parameters, in order.
     func bind(_ values: [SQLValue]) throws {
         reset()
@@ -80,7 +98,8 @@ final class Statement {
 /// sqlite3's SQLITE_TRANSIENT, which the C macro spells as a cast Swift cannot import.
 private let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-/// The current row of a statement, read by column index.
+/// The current row of a statement, read by column name (`row.string("title")`), by a column enum whose raw
+/// values are the query's positions (for the hot queries of reports), or by position inside this file only.
 struct Row {
     let statement: Statement
 
@@ -127,4 +146,63 @@ extension Row {
     func int64<Column: RawRepresentable>(_ column: Column) -> Int64 where Column.RawValue == Int32 { int64(column.rawValue) }
     func optionalInt<Column: RawRepresentable>(_ column: Column) -> Int? where Column.RawValue == Int32 { optionalInt(column.rawValue) }
     func bool<Column: RawRepresentable>(_ column: Column) -> Bool where Column.RawValue == Int32 { bool(column.rawValue) }
+}
+
+/// A row read by the names of its columns, as the query's SELECT list (or its `AS` aliases) spells them.
+extension Row {
+    func isNull(_ name: String) -> Bool { isNull(statement.position(of: name)) }
+    func string(_ name: String) -> String { string(statement.position(of: name)) }
+    func optionalString(_ name: String) -> String? { optionalString(statement.position(of: name)) }
+    func int(_ name: String) -> Int { int(statement.position(of: name)) }
+    func int64(_ name: String) -> Int64 { int64(statement.position(of: name)) }
+    func optionalInt(_ name: String) -> Int? { optionalInt(statement.position(of: name)) }
+    func double(_ name: String) -> Double { double(statement.position(of: name)) }
+    func optionalDouble(_ name: String) -> Double? { isNull(name) ? nil : double(name) }
+    func bool(_ name: String) -> Bool { bool(statement.position(of: name)) }
+}
+
+/// Dates and timestamps, stored as ISO text; `table` names where a value was read for the error.
+extension Row {
+    private func date(at column: Int32, in table: String) throws -> CalendarDate? {
+        guard let text = optionalString(column) else { return nil }
+        guard let date = CalendarDate(iso: text) else {
+            throw StoreError.corrupt("\(table): \"\(text)\" är inte ett datum ÅÅÅÅ-MM-DD")
+        }
+        return date
+    }
+
+    private func timestamp(at column: Int32, in table: String) throws -> Timestamp {
+        let text = string(column)
+        guard let value = Timestamp(iso: text) else {
+            throw StoreError.corrupt("\(table): \"\(text)\" är inte en tidpunkt ÅÅÅÅ-MM-DDTHH:MM:SSZ")
+        }
+        return value
+    }
+
+    func date(_ name: String, in table: String) throws -> CalendarDate? { try date(at: statement.position(of: name), in: table) }
+    func timestamp(_ name: String, in table: String) throws -> Timestamp { try timestamp(at: statement.position(of: name), in: table) }
+    func date<Column: RawRepresentable>(_ column: Column, in table: String) throws -> CalendarDate? where Column.RawValue == Int32 {
+        try date(at: column.rawValue, in: table)
+    }
+    func timestamp<Column: RawRepresentable>(_ column: Column, in table: String) throws -> Timestamp where Column.RawValue == Int32 {
+        try timestamp(at: column.rawValue, in: table)
+    }
+}
+
+/// A value a query asks for alone: the first column of its rows.
+protocol ColumnValue {
+    /// The value in `row`'s first column, or nil when it is NULL.
+    init?(first row: Row)
+}
+
+extension Int: ColumnValue {
+    init?(first row: Row) { if row.isNull(0) { return nil }; self = row.int(0) }
+}
+
+extension Int64: ColumnValue {
+    init?(first row: Row) { if row.isNull(0) { return nil }; self = row.int64(0) }
+}
+
+extension String: ColumnValue {
+    init?(first row: Row) { if row.isNull(0) { return nil }; self = row.string(0) }
 }

@@ -184,8 +184,8 @@ struct LikaRoutes {
     /// Like the period report, it inlines its styles: this response alone allows inline styles.
     func report(_ context: SignedInContext) throws -> Response {
         let name = LikaPath.decode(try context.parameters.require("unit"))
-        let model = try app.service.read { store in
-            try LikaReportGenerator.summary(unit: name, from: store, templates: app.templates)
+        let model = try app.service.read { snapshot in
+            try LikaReportGenerator.summary(unit: name, from: snapshot, templates: app.templates)
         }
         // ReportGen writes LIKA reports to files only; write one to a private temporary folder and read it back.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-lika-\(UUID().uuidString)")

@@ -62,7 +62,7 @@ public struct PublicSite: Sendable {
 
     /// Reads the site through the service, in one snapshot (see ``read(from:templates:baseURL:)``).
     public static func read(from service: AgendaService, templates: TemplateSet, baseURL: String? = nil) throws -> PublicSite {
-        try service.read { store in try read(from: store, templates: templates, baseURL: baseURL) }
+        try service.read { snapshot in try read(from: snapshot, templates: templates, baseURL: baseURL) }
     }
 
     // MARK: - Paths
@@ -223,7 +223,7 @@ public struct PublicSite: Sendable {
     /// Reads the site through the service and writes it (see ``write(from:templates:baseURL:to:)``).
     @discardableResult
     public static func write(from service: AgendaService, templates: TemplateSet, baseURL: String? = nil, to directory: URL) throws -> [URL] {
-        try service.read { store in try write(from: store, templates: templates, baseURL: baseURL, to: directory) }
+        try service.read { snapshot in try write(from: snapshot, templates: templates, baseURL: baseURL, to: directory) }
     }
 
     /// Writes `data` to `path` under `directory` unless the file there already holds those bytes.
