@@ -14,10 +14,15 @@ public struct Identity: Sendable, Equatable, Codable {
     public var createdAt: Timestamp
     /// When the token was revoked; nil while it is valid.
     public var revokedAt: Timestamp?
+    /// Where the round's mail goes (``EmailAddress``); nil when none is known.
+    public var email: String?
     /// SHA-256 of the token this identity was authenticated with; never encoded.
     var tokenHash: String?
 
-    public init(name: String, role: Role, department: String? = nil, createdAt: Timestamp, revokedAt: Timestamp? = nil) {
+    public init(
+        name: String, role: Role, department: String? = nil, createdAt: Timestamp, revokedAt: Timestamp? = nil, email: String? = nil
+    ) {
+        self.email = email
         self.name = name
         self.role = role
         self.department = department
@@ -25,7 +30,7 @@ public struct Identity: Sendable, Equatable, Codable {
         self.revokedAt = revokedAt
     }
 
-    private enum CodingKeys: String, CodingKey { case name, role, department, createdAt, revokedAt }
+    private enum CodingKeys: String, CodingKey { case name, role, department, createdAt, revokedAt, email }
 
     /// "IT-chef (ägare)", "Skolförvaltningen (rapportör för Skolförvaltningen)".
     public var displayName: String {

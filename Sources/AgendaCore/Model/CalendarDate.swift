@@ -53,6 +53,11 @@ public struct CalendarDate: Sendable, Codable, Equatable, Hashable, Comparable, 
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    /// The date `days` days later (earlier, for a negative count).
+    public func adding(days: Int) -> CalendarDate {
+        Timestamp(self).adding(seconds: Int64(days) * 86_400).date
+    }
+
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }

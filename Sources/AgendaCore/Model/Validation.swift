@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rules for what a person or a file may put into the store, checked where it enters (the store's
 /// write paths call them, so every front end gets the same answer). Each gives one line that names the
 /// field and says what to write instead.
@@ -43,5 +45,23 @@ public enum Validation {
         case .control, .lineSeparator, .paragraphSeparator, .surrogate: return false
         default: return !scalar.properties.isNoncharacterCodePoint
         }
+    }
+}
+
+/// An e-mail address as a person types it: one `@`, a local part and a domain with a dot, no white space,
+/// control characters or the characters that would let it carry a second address or a header.
+public enum EmailAddress {
+    /// The address trimmed, or a refusal of the field ``InputField/email``.
+    public static func checked(_ text: String) throws -> String {
+        let address = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        let forbidden = CharacterSet.whitespacesAndNewlines.union(.controlCharacters).union(CharacterSet(charactersIn: "<>()[],;:\\\""))
+        guard address.utf8.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[0].utf8.count <= 64,
+              parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), !parts[1].contains(".."),
+              address.unicodeScalars.allSatisfy({ !forbidden.contains($0) })
+        else {
+            throw StoreError.invalidInput(.email, .notAnEmailAddress(String(address.prefix(100))))
+        }
+        return address
     }
 }

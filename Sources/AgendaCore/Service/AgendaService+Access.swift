@@ -13,10 +13,19 @@ extension AgendaService {
 
     /// Adds an identity; a reporter's `department` is found by the one department rule. A name that is
     /// not printable text is refused. The new token is in the result, to be shown once.
-    public func addIdentity(name: String, role: Role, department: String?, by caller: Identity) throws -> IssuedToken {
+    public func addIdentity(
+        name: String, role: Role, department: String?, email: String? = nil, by caller: Identity
+    ) throws -> IssuedToken {
         try write { store in
-            try store.addIdentity(name: TextCleaner.withoutBidiControls(name), role: role, department: department, by: caller, at: now)
+            try store.addIdentity(
+                name: TextCleaner.withoutBidiControls(name), role: role, department: department, email: email, by: caller, at: now)
         }
+    }
+
+    /// Gives `name` the e-mail address `email` (checked), or takes it away (nil).
+    @discardableResult
+    public func setEmail(_ email: String?, of name: String, by caller: Identity) throws -> Identity {
+        try write { store in try store.setEmail(email, of: name, by: caller, at: now) }
     }
 
     /// Revokes `name`'s token: it stops working at the next request.

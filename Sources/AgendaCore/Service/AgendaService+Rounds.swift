@@ -9,6 +9,8 @@ public struct RoundStatus: Sendable, Equatable {
     public var departments: [DepartmentProgress]
     /// The title of every action named in ``departments``' missing lists, by code.
     public var titles: [String: String]
+    /// What waits in the outbox.
+    public var outbox: OutboxState
 
     /// Whether the round's deadline has passed (today is after it); false without a round.
     public var isPastDeadline: Bool { round.map { today > $0.deadline } ?? false }
@@ -23,6 +25,8 @@ public struct DepartmentProgress: Sendable, Equatable {
     public var missing: [String]
     /// Missing reports after the round's deadline has passed.
     public var isLate: Bool
+    /// Whether one of its reporters has an e-mail address: without one, the round's mail cannot reach it.
+    public var hasAddress: Bool
 
     /// The led actions that need no more report: reported for the period, or finished earlier (Klar, Avbruten).
     public var reported: Int { led.count - missing.count }
@@ -70,9 +74,12 @@ extension AgendaService {
                 guard !led.isEmpty else { return nil }
                 let absent = missing[department.name] ?? []
                 for code in absent { titles[code] = actions.first { $0.code == code }?.title ?? "" }
-                return DepartmentProgress(department: department.name, led: led, missing: absent, isLate: late && !absent.isEmpty)
+                return DepartmentProgress(
+                    department: department.name, led: led, missing: absent, isLate: late && !absent.isEmpty,
+                    hasAddress: !(try store.mailRecipients(role: .reporter, department: department.name)).isEmpty)
             }
-            return RoundStatus(period: period, round: round, today: today, departments: departments, titles: titles)
+            return RoundStatus(
+                period: period, round: round, today: today, departments: departments, titles: titles, outbox: try store.outboxState())
         }
     }
 

@@ -127,8 +127,10 @@ extension AgendaService {
 
     /// Opens a reporting round for `period` with `deadline` (owner only).
     @discardableResult
-    public func openRound(period: Period, deadline: CalendarDate, by caller: Identity) throws -> ReportingRound {
-        try write { store in try store.openRound(period: period, deadline: deadline, by: caller, at: now) }
+    public func openRound(
+        period: Period, deadline: CalendarDate, reminderDays: [Int] = [5, 1], by caller: Identity
+    ) throws -> ReportingRound {
+        try write { store in try store.openRound(period: period, deadline: deadline, reminderDays: reminderDays, by: caller, at: now) }
     }
 
     /// Whether `deadline` is before today (Swedish time): a round opened with it is late from the start,

@@ -8,6 +8,7 @@ public enum InputField: String, Sendable, Equatable, CaseIterable {
     case department, role, identityName, departmentName, unitName, alias, assessedUnit, organisation
     case goal, indicator, baseline, target, targetYear, value, measuredOn
     case date, answers, step, action
+    case email, reminderDays
 
     /// Whether the field's Swedish name is an ett-word ("namnet", "värdet"): "tomt", not "tom".
     public var isNeuter: Bool {
@@ -51,12 +52,20 @@ public enum InputField: String, Sendable, Equatable, CaseIterable {
         case .answers: "svaren"
         case .step: "steget"
         case .action: "aktiviteten"
+        case .email: "e-postadressen"
+        case .reminderDays: "påminnelsedagarna"
         }
     }
 }
 
 /// Why a value given for an ``InputField`` is not taken.
 public enum InputProblem: Sendable, Equatable {
+    /// Not an address like anna.svensson@molndal.se.
+    case notAnEmailAddress(String)
+    /// A message to the identity needs its e-mail address first.
+    case noEmailAddress(identity: String)
+    /// Reminder days are whole days, 1 to 60, before the deadline.
+    case reminderDaysOutOfRange([Int])
     /// Blank where something must be written.
     case empty
     case tooLong(count: Int, limit: Int)
@@ -211,6 +220,10 @@ extension InputProblem {
         case let .periodBeforePlan(period, start): "\(period) slutar innan planen börjar gälla (\(start)); välj \(start.year) eller senare"
         case let .periodNotBegun(period): "\(period) har inte börjat än (den börjar \(period.start)); välj den pågående perioden eller en tidigare"
         case .noOpenRound: "ingen rapporteringsomgång är öppen; välj en period, eller öppna en omgång med sista dag för rapporterna"
+        case let .notAnEmailAddress(text): "\(Quoted.text(text)) är ingen e-postadress; skriv den som anna.svensson@kommun.se"
+        case let .noEmailAddress(identity): "\(identity) har ingen e-postadress; ange den först"
+        case let .reminderDaysOutOfRange(days):
+            "påminnelser skickas 1–60 dagar före sista dag, inte \(days.map(String.init).joined(separator: ", ")) dagar"
         case let .deadlineBeforePeriod(deadline, period): "sista dag \(deadline) ligger innan \(period) börjar (\(period.start))"
         case let .dateInFuture(date, today): "\(field.swedish) \(date) har inte kommit än; ange dagens datum (\(today)) eller ett tidigare"
         case let .dateBefore(date, earliest): "\(field.swedish) \(date) ligger före \(earliest.year); ange det riktiga datumet"

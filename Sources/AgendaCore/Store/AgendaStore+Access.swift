@@ -75,12 +75,26 @@ extension AgendaStore {
     /// Adds an identity and returns its new token. `department` (a reporter's förvaltning) is a name
     /// or alias the register knows; owner and reader take none.
     public func addIdentity(
-        name: String, role: Role, department: String? = nil, by actor: Identity, at: Timestamp
+        name: String, role: Role, department: String? = nil, email: String? = nil, by actor: Identity, at: Timestamp
     ) throws -> IssuedToken {
         try write(by: actor, .manageIdentities, at: at) { audit in
-            let issued = try insertIdentity(name: name, role: role, department: department, at: at)
+            let issued = try insertIdentity(name: name, role: role, department: department, email: email, at: at)
             audit = AuditDraft(operation: "add identity", target: issued.identity.name, after: issued.identity)
             return issued
+        }
+    }
+
+    /// Gives the identity `name` the e-mail address `email`, or takes its address away (nil).
+    @discardableResult
+    public func setEmail(_ email: String?, of name: String, by actor: Identity, at: Timestamp) throws -> Identity {
+        try write(by: actor, .manageIdentities, at: at) { audit in
+            let before = try requireIdentity(name)
+            let email = try email.map(EmailAddress.checked)
+            try db.run("UPDATE identity SET email = ? WHERE name_key = ?", [SQLValue(email), .text(Self.key(name))])
+            var after = before
+            after.email = email
+            audit = AuditDraft(operation: "set email", target: before.name, before: before, after: after)
+            return after
         }
     }
 
@@ -182,7 +196,7 @@ extension AgendaStore {
     // MARK: - Rows
 
     static let identitySelect = """
-        SELECT i.name, i.role, d.name AS department, i.created_at, i.revoked_at, i.token_hash
+        SELECT i.name, i.role, d.name AS department, i.created_at, i.revoked_at, i.token_hash, i.email
         FROM identity i LEFT JOIN department d ON d.id = i.department_id
         """
 
@@ -205,14 +219,18 @@ extension AgendaStore {
         var identity = Identity(
             name: row.string("name"), role: role, department: row.optionalString("department"),
             createdAt: try row.timestamp("created_at", in: "identity"),
-            revokedAt: row.isNull("revoked_at") ? nil : try row.timestamp("revoked_at", in: "identity"))
+            revokedAt: row.isNull("revoked_at") ? nil : try row.timestamp("revoked_at", in: "identity"),
+            email: row.optionalString("email"))
         if withHash { identity.tokenHash = row.string("token_hash") }
         return identity
     }
 
-    func insertIdentity(name: String, role: Role, department: String?, at: Timestamp, tokenHash: String? = nil) throws -> IssuedToken {
+    func insertIdentity(
+        name: String, role: Role, department: String?, email: String? = nil, at: Timestamp, tokenHash: String? = nil
+    ) throws -> IssuedToken {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         try Validation.checkName(name, field: .identityName)
+        let email = try email.map(EmailAddress.checked)
         guard try db.first("SELECT 1 FROM identity WHERE name_key = ?", [.text(Self.key(name))], { _ in true }) == nil else {
             throw StoreError.alreadyExists(.identity(name))
         }
@@ -232,10 +250,10 @@ extension AgendaStore {
         }
         let token = AccessToken.generate()
         try db.run("""
-            INSERT INTO identity (name, name_key, role, department_id, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO identity (name, name_key, role, department_id, token_hash, created_at, email) VALUES (?, ?, ?, ?, ?, ?, ?)
             """, [.text(name), .text(Self.key(name)), .text(role.rawValue), SQLValue(departmentID),
-                  .text(tokenHash ?? AccessToken.hash(token)), .text(at.description)])
-        var identity = Identity(name: name, role: role, department: departmentName, createdAt: at)
+                  .text(tokenHash ?? AccessToken.hash(token)), .text(at.description), SQLValue(email)])
+        var identity = Identity(name: name, role: role, department: departmentName, createdAt: at, email: email)
         identity.tokenHash = AccessToken.hash(token)
         return IssuedToken(identity: identity, token: token)
     }

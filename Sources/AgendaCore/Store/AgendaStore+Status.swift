@@ -293,15 +293,22 @@ extension AgendaStore {
     /// Opens a reporting round for `period` with `deadline` (owner only). Opening it again records a new
     /// deadline. Refuses a period outside the plan or not yet begun at `at` (``checkPeriod(_:at:)``).
     @discardableResult
-    public func openRound(period: Period, deadline: CalendarDate, by actor: Identity, at: Timestamp) throws -> ReportingRound {
+    public func openRound(
+        period: Period, deadline: CalendarDate, reminderDays: [Int] = [5, 1], by actor: Identity, at: Timestamp
+    ) throws -> ReportingRound {
         try write(by: actor, .openRound, at: at) { audit in
             try checkPeriod(period, at: at)
             guard deadline >= period.start else {
                 throw StoreError.invalidInput(.deadline, .deadlineBeforePeriod(deadline: deadline, period: period))
             }
             let round = ReportingRound(period: period.description, deadline: deadline, openedBy: actor.name, openedAt: at)
+            let days = Array(Set(reminderDays)).sorted(by: >)
+            guard days.allSatisfy({ (1...60).contains($0) }) else {
+                throw StoreError.invalidInput(.reminderDays, .reminderDaysOutOfRange(days))
+            }
             let before = try self.round(for: period)
-            try insertRound(round)
+            let roundID = try insertRound(round, reminderDays: days)
+            try enqueueRoundOpened(round, roundID: roundID, at: at)
             audit = AuditDraft(operation: AccessPolicy.Write.openRound.rawValue, target: round.period, before: before, after: round)
             return round
         }
@@ -330,15 +337,21 @@ extension AgendaStore {
         }
     }
 
-    func insertRound(_ round: ReportingRound) throws {
+    /// Inserts `round` (with its cancellation, when it carries one) and returns its row id.
+    @discardableResult
+    func insertRound(_ round: ReportingRound, reminderDays: [Int] = [5, 1]) throws -> Int64 {
         let period = try Period(parsing: round.period)
         try db.run("""
-            INSERT INTO reporting_round (period, period_start, period_end, deadline, opened_by, opened_at) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO reporting_round (period, period_start, period_end, deadline, opened_by, opened_at, reminder_days)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             """, [.text(round.period), .text(period.start.description), .text(period.end.description),
-                  .text(round.deadline.description), .text(round.openedBy), .text(round.openedAt.description)])
+                  .text(round.deadline.description), .text(round.openedBy), .text(round.openedAt.description),
+                  .text(reminderDays.map(String.init).joined(separator: ","))])
+        let roundID = db.lastInsertRowID
         if let by = round.cancelledBy, let at = round.cancelledAt {
-            try insertCancellation(roundID: db.lastInsertRowID, by: by, at: at)
+            try insertCancellation(roundID: roundID, by: by, at: at)
         }
+        return roundID
     }
 
     private func insertCancellation(roundID: Int64, by name: String, at: Timestamp) throws {
@@ -391,6 +404,7 @@ extension AgendaStore {
             }
             let publication = Publication(period: period.description, publishedAt: at, publishedBy: actor.name)
             try insertPublication(publication)
+            try enqueuePublished(publication, at: at)
             audit = AuditDraft(operation: AccessPolicy.Write.publish.rawValue, target: publication.period, after: publication)
             return try then(publication)
         }

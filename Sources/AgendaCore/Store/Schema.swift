@@ -13,7 +13,7 @@
 /// `name_key` / `alias_key` hold a name trimmed, NFC-normalised and lower-cased, so lookups ignore
 /// case also for å, ä and ö (SQLite's NOCASE folds ASCII only).
 enum Schema {
-    static let migrator = Migrator([plan, organisationAliases, statusAndAccess, roundCancellation, signInLinks, effectAssessments, selfAssessments])
+    static let migrator = Migrator([plan, organisationAliases, statusAndAccess, roundCancellation, signInLinks, effectAssessments, selfAssessments, mail])
 
     static let plan = Migrator.Migration(number: 1, name: "plan", sql: """
         -- The plan's metadata: one row (id 1) once a plan has been imported.
@@ -401,5 +401,32 @@ enum Schema {
             BEGIN SELECT RAISE(ABORT, 'indicator links are append-only'); END;
         CREATE TRIGGER action_indicator_append_only_delete BEFORE DELETE ON action_indicator
             BEGIN SELECT RAISE(ABORT, 'indicator links are append-only'); END;
+        """)
+
+    /// E-mail: identities' addresses, each round's reminder days, and the outbox. A message is written
+    /// here in the transaction of the event that causes it (a round opened, a report published, a link
+    /// asked for) and sent afterwards; `dedupe` makes a reminder once per round, förvaltning and kind.
+    static let mail = Migrator.Migration(number: 8, name: "mail", sql: """
+        ALTER TABLE identity ADD COLUMN email TEXT;
+        ALTER TABLE reporting_round ADD COLUMN reminder_days TEXT NOT NULL DEFAULT '5,1';
+
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            message_id TEXT NOT NULL UNIQUE,        -- the Message-ID, the same however often it is sent
+            kind TEXT NOT NULL,
+            dedupe TEXT UNIQUE,                     -- 'reminder:<round>:<department>:<kind>' and the like; NULL for others
+            period TEXT,
+            department TEXT,                        -- the förvaltning it concerns, for the round page
+            recipients_json TEXT NOT NULL,          -- [{"name":…,"email":…}]
+            content_json TEXT NOT NULL,             -- what it says, as data; worded in Swedish when sent
+            created_at TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            problem TEXT,                           -- the last refusal or failure, as a code
+            sent_at TEXT
+        );
+        CREATE INDEX outbox_waiting ON outbox (next_attempt_at) WHERE sent_at IS NULL;
+        CREATE TRIGGER outbox_no_delete BEFORE DELETE ON outbox
+            BEGIN SELECT RAISE(ABORT, 'the outbox keeps every message'); END;
         """)
 }

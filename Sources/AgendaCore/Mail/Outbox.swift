@@ -1,0 +1,155 @@
+/// The round's e-mail, as data. A message is put in the outbox in the transaction of the event that causes
+/// it and sent afterwards by whoever runs the sender (`agenda serve --smtp`, `agenda mail send`), which
+/// words it in Swedish (AgendaMail) and marks it sent only once the mail system accepted it.
+
+/// What a message is about.
+public enum MailKind: String, Sendable, Codable, CaseIterable {
+    /// A round was opened: to the reporters of every förvaltning that leads or shares an action.
+    case roundOpened = "round-opened"
+    /// Reports are still missing as the deadline nears, or passed: to the förvaltning's reporters.
+    case reminder
+    /// The deadline passed: to the owners, which förvaltningar are late with what.
+    case lateSummary = "late-summary"
+    /// A period's report was published: to the readers.
+    case published
+    /// A one-time sign-in link, minted when the message is sent (the outbox never holds a secret).
+    case signInLink = "sign-in-link"
+}
+
+/// When a reminder falls due: `days` before the deadline, or the day after it.
+public enum ReminderKind: Sendable, Equatable, Hashable, Codable, Comparable {
+    case before(days: Int)
+    case afterDeadline
+
+    /// The date it falls due on for a round with `deadline`.
+    public func due(deadline: CalendarDate) -> CalendarDate {
+        switch self {
+        case let .before(days): deadline.adding(days: -days)
+        case .afterDeadline: deadline.adding(days: 1)
+        }
+    }
+
+    /// "before-5", "after": how the outbox's dedupe key names it.
+    public var key: String {
+        switch self {
+        case let .before(days): "before-\(days)"
+        case .afterDeadline: "after"
+        }
+    }
+
+    /// Earlier reminders sort first: more days before, then fewer, then after the deadline.
+    public static func < (lhs: ReminderKind, rhs: ReminderKind) -> Bool {
+        switch (lhs, rhs) {
+        case let (.before(a), .before(b)): a > b
+        case (.before, .afterDeadline): true
+        case (.afterDeadline, _): false
+        }
+    }
+}
+
+/// Someone a message goes to.
+public struct MailRecipient: Sendable, Equatable, Codable {
+    /// The identity's name ("Skolförvaltningen", "Anna Svensson").
+    public var name: String
+    public var email: String
+
+    public init(name: String, email: String) {
+        self.name = name
+        self.email = email
+    }
+}
+
+/// What a message says, as data: each kind uses its part of it.
+public struct MailContent: Sendable, Equatable, Codable {
+    /// An action named in a message: its code and title.
+    public struct ActionLine: Sendable, Equatable, Codable {
+        public var code: String
+        public var title: String
+    }
+
+    /// A late förvaltning in the owners' summary, with the actions it still misses.
+    public struct LateDepartment: Sendable, Equatable, Codable {
+        public var department: String
+        public var actions: [ActionLine]
+    }
+
+    public var deadline: CalendarDate?
+    /// A förvaltning's actions in the round (opened) or those still missing a report (reminder).
+    public var actions: [ActionLine] = []
+    public var reminder: ReminderKind?
+    public var late: [LateDepartment] = []
+    /// How long a sign-in link stays valid, in seconds.
+    public var linkValidity: Int64?
+    /// The identity a sign-in link signs in.
+    public var linkIdentity: String?
+}
+
+/// Why a message waits: the last answer of the mail system, as a code the front ends word.
+public enum MailProblem: Sendable, Equatable {
+    /// Nothing answered at the mail system's address (connection refused, no route).
+    case unreachable
+    /// The mail system did not answer in time.
+    case timedOut
+    /// The mail system refused for now (a 4xx reply); it is asked again later.
+    case deferred(code: Int)
+    /// The mail system refused the message or every recipient (a 5xx reply).
+    case refused(code: Int)
+    /// Anything else that went wrong talking to it.
+    case failed
+
+    /// The form stored in the outbox.
+    public var stored: String {
+        switch self {
+        case .unreachable: "unreachable"
+        case .timedOut: "timed-out"
+        case let .deferred(code): "deferred-\(code)"
+        case let .refused(code): "refused-\(code)"
+        case .failed: "failed"
+        }
+    }
+
+    public init(stored: String) {
+        switch stored {
+        case "unreachable": self = .unreachable
+        case "timed-out": self = .timedOut
+        case _ where stored.hasPrefix("deferred-"): self = .deferred(code: Int(stored.dropFirst(9)) ?? 400)
+        case _ where stored.hasPrefix("refused-"): self = .refused(code: Int(stored.dropFirst(8)) ?? 500)
+        default: self = .failed
+        }
+    }
+}
+
+/// One message in the outbox.
+public struct OutboxMessage: Sendable, Equatable {
+    public var number: Int
+    /// The Message-ID without angle brackets: the same however often the message is sent.
+    public var messageID: String
+    public var kind: MailKind
+    public var period: String?
+    public var department: String?
+    public var recipients: [MailRecipient]
+    public var content: MailContent
+    /// When it was written: the message's Date.
+    public var createdAt: Timestamp
+    public var attempts: Int
+    public var nextAttemptAt: Timestamp
+    public var problem: MailProblem?
+    public var sentAt: Timestamp?
+}
+
+/// What waits in the outbox: the IT-chef's round page says it.
+public struct OutboxState: Sendable, Equatable {
+    /// Messages not yet accepted by the mail system.
+    public var waiting: Int
+    /// The latest problem among the waiting, if any has one.
+    public var problem: MailProblem?
+    /// Messages accepted by the mail system.
+    public var sent: Int
+}
+
+/// How the sender waits after a failed attempt: 1, 2, 4 … minutes, at most an hour.
+public enum MailBackoff {
+    public static func delay(afterAttempts attempts: Int) -> Int64 {
+        Int64(min(3_600, 60 << min(max(attempts - 1, 0), 6)))
+    }
+}
