@@ -6,7 +6,10 @@ struct IdentityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "identity",
         abstract: "Hantera vem som får använda agendan: ägaren, förvaltningarnas rapportörer och läsare (bara ägaren).",
-        subcommands: [IdentityAdd.self, IdentityList.self, IdentityRevoke.self, IdentityRenew.self, IdentityLink.self, IdentityRecoverOwner.self]
+        subcommands: [
+            IdentityAdd.self, IdentityList.self, IdentityEmail.self, IdentityRevoke.self, IdentityRenew.self, IdentityLink.self,
+            IdentityRecoverOwner.self,
+        ]
     )
 }
 
@@ -21,6 +24,8 @@ struct IdentityAdd: ParsableCommand {
     @Argument(help: "Identitetens namn, t.ex. Skolförvaltningen eller IT-rådet.") var name: String
     @Option(help: "Roll: owner (ägare), reporter (rapportör) eller reader (läsare).") var role: Role
     @Option(help: ArgumentHelp("Rapportörens förvaltning (namn eller alias).", valueName: "name")) var department: String?
+    @Option(help: ArgumentHelp("E-postadress för omgångens utskick, t.ex. anna.svensson@molndal.se.", valueName: "adress"))
+    var email: String?
 
     func validate() throws {
         if role == .reporter && department == nil { throw ValidationError("en rapportör rapporterar för en förvaltning: ange --department") }
@@ -29,7 +34,7 @@ struct IdentityAdd: ParsableCommand {
 
     func run() throws {
         let service = try global.service(.write)
-        let issued = try service.addIdentity(name: name, role: role, department: department, by: try global.caller(service))
+        let issued = try service.addIdentity(name: name, role: role, department: department, email: email, by: try global.caller(service))
         Output.line("\(issued.identity.displayName) är tillagd.")
         TokenOutput.printIssued(issued)
     }
@@ -46,13 +51,33 @@ struct IdentityList: ParsableCommand {
         if json { return try JSONOutput.print(identities) }
         var table = TextTable([
             .init(Words["cli.name"]), .init(Words["cli.role"]), .init(Words["unreported.department"]), .init(Words["cli.created"]),
-            .init(Words["cli.revoked"]),
+            .init(Words["cli.revoked"]), .init("E-post"),
         ])
         for identity in identities {
             table.append([identity.name, identity.role.swedish, identity.department ?? "–", identity.createdAt.swedishDisplay,
-                          identity.revokedAt?.swedishDisplay ?? "–"])
+                          identity.revokedAt?.swedishDisplay ?? "–", identity.email ?? "–"])
         }
         Output.line(table.render())
+    }
+}
+
+struct IdentityEmail: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "email", abstract: "Ändra en identitets e-postadress, eller ta bort den med --remove (bara ägaren).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Identitetens namn.") var name: String
+    @Argument(help: "Den nya e-postadressen.") var address: String?
+    @Flag(help: "Ta bort adressen: identiteten får då ingen post från omgången.") var remove = false
+
+    func validate() throws {
+        if (address == nil) == !remove { throw ValidationError("ange antingen en e-postadress eller --remove") }
+    }
+
+    func run() throws {
+        let service = try global.service(.write)
+        let identity = try service.setEmail(remove ? nil : address, of: name, by: try global.caller(service))
+        Output.line(identity.email.map { "\(identity.name) har e-postadressen \($0)." } ?? "\(identity.name) har ingen e-postadress längre.")
     }
 }
 
@@ -109,23 +134,34 @@ struct IdentityLink: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "link",
         abstract: "Skapa en inloggningslänk för webben som gäller en gång, att mejla i stället för en token (bara ägaren).",
-        discussion: "Länken fungerar en gång, tills den går ut; den som loggar in med den får en session och länken är förbrukad.")
+        discussion: """
+            Länken fungerar en gång, tills den går ut; den som loggar in med den får en session och länken är förbrukad. \
+            Med --mail skrivs länken inte ut utan skickas till identitetens e-postadress (den skapas när brevet går iväg).
+            """)
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Identitetens namn.") var name: String
     @Option(name: .customLong("base-url"), help: ArgumentHelp("Adressen där `agenda serve` nås, t.ex. https://agenda.example.se.", valueName: "url"))
-    var baseURL: String
+    var baseURL: String?
     @Option(help: "Antal timmar som länken gäller.") var hours = 72
+    @Flag(help: "Skicka länken med e-post till identitetens adress i stället för att skriva ut den.") var mail = false
 
     func validate() throws {
-        guard let url = URL(string: baseURL), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
-            throw ValidationError("--base-url måste vara en adress som https://agenda.example.se")
-        }
         guard (1...24 * 30).contains(hours) else { throw ValidationError("--hours måste vara mellan 1 och 720") }
+        if mail { return }
+        guard let baseURL, let url = URL(string: baseURL), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+            throw ValidationError("--base-url måste vara en adress som https://agenda.example.se (eller skicka länken med --mail)")
+        }
     }
 
     func run() throws {
         let service = try global.service(.write)
+        if mail {
+            try service.mailSignInLink(for: name, validFor: Int64(hours) * 3600, by: try global.caller(service))
+            Output.line("En inloggningslänk till \(name) ligger i utkorgen; den skickas med `agenda mail send` eller av `agenda serve --smtp`.")
+            return
+        }
+        let baseURL = baseURL ?? ""
         let secret = try service.createSignInLink(for: name, validFor: Int64(hours) * 3600, by: try global.caller(service))
         let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         Output.line("Inloggningslänk för \(name), giltig i \(Swedish.count(hours, "timme", "timmar")) och bara en gång; skicka den bara till \(name):")

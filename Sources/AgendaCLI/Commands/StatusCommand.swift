@@ -135,10 +135,22 @@ struct RoundOpen: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Perioden, t.ex. 2018Q2.") var period: Period
     @Option(help: ArgumentHelp("Sista dag att rapportera, ÅÅÅÅ-MM-DD.", valueName: "date")) var deadline: CalendarDate
+    @Option(help: ArgumentHelp(
+        "Dagar före sista dag då förvaltningar som inte har rapporterat påminns med e-post, kommaseparerade (dessutom dagen efter).",
+        valueName: "dagar"))
+    var reminders = "5,1"
+
+    func validate() throws {
+        guard reminderDays.count == reminders.split(separator: ",").count, !reminderDays.isEmpty else {
+            throw ValidationError("--reminders är hela dagar före sista dag, t.ex. 5,1")
+        }
+    }
+
+    var reminderDays: [Int] { reminders.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
 
     func run() throws {
         let service = try global.service(.write)
-        let round = try service.openRound(period: period, deadline: deadline, by: try global.caller(service))
+        let round = try service.openRound(period: period, deadline: deadline, reminderDays: reminderDays, by: try global.caller(service))
         if service.deadlineHasPassed(deadline) {
             Output.warning("sista dag \(deadline) har redan passerat (i dag är det \(service.today)); alla som inte har rapporterat är sena från början")
         }

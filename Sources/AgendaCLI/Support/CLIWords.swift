@@ -67,6 +67,9 @@ enum CLIWords {
             case .noDepartment:
                 return "vems aktiviteter? logga in som en förvaltning (--token eller AGENDA_TOKEN) eller ange --department NAMN"
             case .reporterNeedsDepartment: return "en rapportör rapporterar för en förvaltning: ange --department"
+            case let .noEmailAddress(identity):
+                return "\(identity) har ingen e-postadress; ange den med `agenda identity email \"\(identity)\" ADRESS`"
+            case .reminderDaysOutOfRange: return plain + " (--reminders)"
             case .assessmentWithoutDate: return plain + " med --date ÅÅÅÅ-MM-DD"
             case let .unknownUnit(name, closest):
                 return "ansvarig nämner \"\(name)\", som saknas i organisationsregistret"

@@ -10,6 +10,7 @@ enum IdentityPages {
         var name = ""
         var role = Role.reporter.rawValue
         var department = ""
+        var email = ""
     }
 
     /// The roles as the select offers them.
@@ -37,7 +38,7 @@ enum IdentityPages {
         try page.table([("class", "report-table identities")], caption: "Identiteter") {
             try page.element("thead") {
                 try page.element("tr") {
-                    for title in ["Namn", "Roll", "Förvaltning", "Skapad", "Återkallad", "Åtgärder"] {
+                    for title in ["Namn", "Roll", "Förvaltning", "E-post", "Skapad", "Återkallad", "Åtgärder"] {
                         try page.element("th", [("scope", "col")], text: title)
                     }
                 }
@@ -48,6 +49,7 @@ enum IdentityPages {
                         try page.element("th", [("scope", "row")], text: identity.name)
                         try page.element("td", text: roleName(identity.role))
                         try page.element("td", text: identity.department ?? "–")
+                        try page.element("td", text: identity.email ?? "–")
                         try page.element("td", text: identity.createdAt.swedishDisplay)
                         try page.element("td", text: identity.revokedAt?.swedishDisplay ?? "–")
                         try page.element("td") {
@@ -58,6 +60,9 @@ enum IdentityPages {
                             try button("\(base)/fornya", "Ny token", identity.name, csrf: csrf, on: page)
                             if identity.revokedAt == nil {
                                 try button("\(base)/lank", "Inloggningslänk", identity.name, csrf: csrf, on: page)
+                                if identity.email != nil {
+                                    try button("\(base)/lank-epost", "Skicka länk med e-post", identity.name, csrf: csrf, on: page)
+                                }
                             }
                         }
                     }
@@ -90,6 +95,10 @@ enum IdentityPages {
             try page.select(
                 "department", label: "Förvaltning", options: [("", "Ingen (läsare och ägare)")] + departments.map { ($0, $0) },
                 selected: form.department, error: error("department"), hint: "Bara för en rapportör: den förvaltning den rapporterar för.")
+            try page.textField(
+                "email", label: "E-postadress", value: form.email, error: error("email"),
+                hint: "Hit går omgångens utskick: när den öppnas, påminnelser och publicerade rapporter. Kan lämnas tom.",
+                type: "email", autocomplete: "email")
             try page.submit("Lägg till")
         }
     }

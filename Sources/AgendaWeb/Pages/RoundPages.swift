@@ -45,6 +45,7 @@ enum RoundPages {
             text: missing == 0
                 ? "Alla förvaltningar har rapporterat för alla aktiviteter de leder."
                 : "\(missing) av \(Swedish.count(led, "aktivitet", "aktiviteter")) saknar rapport för \(status.period).")
+        try mail(status, on: page)
         try page.table([("class", "report-table")], caption: "Rapportering per förvaltning för \(status.period)") {
             try page.element("thead") {
                 try page.element("tr") {
@@ -56,7 +57,12 @@ enum RoundPages {
             try page.element("tbody") {
                 for department in status.departments {
                     try page.element("tr", department.isLate ? [("class", "late")] : []) {
-                        try page.element("th", [("scope", "row")], text: department.department)
+                        try page.element("th", [("scope", "row")]) {
+                            try page.text(department.department)
+                            if !department.hasAddress {
+                                try page.element("span", [("class", "badge warn")], text: "saknar e-postadress")
+                            }
+                        }
                         try page.element("td", [("class", "num")], text: String(department.led.count))
                         try page.element("td", [("class", "num")], text: String(department.reported))
                         try page.element("td", [("class", "num")], text: String(department.missing.count))
@@ -86,6 +92,33 @@ enum RoundPages {
                 "p", [("class", "meta")],
                 text: "Öppnade du omgången av misstag? Då kan du avbryta den. Det som redan har rapporterats finns kvar.")
             try page.submit("Avbryt omgången för \(status.period)", secondary: true)
+        }
+    }
+
+    /// What the round's mail is doing: messages waiting and why, and förvaltningar the mail cannot reach.
+    static func mail(_ status: RoundStatus, on page: PageWriter) throws {
+        let unreachable = status.departments.filter { !$0.hasAddress }.map(\.department)
+        var sentences: [String] = []
+        if status.outbox.waiting > 0 {
+            let waiting = "\(Swedish.count(status.outbox.waiting, "meddelande väntar", "meddelanden väntar"))"
+            sentences.append(status.outbox.problem.map { "\(waiting): \(problem($0))." } ?? "\(waiting) på att skickas.")
+        }
+        if !unreachable.isEmpty {
+            sentences.append("\(Swedish.count(unreachable.count, "förvaltning", "förvaltningar")) saknar e-postadress och får inga påminnelser: "
+                + unreachable.joined(separator: ", ") + ". Ange adresser under Identiteter.")
+        }
+        guard !sentences.isEmpty else { return }
+        try page.element("p", [("class", "notice"), ("id", "utskick")], text: sentences.joined(separator: " "))
+    }
+
+    /// The mail system's last answer, in words.
+    static func problem(_ problem: MailProblem) -> String {
+        switch problem {
+        case .unreachable: "e-postsystemet svarar inte"
+        case .timedOut: "e-postsystemet svarade inte i tid"
+        case let .deferred(code): "e-postsystemet ber att få vänta (svar \(code))"
+        case let .refused(code): "e-postsystemet tar inte emot meddelandet (svar \(code)); kontrollera adresserna"
+        case .failed: "något gick fel när meddelandet skickades"
         }
     }
 

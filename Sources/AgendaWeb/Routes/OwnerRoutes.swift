@@ -39,6 +39,10 @@ struct OwnerRoutes {
                identity.revokedAt != nil {
                 notice = "\(identity.name) är återkallad: dess token fungerar inte längre och dess inloggningar har upphört."
             }
+            if let name = query["lank-skickad"], let identity = try app.service.identities().first(where: { $0.name == name }),
+               let email = identity.email {
+                notice = "En inloggningslänk till \(identity.name) ligger i utkorgen och skickas till \(email)."
+            }
             return try identitiesPage(context, notice: notice)
         }
         app.blocking(.post, "identiteter", on: router) { _, context -> Response in try addIdentity(context) }
@@ -68,6 +72,11 @@ struct OwnerRoutes {
             let page = try app.page("Inloggningslänk för \(shown)", context: context, current: "/identiteter")
             try IdentityPages.link(link, for: shown, hours: Self.linkHours, on: page)
             return .page(try page.finish())
+        }
+        app.blocking(.post, "identiteter/:name/lank-epost", on: router) { _, context -> Response in
+            let name = try Self.name(context)
+            try app.service.mailSignInLink(for: name, validFor: Int64(Self.linkHours) * 3600, by: context.identity)
+            return .seeOther("/identiteter?lank-skickad=\(Self.encoded(name))")
         }
         app.get("logg", on: router) { request, context -> Response in
             let query = Form(encoded: request.uri.query ?? "")
@@ -170,7 +179,8 @@ struct OwnerRoutes {
     func addIdentity(_ context: SignedInContext) throws -> Response {
         let owner = context.identity
         let form = IdentityPages.AddForm(
-            name: context.form.text("name"), role: context.form.text("role"), department: context.form.text("department"))
+            name: context.form.text("name"), role: context.form.text("role"), department: context.form.text("department"),
+            email: context.form.text("email"))
         var errors: [FieldError] = []
         if form.name.isEmpty { errors.append(FieldError(field: "name", message: "Skriv identitetens namn, till exempel förvaltningens namn.")) }
         let role = Role(rawValue: form.role)
@@ -179,7 +189,8 @@ struct OwnerRoutes {
         if let role, errors.isEmpty {
             do {
                 let issued = try app.service.addIdentity(
-                    name: form.name, role: role, department: form.department.isEmpty ? nil : form.department, by: owner)
+                    name: form.name, role: role, department: form.department.isEmpty ? nil : form.department,
+                    email: form.email.isEmpty ? nil : form.email, by: owner)
                 let page = try app.page("Ny identitet", context: context, current: "/identiteter")
                 try IdentityPages.issued(
                     issued, heading: "\(issued.identity.name) är tillagd",
@@ -190,7 +201,8 @@ struct OwnerRoutes {
             } catch let error as StoreError {
                 switch error {
                 case let .invalidInput(field, problem):
-                    errors.append(FieldError(field: field == .department ? "department" : "name", message: WebWords.sentence(problem.sentence(field))))
+                    let name = field == .department ? "department" : field == .email ? "email" : "name"
+                    errors.append(FieldError(field: name, message: WebWords.sentence(problem.sentence(field))))
                 case let .notFound(missing):
                     errors.append(FieldError(field: "department", message: WebWords.sentence(missing.sentence)))
                 case let .alreadyExists(existing):
