@@ -333,6 +333,8 @@ import Testing
             ("\(path)/aterkalla", []),
             ("\(path)/fornya", []),
             ("\(path)/lank", []),
+            ("/identiteter/epost", [("identity", target), ("email", "rapportor@molndal.example")]),
+            ("\(path)/lank-epost", []),
         ]
     }
 

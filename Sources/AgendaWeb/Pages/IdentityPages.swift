@@ -13,6 +13,12 @@ enum IdentityPages {
         var email = ""
     }
 
+    /// The form that changes an identity's address, as typed.
+    struct EmailForm: Sendable {
+        var identity = ""
+        var email = ""
+    }
+
     /// The roles as the select offers them.
     static let roles: [(value: String, label: String)] = [
         (Role.reporter.rawValue, "Rapportör – en förvaltning som rapporterar status"),
@@ -26,8 +32,8 @@ enum IdentityPages {
     }
 
     static func list(
-        _ identities: [Identity], departments: [String], notice: String?, form: AddForm, errors: [FieldError], csrf: String,
-        on page: PageWriter
+        _ identities: [Identity], departments: [String], notice: String?, form: AddForm, emailForm: EmailForm, errors: [FieldError],
+        csrf: String, on page: PageWriter
     ) throws {
         try page.element("h1", text: "Identiteter")
         if let notice { try page.element("p", [("class", "notice-ok"), ("role", "status")], text: notice) }
@@ -70,6 +76,23 @@ enum IdentityPages {
             }
         }
         try addForm(form, departments: departments, errors: errors, csrf: csrf, on: page)
+        try changeEmailForm(emailForm, identities: identities, errors: errors, csrf: csrf, on: page)
+    }
+
+    /// Changes (or, left empty, removes) an identity's e-mail address.
+    static func changeEmailForm(_ form: EmailForm, identities: [Identity], errors: [FieldError], csrf: String, on page: PageWriter) throws {
+        try page.element("h2", text: "Ändra en e-postadress")
+        func error(_ field: String) -> String? { errors.first { $0.field == field }?.message }
+        try page.element("form", [("method", "post"), ("action", "/identiteter/epost"), ("class", "form")]) {
+            try page.csrf(csrf)
+            try page.select(
+                "identity", id: "email-identity", label: "Identitet", options: identities.map { ($0.name, $0.name) },
+                selected: form.identity, error: error("email-identity"))
+            try page.textField(
+                "email", id: "change-email", label: "Ny e-postadress", value: form.email, error: error("change-email"),
+                hint: "Lämna tom för att ta bort adressen.", type: "email", autocomplete: "off")
+            try page.submit("Spara adressen")
+        }
     }
 
     /// A one-button form; the button names the identity for screen readers.

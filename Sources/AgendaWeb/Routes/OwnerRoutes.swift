@@ -39,6 +39,9 @@ struct OwnerRoutes {
                identity.revokedAt != nil {
                 notice = "\(identity.name) är återkallad: dess token fungerar inte längre och dess inloggningar har upphört."
             }
+            if let name = query["epost"], let identity = try app.service.identities().first(where: { $0.name == name }) {
+                notice = identity.email.map { "\(identity.name) har nu e-postadressen \($0)." } ?? "\(identity.name) har ingen e-postadress längre."
+            }
             if let name = query["lank-skickad"], let identity = try app.service.identities().first(where: { $0.name == name }),
                let email = identity.email {
                 notice = "En inloggningslänk till \(identity.name) ligger i utkorgen och skickas till \(email)."
@@ -46,6 +49,7 @@ struct OwnerRoutes {
             return try identitiesPage(context, notice: notice)
         }
         app.blocking(.post, "identiteter", on: router) { _, context -> Response in try addIdentity(context) }
+        app.blocking(.post, "identiteter/epost", on: router) { _, context -> Response in try changeEmail(context) }
         app.blocking(.post, "identiteter/:name/aterkalla", on: router) { _, context -> Response in
             let owner = context.identity
             let identity = try app.service.revokeIdentity(name: try Self.name(context), by: owner)
@@ -162,16 +166,18 @@ struct OwnerRoutes {
     // MARK: - Identities
 
     func identitiesPage(
-        _ context: SignedInContext, notice: String? = nil, form: IdentityPages.AddForm = .init(), errors: [FieldError] = [],
-        status: HTTPResponse.Status = .ok
+        _ context: SignedInContext, notice: String? = nil, form: IdentityPages.AddForm = .init(),
+        emailForm: IdentityPages.EmailForm = .init(), errors: [FieldError] = [], status: HTTPResponse.Status = .ok,
+        heading: String = "Identiteten lades inte till"
     ) throws -> Response {
         let session = context.current
         let identities = try app.service.identities()
         let departments = try app.service.departmentNames()
         let page = try app.page(
-            "Identiteter", context: context, current: "/identiteter", problem: .of(errors, heading: "Identiteten lades inte till"))
+            "Identiteter", context: context, current: "/identiteter", problem: .of(errors, heading: heading))
         try IdentityPages.list(
-            identities, departments: departments, notice: notice, form: form, errors: errors, csrf: session.csrf, on: page)
+            identities, departments: departments, notice: notice, form: form, emailForm: emailForm, errors: errors, csrf: session.csrf,
+            on: page)
         return .page(try page.finish(), status: status)
     }
 
@@ -214,6 +220,22 @@ struct OwnerRoutes {
             }
         }
         return try identitiesPage(context, form: form, errors: errors, status: status)
+    }
+
+    /// POST /identiteter/epost: changes or removes an identity's address; a refusal beside the field, typed text kept.
+    func changeEmail(_ context: SignedInContext) throws -> Response {
+        let form = IdentityPages.EmailForm(identity: context.form.text("identity"), email: context.form.text("email"))
+        var errors: [FieldError] = []
+        do {
+            let identity = try app.service.setEmail(form.email.isEmpty ? nil : form.email, of: form.identity, by: context.identity)
+            return .seeOther("/identiteter?epost=\(Self.encoded(identity.name))")
+        } catch let StoreError.invalidInput(field, problem) {
+            errors.append(FieldError(field: "change-email", message: WebWords.sentence(problem.sentence(field))))
+        } catch let StoreError.notFound(missing) {
+            errors.append(FieldError(field: "email-identity", message: WebWords.sentence(missing.sentence)))
+        }
+        return try identitiesPage(
+            context, emailForm: form, errors: errors, status: .unprocessableContent, heading: "Adressen ändrades inte")
     }
 
     /// The identity named in the URL (percent-decoded); 404 when it is not valid text.
