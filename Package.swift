@@ -89,6 +89,9 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // Mail transport: RFC 5322/MIME rendering and a blocking SMTP client over POSIX sockets, for the
+        // round's e-mail through the municipality's own mail system on loopback. Foundation and Glibc only.
+        .target(name: "AgendaMail"),
         .executableTarget(
             name: "AgendaCLI",
             dependencies: [
@@ -112,6 +115,8 @@ let package = Package(
         // ZIPFoundation reads the .odt/.ods packages in the tests: an independent check of ReportGen's zip writer.
         .testTarget(name: "ReportGenTests", dependencies: ["ReportGen", "AgendaCore", "ZIPFoundation"]),
         .testTarget(name: "AgendaCLITests", dependencies: ["AgendaCLI", "AgendaCore"]),
+        // Sends to a real Exim started by scripts/mta (scripts/mta.md) and reads back what it delivered.
+        .testTarget(name: "AgendaMailTests", dependencies: ["AgendaMail"]),
         .testTarget(
             name: "AgendaWebTests",
             dependencies: [
