@@ -78,6 +78,7 @@ let package = Package(
             dependencies: [
                 "AgendaCore",
                 "ReportGen",
+                "AgendaMail",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -89,14 +90,15 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        // Mail transport: RFC 5322/MIME rendering and a blocking SMTP client over POSIX sockets, for the
-        // round's e-mail through the municipality's own mail system on loopback. Foundation and Glibc only.
-        .target(name: "AgendaMail"),
+        // The round's e-mail: the outbox's sender (MailSender) over its transport (Transport/: RFC 5322/MIME
+        // rendering and a blocking SMTP client over POSIX sockets to the machine's own mail system).
+        .target(name: "AgendaMail", dependencies: ["AgendaCore", "ReportGen"]),
         .executableTarget(
             name: "AgendaCLI",
             dependencies: [
                 "AgendaCore",
                 "ReportGen",
+                "AgendaMail",
                 "AgendaWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -116,7 +118,7 @@ let package = Package(
         .testTarget(name: "ReportGenTests", dependencies: ["ReportGen", "AgendaCore", "ZIPFoundation"]),
         .testTarget(name: "AgendaCLITests", dependencies: ["AgendaCLI", "AgendaCore"]),
         // Sends to a real Exim started by scripts/mta (scripts/mta.md) and reads back what it delivered.
-        .testTarget(name: "AgendaMailTests", dependencies: ["AgendaMail"]),
+        .testTarget(name: "AgendaMailTests", dependencies: ["AgendaMail", "AgendaCore", "ReportGen"]),
         .testTarget(
             name: "AgendaWebTests",
             dependencies: [

@@ -1,3 +1,4 @@
+import AgendaMail
 import AgendaWeb
 import ArgumentParser
 import Foundation
@@ -25,14 +26,21 @@ struct ServeCommand: AsyncParsableCommand {
         "Adressen till en omvänd proxy (nginx, Caddy) framför servern; misslyckade inloggningar räknas då per klient enligt X-Forwarded-For. Kan anges flera gånger.",
         valueName: "adress"))
     var trustedProxy: [String] = []
+    @OptionGroup(title: "E-post") var mail: MailOptions
+
+    func validate() throws { _ = try mail.settings() }
 
     func run() async throws {
         let settings = WebSettings(
             host: host, port: port, databasePath: global.databasePath,
             templates: templates.map { URL(fileURLWithPath: $0, isDirectory: true) },
-            idleTimeout: TimeInterval(sessionMinutes * 60), secureCookies: secureCookies, trustedProxies: trustedProxy)
+            idleTimeout: TimeInterval(sessionMinutes * 60), secureCookies: secureCookies, trustedProxies: trustedProxy,
+            mail: try mail.settings())
         try await WebServer.run(settings) { host, port in
             Output.line("Agenda serverar \(settings.databasePath) på http://\(host):\(port)/ (Ctrl-C avslutar)")
+            if let mail = settings.mail {
+                Output.line("Omgångens e-post går genom \(mail.host):\(mail.port) varje minut, från \(mail.from.address).")
+            }
         }
     }
 }

@@ -14,6 +14,17 @@ public enum MailKind: String, Sendable, Codable, CaseIterable {
     case published
     /// A one-time sign-in link, minted when the message is sent (the outbox never holds a secret).
     case signInLink = "sign-in-link"
+
+    /// "Omgången öppnad", "Påminnelse", …
+    public var swedish: String {
+        switch self {
+        case .roundOpened: "Omgången öppnad"
+        case .reminder: "Påminnelse"
+        case .lateSummary: "Sena rapporter"
+        case .published: "Rapport publicerad"
+        case .signInLink: "Inloggningslänk"
+        }
+    }
 }
 
 /// When a reminder falls due: `days` before the deadline, or the day after it.
@@ -96,6 +107,19 @@ public enum MailProblem: Sendable, Equatable {
     case refused(code: Int)
     /// Anything else that went wrong talking to it.
     case failed
+
+    /// What the mail system did, in plain Swedish ("e-postsystemet svarar inte").
+    public var swedish: String {
+        switch self {
+        case .unreachable: "e-postsystemet svarar inte"
+        case .timedOut: "e-postsystemet svarade inte i tid"
+        case let .deferred(code): "e-postsystemet ber att få vänta (svar \(code))"
+        case let .refused(code): code == 0
+            ? "meddelandet kan inte skickas (adressen går inte att använda eller identiteten är återkallad)"
+            : "e-postsystemet tar inte emot meddelandet (svar \(code)); kontrollera adresserna"
+        case .failed: "något gick fel när meddelandet skickades"
+        }
+    }
 
     /// The form stored in the outbox.
     public var stored: String {

@@ -101,7 +101,7 @@ enum RoundPages {
         var sentences: [String] = []
         if status.outbox.waiting > 0 {
             let waiting = "\(Swedish.count(status.outbox.waiting, "meddelande väntar", "meddelanden väntar"))"
-            sentences.append(status.outbox.problem.map { "\(waiting): \(problem($0))." } ?? "\(waiting) på att skickas.")
+            sentences.append(status.outbox.problem.map { "\(waiting): \($0.swedish)." } ?? "\(waiting) på att skickas.")
         }
         if !unreachable.isEmpty {
             sentences.append("\(Swedish.count(unreachable.count, "förvaltning", "förvaltningar")) saknar e-postadress och får inga påminnelser: "
@@ -109,17 +109,6 @@ enum RoundPages {
         }
         guard !sentences.isEmpty else { return }
         try page.element("p", [("class", "notice"), ("id", "utskick")], text: sentences.joined(separator: " "))
-    }
-
-    /// The mail system's last answer, in words.
-    static func problem(_ problem: MailProblem) -> String {
-        switch problem {
-        case .unreachable: "e-postsystemet svarar inte"
-        case .timedOut: "e-postsystemet svarade inte i tid"
-        case let .deferred(code): "e-postsystemet ber att få vänta (svar \(code))"
-        case let .refused(code): "e-postsystemet tar inte emot meddelandet (svar \(code)); kontrollera adresserna"
-        case .failed: "något gick fel när meddelandet skickades"
-        }
     }
 
     /// The form to open a round (period and deadline).

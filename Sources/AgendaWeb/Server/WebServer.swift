@@ -1,3 +1,4 @@
+import AgendaMail
 import Hummingbird
 import Logging
 import NIOCore
@@ -30,12 +31,17 @@ public enum WebServer {
     static func application(
         _ settings: WebSettings, logger: Logger? = nil, onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
-        Application(
-            router: try WebApp(settings: settings).router(),
+        let app = try WebApp(settings: settings)
+        var application = Application(
+            router: app.router(),
             server: ConnectionRules.server(limits: settings.connectionLimits),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "Agenda"),
             onServerRunning: onServerRunning,
             logger: logger
         )
+        if let mail = settings.mail {
+            application.addServices(MailLoop(sender: MailSender(service: app.service, settings: mail), interval: settings.mailInterval, logger: logger))
+        }
+        return application
     }
 }

@@ -1,3 +1,4 @@
+import AgendaMail
 import Foundation
 
 /// How `agenda serve` runs.
@@ -18,6 +19,10 @@ public struct WebSettings: Sendable {
     /// Addresses of reverse proxies (nginx, Caddy) in front of the server: from them, the client a
     /// sign-in attempt counts against is the one `X-Forwarded-For` names (``ClientAddress``).
     public var trustedProxies: [String]
+    /// The machine's mail system: when set, the server sends the outbox (``MailLoop``) every ``mailInterval``.
+    public var mail: MailSettings?
+    /// How often the outbox is sent and due reminders written.
+    public var mailInterval: Duration = .seconds(60)
     /// The clock sessions idle by; tests move it instead of waiting.
     var clock: @Sendable () -> Date = { Date() }
     /// How long a connection may take to send a request's head, and how long a body still arriving
@@ -26,8 +31,9 @@ public struct WebSettings: Sendable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String, templates: URL? = nil,
-        idleTimeout: TimeInterval = 30 * 60, secureCookies: Bool = false, trustedProxies: [String] = []
+        idleTimeout: TimeInterval = 30 * 60, secureCookies: Bool = false, trustedProxies: [String] = [], mail: MailSettings? = nil
     ) {
+        self.mail = mail
         self.trustedProxies = trustedProxies
         self.host = host
         self.port = port

@@ -20,13 +20,14 @@ public enum MailComposer {
         let period = message.period.flatMap { try? Period(parsing: $0) }
         let label = period?.swedishLabel ?? message.period ?? ""
         let deadline = message.content.deadline?.description ?? ""
+        let agenda = organisation.isEmpty ? "den digitala agendan" : "\(genitive(organisation)) digitala agenda"
         var mail = Body()
         let subject: String
         switch message.kind {
         case .roundOpened:
             subject = "Dags att rapportera för \(label), senast \(deadline)"
-            mail.paragraph("Rapporteringen för \(label) i \(organisation)s digitala agenda är öppen. "
-                + "Rapportera läget för \(message.department.map { "\($0)s" } ?? "era") aktiviteter senast \(deadline):")
+            mail.paragraph("Rapporteringen för \(label) i \(agenda) är öppen. "
+                + "Rapportera läget för \(message.department.map(genitive) ?? "era") aktiviteter senast \(deadline):")
             mail.actions(message.content.actions)
             mail.link("Rapportera här:", "\(base)/aktiviteter")
         case .reminder:
@@ -49,17 +50,23 @@ public enum MailComposer {
             mail.link("Omgången:", "\(base)/omgang")
         case .published:
             subject = "Rapporten för \(label) är publicerad"
-            mail.paragraph("Rapporten för \(label) i \(organisation)s digitala agenda är publicerad. Från och med nu visas den alltid som nu.")
+            mail.paragraph("Rapporten för \(label) i \(agenda) är publicerad. Från och med nu visas den alltid som nu.")
             mail.link("Läs rapporten:", "\(base)/rapporter/\(message.period ?? "")")
         case .signInLink:
             let hours = Int((message.content.linkValidity ?? 86_400) / 3_600)
-            subject = "Din inloggningslänk till \(organisation)s digitala agenda"
+            subject = "Din inloggningslänk till \(agenda)"
             mail.paragraph("Här är en inloggningslänk för \(message.content.linkIdentity ?? ""). "
                 + "Den fungerar en gång och gäller i \(Swedish.count(hours, "timme", "timmar")). Dela den inte med någon.")
             mail.link("Logga in:", "\(base)/logga-in/\(signInSecret ?? "")")
         }
         mail.paragraph("Det här brevet skickades automatiskt av Agenda; svar på det läses inte.")
         return ComposedMail(subject: subject, text: mail.text, html: try mail.html(title: subject))
+    }
+
+    /// "Mölndals stads", "Skolförvaltningens"; a name ending in s, x or z takes no s ("Västerås").
+    static func genitive(_ name: String) -> String {
+        guard let last = name.last?.lowercased() else { return name }
+        return ["s", "x", "z"].contains(last) ? name : name + "s"
     }
 
     /// The message's blocks, written once as text and once as XHTML.
