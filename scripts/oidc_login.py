@@ -28,11 +28,15 @@ class LoginError(Exception):
 class _Forms(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.forms, self._form, self.text = [], None, []
+        self.forms, self._form, self.text, self._skip = [], None, [], 0
 
     def handle_starttag(self, tag, attrs):
         a = {k: (v if v is not None else "") for k, v in attrs}
-        if tag == "form":
+        if "trmsg" in a:  # LemonLDAP::NG's message codes (5: bad credentials, 9: authentication required)
+            self.text.append(f"[message {a['trmsg']}]")
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag == "form":
             self._form = {"action": a.get("action", ""), "method": a.get("method", "get").lower(), "inputs": []}
             self.forms.append(self._form)
         elif tag in ("input", "button") and self._form is not None:
@@ -41,9 +45,11 @@ class _Forms(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "form":
             self._form = None
+        elif tag in ("script", "style"):
+            self._skip = max(0, self._skip - 1)
 
     def handle_data(self, data):
-        if data.strip():
+        if data.strip() and not self._skip:
             self.text.append(data.strip())
 
 

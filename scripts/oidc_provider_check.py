@@ -82,8 +82,9 @@ def flow(meta, jwks, issuer, redirect_uri, secret, user, auth, show):
     raw = tokens["id_token"]
     header = jwt.get_unverified_header(raw)
     key = next((k for k in jwks.keys if k.key_id == header.get("kid")), None)
-    check(f"{user}: ID token header kid is in the JWKS, alg RS256",
-          key is not None and header.get("alg") == "RS256", json.dumps(header))
+    if not check(f"{user}: ID token header kid is in the JWKS, alg RS256",
+                 key is not None and header.get("alg") == "RS256", json.dumps(header)):
+        return s, None
     try:
         claims = jwt.decode(raw, key.key, algorithms=["RS256"], audience="agenda", issuer=issuer)
     except Exception as e:  # noqa: BLE001

@@ -51,6 +51,8 @@ def main():
     ap.add_argument("--redirect-uri", required=True, action="append")
     ap.add_argument("--post-logout-redirect-uri", required=True, action="append")
     ap.add_argument("--log-level", default="notice")
+    ap.add_argument("--id-token-alg", default="RS256",
+                    help="RS256 (default), RS384, RS512, HS256/384/512 (client secret) or none")
     a = ap.parse_args()
     d = Path(a.dir)
     issuer = f"http://127.0.0.1:{a.port}"
@@ -116,7 +118,7 @@ def main():
             "oidcRPMetaDataOptionsPublic": 0,
             "oidcRPMetaDataOptionsRedirectUris": " ".join(a.redirect_uri),
             "oidcRPMetaDataOptionsPostLogoutRedirectUris": " ".join(a.post_logout_redirect_uri),
-            "oidcRPMetaDataOptionsIDTokenSignAlg": "RS256",
+            "oidcRPMetaDataOptionsIDTokenSignAlg": a.id_token_alg,
             "oidcRPMetaDataOptionsUserInfoSignAlg": "",
             "oidcRPMetaDataOptionsIDTokenForceClaims": 1,  # the claims in the ID token too
             "oidcRPMetaDataOptionsRequirePKCE": 1,
