@@ -50,6 +50,7 @@ def main():
     ap.add_argument("--port", required=True, type=int)
     ap.add_argument("--redirect-uri", required=True, action="append")
     ap.add_argument("--post-logout-redirect-uri", required=True, action="append")
+    # (each given once per URI; LLNG keeps them space-separated and matches them exactly)
     ap.add_argument("--log-level", default="notice")
     ap.add_argument("--id-token-alg", default="RS256",
                     help="RS256 (default), RS384, RS512, HS256/384/512 (client secret) or none")
