@@ -71,6 +71,8 @@ extension AuditEntry {
         case "manage identities": "Ändrade identiteterna"
         case "create sign-in link": "Skapade en inloggningslänk"
         case "sign in with link": "Loggade in med en länk"
+        case "set email": "Ändrade en e-postadress"
+        case "mail sign-in link": "Skickade en inloggningslänk med e-post"
         default: operation
         }
     }
