@@ -15,7 +15,7 @@ struct AgendaCommand: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, ImportCommand.self, ExportCommand.self,
             ListCommand.self, ShowCommand.self, AddCommand.self, EditCommand.self, WithdrawCommand.self,
-            IdentityCommand.self, StatusCommand.self, MailCommand.self, EffectCommand.self, LikaCommand.self, RevisionsCommand.self, AuditCommand.self,
+            IdentityCommand.self, StatusCommand.self, OutboxCommand.self, EffectCommand.self, LikaCommand.self, RevisionsCommand.self, AuditCommand.self,
             ReportCommand.self, SiteCommand.self, TemplatesCommand.self, DemoCommand.self, ServeCommand.self,
         ]
     )

@@ -2,24 +2,23 @@ import AgendaCore
 import Foundation
 import ReportGen
 
-/// Where the round's mail goes and how it is signed: the machine's own mail system (SMTP on loopback,
-/// which relays onward as the municipality has set it up), the sender's address, and the address of
-/// `agenda serve` that links point to.
+/// How the round's mail leaves: the machine's own mail system (a sendmail-compatible command, which relays
+/// onward as the municipality has set it up), the sender's address, and the address of `agenda serve` that
+/// links point to.
 public struct MailSettings: Sendable {
-    public var host: String
-    public var port: Int
+    public var command: MailCommand
     public var from: MailAddress
     public var baseURL: String
+    /// How long the mail command may take with one message before it is stopped.
     public var timeout: Duration
 
-    /// `smtp` is HOST:PORT (PORT defaults to 25); nil when `smtp` or `from` is not usable.
-    public init?(smtp: String, from: String, baseURL: String, timeout: Duration = .seconds(10)) {
-        let parts = smtp.split(separator: ":", maxSplits: 1).map(String.init)
-        guard let host = parts.first, !host.isEmpty, let port = parts.count == 2 ? Int(parts[1]) : 25, (1...65_535).contains(port),
-              let from = MailAddress(parsing: from, displayName: "Agenda")
+    /// `from` defaults to agenda@ the base URL's host. Nil when `baseURL` is not an http(s) address or
+    /// `from` not an e-mail address.
+    public init?(command: MailCommand = .standard, from: String? = nil, baseURL: String, timeout: Duration = .seconds(30)) {
+        guard let url = URL(string: baseURL), ["http", "https"].contains(url.scheme ?? ""), let host = url.host, !host.isEmpty,
+              let from = MailAddress(parsing: from ?? "agenda@\(host)", displayName: "Agenda")
         else { return nil }
-        self.host = host
-        self.port = port
+        self.command = command
         self.from = from
         self.baseURL = baseURL
         self.timeout = timeout
@@ -37,9 +36,10 @@ public struct MailRun: Sendable, Equatable {
 }
 
 /// The outbox's sender: writes the reminders that fell due, then hands each waiting message to the mail
-/// system and marks it sent only once the mail system accepted it. A refusal or a time-out leaves it
-/// waiting with back-off; a kill at any moment loses nothing, and at worst sends one message twice,
-/// byte for byte the same with the same Message-ID.
+/// command and marks it sent only once the command accepted it (exit 0). A refusal, a failure or a
+/// time-out leaves it waiting with its reason and back-off. It holds no claim or lock, so a kill at any
+/// moment loses nothing and delays no later run; at worst one message goes twice, byte for byte the same
+/// with the same Message-ID.
 public struct MailSender: Sendable {
     let service: AgendaService
     let settings: MailSettings
@@ -49,14 +49,14 @@ public struct MailSender: Sendable {
         self.settings = settings
     }
 
-    /// One pass: due reminders, then every message whose attempt is due.
-    public func run() throws -> MailRun {
+    /// One pass: due reminders, then every message whose attempt is due — or, `ignoringBackOff`, every
+    /// message that waits, each tried once (`agenda mail run`, for which cron is the back-off).
+    public func run(ignoringBackOff: Bool = false) throws -> MailRun {
         var run = MailRun()
         run.queued = try service.enqueueDueReminders()
         let organisation = try service.heading()?.organisation ?? ""
-        let client = SMTPClient(host: settings.host, port: settings.port, heloName: heloName, timeout: settings.timeout)
-        for message in try service.messagesDue() {
-            if let problem = try send(message, organisation: organisation, with: client) {
+        for message in try service.messagesDue(ignoringBackOff: ignoringBackOff) {
+            if let problem = try send(message, organisation: organisation) {
                 try service.markFailed(message.number, problem: problem)
                 run.failed += 1
             } else {
@@ -78,38 +78,25 @@ public struct MailSender: Sendable {
             extraHeaders: [MailHeader("Auto-Submitted", "auto-generated"), MailHeader("Content-Language", "sv")])
     }
 
-    /// Sends `message`; nil when the mail system accepted it, else why it waits.
-    private func send(_ message: OutboxMessage, organisation: String, with client: SMTPClient) throws -> MailProblem? {
+    /// Hands `message` to the mail command; nil when it accepted it, else why it waits.
+    private func send(_ message: OutboxMessage, organisation: String) throws -> MailProblem? {
         var secret: String?
         if message.kind == .signInLink {
             // Minted now, so the outbox never holds a secret; nil when the identity was revoked meanwhile.
-            guard let minted = try service.mintSignInLink(for: message) else { return .refused(code: 0) }
+            guard let minted = try service.mintSignInLink(for: message) else { return .failed }
             secret = minted
         }
         let mail = try mail(message, organisation: organisation, signInSecret: secret)
-        do {
-            _ = try client.send(mail, envelopeFrom: settings.from.address, recipients: mail.to.map(\.address))
-            return nil
-        } catch {
-            return Self.problem(error)
-        }
-    }
-
-    static func problem(_ error: SMTPError) -> MailProblem {
-        switch error {
-        case .cannotConnect, .cannotResolve: .unreachable
-        case .timedOut: .timedOut
-        case let .temporaryFailure(_, code, _): .deferred(code: code)
-        case let .permanentFailure(_, code, _): .refused(code: code)
-        case let .recipientsRefused(refusals): (refusals.first?.code ?? 550) >= 500 ? .refused(code: refusals.first?.code ?? 550) : .deferred(code: refusals.first?.code ?? 450)
-        case .invalidAddress, .utf8NotSupported: .refused(code: 0)
-        case .connectionLost, .protocolError: .failed
+        guard !mail.to.isEmpty else { return .failed }
+        switch settings.command.send(mail.rendered(), timeout: settings.timeout) {
+        case .accepted: return nil
+        case .missing: return .commandMissing
+        case .timedOut: return .timedOut
+        case .exited(69), .exited(75): return .unreachable  // EX_UNAVAILABLE, EX_TEMPFAIL: no mail system now
+        case let .exited(status): return .refused(status: Int(status))
         }
     }
 
     /// The sender address's domain: the right side of every Message-ID.
     var domain: String { String(settings.from.address.split(separator: "@").last ?? "agenda.invalid") }
-
-    /// What the sender calls itself in EHLO: the sender's domain.
-    var heloName: String { domain }
 }

@@ -33,8 +33,13 @@ import Testing
         #expect(status.stdout.contains("Inloggningslänk") && status.stdout.contains("skola@molndal.example"))
         #expect(try agenda("audit").stdout.contains("Skickade en inloggningslänk med e-post"))
 
-        let noSMTP = try agenda("mail", "send")
-        #expect(noSMTP.status == 64 && noSMTP.stderr.contains("--smtp"), "stderr: \(noSMTP.stderr)")
+        let noBase = try agenda("mail", "run")
+        #expect(noBase.status == 64 && noBase.stderr.contains("--base-url"), "stderr: \(noBase.stderr)")
+        // A mail command that is not there: the message waits, and says why.
+        let missing = try agenda("mail", "run", "--base-url", "https://agenda.molndal.example", "--mail-command", "/usr/sbin/ingen-sendmail -t")
+        #expect(missing.status == 0, "stderr: \(missing.stderr)")
+        #expect(missing.stdout.contains("0 meddelanden skickade, 1 väntar: e-postkommandot finns inte på servern"), "\(missing.stdout)")
+        #expect(try agenda("mail", "status").stdout.contains("1 meddelande väntar: e-postkommandot finns inte på servern"))
         let badDays = try agenda("status", "round", "open", "2019Q1", "--deadline", "2019-04-15", "--reminders", "fem")
         #expect(badDays.status == 64, "stderr: \(badDays.stderr)")
     }

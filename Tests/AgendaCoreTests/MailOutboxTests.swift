@@ -75,6 +75,7 @@ import Testing
         #expect(summary.content.late.map(\.department) == [StoreFixtures.slf, StoreFixtures.skf])
         #expect(summary.content.late.last?.actions.map(\.code) == ["1.2"])
         #expect(try s.store.enqueueDueReminders(at: Self.at("2019-01-30")) == 0)
+        #expect(try s.store.enqueueDueReminders(at: Self.at("2019-03-01")) == 0, "a month after its day, no more")
         #expect(try s.store.outbox(limit: 50).count == 5)
     }
 
@@ -84,6 +85,13 @@ import Testing
         #expect(try s.store.enqueueDueReminders(at: Self.at("2019-01-20")) == 2)
         let kinds = try s.store.outbox(limit: 10).map { "\($0.kind.rawValue) \($0.content.reminder.map { $0.key } ?? "")" }
         #expect(kinds == ["late-summary ", "reminder after", "round-opened "])
+    }
+
+    @Test func aRoundLeftOpenLongAfterItsDeadlineIsNotChased() throws {
+        let s = try Self.setup()
+        try s.store.openRound(period: Self.q4, deadline: StoreFixtures.date("2019-01-15"), by: s.owner, at: Self.at("2019-01-02"))
+        #expect(try s.store.enqueueDueReminders(at: Self.at("2019-02-17")) == 0, "the day after the deadline was 32 days ago")
+        #expect(try s.store.enqueueDueReminders(at: Self.at("2019-02-16")) == 2, "30 days after it: still")
     }
 
     @Test func reminderDaysAreSetPerRoundAndCheckedInside() throws {
@@ -114,13 +122,16 @@ import Testing
         #expect(try s.store.messagesDue(at: Self.at("2019-01-02").adding(seconds: 59)).isEmpty)
         #expect(try s.store.messagesDue(at: Self.at("2019-01-02").adding(seconds: 60)).count == 1)
         #expect(try s.store.outboxState() == OutboxState(waiting: 1, problem: .unreachable, sent: 0))
-        try s.store.markFailed(message.number, problem: .deferred(code: 451), at: Self.at("2019-01-02", 10))
+        try s.store.markFailed(message.number, problem: .refused(status: 65), at: Self.at("2019-01-02", 10))
         #expect(try s.store.messagesDue(at: Self.at("2019-01-02", 10).adding(seconds: 119)).isEmpty, "twice as long")
         try s.store.markSent(message.number, at: Self.at("2019-01-02", 11))
         try s.store.markFailed(message.number, problem: .failed, at: Self.at("2019-01-02", 12))
         #expect(try s.store.outboxState() == OutboxState(waiting: 0, problem: nil, sent: 1))
         #expect(try s.store.messagesDue(at: Self.at("2019-02-01")).isEmpty)
-        #expect(MailProblem(stored: MailProblem.refused(code: 550).stored) == .refused(code: 550))
+        for problem in [MailProblem.unreachable, .timedOut, .commandMissing, .refused(status: 65), .failed] {
+            #expect(MailProblem(stored: problem.stored) == problem)
+        }
+        #expect(try s.store.messagesDue(at: nil).isEmpty, "a sent message is never due again")
     }
 
     @Test(arguments: ["anna", "anna@", "@molndal.se", "anna@molndal", "anna svensson@molndal.se", "a@b@molndal.se",

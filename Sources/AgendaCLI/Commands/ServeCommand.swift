@@ -39,7 +39,7 @@ struct ServeCommand: AsyncParsableCommand {
         try await WebServer.run(settings) { host, port in
             Output.line("Agenda serverar \(settings.databasePath) på http://\(host):\(port)/ (Ctrl-C avslutar)")
             if let mail = settings.mail {
-                Output.line("Omgångens e-post går genom \(mail.host):\(mail.port) varje minut, från \(mail.from.address).")
+                Output.line("Omgångens e-post går genom \(mail.command.arguments.joined(separator: " ")) varje minut, från \(mail.from.address).")
             }
         }
     }

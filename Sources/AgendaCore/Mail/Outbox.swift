@@ -95,17 +95,17 @@ public struct MailContent: Sendable, Equatable, Codable {
     public var linkIdentity: String?
 }
 
-/// Why a message waits: the last answer of the mail system, as a code the front ends word.
+/// Why a message waits: what the mail command did, as a code the front ends word.
 public enum MailProblem: Sendable, Equatable {
-    /// Nothing answered at the mail system's address (connection refused, no route).
+    /// The mail system is not there or does not answer now (the command's sysexits 69 or 75).
     case unreachable
-    /// The mail system did not answer in time.
+    /// The mail command did not finish in time and was stopped.
     case timedOut
-    /// The mail system refused for now (a 4xx reply); it is asked again later.
-    case deferred(code: Int)
-    /// The mail system refused the message or every recipient (a 5xx reply).
-    case refused(code: Int)
-    /// Anything else that went wrong talking to it.
+    /// There is no such mail command on the machine.
+    case commandMissing
+    /// The mail command refused the message (any other exit status, e.g. 65 for a recipient refused).
+    case refused(status: Int)
+    /// The message could not be made (an address that is no longer one, an identity revoked since).
     case failed
 
     /// What the mail system did, in plain Swedish ("e-postsystemet svarar inte").
@@ -113,11 +113,9 @@ public enum MailProblem: Sendable, Equatable {
         switch self {
         case .unreachable: "e-postsystemet svarar inte"
         case .timedOut: "e-postsystemet svarade inte i tid"
-        case let .deferred(code): "e-postsystemet ber att få vänta (svar \(code))"
-        case let .refused(code): code == 0
-            ? "meddelandet kan inte skickas (adressen går inte att använda eller identiteten är återkallad)"
-            : "e-postsystemet tar inte emot meddelandet (svar \(code)); kontrollera adresserna"
-        case .failed: "något gick fel när meddelandet skickades"
+        case .commandMissing: "e-postkommandot finns inte på servern"
+        case let .refused(status): "e-postsystemet tog inte emot meddelandet (slutkod \(status)); kontrollera adressen"
+        case .failed: "meddelandet kan inte skickas: adressen går inte att använda eller identiteten är återkallad"
         }
     }
 
@@ -126,8 +124,8 @@ public enum MailProblem: Sendable, Equatable {
         switch self {
         case .unreachable: "unreachable"
         case .timedOut: "timed-out"
-        case let .deferred(code): "deferred-\(code)"
-        case let .refused(code): "refused-\(code)"
+        case .commandMissing: "command-missing"
+        case let .refused(status): "refused-\(status)"
         case .failed: "failed"
         }
     }
@@ -136,8 +134,8 @@ public enum MailProblem: Sendable, Equatable {
         switch stored {
         case "unreachable": self = .unreachable
         case "timed-out": self = .timedOut
-        case _ where stored.hasPrefix("deferred-"): self = .deferred(code: Int(stored.dropFirst(9)) ?? 400)
-        case _ where stored.hasPrefix("refused-"): self = .refused(code: Int(stored.dropFirst(8)) ?? 500)
+        case "command-missing": self = .commandMissing
+        case _ where stored.hasPrefix("refused-"): self = .refused(status: Int(stored.dropFirst(8)) ?? 1)
         default: self = .failed
         }
     }
@@ -169,6 +167,12 @@ public struct OutboxState: Sendable, Equatable {
     public var problem: MailProblem?
     /// Messages accepted by the mail system.
     public var sent: Int
+
+    public init(waiting: Int, problem: MailProblem?, sent: Int) {
+        self.waiting = waiting
+        self.problem = problem
+        self.sent = sent
+    }
 }
 
 /// How the sender waits after a failed attempt: 1, 2, 4 … minutes, at most an hour.

@@ -12,9 +12,10 @@ extension AgendaService {
         try write { store in try store.enqueueDueReminders(at: now) }
     }
 
-    /// The messages whose next attempt is due now, oldest first.
-    public func messagesDue(limit: Int = 100) throws -> [OutboxMessage] {
-        try reading { store in try store.messagesDue(at: now, limit: limit) }
+    /// The messages whose next attempt is due now, oldest first; with `ignoringBackOff`, every message that
+    /// waits (`agenda mail run`: cron is its back-off).
+    public func messagesDue(ignoringBackOff: Bool = false, limit: Int = 1_000) throws -> [OutboxMessage] {
+        try reading { store in try store.messagesDue(at: ignoringBackOff ? nil : now, limit: limit) }
     }
 
     /// Every message, newest first, at most `limit`.

@@ -5,28 +5,32 @@ import Foundation
 extension AgendaStore {
     // MARK: - Writing messages (inside the causing event's transaction)
 
-    /// Puts a message in the outbox unless one with the same `dedupe` key is there already; true when written.
-    /// Nothing is written for no recipients: a förvaltning without an address is flagged on the round page.
+    /// Puts one message per recipient in the outbox, each unless one with the same `dedupe` key (the event's
+    /// key and the address) is there already; true when any was written. Recipients are fixed now: someone
+    /// given an address later gets nothing for this event. Nothing is written for no recipients: a
+    /// förvaltning without an address is flagged on the round page.
     @discardableResult
     func enqueue(
         _ kind: MailKind, to recipients: [MailRecipient], content: MailContent, period: String?, department: String?,
         dedupe: String?, at: Timestamp
     ) throws -> Bool {
-        guard !recipients.isEmpty else { return false }
-        if let dedupe, try db.first("SELECT 1 FROM outbox WHERE dedupe = ?", [.text(dedupe)], { _ in true }) != nil {
-            return false
-        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        try db.run("""
-            INSERT INTO outbox (message_id, kind, dedupe, period, department, recipients_json, content_json, created_at, next_attempt_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [
-                .text("agenda.\(kind.rawValue).\(AccessToken.generate().suffix(16))"), .text(kind.rawValue), SQLValue(dedupe),
-                SQLValue(period), SQLValue(department), .text(String(decoding: try encoder.encode(recipients), as: UTF8.self)),
-                .text(String(decoding: try encoder.encode(content), as: UTF8.self)), .text(at.description), .text(at.description),
-            ])
-        return true
+        var written = false
+        for recipient in recipients {
+            let key = dedupe.map { "\($0):\(recipient.email.lowercased())" }
+            if let key, try db.first("SELECT 1 FROM outbox WHERE dedupe = ?", [.text(key)], { _ in true }) != nil { continue }
+            try db.run("""
+                INSERT INTO outbox (message_id, kind, dedupe, period, department, recipients_json, content_json, created_at, next_attempt_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, [
+                    .text("agenda.\(kind.rawValue).\(AccessToken.generate().suffix(16))"), .text(kind.rawValue), SQLValue(key),
+                    SQLValue(period), SQLValue(department), .text(String(decoding: try encoder.encode([recipient]), as: UTF8.self)),
+                    .text(String(decoding: try encoder.encode(content), as: UTF8.self)), .text(at.description), .text(at.description),
+                ])
+            written = true
+        }
+        return written
     }
 
     /// The addresses of the identities not revoked with `role` (and, for reporters, of `department`).
@@ -76,9 +80,14 @@ extension AgendaStore {
 
     // MARK: - Reminders, by date
 
+    /// How long after it fell due a reminder is still written: a round left open long after its deadline
+    /// is not chased any more.
+    static let reminderStaleDays = 30
+
     /// Writes the reminders due at `at` (Swedish date) for every open round of an unpublished period: for
     /// each förvaltning still missing reports, the latest reminder due (so a round opened late sends one, not
     /// several), once per round, förvaltning and kind; and after the deadline one summary to the owners.
+    /// A reminder more than ``reminderStaleDays`` past its day is not written.
     /// Returns how many messages were written. The system's own job: it needs write access to the file only.
     public func enqueueDueReminders(at: Timestamp) throws -> Int {
         try db.transaction {
@@ -97,7 +106,11 @@ extension AgendaStore {
             for round in rounds {
                 guard let deadline = round.deadline else { continue }
                 let kinds = round.days.map { ReminderKind.before(days: $0) } + [.afterDeadline]
-                guard let latest = kinds.filter({ $0.due(deadline: deadline) <= today }).max() else { continue }
+                // A round left open long after its deadline is not chased any more (a month on).
+                guard let latest = kinds.filter({
+                    let due = $0.due(deadline: deadline)
+                    return due <= today && today <= due.adding(days: Self.reminderStaleDays)
+                }).max() else { continue }
                 let period = try Period(parsing: round.period)
                 let missing = try missingReports(for: period)
                 guard !missing.isEmpty else { continue }
@@ -133,12 +146,12 @@ extension AgendaStore {
         FROM outbox
         """
 
-    /// The messages waiting whose next attempt is due at `at`, oldest first.
-    public func messagesDue(at: Timestamp, limit: Int = 100) throws -> [OutboxMessage] {
+    /// The messages waiting whose next attempt is due at `at` (every waiting one with `at` nil), oldest first.
+    public func messagesDue(at: Timestamp?, limit: Int = 1_000) throws -> [OutboxMessage] {
         try db.read {
             try db.query(
-                "\(Self.outboxSelect) WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?",
-                [.text(at.description), .integer(Int64(limit))]) { try readMessage($0) }
+                "\(Self.outboxSelect) WHERE sent_at IS NULL AND (?1 IS NULL OR next_attempt_at <= ?1) ORDER BY id LIMIT ?2",
+                [SQLValue(at?.description), .integer(Int64(limit))]) { try readMessage($0) }
         }
     }
 

@@ -80,8 +80,8 @@ enum MIMEEncoding {
     /// Quoted-printable (RFC 2045 §6.7) of UTF-8 text, its lines joined by CRLF whatever the text used
     /// (no line end is added after the last line).
     /// Lines are at most 76 characters (soft breaks: `=` at the end); `=`, non-ASCII and control bytes
-    /// are `=XX`, and so is white space at the end of a line. A leading "." is left as it is: SMTP's
-    /// dot-stuffing (in `SMTPClient`) protects it.
+    /// are `=XX`, and so is white space at the end of a line. A leading "." is left as it is: the mail command's
+    /// `-i` does not end the message there, and its SMTP dot-stuffing protects it on the way on.
     static func quotedPrintable(_ text: String) -> String {
         let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         let hex = Array("0123456789ABCDEF".utf8)

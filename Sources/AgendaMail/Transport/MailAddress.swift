@@ -1,11 +1,10 @@
 /// An e-mail address (`local@domain`) with an optional display name, as written in a header
-/// (`Anna Svensson <anna.svensson@molndal.example>`) or given in the SMTP envelope.
+/// (`Anna Svensson <anna.svensson@molndal.example>`).
 ///
 /// The address is checked once, when it is made: exactly one `@`, a non-empty local part and domain,
 /// no white space, control characters or the characters that delimit addresses in a header
 /// (`<>()[],;:\"`), no empty dot-separated label, a domain with a dot (or `localhost`), at most
-/// 254 octets. UTF-8 local parts and domains are accepted (RFC 6531); sending them needs a server that
-/// offers SMTPUTF8 (`SMTPClient` checks).
+/// 254 octets. UTF-8 local parts and domains are accepted (RFC 6531); the mail system must relay them.
 public struct MailAddress: Sendable, Equatable, Hashable {
     /// The name shown to the reader; line breaks are made spaces when the header is written.
     public let displayName: String?
@@ -19,7 +18,7 @@ public struct MailAddress: Sendable, Equatable, Hashable {
         self.displayName = displayName
     }
 
-    /// Whether the address (not the display name) is plain ASCII, i.e. needs no SMTPUTF8.
+    /// Whether the address (not the display name) is plain ASCII.
     public var isASCII: Bool { address.utf8.allSatisfy { $0 < 0x80 } }
 
     static func isValid(_ address: String) -> Bool {

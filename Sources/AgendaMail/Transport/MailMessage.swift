@@ -41,7 +41,7 @@ public struct MailMessage: Sendable, Equatable {
         self.extraHeaders = extraHeaders
     }
 
-    /// The message with CRLF line ends, ready for SMTP's DATA (before dot-stuffing). Only the address
+    /// The message with CRLF line ends (RFC 5322; ``MailCommand`` hands it over with LF). Only the address
     /// headers can hold bytes above 127, and only when an address itself is UTF-8.
     public func rendered() -> [UInt8] {
         var head = MIMEEncoding.header("Date", [MIMEEncoding.date(date)])
