@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Glibc  // Linux: SOCK_CLOEXEC and MSG_NOSIGNAL
 
 /// One SMTP reply: its code and its lines as sent, joined by "\n" (without CRLF).
 struct SMTPReply {
@@ -34,7 +30,8 @@ final class SMTPConnection {
         var entry: UnsafeMutablePointer<addrinfo>? = list
         while let info = entry?.pointee {
             entry = info.ai_next
-            let candidate = socket(info.ai_family, info.ai_socktype, info.ai_protocol)
+            // Close-on-exec: a process the caller starts meanwhile must not keep the connection open.
+            let candidate = socket(info.ai_family, info.ai_socktype | Int32(SOCK_CLOEXEC.rawValue), info.ai_protocol)
             guard candidate >= 0 else { lastErrno = errno; continue }
             _ = fcntl(candidate, F_SETFL, fcntl(candidate, F_GETFL) | O_NONBLOCK)
             if connect(candidate, info.ai_addr, info.ai_addrlen) == 0 {

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A private Exim instance, started by scripts/mta (scripts/mta.md) in a temporary folder on a free
+/// loopback port, delivering every recipient's mail into DIR/mail/<address>/new/.
+struct TestMTA {
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static let script = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("scripts/mta")
+
+    let directory: URL
+    let port: Int
+
+    /// Starts an instance, runs `body` with it, and stops it and removes its folder whatever happens.
+    static func with<T>(_ body: (TestMTA) throws -> T) throws -> T {
+        let mta = try start()
+        defer { mta.stop() }
+        return try body(mta)
+    }
+
+    static func start() throws -> TestMTA {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-mail-transport-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let port = try freePort()
+        let result = try Spawn.run(script.path, ["start", directory.path, String(port)])
+        guard result.status == 0 else {
+            try? FileManager.default.removeItem(at: directory)
+            if result.error.contains("not installed") {
+                throw Failure(description: "Exim is missing: run `scripts/mta install` (as root) before the AgendaMail tests")
+            }
+            throw Failure(description: "scripts/mta start failed (\(result.status)): \(result.error)")
+        }
+        return TestMTA(directory: directory, port: port)
+    }
+
+    /// Stops the daemon (a connection to its port is then refused) and removes the folder.
+    func stop(removing: Bool = true) {
+        _ = try? Spawn.run(Self.script.path, ["stop", directory.path])
+        if removing { try? FileManager.default.removeItem(at: directory) }
+    }
+
+    /// The files delivered to `address`, waiting up to five seconds for `count` of them
+    /// (Exim delivers in a separate process just after its 250).
+    func delivered(to address: String, count: Int = 1) -> [URL] {
+        let folder = directory.appendingPathComponent("mail/\(address.lowercased())/new")
+        let deadline = Date().addingTimeInterval(5)
+        while true {
+            let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
+            if files.count >= count || Date() > deadline { return files.sorted { $0.path < $1.path } }
+            usleep(20_000)
+        }
+    }
+}
+
+/// A TCP socket listening on 127.0.0.1 that never accepts or writes: the kernel completes the
+/// connection, and then nothing ever answers.
+final class SilentListener {
+    let descriptor: Int32
+    let port: Int
+
+    init() throws {
+        (descriptor, port) = try boundSocket()
+        guard listen(descriptor, 4) == 0 else { throw TestMTA.Failure(description: "listen: errno \(errno)") }
+    }
+
+    deinit { close(descriptor) }
+}
+
+/// A port on 127.0.0.1 that nothing listens on just now.
+func freePort() throws -> Int {
+    let (descriptor, port) = try boundSocket()
+    close(descriptor)
+    return port
+}
+
+/// A TCP socket bound to 127.0.0.1 on a port the kernel picks, and that port.
+private func boundSocket() throws -> (Int32, Int) {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
+        }
+    }
+    guard descriptor >= 0, bound else { throw TestMTA.Failure(description: "cannot bind a loopback socket: errno \(errno)") }
+    return (descriptor, Int(UInt16(bigEndian: address.sin_port)))
+}
