@@ -52,6 +52,14 @@ import Testing
         #expect(Decode.headerText(encoded.joined(separator: " ")) == "Ämne Bcc: x@y.example")
     }
 
+    @Test func aNoBreakSpaceIsKeptAndAStructuredHeaderKeepsItsLongWords() {
+        let amount = MIMEEncoding.unstructured("Kostnad 3\u{A0}000 kr", headerName: "Subject")
+        #expect(Decode.headerText(amount.joined(separator: " ")) == "Kostnad 3\u{A0}000 kr")
+        let url = "<https://agenda.molndal.example/avregistrera?token=" + String(repeating: "0123456789", count: 8) + ">"
+        #expect(MIMEEncoding.unstructured(url, headerName: "List-Unsubscribe", keepingLongWords: true) == [url])
+        #expect(MIMEEncoding.unstructured(url, headerName: "Subject").allSatisfy { $0.hasPrefix("=?utf-8?B?") })
+    }
+
     @Test func displayNamesAreBareQuotedOrEncoded() {
         #expect(MIMEEncoding.phrase("Anna Svensson", headerName: "To") == ["Anna", "Svensson"])
         #expect(MIMEEncoding.phrase("Svensson, Anna", headerName: "To") == ["\"Svensson,", "Anna\""])
