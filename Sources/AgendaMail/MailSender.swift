@@ -75,7 +75,7 @@ public struct MailSender: Sendable {
             messageID: "\(message.messageID)@\(domain)", date: Date(timeIntervalSince1970: TimeInterval(message.createdAt.secondsSinceEpoch)),
             from: settings.from, to: message.recipients.compactMap { MailAddress(parsing: $0.email, displayName: $0.name) },
             subject: words.subject, text: words.text, html: words.html,
-            extraHeaders: [MailHeader("Auto-Submitted", "auto-generated"), MailHeader("Content-Language", "sv")])
+            extraHeaders: [MailHeader("Auto-Submitted", "auto-generated")])
     }
 
     /// Hands `message` to the mail command; nil when it accepted it, else why it waits.

@@ -90,8 +90,8 @@ import Testing
     @Test func aRoundLeftOpenLongAfterItsDeadlineIsNotChased() throws {
         let s = try Self.setup()
         try s.store.openRound(period: Self.q4, deadline: StoreFixtures.date("2019-01-15"), by: s.owner, at: Self.at("2019-01-02"))
-        #expect(try s.store.enqueueDueReminders(at: Self.at("2019-02-17")) == 0, "the day after the deadline was 32 days ago")
-        #expect(try s.store.enqueueDueReminders(at: Self.at("2019-02-16")) == 2, "30 days after it: still")
+        #expect(try s.store.enqueueDueReminders(at: Self.at("2019-02-16")) == 0, "the day after the deadline was 31 days ago")
+        #expect(try s.store.enqueueDueReminders(at: Self.at("2019-02-15")) == 2, "30 days after it: still")
     }
 
     @Test func reminderDaysAreSetPerRoundAndCheckedInside() throws {

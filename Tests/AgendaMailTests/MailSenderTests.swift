@@ -27,6 +27,7 @@ import Testing
         let token = try #require(demo.tokens.first { $0.identity.role == .owner }?.token)
         let owner = try service.authenticate(token: token)
         try service.setEmail("skola@molndal.example", of: "Skolförvaltningen", by: owner)
+        try service.setEmail("bygg@molndal.example", of: "Stadsbyggnadsförvaltningen", by: owner)
         try service.setEmail("it-chef@molndal.example", of: owner.name, by: owner)
         return (service, owner)
     }
@@ -37,31 +38,29 @@ import Testing
             command: command, from: "agenda@molndal.example", baseURL: "https://agenda.molndal.example/", timeout: timeout))
     }
 
-    static func header(_ name: String, in file: URL) throws -> String? {
-        let fields = Decode.headerFields(Array(try Data(contentsOf: file)))
-        return fields.first { $0.lowercased().hasPrefix(name.lowercased() + ":") }.map { String($0.dropFirst(name.count + 1)).trimmingCharacters(in: .whitespaces) }
-    }
-
     @Test func remindersArriveOnceInSwedishAndWaitWhileTheMailSystemIsDown() throws {
         let clock = Clock(Timestamp(CalendarDate(year: 2019, month: 1, day: 14), hour: 8))
         let (service, owner) = try Self.demo(clock: clock)
-        let missing = try service.missing(period: try Period(parsing: "2018Q4"), department: "Skolförvaltningen").missing.flatMap(\.actions)
-        #expect(!missing.isEmpty, "the demo leaves Skolförvaltningen's 2018Q4 reports missing")
+        let period = try Period(parsing: "2018Q4")
+        let missing = try service.missing(period: period, department: "Stadsbyggnadsförvaltningen").missing.flatMap(\.actions)
+        #expect(!missing.isEmpty, "the demo leaves Stadsbyggnadsförvaltningen's 2018Q4 reports missing")
+        #expect(try service.missing(period: period, department: "Skolförvaltningen").missing.isEmpty, "and Skolförvaltningen's done")
 
         try TestMTA.with { mta in
             let sender = MailSender(service: service, settings: try Self.settings(try mta.msmtp()))
             let first = try sender.run()
-            #expect(first.queued == 1 && first.sent == 1 && first.failed == 0, "\(first): only Skolförvaltningen has an address")
-            let files = mta.delivered(to: "skola@molndal.example")
+            #expect(first.queued == 1 && first.sent == 1 && first.failed == 0, "\(first): one förvaltning with an address misses reports")
+            #expect(mta.delivered(to: "skola@molndal.example", count: 0).isEmpty, "a förvaltning that has reported everything gets no reminder")
+            let files = mta.delivered(to: "bygg@molndal.example")
             try #require(files.count == 1)
             // Read back with Python's email package: an independent MIME parser.
             let parsed = try ParsedMail(file: files[0])
             #expect(parsed.subject == "Påminnelse: rapportera för kvartal 4 2018 senast 2019-01-15")
             #expect(parsed.defects.isEmpty, "\(parsed.defects)")
-            #expect(parsed.to == [.init(name: "Skolförvaltningen", address: "skola@molndal.example")])
+            #expect(parsed.to == [.init(name: "Stadsbyggnadsförvaltningen", address: "bygg@molndal.example")])
             #expect(parsed.from == [.init(name: "Agenda", address: "agenda@molndal.example")])
             #expect(parsed.messageID.hasPrefix("<agenda.reminder.") && parsed.messageID.hasSuffix("@molndal.example>"))
-            #expect(try Self.header("Auto-Submitted", in: files[0]) == "auto-generated")
+            #expect(String(decoding: try Data(contentsOf: files[0]), as: UTF8.self).contains("\nAuto-Submitted: auto-generated\n"))
             #expect(parsed.parts.map(\.type) == ["text/plain", "text/html"])
             let body = try #require(parsed.parts.first?.content)
             for code in missing { #expect(body.contains("  \(code)  "), "\(code) is listed") }
@@ -70,14 +69,15 @@ import Testing
             #expect(parsed.parts.last?.content.contains("<a href=\"https://agenda.molndal.example/aktiviteter\">") == true)
 
             #expect(try sender.run() == MailRun(), "nothing new, nothing twice")
-            #expect(mta.delivered(to: "skola@molndal.example").count == 1)
+            #expect(mta.delivered(to: "bygg@molndal.example").count == 1)
             #expect(try service.outboxState() == OutboxState(waiting: 0, problem: nil, sent: 1))
         }
 
         // The mail system is down: a link asked for now waits, with the reason.
         try service.mailSignInLink(for: "Skolförvaltningen", validFor: 3_600, by: owner)
         let stopped = try TestMTA.start()
-        stopped.stop()
+        stopped.stop(removing: false)
+        defer { try? FileManager.default.removeItem(at: stopped.directory) }
         let down = try MailSender(service: service, settings: try Self.settings(try stopped.msmtp())).run()
         #expect(down.failed == 1 && down.sent == 0)
         #expect(try service.outboxState().problem == .unreachable, "msmtp: connection refused, EX_TEMPFAIL")
@@ -132,7 +132,8 @@ import Testing
         ("/bin/false", MailProblem.refused(status: 1)),
     ])
     func aCommandThatIsMissingHangsOrFailsLeavesTheMessageWaiting(_ command: String, _ problem: MailProblem) throws {
-        let clock = Clock(Timestamp(CalendarDate(year: 2019, month: 2, day: 1), hour: 8))
+        // March 2019: the demo's 2018Q4 round is past being chased, so the link is the one message.
+        let clock = Clock(Timestamp(CalendarDate(year: 2019, month: 3, day: 1), hour: 8))
         let (service, owner) = try Self.demo(clock: clock)
         try service.mailSignInLink(for: "Skolförvaltningen", validFor: 3_600, by: owner)
         let sender = MailSender(service: service, settings: try Self.settings(command, timeout: .seconds(1)))

@@ -158,7 +158,7 @@ struct IdentityLink: ParsableCommand {
         let service = try global.service(.write)
         if mail {
             try service.mailSignInLink(for: name, validFor: Int64(hours) * 3600, by: try global.caller(service))
-            Output.line("En inloggningslänk till \(name) ligger i utkorgen; den skickas med `agenda mail send` eller av `agenda serve --smtp`.")
+            Output.line("En inloggningslänk till \(name) ligger i utkorgen; den skickas av `agenda mail run` eller av `agenda serve --base-url …`.")
             return
         }
         let baseURL = baseURL ?? ""

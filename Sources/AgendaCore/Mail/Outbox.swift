@@ -1,5 +1,5 @@
 /// The round's e-mail, as data. A message is put in the outbox in the transaction of the event that causes
-/// it and sent afterwards by whoever runs the sender (`agenda serve --smtp`, `agenda mail send`), which
+/// it and sent afterwards by whoever runs the sender (`agenda serve --base-url`, `agenda mail run`), which
 /// words it in Swedish (AgendaMail) and marks it sent only once the mail system accepted it.
 
 /// What a message is about.

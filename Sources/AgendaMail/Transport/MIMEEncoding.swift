@@ -27,17 +27,18 @@ enum MIMEEncoding {
         return result + "\r\n"
     }
 
-    /// A header value as the words of unstructured text (RFC 5322 §3.2.5): line breaks, tabs and runs of
-    /// white space become one space, so a value can never start a header of its own. Text that is not
-    /// ASCII, that could be mistaken for an encoded word, or has a word too long to fold, is written as
-    /// RFC 2047 encoded words instead.
-    static func unstructured(_ value: String, headerName: String) -> [String] {
+    /// A header value as the words of unstructured text (RFC 5322 §3.2.5): line breaks, tabs, control
+    /// characters and runs of spaces become one space, so a value can never start a header of its own
+    /// (a no-break space is kept). Text that is not ASCII is written as RFC 2047 encoded words, and so is
+    /// text that could be mistaken for them or has a word too long to fold, unless `keepingLongWords`
+    /// (for headers such as List-Unsubscribe, whose long URL must stay as it is).
+    static func unstructured(_ value: String, headerName: String, keepingLongWords: Bool = false) -> [String] {
         let words = value.split(whereSeparator: { character in
-            character.isWhitespace || character.unicodeScalars.contains { $0.properties.generalCategory == .control }
+            character == " " || character.isNewline || character.unicodeScalars.contains { $0.properties.generalCategory == .control }
         }).map(String.init)
         let room = foldedLineLength - headerName.utf8.count - 2
         let plain = words.allSatisfy { word in
-            word.utf8.allSatisfy { $0 >= 0x21 && $0 < 0x7F } && !word.contains("=?") && word.utf8.count <= room
+            word.utf8.allSatisfy { $0 >= 0x21 && $0 < 0x7F } && (keepingLongWords || !word.contains("=?") && word.utf8.count <= room)
         }
         return plain ? words : encodedWords(words.joined(separator: " "), headerName: headerName)
     }

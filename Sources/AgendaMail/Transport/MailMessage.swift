@@ -24,9 +24,10 @@ public struct MailMessage: Sendable, Equatable {
     public var text: String
     /// A complete HTML or XHTML document in UTF-8, sent as the alternative to `text`.
     public var html: String?
-    /// Written after MIME-Version, in this order. A header with a name that is not a valid field name,
-    /// or one the message writes itself (Date, From, To, Subject, Message-ID, MIME-Version,
-    /// Content-*), is left out.
+    /// Written after MIME-Version, in this order, folded at spaces. A value that is not ASCII is written
+    /// as RFC 2047 encoded words, so a structured header (List-Unsubscribe) should be ASCII. A header
+    /// whose name is not a valid field name, or one the message writes itself (Date, From, To, Subject,
+    /// Message-ID, MIME-Version, Content-*), is left out.
     public var extraHeaders: [MailHeader]
 
     public init(messageID: String, date: Date, from: MailAddress, to: [MailAddress], subject: String,
@@ -62,7 +63,8 @@ public struct MailMessage: Sendable, Equatable {
             let name = header.name.lowercased()
             guard !name.isEmpty, name.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != 0x3A }),
                   !reserved.contains(name), !name.hasPrefix("content-") else { continue }
-            head += MIMEEncoding.header(header.name, MIMEEncoding.unstructured(header.value, headerName: header.name))
+            let tokens = MIMEEncoding.unstructured(header.value, headerName: header.name, keepingLongWords: true)
+            head += MIMEEncoding.header(header.name, tokens)
         }
 
         let plain = "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n"

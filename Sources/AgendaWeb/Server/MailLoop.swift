@@ -3,7 +3,7 @@ import Logging
 import NIOPosix
 import ServiceLifecycle
 
-/// `agenda serve --smtp`: sends the outbox every `interval` (and writes the reminders that fell due), on
+/// `agenda serve --base-url`: sends the outbox every `interval` (and writes the reminders that fell due), on
 /// NIO's blocking pool since the sender waits on the mail system and the database. Ends with the server;
 /// a run under way when it stops is finished first (at most the mail system's timeout).
 struct MailLoop: Service {

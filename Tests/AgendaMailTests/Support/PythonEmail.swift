@@ -25,7 +25,8 @@ struct ParsedMail: Decodable {
 
     static let program = """
         import email, email.policy, json, sys
-        message = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=email.policy.default)
+        # Read as UTF-8 text: a header may hold a UTF-8 address (RFC 6532), which the bytes parser would escape.
+        message = email.message_from_string(open(sys.argv[1], encoding="utf-8").read(), policy=email.policy.default)
         mailboxes = lambda name: [{"name": a.display_name, "address": a.addr_spec} for a in message[name].addresses]
         print(json.dumps({
             "subject": str(message["subject"]),
@@ -42,7 +43,7 @@ struct ParsedMail: Decodable {
         """
 
     init(file: URL) throws {
-        let result = try TestMTA.run("/usr/bin/python3", ["-c", Self.program, file.path])
+        let result = try Spawn.run("/usr/bin/python3", ["-c", Self.program, file.path])
         guard result.status == 0 else { throw TestMTA.Failure(description: "python3 email: \(result.error)") }
         self = try JSONDecoder().decode(ParsedMail.self, from: Data(result.output.utf8))
     }

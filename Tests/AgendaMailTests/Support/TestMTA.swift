@@ -26,10 +26,10 @@ struct TestMTA {
     }
 
     static func start() throws -> TestMTA {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-mail-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-mail-transport-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let port = try freePort()
-        let result = try run(script.path, ["start", directory.path, String(port)])
+        let result = try Spawn.run(script.path, ["start", directory.path, String(port)])
         guard result.status == 0 else {
             try? FileManager.default.removeItem(at: directory)
             if result.error.contains("not installed") {
@@ -55,7 +55,7 @@ struct TestMTA {
 
     /// Stops the daemon (a connection to its port is then refused) and removes the folder.
     func stop(removing: Bool = true) {
-        _ = try? Self.run(Self.script.path, ["stop", directory.path])
+        _ = try? Spawn.run(Self.script.path, ["stop", directory.path])
         if removing { try? FileManager.default.removeItem(at: directory) }
     }
 
@@ -70,21 +70,6 @@ struct TestMTA {
             usleep(20_000)
         }
     }
-
-    /// Runs a program, returning its exit status, standard output and standard error.
-    static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = arguments
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
-    }
 }
 
 /// A port on 127.0.0.1 that nothing listens on just now.
@@ -96,7 +81,7 @@ func freePort() throws -> Int {
 
 /// A TCP socket bound to 127.0.0.1 on a port the kernel picks, and that port.
 private func boundSocket() throws -> (Int32, Int) {
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
