@@ -24,6 +24,12 @@ plays one reporting round in headless Chromium driven by Selenium:
      /rapporter/<period> it links to) and the public site (/oppet/ and every page it links to); the menu and
      "Logga ut" stay in sight. The pages that are not measured only are checked with axe and Nu at 320 px.
 
+  i. the round's e-mail through a real mail path (msmtp relaying to a private Exim, scripts/mta): the
+     IT-chef gives Skolförvaltningen an address on /identiteter, opens a round and sends it a sign-in link
+     by mail; `agenda mail run` hands both messages to msmtp; Python's email package reads what Exim
+     delivered (the round's message names the deadline and 6.2); Chromium follows the mailed one-time link
+     (signed in as Skolförvaltningen) and then the round message's link to its actions.
+
 Last, with a POST body trickling in one byte at a time, the server gets SIGTERM and must end within 5 s.
 
 Every page visited is checked with axe-core (WCAG 2.x A/AA; any violation fails) in the browser
@@ -259,6 +265,7 @@ class Test:
             ("f. %s" % DEPARTMENT, lambda: self.reporter_corrects_an_earlier_period(tokens[DEPARTMENT])),
             ("g. %s" % DEPARTMENT, lambda: self.reporter_session_ends_while_typing(tokens[DEPARTMENT])),
             ("h. reflow", lambda: self.reflow(tokens)),
+            ("i. e-post", lambda: self.mail_round(tokens["IT-chef"])),
         ]
         for name, step in steps:
             try:
@@ -320,6 +327,100 @@ class Test:
                    "the link %s does not start with %s/logga-in/ (built from the Host header?)" % (
                        self.link.split("/logga-in/")[0] + "/logga-in/…", self.base))
         self.sign_out(who)
+
+    def mail_round(self, owner_token: str):
+        """Step i: the round's e-mail from the IT-chef's pages to a förvaltning's inbox and back to the web."""
+        import email
+        import email.policy
+        who = "i. e-post"
+        address = "skola@molndal.example"
+        scripts = Path(__file__).resolve().parent
+        mta = Path(tempfile.mkdtemp(prefix="agenda-browser-mta-"))
+        os.chmod(mta, 0o755)
+        port = free_port()
+        started = subprocess.run([str(scripts / "mta"), "start", str(mta), str(port)], capture_output=True, text=True,
+                                 timeout=60, stdin=subprocess.DEVNULL)
+        if started.returncode != 0:
+            raise StepFailed("scripts/mta start: %s" % cr.trim(started.stderr or started.stdout, 300))
+        try:
+            rc = mta / "msmtprc"
+            rc.write_text("account default\nhost 127.0.0.1\nport %d\nfrom agenda@molndal.example\nauth off\ntls off\n" % port)
+            os.chmod(rc, 0o600)
+
+            self.sign_in(who, owner_token, "/omgang")
+            self.visit("/identiteter")
+            form = self.form_with_action("/identiteter/epost")
+            self.fill(form, "identity", DEPARTMENT)
+            self.fill(form, "email", address)
+            self.submit(form)
+            self.page("%s: %s has an address" % (who, DEPARTMENT))
+            self.check("%s: the identity page gives %s the address %s" % (who, DEPARTMENT, address),
+                       address in self.find("main").text, self.page_summary())
+            self.submit(self.form_with_action("/identiteter/%s/lank-epost" % DEPARTMENT))
+            self.check("%s: a sign-in link by mail is put in the outbox" % who, "ligger i utkorgen" in self.find("main").text,
+                       self.page_summary())
+
+            period = "2019Q2"
+            deadline = (datetime.date.today() + datetime.timedelta(days=20)).isoformat()
+            self.visit("/omgang")
+            form = self.form_with_action("/omgang")
+            self.fill(form, "period", period)
+            self.fill(form, "deadline", deadline)
+            self.submit(form)
+            self.wait_for_path("/omgang")
+            self.page("%s: round %s opened, two messages wait" % (who, period))
+            self.check("%s: the round page says what waits" % who, "meddelanden väntar" in self.find("main").text,
+                       self.page_summary())
+
+            sent = subprocess.run(
+                [self.agenda, "mail", "run", "--db", self.db, "--base-url", self.base,
+                 "--mail-command", "/usr/bin/msmtp --file=%s -t -i" % rc],
+                capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+            self.check("%s: agenda mail run hands both to msmtp" % who,
+                       sent.returncode == 0 and sent.stdout.startswith("2 meddelanden skickade"),
+                       "exit %d: %s" % (sent.returncode, cr.trim(sent.stdout + sent.stderr, 300)))
+
+            inbox = mta / "mail" / address / "new"
+            deadline_at = time.time() + 10
+            while time.time() < deadline_at and len(list(inbox.glob("*"))) < 2:
+                time.sleep(0.1)
+            messages = [email.message_from_bytes(f.read_bytes(), policy=email.policy.default) for f in sorted(inbox.glob("*"))]
+            if len(messages) != 2:
+                raise StepFailed("%d message(s) delivered to %s, not 2" % (len(messages), address))
+            by_subject = {str(m["subject"]): m for m in messages}
+            opened = next((m for subject, m in by_subject.items() if subject.startswith("Dags att rapportera")), None)
+            link_mail = next((m for subject, m in by_subject.items() if "inloggningslänk" in subject), None)
+            if opened is None or link_mail is None:
+                raise StepFailed("the subjects are %r" % list(by_subject))
+            text = opened.get_body(preferencelist=("plain",)).get_content()
+            self.check("%s: the round's message names the period, the deadline and %s" % (who, ACTION),
+                       "kvartal 2 2019" in str(opened["subject"]) and deadline in text and "  %s  " % ACTION in text
+                       and "agenda_" not in text,
+                       cr.trim(text, 300))
+            self.check("%s: both are plain text with an HTML alternative, Auto-Submitted" % who,
+                       all(m.get_content_type() == "multipart/alternative" and m["auto-submitted"] == "auto-generated"
+                           for m in messages), "")
+            link = re.search(r"%s/logga-in/agenda_[0-9a-f]{64}" % re.escape(self.base),
+                             link_mail.get_body(preferencelist=("plain",)).get_content())
+            if not link:
+                raise StepFailed("the sign-in mail holds no link to %s/logga-in/" % self.base)
+
+            self.driver.delete_all_cookies()
+            self.driver.get(link.group(0))
+            self.page("%s: the mailed link's page" % who)
+            self.submit(self.form_with_action(urllib.parse.urlsplit(link.group(0)).path))
+            self.wait_for_path("/aktiviteter")
+            self.result("%s: Chromium follows the mailed one-time link and is signed in as %s" % (who, DEPARTMENT), True)
+            round_link = re.search(r"%s/aktiviteter\b" % re.escape(self.base), text)
+            if not round_link:
+                raise StepFailed("the round's message links nowhere under %s" % self.base)
+            self.driver.get(round_link.group(0))
+            self.page("%s: the round message's link" % who)
+            self.check("%s: the round message's link opens %s's actions with %s" % (who, DEPARTMENT, ACTION),
+                       bool(self.find_all("a[href='/aktiviteter/%s']" % ACTION)), self.page_summary())
+        finally:
+            subprocess.run([str(scripts / "mta"), "stop", str(mta)], capture_output=True, timeout=60, stdin=subprocess.DEVNULL)
+            subprocess.run(["rm", "-rf", str(mta)])
 
     def fill(self, form, name: str, value: str):
         from selenium.webdriver.support.ui import Select
