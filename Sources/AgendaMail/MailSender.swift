@@ -71,11 +71,13 @@ public struct MailSender: Sendable {
     public func mail(_ message: OutboxMessage, organisation: String, signInSecret: String? = nil) throws -> MailMessage {
         let words = try MailComposer.compose(
             message, baseURL: settings.baseURL, organisation: organisation, signInSecret: signInSecret)
-        return MailMessage(
+        var mail = MailMessage(
             messageID: "\(message.messageID)@\(domain)", date: Date(timeIntervalSince1970: TimeInterval(message.createdAt.secondsSinceEpoch)),
             from: settings.from, to: message.recipients.compactMap { MailAddress(parsing: $0.email, displayName: $0.name) },
             subject: words.subject, text: words.text, html: words.html,
             extraHeaders: [MailHeader("Auto-Submitted", "auto-generated")])
+        mail.utcOffset = Int(message.createdAt.swedishOffset)  // the Date in Swedish local time
+        return mail
     }
 
     /// Hands `message` to the mail command; nil when it accepted it, else why it waits.

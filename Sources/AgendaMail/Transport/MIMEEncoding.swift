@@ -109,13 +109,14 @@ enum MIMEEncoding {
     }
 
     /// The RFC 5322 date in UTC, e.g. "Sun, 06 Dec 2026 21:05:18 +0000" (whole seconds, rounded down).
-    static func date(_ date: Date) -> String {
-        var seconds = time_t(date.timeIntervalSince1970.rounded(.down)), parts = tm()
+    static func date(_ date: Date, utcOffset: Int = 0) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down)) + time_t(utcOffset), parts = tm()
         gmtime_r(&seconds, &parts)
         let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         func two(_ number: Int32) -> String { number < 10 ? "0\(number)" : "\(number)" }
         return "\(days[Int(parts.tm_wday)]), \(two(parts.tm_mday)) \(months[Int(parts.tm_mon)]) \(parts.tm_year + 1900) "
-            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) +0000"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) \(utcOffset < 0 ? "-" : "+")"
+            + "\(two(Int32(abs(utcOffset) / 3600)))\(two(Int32(abs(utcOffset) / 60 % 60)))"
     }
 }

@@ -17,6 +17,8 @@ public struct MailMessage: Sendable, Equatable {
     /// Without angle brackets, e.g. "round-2018Q4-12@agenda.molndal.example".
     public var messageID: String
     public var date: Date
+    /// The Date header's offset from UTC in seconds (Swedish local time: 3600 or 7200); part of the bytes.
+    public var utcOffset: Int = 0
     public var from: MailAddress
     public var to: [MailAddress]
     public var subject: String
@@ -45,7 +47,7 @@ public struct MailMessage: Sendable, Equatable {
     /// The message with CRLF line ends (RFC 5322; ``MailCommand`` hands it over with LF). Only the address
     /// headers can hold bytes above 127, and only when an address itself is UTF-8.
     public func rendered() -> [UInt8] {
-        var head = MIMEEncoding.header("Date", [MIMEEncoding.date(date)])
+        var head = MIMEEncoding.header("Date", [MIMEEncoding.date(date, utcOffset: utcOffset)])
         head += MIMEEncoding.header("From", Self.mailbox(from, headerName: "From"))
         if !to.isEmpty {  // no To at all when every recipient is blind (RFC 5322 §3.6.3)
             head += MIMEEncoding.header("To", to.enumerated().flatMap { index, address in
