@@ -27,19 +27,26 @@ struct ServeCommand: AsyncParsableCommand {
         valueName: "adress"))
     var trustedProxy: [String] = []
     @OptionGroup(title: "E-post") var mail: MailOptions
+    @Option(name: .customLong("mail-interval"), help: ArgumentHelp("Sekunder mellan utkorgens körningar (med --base-url).", valueName: "sekunder"))
+    var mailInterval = 60
 
-    func validate() throws { _ = try mail.settings() }
+    func validate() throws {
+        _ = try mail.settings()
+        guard (1...3_600).contains(mailInterval) else { throw ValidationError("--mail-interval är 1–3600 sekunder") }
+    }
 
     func run() async throws {
-        let settings = WebSettings(
+        var settings = WebSettings(
             host: host, port: port, databasePath: global.databasePath,
             templates: templates.map { URL(fileURLWithPath: $0, isDirectory: true) },
             idleTimeout: TimeInterval(sessionMinutes * 60), secureCookies: secureCookies, trustedProxies: trustedProxy,
             mail: try mail.settings())
+        settings.mailInterval = .seconds(mailInterval)
+        let started = settings
         try await WebServer.run(settings) { host, port in
-            Output.line("Agenda serverar \(settings.databasePath) på http://\(host):\(port)/ (Ctrl-C avslutar)")
-            if let mail = settings.mail {
-                Output.line("Omgångens e-post går genom \(mail.command.arguments.joined(separator: " ")) varje minut, från \(mail.from.address).")
+            Output.line("Agenda serverar \(started.databasePath) på http://\(host):\(port)/ (Ctrl-C avslutar)")
+            if let mail = started.mail {
+                Output.line("Omgångens e-post går genom \(mail.command.arguments.joined(separator: " ")) med \(mailInterval) sekunders mellanrum, från \(mail.from.address).")
             }
         }
     }
