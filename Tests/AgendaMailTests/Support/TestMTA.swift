@@ -94,3 +94,11 @@ private func boundSocket() throws -> (Int32, Int) {
     guard descriptor >= 0, bound else { throw TestMTA.Failure(description: "cannot bind a loopback socket: errno \(errno)") }
     return (descriptor, Int(UInt16(bigEndian: address.sin_port)))
 }
+
+/// Runs `body` on a thread of its own: these tests wait on processes and sleep, and must not hold the
+/// threads of Swift concurrency's pool that the other test targets' asynchronous tests run on.
+func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread { continuation.resume(with: Result { try body() }) }.start()
+    }
+}
