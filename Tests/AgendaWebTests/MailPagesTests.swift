@@ -91,4 +91,36 @@ import Testing
             #expect(!browser.lastPage.contains("<th scope=\"row\">Skolförvaltningen<span"), "Skolförvaltningen has an address now")
         }
     }
+
+    @Test(arguments: [("fem, 1", "Skriv hela dagar före sista dag"), ("90", "Påminnelser skickas 1–60 dagar före sista dag, inte 90 dagar.")])
+    func reminderDaysAreRefusedBesideTheirFieldWithEverythingKept(_ reminders: String, _ message: String) async throws {
+        let (app, application) = try demoApp()
+        let before = try app.service.rounds()
+        try await application.test(.router) { client in
+            let owner = try await OwnerPagesTests.owner(client)
+            try await owner.get("/omgang")
+            let refused = try await owner.post("/omgang", [("period", "2019Q1"), ("deadline", "2030-04-15"), ("reminders", reminders)])
+            #expect(refused.status == .unprocessableContent)
+            #expect(owner.lastPage.contains("id=\"reminders-error\""))
+            #expect(owner.lastPage.contains(message))
+            #expect(owner.lastPage.contains("value=\"\(reminders)\""))
+            #expect(owner.lastPage.contains("value=\"2030-04-15\""))
+            #expect(try app.service.rounds() == before)
+        }
+    }
+
+    @Test func aRoundOpensWithItsOwnReminderDays() async throws {
+        let (app, application) = try demoApp()
+        try await application.test(.router) { client in
+            let owner = try await OwnerPagesTests.owner(client)
+            try await owner.get("/omgang")
+            #expect(owner.lastPage.contains("id=\"reminders\" name=\"reminders\" value=\"5, 1\""), "5 and 1 days unless changed")
+            let opened = try await owner.post("/omgang", [("period", "2019Q1"), ("deadline", "2030-04-15"), ("reminders", "10, 3")])
+            #expect(opened.status == .seeOther)
+        }
+        let days = try app.service.reading { store in
+            try store.db.value("SELECT reminder_days FROM reporting_round ORDER BY id DESC LIMIT 1", [], as: String.self)
+        }
+        #expect(days == "10,3")
+    }
 }

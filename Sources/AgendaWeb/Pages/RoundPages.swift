@@ -9,6 +9,8 @@ enum RoundPages {
     struct OpenForm: Sendable {
         var period: String
         var deadline: String
+        /// Days before the deadline when förvaltningar still missing reports are reminded by e-mail.
+        var reminders = "5, 1"
         /// The owner ticked that the round opens although its deadline has passed.
         var confirmed = false
         /// Ask for that: the deadline sent has passed.
@@ -123,6 +125,9 @@ enum RoundPages {
             try page.textField(
                 "deadline", label: "Sista dag att rapportera", value: form.deadline, error: error("deadline"),
                 hint: "ÅÅÅÅ-MM-DD, till exempel 2019-01-15.", required: true)
+            try page.textField(
+                "reminders", label: "Påminnelser, dagar före sista dag", value: form.reminders, error: error("reminders"),
+                hint: "Förvaltningar som inte har rapporterat påminns med e-post de här dagarna före sista dag, och dagen efter den.")
             if form.askConfirmation {
                 let id = OpenForm.confirmField
                 try page.element("div", [("class", error(id) == nil ? "field checkbox" : "field checkbox has-error")]) {

@@ -131,7 +131,7 @@ struct OwnerRoutes {
         let owner = context.identity
         var form = RoundPages.OpenForm(
             period: context.form.text("period"), deadline: context.form.text("deadline"),
-            confirmed: context.form.text(RoundPages.OpenForm.confirmField) == "ja")
+            reminders: context.form["reminders"] ?? "5, 1", confirmed: context.form.text(RoundPages.OpenForm.confirmField) == "ja")
         var errors: [FieldError] = []
         var period: Period?
         if form.period.isEmpty {
@@ -140,6 +140,11 @@ struct OwnerRoutes {
             do { period = try Period(parsing: form.period) } catch {
                 errors.append(FieldError(field: "period", message: "Skriv perioden som ett år (2018), ett kvartal (2018Q4), ett tertial (2018T2) eller ett halvår (2018H1)."))
             }
+        }
+        let reminderParts = form.reminders.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let reminderDays = reminderParts.compactMap { Int($0) }
+        if reminderDays.count != reminderParts.count {
+            errors.append(FieldError(field: "reminders", message: "Skriv hela dagar före sista dag, åtskilda av kommatecken, till exempel 5, 1."))
         }
         let deadline = CalendarDate(iso: form.deadline)
         if deadline == nil {
@@ -154,10 +159,11 @@ struct OwnerRoutes {
         }
         if let period, let deadline, errors.isEmpty {
             do {
-                try app.service.openRound(period: period, deadline: deadline, by: owner)
+                try app.service.openRound(period: period, deadline: deadline, reminderDays: reminderDays, by: owner)
                 return .seeOther("/omgang?oppnad=\(period)")
             } catch let StoreError.invalidInput(field, problem) {
-                errors.append(FieldError(field: field == .deadline ? "deadline" : "period", message: WebWords.sentence(problem.sentence(field))))
+                let name = field == .deadline ? "deadline" : field == .reminderDays ? "reminders" : "period"
+                errors.append(FieldError(field: name, message: WebWords.sentence(problem.sentence(field))))
             }
         }
         return try dashboard(context, form: form, errors: errors, status: .unprocessableContent)
