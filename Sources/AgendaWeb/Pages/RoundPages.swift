@@ -62,7 +62,7 @@ enum RoundPages {
                         try page.element("th", [("scope", "row")]) {
                             try page.text(department.department)
                             if !department.hasAddress {
-                                try page.element("span", [("class", "badge warn")], text: "saknar e-postadress")
+                                try page.element("span", [("class", "no-address")], text: "saknar e-postadress")
                             }
                         }
                         try page.element("td", [("class", "num")], text: String(department.led.count))
