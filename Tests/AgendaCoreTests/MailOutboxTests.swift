@@ -146,6 +146,16 @@ import Testing
         #expect(try s.store.identities() == before)
     }
 
+    @Test func addressesTravelInTheExportAndComeBackWithARestore() throws {
+        let s = try Self.setup()
+        let document = try s.store.exportDocument()
+        #expect(document.identities.first { $0.name == "Anna Svensson" }?.email == "anna.svensson@molndal.example")
+        #expect(document.identities.first { $0.name == "Sven Ek" }?.email == nil)
+        let restored = try StoreFixtures.newStore()
+        try restored.importDocument(document)
+        #expect(try restored.identities().map(\.email) == (try s.store.identities().map(\.email)))
+    }
+
     @Test func aSignInLinkByMailHoldsNoSecretUntilItIsSent() throws {
         let s = try Self.setup()
         #expect(throws: StoreError.invalidInput(.email, .noEmailAddress(identity: "Sven Ek"))) {

@@ -110,8 +110,14 @@ public struct AgendaDocument: Sendable, Codable, Equatable {
         public var revokedAt: Timestamp?
         /// SHA-256 of the token, 64 hex digits.
         public var tokenHash: String
+        /// Where the round's mail goes; absent without one (and in older exports).
+        public var email: String?
 
-        public init(name: String, role: Role, department: String?, createdAt: Timestamp, revokedAt: Timestamp?, tokenHash: String) {
+        public init(
+            name: String, role: Role, department: String?, createdAt: Timestamp, revokedAt: Timestamp?, tokenHash: String,
+            email: String? = nil
+        ) {
+            self.email = email
             self.name = name
             self.role = role
             self.department = department

@@ -15,7 +15,7 @@ extension AgendaStore {
                 let identity = try readIdentity(row, withHash: true)
                 return AgendaDocument.IdentityRecord(
                     name: identity.name, role: identity.role, department: identity.department, createdAt: identity.createdAt,
-                    revokedAt: identity.revokedAt, tokenHash: identity.tokenHash ?? "")
+                    revokedAt: identity.revokedAt, tokenHash: identity.tokenHash ?? "", email: identity.email)
             }
             return AgendaDocument(
                 metadata: metadata, areas: try focusAreas(), subAreas: try subAreas(), departments: try departments(),
@@ -73,8 +73,8 @@ extension AgendaStore {
                 throw invalid("identities[\(index)].tokenHash: väntade 64 hexadecimala siffror")
             }
             _ = try insertIdentity(
-                name: identity.name, role: identity.role, department: identity.department, at: identity.createdAt,
-                tokenHash: identity.tokenHash.lowercased())
+                name: identity.name, role: identity.role, department: identity.department, email: identity.email,
+                at: identity.createdAt, tokenHash: identity.tokenHash.lowercased())
             if let revoked = identity.revokedAt {
                 try db.run("UPDATE identity SET revoked_at = ? WHERE name_key = ?", [.text(revoked.description), .text(Self.key(identity.name))])
             }
