@@ -4,8 +4,9 @@
 Checks report files the way real clients read them:
 
   .xhtml        xml-wellformed (lxml), unique-ids, vnu (Nu HTML Checker), axe (axe-core in
-                headless Chromium, WCAG 2.x A/AA)
-  .html         unique-ids, vnu, axe
+                headless Chromium, WCAG 2.x A/AA), fits (at the browser's 1280 px nothing scrolls
+                sideways and no table outgrows the page's column, unless it stands in a scroll region)
+  .html         unique-ids, vnu, axe, fits
   .fodt .fods   odf-schema (jing against the OASIS ODF 1.3 schema in the repository's
                 schemas/), pdf-convert (LibreOffice headless; poppler must read the PDF)
   .odt .ods     odf-schema on content.xml, styles.xml, meta.xml, settings.xml; odf-manifest on
@@ -67,7 +68,7 @@ LIBREOFFICE_TIMEOUT = 300  # seconds for one LibreOffice run over all documents
 MAX_MESSAGES = 20         # per file, for vnu and RELAX NG messages
 MAX_NODES_SHOWN = 3       # per axe violation
 
-CHECK_ORDER = ["exists", "xml-wellformed", "unique-ids", "vnu", "axe", "odf-schema",
+CHECK_ORDER = ["exists", "xml-wellformed", "unique-ids", "vnu", "axe", "fits", "odf-schema",
                "odf-manifest", "pdf-convert", "render"]
 
 # What --self-test expects of scripts/samples/: every check of a good sample passes, and a bad
@@ -392,6 +393,31 @@ def axe_details(result) -> list[str]:
     return details
 
 
+# What sticks out sideways: the page itself, or a table wider than the column it stands in (a table in a
+# scroll region may scroll there). Each as "what: its width > the room".
+FITS_JS = """
+const out = [];
+const root = document.documentElement;
+if (root.scrollWidth > root.clientWidth + 1) out.push('the page scrolls sideways: ' + root.scrollWidth + ' px > ' + root.clientWidth + ' px');
+for (const table of document.querySelectorAll('table')) {
+  let parent = table.parentElement, scrolls = false;
+  for (let e = parent; e; e = e.parentElement) {
+    const x = getComputedStyle(e).overflowX;
+    if (x === 'auto' || x === 'scroll') { scrolls = true; break; }
+  }
+  if (scrolls) continue;
+  const style = getComputedStyle(parent);
+  const room = parent.getBoundingClientRect().right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth);
+  const right = table.getBoundingClientRect().right;
+  if (right > room + 1) {
+    const name = table.caption ? table.caption.textContent.trim() : (table.id || 'a table');
+    out.push('table "' + name.slice(0, 80) + '" ends at ' + Math.round(right) + ' px, its column at ' + Math.round(room) + ' px');
+  }
+}
+return out;
+"""
+
+
 def run_axe(paths, res: Results, tools: Tools, run: "Run"):
     """axe-core in headless Chromium; any WCAG A/AA violation fails. A live page is loaded from
     its URL with the run's cookies; with --render, every page is also photographed."""
@@ -428,6 +454,11 @@ def run_axe(paths, res: Results, tools: Tools, run: "Run"):
                     len(result["violations"]), result.get("version", "?")), axe_details(result))
             else:
                 res.add(p, "axe", True, "", axe_details(result))
+            try:
+                wide = driver.execute_script(FITS_JS)
+                res.add(p, "fits", not wide, "; ".join(wide[:MAX_NODES_SHOWN]) if wide else "")
+            except Exception as e:  # noqa: BLE001
+                res.add(p, "fits", False, "could not measure the page", [trim(e, 1000)])
             if run.render_dir:
                 png = os.path.join(run.render_dir, run.png_names[p] + ".png")
                 try:
