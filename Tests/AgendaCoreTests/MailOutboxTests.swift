@@ -135,7 +135,8 @@ import Testing
     }
 
     @Test(arguments: ["anna", "anna@", "@molndal.se", "anna@molndal", "anna svensson@molndal.se", "a@b@molndal.se",
-                      "anna@molndal.se\r\nBcc: x@y.se", "<anna@molndal.se>", "anna@molndal..se"])
+                      "anna@molndal.se\r\nBcc: x@y.se", "<anna@molndal.se>", "anna@molndal..se",
+                      ".anna@molndal.se", "anna.@molndal.se", "anna@localhost"])
     func aBadAddressIsRefusedAndNothingChanges(_ address: String) throws {
         let s = try Self.setup()
         let before = try s.store.identities()

@@ -48,18 +48,32 @@ public enum Validation {
     }
 }
 
-/// An e-mail address as a person types it: one `@`, a local part and a domain with a dot, no white space,
-/// control characters or the characters that would let it carry a second address or a header.
+/// What an e-mail address is, the one rule for the addresses people enter and the ones the mail goes to.
 public enum EmailAddress {
-    /// The address trimmed, or a refusal of the field ``InputField/email``.
+    /// Whether `address` is one: exactly one `@`; a local part of at most 64 octets and a domain, neither with
+    /// an empty dot-separated label (no leading, trailing or double dot); no white space, control character or
+    /// any of `<>()[],;:\"` (which would let it carry a second address or a header); a domain with a dot, or
+    /// `localhost`; at most 254 octets. UTF-8 is accepted (RFC 6531).
+    public static func isValid(_ address: String) -> Bool {
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        guard address.utf8.count <= 254, parts.count == 2, parts[0].utf8.count <= 64 else { return false }
+        let (local, domain) = (parts[0], parts[1])
+        let forbidden: Set<Character> = ["<", ">", "(", ")", "[", "]", ",", ";", ":", "\\", "\""]
+        for character in address {
+            if character.isWhitespace || forbidden.contains(character) { return false }
+            if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { return false }
+        }
+        for part in [local, domain] where part.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
+            return false
+        }
+        return domain.contains(".") || domain.lowercased() == "localhost"
+    }
+
+    /// The address a person typed, trimmed, or a refusal of the field ``InputField/email``. A person's address
+    /// needs a real domain (one with a dot), not `localhost`.
     public static func checked(_ text: String) throws -> String {
         let address = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
-        let forbidden = CharacterSet.whitespacesAndNewlines.union(.controlCharacters).union(CharacterSet(charactersIn: "<>()[],;:\\\""))
-        guard address.utf8.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[0].utf8.count <= 64,
-              parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), !parts[1].contains(".."),
-              address.unicodeScalars.allSatisfy({ !forbidden.contains($0) })
-        else {
+        guard isValid(address), address.split(separator: "@").last?.contains(".") == true else {
             throw StoreError.invalidInput(.email, .notAnEmailAddress(String(address.prefix(100))))
         }
         return address
