@@ -67,8 +67,7 @@ extension AgendaStore {
     /// message is sent, so the outbox never holds one.
     public func mailSignInLink(for name: String, validFor seconds: Int64, by actor: Identity, at: Timestamp) throws {
         try write(by: actor, .manageIdentities, at: at) { audit in
-            let identity = try requireIdentity(name)
-            guard identity.revokedAt == nil else { throw StoreError.conflict(.revoked(identity: identity.name)) }
+            let identity = try requireActiveIdentity(name)
             guard let email = identity.email else { throw StoreError.invalidInput(.email, .noEmailAddress(identity: identity.name)) }
             try enqueue(
                 .signInLink, to: [MailRecipient(name: identity.name, email: email)],
@@ -198,13 +197,7 @@ extension AgendaStore {
             guard let identity = try identityRow(where: "i.name_key = ?", .text(Self.key(name))), identity.revokedAt == nil else {
                 return nil
             }
-            let secret = AccessToken.generate()
-            try db.run("""
-                INSERT INTO signin_link (token_hash, identity_id, created_at, expires_at)
-                VALUES (?, (SELECT id FROM identity WHERE name_key = ?), ?, ?)
-                """, [.text(AccessToken.hash(secret)), .text(Self.key(name)), .text(at.description),
-                      .text(at.adding(seconds: message.content.linkValidity ?? 86_400).description)])
-            return secret
+            return try insertSignInLink(for: identity.name, validFor: message.content.linkValidity ?? 86_400, at: at)
         }
     }
 

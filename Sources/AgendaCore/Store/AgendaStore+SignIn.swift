@@ -4,21 +4,31 @@ extension AgendaStore {
     /// Only its hash is stored; the secret is returned to be put in a link and shown once.
     public func createSignInLink(for name: String, validFor seconds: Int64, by actor: Identity, at: Timestamp) throws -> String {
         try write(by: actor, .manageIdentities, at: at) { audit in
-            let identity = try requireIdentity(name)
-            guard identity.revokedAt == nil else {
-                throw StoreError.conflict(.revoked(identity: identity.name))
-            }
-            let secret = AccessToken.generate()
-            try db.run("""
-                INSERT INTO signin_link (token_hash, identity_id, created_at, expires_at)
-                VALUES (?, (SELECT id FROM identity WHERE name_key = ?), ?, ?)
-                """, [
-                    .text(AccessToken.hash(secret)), .text(Self.key(identity.name)), .text(at.description),
-                    .text(at.adding(seconds: seconds).description),
-                ])
+            let identity = try requireActiveIdentity(name)
+            let secret = try insertSignInLink(for: identity.name, validFor: seconds, at: at)
             audit = AuditDraft(operation: "create sign-in link", target: identity.name, after: identity)
             return secret
         }
+    }
+
+    /// The identity `name`, refused as a conflict when it is revoked: a link for it would sign no one in.
+    func requireActiveIdentity(_ name: String) throws -> Identity {
+        let identity = try requireIdentity(name)
+        guard identity.revokedAt == nil else { throw StoreError.conflict(.revoked(identity: identity.name)) }
+        return identity
+    }
+
+    /// A new one-time link secret for the identity `name`, valid for `seconds` from `at`; only its hash is stored.
+    func insertSignInLink(for name: String, validFor seconds: Int64, at: Timestamp) throws -> String {
+        let secret = AccessToken.generate()
+        try db.run("""
+            INSERT INTO signin_link (token_hash, identity_id, created_at, expires_at)
+            VALUES (?, (SELECT id FROM identity WHERE name_key = ?), ?, ?)
+            """, [
+                .text(AccessToken.hash(secret)), .text(Self.key(name)), .text(at.description),
+                .text(at.adding(seconds: seconds).description),
+            ])
+        return secret
     }
 
     /// The identity the sign-in link `secret` would sign in, without using the link: what the page
