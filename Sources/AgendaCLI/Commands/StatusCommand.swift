@@ -138,15 +138,13 @@ struct RoundOpen: ParsableCommand {
     @Option(help: ArgumentHelp(
         "Dagar före sista dag då förvaltningar som inte har rapporterat påminns med e-post, kommaseparerade (dessutom dagen efter).",
         valueName: "dagar"))
-    var reminders = "5,1"
+    var reminders = ReminderKind.standardDays.map(String.init).joined(separator: ",")
 
     func validate() throws {
-        guard reminderDays.count == reminders.split(separator: ",").count, !reminderDays.isEmpty else {
-            throw ValidationError("--reminders är hela dagar före sista dag, t.ex. 5,1")
-        }
+        guard !reminderDays.isEmpty else { throw ValidationError("--reminders är hela dagar före sista dag, t.ex. 5,1") }
     }
 
-    var reminderDays: [Int] { reminders.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+    var reminderDays: [Int] { ReminderKind.days(in: reminders) ?? [] }
 
     func run() throws {
         let service = try global.service(.write)

@@ -40,6 +40,20 @@ public enum ReminderKind: Sendable, Equatable, Hashable, Codable, Comparable {
         }
     }
 
+    /// The days before the deadline a round reminds on unless it is opened with others.
+    public static let standardDays = [5, 1]
+
+    /// ``standardDays`` as a person writes them ("5, 1"), and as ``days(in:)`` reads them.
+    public static var standardDaysText: String { standardDays.map(String.init).joined(separator: ", ") }
+
+    /// The days a person wrote, separated by commas ("5, 1"); nil when a part is not a whole number. Whether
+    /// they lie 1–60 days before the deadline is the round's own check (``InputProblem/reminderDaysOutOfRange(_:)``).
+    public static func days(in text: String) -> [Int]? {
+        let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let days = parts.compactMap { Int($0) }
+        return days.count == parts.count ? days : nil
+    }
+
     /// "before-5", "after": how the outbox's dedupe key names it.
     public var key: String {
         switch self {

@@ -128,7 +128,7 @@ extension AgendaService {
     /// Opens a reporting round for `period` with `deadline` (owner only).
     @discardableResult
     public func openRound(
-        period: Period, deadline: CalendarDate, reminderDays: [Int] = [5, 1], by caller: Identity
+        period: Period, deadline: CalendarDate, reminderDays: [Int] = ReminderKind.standardDays, by caller: Identity
     ) throws -> ReportingRound {
         try write { store in try store.openRound(period: period, deadline: deadline, reminderDays: reminderDays, by: caller, at: now) }
     }

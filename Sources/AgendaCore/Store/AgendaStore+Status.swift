@@ -294,7 +294,7 @@ extension AgendaStore {
     /// deadline. Refuses a period outside the plan or not yet begun at `at` (``checkPeriod(_:at:)``).
     @discardableResult
     public func openRound(
-        period: Period, deadline: CalendarDate, reminderDays: [Int] = [5, 1], by actor: Identity, at: Timestamp
+        period: Period, deadline: CalendarDate, reminderDays: [Int] = ReminderKind.standardDays, by actor: Identity, at: Timestamp
     ) throws -> ReportingRound {
         try write(by: actor, .openRound, at: at) { audit in
             try checkPeriod(period, at: at)
@@ -339,7 +339,7 @@ extension AgendaStore {
 
     /// Inserts `round` (with its cancellation, when it carries one) and returns its row id.
     @discardableResult
-    func insertRound(_ round: ReportingRound, reminderDays: [Int] = [5, 1]) throws -> Int64 {
+    func insertRound(_ round: ReportingRound, reminderDays: [Int] = ReminderKind.standardDays) throws -> Int64 {
         let period = try Period(parsing: round.period)
         try db.run("""
             INSERT INTO reporting_round (period, period_start, period_end, deadline, opened_by, opened_at, reminder_days)

@@ -10,7 +10,7 @@ enum RoundPages {
         var period: String
         var deadline: String
         /// Days before the deadline when förvaltningar still missing reports are reminded by e-mail.
-        var reminders = "5, 1"
+        var reminders = ReminderKind.standardDaysText
         /// The owner ticked that the round opens although its deadline has passed.
         var confirmed = false
         /// Ask for that: the deadline sent has passed.

@@ -131,7 +131,7 @@ struct OwnerRoutes {
         let owner = context.identity
         var form = RoundPages.OpenForm(
             period: context.form.text("period"), deadline: context.form.text("deadline"),
-            reminders: context.form["reminders"] ?? "5, 1", confirmed: context.form.text(RoundPages.OpenForm.confirmField) == "ja")
+            reminders: context.form["reminders"] ?? ReminderKind.standardDaysText, confirmed: context.form.text(RoundPages.OpenForm.confirmField) == "ja")
         var errors: [FieldError] = []
         var period: Period?
         if form.period.isEmpty {
@@ -141,9 +141,8 @@ struct OwnerRoutes {
                 errors.append(FieldError(field: "period", message: "Skriv perioden som ett år (2018), ett kvartal (2018Q4), ett tertial (2018T2) eller ett halvår (2018H1)."))
             }
         }
-        let reminderParts = form.reminders.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let reminderDays = reminderParts.compactMap { Int($0) }
-        if reminderDays.count != reminderParts.count {
+        let reminderDays = ReminderKind.days(in: form.reminders)
+        if reminderDays == nil {
             errors.append(FieldError(field: "reminders", message: "Skriv hela dagar före sista dag, åtskilda av kommatecken, till exempel 5, 1."))
         }
         let deadline = CalendarDate(iso: form.deadline)
@@ -157,7 +156,7 @@ struct OwnerRoutes {
                 message: "Sista dag \(deadline) har redan passerat (i dag är det \(app.service.today)). "
                     + "Kryssa i rutan och skicka igen om omgången ändå ska öppnas, eller ändra sista dag."))
         }
-        if let period, let deadline, errors.isEmpty {
+        if let period, let deadline, let reminderDays, errors.isEmpty {
             do {
                 try app.service.openRound(period: period, deadline: deadline, reminderDays: reminderDays, by: owner)
                 return .seeOther("/omgang?oppnad=\(period)")
