@@ -82,6 +82,9 @@ public struct MailSender: Sendable {
 
     /// Hands `message` to the mail command; nil when it accepted it, else why it waits.
     private func send(_ message: OutboxMessage, organisation: String) throws -> MailProblem? {
+        // An address that is not one (none gets in through the core's entry check) is never sent to, and no
+        // link is minted for it.
+        guard message.recipients.contains(where: { EmailAddress.isValid($0.email) }) else { return .failed }
         var secret: String?
         if message.kind == .signInLink {
             // Minted now, so the outbox never holds a secret; nil when the identity was revoked meanwhile.
@@ -89,7 +92,6 @@ public struct MailSender: Sendable {
             secret = minted
         }
         let mail = try mail(message, organisation: organisation, signInSecret: secret)
-        guard !mail.to.isEmpty else { return .failed }
         switch settings.command.send(mail.rendered(), timeout: settings.timeout) {
         case .accepted: return nil
         case .missing: return .commandMissing

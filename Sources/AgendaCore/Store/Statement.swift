@@ -45,7 +45,9 @@ final class Statement {
         var positions: [String: Int32] = [:]
         for column in 0..<sqlite3_column_count(handle) {
             guard let name = sqlite3_column_name(handle, column) else { continue }
-            positions[String(cString: name)] = positions[String(cString: name)] ?? column
+            // The first column of a name wins, as SQLite's own lookup by name does.
+            let key = String(cString: name)
+            if positions[key] == nil { positions[key] = column }
         }
         return positions
     }()

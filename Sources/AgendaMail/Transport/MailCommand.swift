@@ -52,7 +52,7 @@ public struct MailCommand: Sendable, Equatable {
             try? input.fileHandleForWriting.write(contentsOf: Data(bytes))
             try? input.fileHandleForWriting.close()
         }
-        signal(SIGPIPE, SIG_IGN)  // a command that exits without reading must not end Agenda
+        _ = Self.pipeSignalIgnored
         writer.start()
 
         let deadline = ContinuousClock.now + timeout
@@ -69,6 +69,10 @@ public struct MailCommand: Sendable, Equatable {
         guard process.terminationReason == .exit else { return .exited(128 + process.terminationStatus) }
         return process.terminationStatus == 0 ? .accepted : .exited(process.terminationStatus)
     }
+
+    /// SIGPIPE ignored, once per process: a command that exits without reading must not end Agenda (the
+    /// write then fails with EPIPE instead).
+    private static let pipeSignalIgnored: Void = { signal(SIGPIPE, SIG_IGN) }()
 
     /// The program's file: a path as given, else the first match on PATH; nil when there is none to run.
     static func resolve(_ program: String) -> URL? {

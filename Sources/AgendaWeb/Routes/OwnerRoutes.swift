@@ -34,16 +34,17 @@ struct OwnerRoutes {
         }
         app.get("identiteter", on: router) { request, context -> Response in
             let query = Form(encoded: request.uri.query ?? "")
+            let identities = try app.service.identities()
+            /// The identity the query's `key` names after a POST that succeeded.
+            func named(_ key: String) -> Identity? { query[key].flatMap { name in identities.first { $0.name == name } } }
             var notice: String?
-            if let name = query["aterkallad"], let identity = try app.service.identities().first(where: { $0.name == name }),
-               identity.revokedAt != nil {
+            if let identity = named("aterkallad"), identity.revokedAt != nil {
                 notice = "\(identity.name) är återkallad: dess token fungerar inte längre och dess inloggningar har upphört."
             }
-            if let name = query["epost"], let identity = try app.service.identities().first(where: { $0.name == name }) {
+            if let identity = named("epost") {
                 notice = identity.email.map { "\(identity.name) har nu e-postadressen \($0)." } ?? "\(identity.name) har ingen e-postadress längre."
             }
-            if let name = query["lank-skickad"], let identity = try app.service.identities().first(where: { $0.name == name }),
-               let email = identity.email {
+            if let identity = named("lank-skickad"), let email = identity.email {
                 notice = "En inloggningslänk till \(identity.name) ligger i utkorgen och skickas till \(email)."
             }
             return try identitiesPage(context, notice: notice)
