@@ -14,12 +14,16 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        // 3.x or 4.x: jwt-kit 5 (the ID tokens of OpenID sign-in) needs 4.
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        // OpenID Connect sign-in: JOSE (ID tokens against the provider's JWKS) and HTTP to the provider.
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .systemLibrary(
@@ -88,10 +92,14 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 // ConnectionRules reads a request's HTTP/1 head (version, raw headers) below the router.
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                // Signing in with the municipality's accounts (OpenID Connect): ID tokens and calls to the provider.
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         // The round's e-mail: the outbox's sender (MailSender) over its transport (Transport/: RFC 5322/MIME
-        // rendering and a blocking SMTP client over POSIX sockets to the machine's own mail system).
+        // rendering, handed to the machine's own mail system through a sendmail-compatible command).
         .target(name: "AgendaMail", dependencies: ["AgendaCore", "ReportGen"]),
         .executableTarget(
             name: "AgendaCLI",

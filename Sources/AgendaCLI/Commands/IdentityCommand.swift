@@ -8,7 +8,7 @@ struct IdentityCommand: ParsableCommand {
         abstract: "Hantera vem som får använda agendan: ägaren, förvaltningarnas rapportörer och läsare (bara ägaren).",
         subcommands: [
             IdentityAdd.self, IdentityList.self, IdentityEmail.self, IdentityRevoke.self, IdentityRenew.self, IdentityLink.self,
-            IdentityRecoverOwner.self,
+            IdentityRequests.self, IdentityGrant.self, IdentityDecline.self, IdentityRecoverOwner.self,
         ]
     )
 }
@@ -58,6 +58,75 @@ struct IdentityList: ParsableCommand {
                           identity.revokedAt?.swedishDisplay ?? "–", identity.email ?? "–"])
         }
         Output.line(table.render())
+    }
+}
+
+struct IdentityRequests: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "requests",
+        abstract: "Lista förfrågningarna om tillgång från dem som loggat in med kommunens konto utan att ha en identitet.")
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Visa också de avgjorda.") var all = false
+    @Flag(help: "Skriv ut JSON för skript.") var json = false
+
+    func run() throws {
+        let requests = try global.service().accessRequests(all: all)
+        if json { return try JSONOutput.print(requests) }
+        guard !requests.isEmpty else {
+            return Output.line(all ? "Ingen har bett om tillgång." : "Inga förfrågningar väntar.")
+        }
+        var table = TextTable([.init("Nr"), .init(Words["cli.name"]), .init("E-post"), .init("Bad om tillgång"), .init("Beslut")])
+        for request in requests {
+            let email = request.email.map { request.emailVerified ? $0 : "\($0) (ej bekräftad)" } ?? "–"
+            let decision = switch request.decision {
+            case .granted?: "beviljad \(request.decidedAt?.swedishDisplay ?? ""): \(request.identity ?? "")"
+            case .declined?: "avböjd \(request.decidedAt?.swedishDisplay ?? "")"
+            case nil: "väntar"
+            }
+            table.append([String(request.number), request.name, email, request.requestedAt.swedishDisplay, decision])
+        }
+        Output.line(table.render())
+        if requests.contains(where: { $0.decision == nil }) {
+            Output.line("Ge tillgång med `agenda identity grant NR --role reporter --department NAMN`, eller avböj med `agenda identity decline NR`.")
+        }
+    }
+}
+
+struct IdentityGrant: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grant",
+        abstract: "Ge en förfrågan om tillgång en ny identitet med roll (och förvaltning); kontot kopplas till den (bara ägaren).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Förfrågans nummer (se `agenda identity requests`).") var number: Int
+    @Option(help: "Roll: owner (ägare), reporter (rapportör) eller reader (läsare).") var role: Role
+    @Option(help: ArgumentHelp("Rapportörens förvaltning (namn eller alias).", valueName: "name")) var department: String?
+    @Option(help: ArgumentHelp("Identitetens namn; standard: namnet från kommunens konto.", valueName: "namn")) var name: String?
+
+    func validate() throws {
+        if role == .reporter && department == nil { throw ValidationError("en rapportör rapporterar för en förvaltning: ange --department") }
+        if role != .reporter && department != nil { throw ValidationError("bara en rapportör (reporter) har --department") }
+    }
+
+    func run() throws {
+        let service = try global.service(.write)
+        let identity = try service.grantAccessRequest(number, name: name, role: role, department: department, by: try global.caller(service))
+        Output.line("\(identity.displayName) har fått tillgång; kontot loggar in direkt nästa gång.")
+    }
+}
+
+struct IdentityDecline: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decline", abstract: "Avböj en förfrågan om tillgång (bara ägaren).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Förfrågans nummer (se `agenda identity requests`).") var number: Int
+
+    func run() throws {
+        let service = try global.service(.write)
+        let request = try service.declineAccessRequest(number, by: try global.caller(service))
+        Output.line("Förfrågan \(request.number) från \(request.name) är avböjd.")
     }
 }
 

@@ -16,6 +16,8 @@ public struct Identity: Sendable, Equatable, Codable {
     public var revokedAt: Timestamp?
     /// Where the round's mail goes (``EmailAddress``); nil when none is known.
     public var email: String?
+    /// Whether a person's account at the municipality's OpenID provider is bound to it (``Account``); not encoded.
+    public var hasAccount = false
     /// SHA-256 of the token this identity was authenticated with; never encoded.
     var tokenHash: String?
 
@@ -31,6 +33,14 @@ public struct Identity: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey { case name, role, department, createdAt, revokedAt, email }
+
+    /// Who did something, as the history, the audit log and the page header name it: "Anna Svensson,
+    /// Skolförvaltningen" for a person of a förvaltning; the name alone for a förvaltning's own identity
+    /// ("Skolförvaltningen"), the owner and readers.
+    public var signature: String {
+        guard let department, department != name else { return name }
+        return "\(name), \(department)"
+    }
 
     /// "IT-chef (ägare)", "Skolförvaltningen (rapportör för Skolförvaltningen)".
     public var displayName: String {

@@ -73,6 +73,11 @@ extension AuditEntry {
         case "sign in with link": "Loggade in med en länk"
         case "set email": "Ändrade en e-postadress"
         case "mail sign-in link": "Skickade en inloggningslänk med e-post"
+        case "sign in with account": "Loggade in med kommunens konto"
+        case "bind account": "Kopplade kommunens konto (bekräftad e-postadress)"
+        case "request access": "Bad om tillgång"
+        case "grant access": "Gav tillgång"
+        case "decline access": "Avböjde en förfrågan om tillgång"
         default: operation
         }
     }

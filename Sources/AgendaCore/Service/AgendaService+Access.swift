@@ -81,3 +81,30 @@ extension AgendaService {
         try reading { store in try store.memoized("verify\u{0}\(identity.tokenHash ?? "")") { try store.verify(identity) } }
     }
 }
+
+extension AgendaService {
+    /// Signs in with a person's account at the municipality's OpenID provider (``AgendaStore/signIn(with:at:)``).
+    public func signIn(with account: Account) throws -> AccountSignIn {
+        try write { store in try store.signIn(with: account, at: now) }
+    }
+
+    /// The access requests still waiting (or, `all`, every one), oldest first.
+    public func accessRequests(all: Bool = false) throws -> [AccessRequest] {
+        try reading { store in try store.accessRequests(all: all) }
+    }
+
+    /// Grants the waiting request `number` (owner only): a new identity with the account bound to it.
+    @discardableResult
+    public func grantAccessRequest(_ number: Int, name: String?, role: Role, department: String?, by caller: Identity) throws -> Identity {
+        try write { store in
+            try store.grantAccessRequest(
+                number, name: name.map(TextCleaner.withoutBidiControls), role: role, department: department, by: caller, at: now)
+        }
+    }
+
+    /// Declines the waiting request `number` (owner only).
+    @discardableResult
+    public func declineAccessRequest(_ number: Int, by caller: Identity) throws -> AccessRequest {
+        try write { store in try store.declineAccessRequest(number, by: caller, at: now) }
+    }
+}

@@ -143,6 +143,8 @@ public enum Missing: Sendable, Equatable {
     /// The unit has no self-assessment (on `date`, when given); the dates it has.
     case assessment(unit: String, date: CalendarDate?, available: [CalendarDate])
     case assessmentAgainst(unit: String, set: String)
+    /// No request for access with that number.
+    case accessRequest(Int)
 }
 
 /// What a write would create that exists already.
@@ -180,6 +182,8 @@ public enum Conflict: Sendable, Equatable {
     case organisationUnchanged(String)
     /// The service was opened for reading.
     case readOnly
+    /// The access request was granted (or declined) already.
+    case requestDecided(number: Int, granted: Bool)
 }
 
 /// What a withdrawn action cannot have.
@@ -289,6 +293,7 @@ extension Missing {
             "\(unit) har ingen självskattning \(date); de som finns är från \(available.map(\.description).joined(separator: ", "))"
         case let .assessment(unit, nil, _): "\(unit) har ingen självskattning"
         case let .assessmentAgainst(unit, set): "\(unit) har ingen självskattning mot \(set)"
+        case let .accessRequest(number): "det finns ingen begäran om tillgång nummer \(number)"
         }
     }
 }
@@ -325,6 +330,7 @@ extension Conflict {
                 : "effektmål \(goal) i \(action) har redan det måttet; inget har registrerats"
         case let .organisationUnchanged(name): "planens organisation heter redan \(Quoted.text(name)); inget har registrerats"
         case .readOnly: "databasen är öppnad bara för läsning; öppna den med skrivrätt för att ändra den"
+        case let .requestDecided(number, granted): "begäran om tillgång nummer \(number) är redan \(granted ? "beviljad" : "avböjd")"
         }
     }
 }

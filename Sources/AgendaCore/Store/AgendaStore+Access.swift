@@ -156,7 +156,7 @@ extension AgendaStore {
             try AccessPolicy.check(current, kind)
             var audit = AuditDraft(operation: kind.rawValue)
             let result = try body(&audit)
-            try insertAudit(audit, identity: current.name, at: at)
+            try insertAudit(audit, identity: current.signature, at: at)
             return result
         }
     }
@@ -196,12 +196,17 @@ extension AgendaStore {
     // MARK: - Rows
 
     static let identitySelect = """
-        SELECT i.name, i.role, d.name AS department, i.created_at, i.revoked_at, i.token_hash, i.email
+        SELECT i.name, i.role, d.name AS department, i.created_at, i.revoked_at, i.token_hash, i.email,
+               i.account_subject IS NOT NULL AS has_account
         FROM identity i LEFT JOIN department d ON d.id = i.department_id
         """
 
     func identityRow(where condition: String, _ argument: SQLValue) throws -> Identity? {
-        try db.first("\(Self.identitySelect) WHERE \(condition)", [argument]) { try readIdentity($0, withHash: true) }
+        try identityRow(where: condition, [argument])
+    }
+
+    func identityRow(where condition: String, _ arguments: [SQLValue]) throws -> Identity? {
+        try db.first("\(Self.identitySelect) WHERE \(condition)", arguments) { try readIdentity($0, withHash: true) }
     }
 
     func requireIdentity(_ name: String) throws -> Identity {
@@ -221,6 +226,7 @@ extension AgendaStore {
             createdAt: try row.timestamp("created_at", in: "identity"),
             revokedAt: row.isNull("revoked_at") ? nil : try row.timestamp("revoked_at", in: "identity"),
             email: row.optionalString("email"))
+        identity.hasAccount = row.int("has_account") != 0
         if withHash { identity.tokenHash = row.string("token_hash") }
         return identity
     }

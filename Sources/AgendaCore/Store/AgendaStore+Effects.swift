@@ -81,11 +81,11 @@ extension AgendaStore {
                 "SELECT id FROM identity WHERE name_key = ?", [.text(Self.key(reporter.name))], as: Int64.self)
             var assessment = EffectAssessment(
                 number: 0, action: input.action, goal: goal.id, period: input.period.description, content: input.content,
-                reporter: reporter.name, reportedAt: at, supersedes: superseded)
+                reporter: reporter.signature, reportedAt: at, supersedes: superseded)
             assessment.number = try insertEffectAssessment(assessment, actionID: current.actionID, reporterID: reporterID, number: nil)
             try insertAudit(
                 AuditDraft(operation: "report effect", target: "\(input.action) effektmål \(input.goalNumber)", after: assessment),
-                identity: reporter.name, at: at)
+                identity: reporter.signature, at: at)
             return assessment
         }
     }

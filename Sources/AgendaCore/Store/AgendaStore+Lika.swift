@@ -245,7 +245,7 @@ extension AgendaStore {
                     number: 0, unit: unit.name, date: input.date, set: set.key, code: storedCode,
                     area: set.area(areaCode) ?? IndicatorArea(code: areaCode, name: areaCode), indicator: indicatorText,
                     answer: item.answer, step: item.step, comment: TextCleaner.clean(item.comment).trimmingCharacters(in: .whitespacesAndNewlines),
-                    recordedBy: recorder.name, recordedAt: at, supersedes: earlier)
+                    recordedBy: recorder.signature, recordedAt: at, supersedes: earlier)
                 answer.number = try insertAnswer(answer, unitID: unitID, indicatorID: indicatorID, versionID: versionID, number: nil)
                 filing.answers.append(answer)
             }
@@ -255,7 +255,7 @@ extension AgendaStore {
                     after: AssessmentAudit(
                         unit: unit.name, date: input.date, set: set.key, answers: filing.answers.count, corrected: filing.corrected,
                         newIndicators: filing.newIndicators, changedIndicators: filing.changedIndicators)),
-                identity: recorder.name, at: at)
+                identity: recorder.signature, at: at)
             return filing
         }
     }

@@ -44,7 +44,7 @@ extension AgendaStore {
         try db.transaction {
             let (link, identity) = try validSignInLink(secret, at: at)
             try db.run("UPDATE signin_link SET used_at = ? WHERE id = ?", [.text(at.description), .integer(link)])
-            try insertAudit(AuditDraft(operation: "sign in with link", target: identity.name), identity: identity.name, at: at)
+            try insertAudit(AuditDraft(operation: "sign in with link", target: identity.name), identity: identity.signature, at: at)
             return identity
         }
     }

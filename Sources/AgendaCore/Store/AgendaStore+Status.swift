@@ -47,11 +47,11 @@ extension AgendaStore {
                 "SELECT id FROM identity WHERE name_key = ?", [.text(Self.key(reporter.name))], as: Int64.self)
             var report = StatusReport(
                 number: 0, action: input.action, period: input.period.description, content: content,
-                reporter: reporter.name, reportedAt: at, supersedes: superseded?.number)
+                reporter: reporter.signature, reportedAt: at, supersedes: superseded?.number)
             report.number = try insertReport(report, actionID: current.actionID, reporterID: reporterID, number: nil)
             try insertAudit(
                 AuditDraft(operation: AccessPolicy.Write.reportStatus.rawValue, target: input.action, after: report),
-                identity: reporter.name, at: at)
+                identity: reporter.signature, at: at)
             return StatusFiling(report: report, carriedOver: carriedOver, superseded: superseded)
         }
     }

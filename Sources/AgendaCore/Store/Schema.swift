@@ -13,7 +13,7 @@
 /// `name_key` / `alias_key` hold a name trimmed, NFC-normalised and lower-cased, so lookups ignore
 /// case also for å, ä and ö (SQLite's NOCASE folds ASCII only).
 enum Schema {
-    static let migrator = Migrator([plan, organisationAliases, statusAndAccess, roundCancellation, signInLinks, effectAssessments, selfAssessments, mail])
+    static let migrator = Migrator([plan, organisationAliases, statusAndAccess, roundCancellation, signInLinks, effectAssessments, selfAssessments, mail, accounts])
 
     static let plan = Migrator.Migration(number: 1, name: "plan", sql: """
         -- The plan's metadata: one row (id 1) once a plan has been imported.
@@ -428,5 +428,33 @@ enum Schema {
         CREATE INDEX outbox_waiting ON outbox (next_attempt_at) WHERE sent_at IS NULL;
         CREATE TRIGGER outbox_no_delete BEFORE DELETE ON outbox
             BEGIN SELECT RAISE(ABORT, 'the outbox keeps every message'); END;
+        """)
+
+    /// Signing in with the municipality's accounts (OpenID Connect): an identity may be bound to one
+    /// account, known by (issuer, subject); an account without an identity asks for access, once while
+    /// its request waits.
+    static let accounts = Migrator.Migration(number: 9, name: "accounts", sql: """
+        ALTER TABLE identity ADD COLUMN account_issuer TEXT;
+        ALTER TABLE identity ADD COLUMN account_subject TEXT;
+        CREATE UNIQUE INDEX identity_account ON identity (account_issuer, account_subject) WHERE account_subject IS NOT NULL;
+
+        CREATE TABLE access_request (
+            id INTEGER PRIMARY KEY,
+            issuer TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            name TEXT NOT NULL,
+            email TEXT,
+            email_verified INTEGER NOT NULL CHECK (email_verified IN (0, 1)),
+            requested_at TEXT NOT NULL,
+            decision TEXT CHECK (decision IN ('granted', 'declined')),
+            decided_at TEXT,
+            decided_by TEXT,
+            identity_name TEXT,                     -- the identity a grant made
+            CHECK ((decision IS NULL) = (decided_at IS NULL))
+        );
+        -- One request per account: a later sign-in finds it (waiting, or declined).
+        CREATE UNIQUE INDEX access_request_account ON access_request (issuer, subject);
+        CREATE TRIGGER access_request_no_delete BEFORE DELETE ON access_request
+            BEGIN SELECT RAISE(ABORT, 'access requests are kept'); END;
         """)
 }

@@ -19,6 +19,14 @@ enum IdentityPages {
         var email = ""
     }
 
+    /// A waiting request's grant form, as typed.
+    struct GrantForm: Sendable {
+        var request: Int
+        var name: String
+        var role = Role.reporter.rawValue
+        var department = ""
+    }
+
     /// The roles as the select offers them.
     static let roles: [(value: String, label: String)] = [
         (Role.reporter.rawValue, "Rapportör – en förvaltning som rapporterar status"),
@@ -32,11 +40,12 @@ enum IdentityPages {
     }
 
     static func list(
-        _ identities: [Identity], departments: [String], notice: String?, form: AddForm, emailForm: EmailForm, errors: [FieldError],
-        csrf: String, on page: PageWriter
+        _ identities: [Identity], requests: [AccessRequest], departments: [String], notice: String?, form: AddForm, emailForm: EmailForm,
+        grantForm: GrantForm?, errors: [FieldError], csrf: String, on page: PageWriter
     ) throws {
         try page.element("h1", text: "Identiteter")
         if let notice { try page.element("p", [("class", "notice-ok"), ("role", "status")], text: notice) }
+        try accessRequests(requests, departments: departments, form: grantForm, errors: errors, csrf: csrf, on: page)
         try page.element(
             "p",
             text: "Varje förvaltning, IT-rådet och IT-chefen loggar in med en egen token eller en inloggningslänk. "
@@ -52,7 +61,10 @@ enum IdentityPages {
             try page.element("tbody") {
                 for identity in identities {
                     try page.element("tr") {
-                        try page.element("th", [("scope", "row")], text: identity.name)
+                        try page.element("th", [("scope", "row")]) {
+                            try page.text(identity.name)
+                            if identity.hasAccount { try page.element("span", [("class", "meta")], text: " (kommunens konto)") }
+                        }
                         try page.element("td", text: roleName(identity.role))
                         try page.element("td", text: identity.department ?? "–")
                         try page.element("td", text: identity.email ?? "–")
@@ -77,6 +89,51 @@ enum IdentityPages {
         }
         try addForm(form, departments: departments, errors: errors, csrf: csrf, on: page)
         try changeEmailForm(emailForm, identities: identities, errors: errors, csrf: csrf, on: page)
+    }
+
+    /// The accounts that signed in without an identity: per request, a form that grants a role (and a
+    /// reporter's förvaltning) under a name, and one that declines. Nothing when none waits.
+    static func accessRequests(
+        _ requests: [AccessRequest], departments: [String], form: GrantForm?, errors: [FieldError], csrf: String, on page: PageWriter
+    ) throws {
+        guard !requests.isEmpty else { return }
+        try page.element("h2", [("id", "forfragningar")], text: "Väntande förfrågningar om tillgång")
+        try page.element(
+            "p",
+            text: "De här personerna har loggat in med kommunens konto men hör inte till någon identitet än. Ge tillgång med en roll "
+                + "(och en förvaltning för en rapportör), eller avböj. Kontot kopplas till den nya identiteten.")
+        for request in requests {
+            let n = request.number
+            let typed = form?.request == n ? form! : GrantForm(request: n, name: request.name)
+            func error(_ field: String) -> String? { errors.first { $0.field == "request-\(n)-\(field)" }?.message }
+            try page.element("section", [("class", "access-request"), ("aria-labelledby", "request-\(n)")]) {
+                try page.element("h3", [("id", "request-\(n)")], text: request.name)
+                let address = request.email.map { $0 + (request.emailVerified ? "" : " (inte bekräftad av kommunens inloggning)") }
+                try page.element(
+                    "p", [("class", "meta")],
+                    text: "\(address ?? "Ingen e-postadress"). Bad om tillgång \(request.requestedAt.swedishDisplay).")
+                try page.element("form", [("method", "post"), ("action", "/identiteter/forfragningar/\(n)/bevilja"), ("class", "form")]) {
+                    try page.csrf(csrf)
+                    try page.textField(
+                        "name", id: "request-\(n)-name", label: "Namn", value: typed.name, error: error("name"),
+                        hint: "Så står personen i historiken, till exempel Anna Svensson.", required: true)
+                    try page.select(
+                        "role", id: "request-\(n)-role", label: "Roll", options: roles, selected: typed.role, error: error("role"))
+                    try page.select(
+                        "department", id: "request-\(n)-department", label: "Förvaltning",
+                        options: [("", "Ingen (läsare och ägare)")] + departments.map { ($0, $0) }, selected: typed.department,
+                        error: error("department"), hint: "Bara för en rapportör: den förvaltning personen rapporterar för.")
+                    try page.submit("Ge tillgång")
+                }
+                try page.element("form", [("method", "post"), ("action", "/identiteter/forfragningar/\(n)/avboj"), ("class", "inline")]) {
+                    try page.csrf(csrf)
+                    try page.element("button", [("type", "submit"), ("class", "button secondary")]) {
+                        try page.text("Avböj")
+                        try page.element("span", [("class", "visually-hidden")], text: " förfrågan från \(request.name)")
+                    }
+                }
+            }
+        }
     }
 
     /// Changes (or, left empty, removes) an identity's e-mail address.

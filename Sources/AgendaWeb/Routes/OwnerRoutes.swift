@@ -44,6 +44,14 @@ struct OwnerRoutes {
             if let identity = named("epost") {
                 notice = identity.email.map { "\(identity.name) har nu e-postadressen \($0)." } ?? "\(identity.name) har ingen e-postadress längre."
             }
+            if let identity = named("beviljad") {
+                notice = "\(identity.name) har fått tillgång som \(identity.role.swedish)" + (identity.department.map { " för \($0)" } ?? "")
+                    + ". Nästa gång \(identity.name) loggar in med kommunens konto kommer hen direkt in i agendan."
+            }
+            if let number = query["avbojd"].flatMap(Int.init),
+               let request = try app.service.accessRequests(all: true).first(where: { $0.number == number && $0.decision == .declined }) {
+                notice = "Förfrågan från \(request.name) är avböjd."
+            }
             if let identity = named("lank-skickad"), let email = identity.email {
                 notice = "En inloggningslänk till \(identity.name) ligger i utkorgen och skickas till \(email)."
             }
@@ -51,6 +59,11 @@ struct OwnerRoutes {
         }
         app.blocking(.post, "identiteter", on: router) { _, context -> Response in try addIdentity(context) }
         app.blocking(.post, "identiteter/epost", on: router) { _, context -> Response in try changeEmail(context) }
+        app.blocking(.post, "identiteter/forfragningar/:number/bevilja", on: router) { _, context -> Response in try grantAccess(context) }
+        app.blocking(.post, "identiteter/forfragningar/:number/avboj", on: router) { _, context -> Response in
+            let request = try app.service.declineAccessRequest(try Self.requestNumber(context), by: context.identity)
+            return .seeOther("/identiteter?avbojd=\(request.number)")
+        }
         app.blocking(.post, "identiteter/:name/aterkalla", on: router) { _, context -> Response in
             let owner = context.identity
             let identity = try app.service.revokeIdentity(name: try Self.name(context), by: owner)
@@ -173,8 +186,8 @@ struct OwnerRoutes {
 
     func identitiesPage(
         _ context: SignedInContext, notice: String? = nil, form: IdentityPages.AddForm = .init(),
-        emailForm: IdentityPages.EmailForm = .init(), errors: [FieldError] = [], status: HTTPResponse.Status = .ok,
-        heading: String = "Identiteten lades inte till"
+        emailForm: IdentityPages.EmailForm = .init(), grantForm: IdentityPages.GrantForm? = nil, errors: [FieldError] = [],
+        status: HTTPResponse.Status = .ok, heading: String = "Identiteten lades inte till"
     ) throws -> Response {
         let session = context.current
         let identities = try app.service.identities()
@@ -182,8 +195,8 @@ struct OwnerRoutes {
         let page = try app.page(
             "Identiteter", context: context, current: "/identiteter", problem: .of(errors, heading: heading))
         try IdentityPages.list(
-            identities, departments: departments, notice: notice, form: form, emailForm: emailForm, errors: errors, csrf: session.csrf,
-            on: page)
+            identities, requests: try app.service.accessRequests(), departments: departments, notice: notice, form: form,
+            emailForm: emailForm, grantForm: grantForm, errors: errors, csrf: session.csrf, on: page)
         return .page(try page.finish(), status: status)
     }
 
@@ -242,6 +255,48 @@ struct OwnerRoutes {
         }
         return try identitiesPage(
             context, emailForm: form, errors: errors, status: .unprocessableContent, heading: "Adressen ändrades inte")
+    }
+
+    /// POST /identiteter/forfragningar/N/bevilja: a new identity for the request's account; refusals beside
+    /// the request's fields, what was typed kept.
+    func grantAccess(_ context: SignedInContext) throws -> Response {
+        let number = try Self.requestNumber(context)
+        let form = IdentityPages.GrantForm(
+            request: number, name: context.form.text("name"), role: context.form.text("role"), department: context.form.text("department"))
+        var errors: [FieldError] = []
+        func refuse(_ field: String, _ message: String) { errors.append(FieldError(field: "request-\(number)-\(field)", message: message)) }
+        if form.name.isEmpty { refuse("name", "Skriv personens namn, till exempel Anna Svensson.") }
+        let role = Role(rawValue: form.role)
+        if role == nil { refuse("role", "Välj en roll.") }
+        var status = HTTPResponse.Status.unprocessableContent
+        if let role, errors.isEmpty {
+            do {
+                let identity = try app.service.grantAccessRequest(
+                    number, name: form.name, role: role, department: form.department.isEmpty ? nil : form.department, by: context.identity)
+                return .seeOther("/identiteter?beviljad=\(Self.encoded(identity.name))")
+            } catch let error as StoreError {
+                switch error {
+                case let .invalidInput(field, problem):
+                    refuse(field == .department ? "department" : "name", WebWords.sentence(problem.sentence(field)))
+                case let .notFound(.accessRequest(number)):
+                    throw StoreError.notFound(.accessRequest(number))
+                case let .notFound(missing):
+                    refuse("department", WebWords.sentence(missing.sentence))
+                case let .alreadyExists(existing):
+                    refuse("name", WebWords.sentence(existing.sentence) + " Välj ett annat namn, till exempel med förvaltningen efter.")
+                    status = .conflict
+                default:
+                    throw error
+                }
+            }
+        }
+        return try identitiesPage(context, grantForm: form, errors: errors, status: status, heading: "Tillgång gavs inte")
+    }
+
+    /// The access request's number in the URL; 404 when it is not one.
+    static func requestNumber(_ context: SignedInContext) throws -> Int {
+        guard let number = Int(try context.parameters.require("number")), number > 0 else { throw WebError.notFound }
+        return number
     }
 
     /// The identity named in the URL (percent-decoded); 404 when it is not valid text.

@@ -17,6 +17,25 @@ struct SignInRoutes {
             if let session = context.session { return .seeOther(WebApp.home(for: session.identity.role)) }
             return try signInPage(request, context, token: "", error: nil)
         }
+        // With --sign-in oidc the web takes the municipality's accounts only: no token form, no links.
+        if !(app.settings.openID?.accountsOnly ?? false) { registerTokensAndLinks(on: router) }
+        // Signing out of a session of the municipality's account goes on to the provider's sign-out, when it has one.
+        app.on(.post, "logga-ut", on: router) { request, _ -> Response in
+            let ended = request.cookies[WebApp.sessionCookie].flatMap { app.sessions.end($0.value) }
+            if let id = request.cookies[WebApp.draftCookie]?.value { app.drafts.discard(id) }
+            var next = "/logga-in"
+            if let ended, ended.viaAccount, let provider = app.provider, let away = await provider.endSessionURL() {
+                next = away
+            }
+            var response = Response.seeOther(next)
+            response.setCookie(Cookie(name: WebApp.sessionCookie, value: "", maxAge: 0, path: "/", secure: app.settings.secureCookies, httpOnly: true, sameSite: .strict))
+            if request.cookies[WebApp.draftCookie] != nil { response.setCookie(app.expiredDraftCookie) }
+            return response
+        }
+    }
+
+    /// Signing in with a förvaltning-wide token or a one-time link.
+    func registerTokensAndLinks(on router: Router<WebContext>) {
         app.blocking(.post, "logga-in", on: router) { request, context -> Response in
             try signInAttempt(request, context, refused: "Token stämmer inte. Kontrollera att du har kopierat hela token, eller be IT-chefen om en ny.") {
                 let token = context.form.text("token")
@@ -38,14 +57,6 @@ struct SignInRoutes {
                 signedIn(try app.service.redeemSignInLink(secret), request, context)
             }
         }
-        app.blocking(.post, "logga-ut", on: router) { request, _ -> Response in
-            if let id = request.cookies[WebApp.sessionCookie]?.value { app.sessions.end(id) }
-            if let id = request.cookies[WebApp.draftCookie]?.value { app.drafts.discard(id) }
-            var response = Response.seeOther("/logga-in")
-            response.setCookie(Cookie(name: WebApp.sessionCookie, value: "", maxAge: 0, path: "/", secure: app.settings.secureCookies, httpOnly: true, sameSite: .strict))
-            if request.cookies[WebApp.draftCookie] != nil { response.setCookie(app.expiredDraftCookie) }
-            return response
-        }
     }
 
     /// A new session for `identity`, its cookie, and the way to its start page — or, when the browser
@@ -56,6 +67,7 @@ struct SignInRoutes {
         let id = app.sessions.start(identity)
         let draft = request.cookies[WebApp.draftCookie].flatMap { app.drafts.draft($0.value) }
         let target = draft.flatMap { $0.identity == nil || $0.identity == identity.name ? $0.page : nil }
+            ?? ReturnTarget.checked(context.form["till"])
         var response = Response.seeOther(target ?? WebApp.home(for: identity.role))
         response.setCookie(Cookie(name: WebApp.sessionCookie, value: id, path: "/", secure: app.settings.secureCookies, httpOnly: true, sameSite: .strict))
         return response
@@ -122,13 +134,28 @@ struct SignInRoutes {
                 text: "Du hann bli utloggad innan det du skickade sparades, så inget har sparats än. "
                     + "Logga in igen, så kommer du tillbaka till formuläret med allt du skrev.")
         }
-        try page.element("p", text: "Logga in med den token eller den inloggningslänk du har fått av IT-chefen. Förvaltningar rapporterar här läget för sina aktiviteter; IT-rådet läser periodens rapport.")
-        try page.element("form", [("method", "post"), ("action", "/logga-in"), ("class", "form")]) {
-            try page.csrf(formToken)
-            try page.textField(
-                "token", label: "Token", value: token, error: error, hint: "Börjar med agenda_ och 64 tecken till.", type: "password",
-                autocomplete: "off", required: true)
-            try page.submit("Logga in")
+        // Where to go after signing in: the page that asked for it (``ReturnTarget``: this site's paths only).
+        let target = ReturnTarget.checked(Form(encoded: request.uri.query ?? "")["till"] ?? context.form["till"])
+        if app.provider != nil {
+            try page.element("p", text: "Logga in med samma konto som du använder i kommunens andra tjänster. Förvaltningar rapporterar här läget för sina aktiviteter; IT-rådet läser periodens rapport.")
+            let href = "/logga-in/konto" + (target.map { "?till=" + OwnerRoutes.encoded($0) } ?? "")
+            try page.element("p") { try page.element("a", [("href", href), ("id", "konto"), ("class", "button")], text: "Logga in med kommunens konto") }
+        }
+        if !(app.settings.openID?.accountsOnly ?? false) {
+            if app.provider != nil {
+                try page.element("h2", text: "Logga in med token")
+                try page.element("p", text: "Har du fått en token eller en inloggningslänk av IT-chefen kan du logga in med den i stället.")
+            } else {
+                try page.element("p", text: "Logga in med den token eller den inloggningslänk du har fått av IT-chefen. Förvaltningar rapporterar här läget för sina aktiviteter; IT-rådet läser periodens rapport.")
+            }
+            try page.element("form", [("method", "post"), ("action", "/logga-in"), ("class", "form")]) {
+                try page.csrf(formToken)
+                if let target { try page.empty("input", [("type", "hidden"), ("name", "till"), ("value", target)]) }
+                try page.textField(
+                    "token", label: "Token", value: token, error: error, hint: "Börjar med agenda_ och 64 tecken till.", type: "password",
+                    autocomplete: "off", required: true)
+                try page.submit("Logga in")
+            }
         }
         var response = Response.page(try page.finish(), status: status)
         response.setCookie(Cookie(name: WebApp.formCookie, value: formToken, path: "/", secure: app.settings.secureCookies, httpOnly: true, sameSite: .strict))

@@ -9,6 +9,15 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
             + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
     }
 
+    /// The policy sent: ``policy``, with `formTargets` (the OpenID provider's origin, where signing out
+    /// continues) allowed as form targets.
+    let sent: String
+
+    init(formTargets: [String] = []) {
+        sent = formTargets.isEmpty ? Self.policy
+            : Self.policy.replacingOccurrences(of: "form-action 'self'", with: "form-action 'self' " + formTargets.joined(separator: " "))
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
         do {
@@ -16,7 +25,7 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
         } catch let error as HTTPResponseError {
             response = try error.response(from: request, context: context)
         }
-        if response.headers[.contentSecurityPolicyHeader] == nil { response.headers[.contentSecurityPolicyHeader] = Self.policy }
+        if response.headers[.contentSecurityPolicyHeader] == nil { response.headers[.contentSecurityPolicyHeader] = sent }
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.xFrameOptions] = "DENY"
         response.headers[.referrerPolicy] = "same-origin"

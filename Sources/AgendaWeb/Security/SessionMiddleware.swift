@@ -85,7 +85,7 @@ struct ErrorPages: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch WebError.signInRequired {
-            return .seeOther("/logga-in")
+            return signIn(request)
         } catch let error as WebError {
             switch error {
             case .forgedForm:
@@ -104,10 +104,10 @@ struct ErrorPages: RouterMiddleware {
                         + "\(ActionPage.list(fields.map(Self.label))). Inget har sparats. Gå tillbaka till formuläret, skriv in texten på nytt "
                         + "(kopiera den inte från ett program som byter teckenkodning) och skicka igen.")
             case .signInRequired:
-                return .seeOther("/logga-in")
+                return signIn(request)
             }
         } catch let refusal as any Refusal {
-            if refusal.kind == .notSignedIn { return .seeOther("/logga-in") }
+            if refusal.kind == .notSignedIn { return signIn(request) }
             if refusal.kind == .unavailable {
                 context.logger.error("request refused: database unavailable", metadata: ["error": "\(type(of: refusal))"])
             }
@@ -129,6 +129,14 @@ struct ErrorPages: RouterMiddleware {
             context.logger.error("request failed", metadata: ["error": "\(type(of: error))"])
             return try page(context, .internalServerError, "Något gick fel", "Försök igen om en stund. Inget av det du skickade har sparats.")
         }
+    }
+
+    /// The sign-in page, and after it (a GET) back to the page asked for.
+    func signIn(_ request: Request) -> Response {
+        guard request.method == .get || request.method == .head, let target = ReturnTarget.checked(request.uri.description) else {
+            return .seeOther("/logga-in")
+        }
+        return .seeOther("/logga-in?till=" + OwnerRoutes.encoded(target))
     }
 
     /// A form field's label, for a page that names fields outside their form.

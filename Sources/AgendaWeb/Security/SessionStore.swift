@@ -11,6 +11,8 @@ struct Session: Sendable {
     /// The CSRF token every form of this session carries and every POST must send back.
     let csrf: String
     var lastSeen: Date
+    /// Signed in with the municipality's account (not a token or a link): signing out goes on to the provider.
+    var viaAccount = false
 }
 
 /// The sessions of a running server, in memory (a restart signs everyone out), keyed by the hash of
@@ -38,10 +40,10 @@ final class SessionStore: Sendable {
     }
 
     /// Starts a session for `identity` and returns its id, for the cookie only.
-    func start(_ identity: Identity, now given: Date? = nil) -> String {
+    func start(_ identity: Identity, viaAccount: Bool = false, now given: Date? = nil) -> String {
         let now = given ?? clock()
         let id = AccessToken.randomHex()
-        let session = Session(identity: identity, csrf: AccessToken.randomHex(), lastSeen: now)
+        let session = Session(identity: identity, csrf: AccessToken.randomHex(), lastSeen: now, viaAccount: viaAccount)
         sessions.withLock { sessions in
             sessions = sessions.filter { now.timeIntervalSince($0.value.lastSeen) < idleTimeout + Self.endedMemory }
             sessions[AccessToken.hash(id)] = session
@@ -71,9 +73,10 @@ final class SessionStore: Sendable {
         return nil
     }
 
-    /// Ends the session with `id`.
-    func end(_ id: String) {
-        _ = sessions.withLock { $0.removeValue(forKey: AccessToken.hash(id)) }
+    /// Ends the session with `id`; what it was, if it was live.
+    @discardableResult
+    func end(_ id: String) -> Session? {
+        sessions.withLock { $0.removeValue(forKey: AccessToken.hash(id)) }
     }
 
     /// Ends every session of the identity `name` (after a revocation seen at a request).

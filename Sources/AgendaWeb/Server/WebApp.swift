@@ -15,6 +15,9 @@ public struct WebApp: Sendable {
     let throttle = SignInThrottle()
     let routes = RouteTable()
     let settings: WebSettings
+    /// The municipality's OpenID provider, when sign-in with its accounts is set up.
+    let provider: OpenIDProvider?
+    let attempts: SignInAttempts
 
     static let sessionCookie = "agenda_session"
     static let formCookie = "agenda_form"
@@ -25,6 +28,8 @@ public struct WebApp: Sendable {
         service = try AgendaService(path: settings.databasePath, access: .write)
         templates = try TemplateSet.load(from: settings.templates)
         sessions = SessionStore(idleTimeout: settings.idleTimeout, clock: settings.clock)
+        provider = settings.openID.map { OpenIDProvider(settings: $0, timeout: settings.providerTimeout) }
+        attempts = SignInAttempts(clock: settings.clock)
     }
 
     /// The router with every page: the public ones, then those behind sign-in. Every GET answers HEAD
@@ -32,7 +37,7 @@ public struct WebApp: Sendable {
     public func router() -> Router<WebContext> {
         let router = Router(context: WebContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: ConnectionLoop())
-        router.add(middleware: SecurityHeaders())
+        router.add(middleware: SecurityHeaders(formTargets: settings.openID.flatMap { OpenIDSettings.origin($0.issuer) }.map { [$0] } ?? []))
         router.add(middleware: AccessLog())
         // Twice: outside the session for what SessionMiddleware itself refuses (a forged form, a body too
         // large), inside it for what the routes refuse, so that page has the signed-in menu and way on.
@@ -51,6 +56,8 @@ public struct WebApp: Sendable {
             response.headers[.cacheControl] = "public, max-age=300"
             return response
         }
+        // The fixed paths of signing in with an account first: they take precedence over /logga-in/:secret.
+        if let provider { AccountRoutes(app: self, provider: provider).register(on: router) }
         SignInRoutes(app: self).register(on: router)
         PublicRoutes(app: self).register(on: router)
         // Behind sign-in: each route runs with the signed-in person (SignedInContext); the IT-chef's
@@ -82,8 +89,16 @@ public struct WebApp: Sendable {
         _ path: String, on router: some RouterMethods<Context>,
         _ handler: @escaping @Sendable (Request, Context) async throws -> Response
     ) {
-        routes.record(path, .get)
-        router.get(RouterPath(path), use: handler)
+        on(.get, path, on: router, handler)
+    }
+
+    /// A route that runs on the event loop and may await (the OpenID provider), recorded in ``routes``.
+    func on<Context: RequestContext>(
+        _ method: HTTPRequest.Method, _ path: String, on router: some RouterMethods<Context>,
+        _ handler: @escaping @Sendable (Request, Context) async throws -> Response
+    ) {
+        routes.record(path, method)
+        router.on(RouterPath(path), method: method, use: handler)
     }
 
     /// The client a sign-in attempt counts against (``ClientAddress``).
@@ -111,7 +126,7 @@ public struct WebApp: Sendable {
         }
         let page = try PageWriter(
             title: problem == nil ? title : "Fel: \(title)", templates: templates, organisation: organisation(), navigation: navigation,
-            signedInAs: context.signedIn.map { $0.identity.department ?? $0.identity.name },
+            signedInAs: context.signedIn.map { $0.identity.signature },
             signOut: context.signedIn.map { ("/logga-ut", $0.csrf) }, script: "/skript.js")
         if let problem { try page.errorSummary(problem) }
         return page

@@ -1,5 +1,6 @@
 import AgendaMail
 import Foundation
+import NIOCore
 
 /// How `agenda serve` runs.
 public struct WebSettings: Sendable {
@@ -21,6 +22,10 @@ public struct WebSettings: Sendable {
     public var trustedProxies: [String]
     /// The machine's mail system: when set, the server sends the outbox (``MailLoop``) every ``mailInterval``.
     public var mail: MailSettings?
+    /// Signing in with the municipality's accounts (OpenID Connect), when set.
+    public var openID: OpenIDSettings?
+    /// How long one call to the OpenID provider may take; tests shorten it.
+    var providerTimeout: TimeAmount = .seconds(10)
     /// How often the outbox is sent and due reminders written.
     public var mailInterval: Duration = .seconds(60)
     /// The clock sessions idle by; tests move it instead of waiting.

@@ -29,17 +29,20 @@ public final class PageWriter {
     /// `organisation`, `navigation`, and the opened `<main>`, which ``finish()`` closes.
     ///
     /// `xmlDeclaration: false` leaves out `<?xml …?>`, so that the page is also valid served as
-    /// `text/html` (polyglot markup, as the public site's `.html` files are).
+    /// `text/html` (polyglot markup, as the public site's `.html` files are). `moveOnTo` makes the browser
+    /// go on to that path of the site at once (`<meta http-equiv="refresh">`).
     public init(
         title: String, templates: TemplateSet, organisation: String, stylesheet: String = "/stil.css",
         navigation: [Link] = [], signedInAs: String? = nil, signOut: (action: String, csrf: String)? = nil,
-        script: String? = nil, xmlDeclaration: Bool = true
+        script: String? = nil, xmlDeclaration: Bool = true, moveOnTo: String? = nil
     ) throws {
         w = try XMLWriter(memoryContext: "page")
         try w.startXHTML(declaration: xmlDeclaration)
         try w.element("head") {
             try w.empty("meta", ["charset": "UTF-8"])
             try w.empty("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
+            // A page that only passes the browser on (after signing in): at once, a navigation of this site.
+            if let moveOnTo { try w.empty("meta", ["http-equiv": "refresh", "content": "0; url=\(moveOnTo)"]) }
             try w.element("title", text: "\(title) – \(organisation)")
             try w.empty("link", ["rel": "stylesheet", "href": stylesheet])
             if let script {
