@@ -125,13 +125,17 @@ let package = Package(
         // ZIPFoundation reads the .odt/.ods packages in the tests: an independent check of ReportGen's zip writer.
         .testTarget(name: "ReportGenTests", dependencies: ["ReportGen", "AgendaCore", "ZIPFoundation"]),
         .testTarget(name: "AgendaCLITests", dependencies: ["AgendaCLI", "AgendaCore"]),
+        // What the tests that run real servers share: starting programs that leave daemons (posix_spawn), free ports.
+        .target(name: "AgendaTestSupport", path: "Tests/AgendaTestSupport"),
         // Sends to a real Exim started by scripts/mta (scripts/mta.md) and reads back what it delivered.
-        .testTarget(name: "AgendaMailTests", dependencies: ["AgendaMail", "AgendaCore", "ReportGen"]),
+        .testTarget(name: "AgendaMailTests", dependencies: ["AgendaMail", "AgendaCore", "ReportGen", "AgendaTestSupport"]),
         .testTarget(
             name: "AgendaWebTests",
             dependencies: [
-                "AgendaWeb", "AgendaCore", "ReportGen",
+                "AgendaWeb", "AgendaCore", "ReportGen", "AgendaTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                // Signs the hostile ID tokens of the sign-in tests (with the test provider's own key, and others).
+                .product(name: "JWTKit", package: "jwt-kit"),
             ]
         ),
     ],

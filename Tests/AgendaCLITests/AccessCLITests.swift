@@ -103,7 +103,7 @@ import Testing
 
         let history = try #require(try JSONSerialization.jsonObject(with: agenda("status", "history", "6.2", "--json").stdoutData) as? [[String: Any]])
         let latest = try #require(history.last)
-        #expect(latest["status"] as? String == "done" && latest["reporter"] as? String == "Skolans rapportör")
+        #expect(latest["status"] as? String == "done" && latest["reporter"] as? String == "Skolans rapportör, Skolförvaltningen")
         #expect(latest["supersedes"] as? Int == history[history.count - 2]["number"] as? Int)
         #expect(history[history.count - 2]["actualCost"] as? Int == 2_600_000)
 

@@ -89,7 +89,7 @@ import Testing
             do {
                 try Self.perform(kind, by: identity, in: store)
                 #expect(try Self.snapshot(store) != before)
-                #expect(try store.auditLog().last?.identity == identity.name)
+                #expect(try store.auditLog().last?.identity == identity.signature, "the person and förvaltning are named")
             } catch let error as AccessError {
                 Issue.record("\(actor) refused \(kind): \(error)")
             } catch {

@@ -115,7 +115,7 @@ import Testing
         let skf = try store.addIdentity(name: "SKF-rapportör", role: .reporter, department: "SKF", by: owner, at: at).identity
         let reader = try store.addIdentity(name: "IT-rådet", role: .reader, by: owner, at: at).identity
         let filed = try Self.assess(store, "1.1", goal: 1, "2018Q2", .achieved, by: slf, at: "2018-07-02T10:00:00Z")
-        #expect(filed.reporter == "SLF-rapportör")
+        #expect(filed.reporter == "SLF-rapportör, \(F.slf)", "the person and förvaltning are named")
         let count = try F.count("effect_assessment", in: store)
         do {
             _ = try Self.assess(store, "1.1", goal: 1, "2018Q2", .achieved, by: skf, at: "2018-07-02T10:00:00Z")

@@ -8,7 +8,7 @@ import Testing
     @Test func newDatabaseRecordsEveryMigration() throws {
         let store = try F.newStore()
         let names = try store.db.query("SELECT number, name FROM schema_migrations ORDER BY number", []) { "\($0.int(0)) \($0.string(1))" }
-        #expect(names == ["1 plan", "2 organisation aliases", "3 status and access", "4 round cancellation", "5 sign-in links", "6 effect assessments", "7 self-assessments", "8 mail"])
+        #expect(names == ["1 plan", "2 organisation aliases", "3 status and access", "4 round cancellation", "5 sign-in links", "6 effect assessments", "7 self-assessments", "8 mail", "9 accounts"])
     }
 
     @Test func databaseFromAnOlderBuildUpgradesInPlaceAndKeepsItsData() throws {

@@ -1,3 +1,4 @@
+import AgendaTestSupport
 import AgendaCore
 import Foundation
 #if canImport(Glibc)

@@ -1,3 +1,4 @@
+import AgendaTestSupport
 import AgendaCore
 import Foundation
 import Testing

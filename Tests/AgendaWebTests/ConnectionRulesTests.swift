@@ -1,3 +1,4 @@
+import AgendaTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -125,26 +126,19 @@ final class RawConnection: @unchecked Sendable {
     /// What arrives until the server closes the connection or `timeout` seconds pass (generous: the
     /// whole test suite may be running beside it).
     func readAll(timeout: Double = 30) async -> String {
-        await Self.offThePool { self.read(until: Date().addingTimeInterval(timeout)) { _ in false } }
+        (try? await offThePool { self.read(until: Date().addingTimeInterval(timeout)) { _ in false } }) ?? ""
     }
 
     /// One response on a kept-alive connection: its head and `Content-Length` bytes of body.
     func readResponse(timeout: Double = 30) async -> String {
-        await Self.offThePool { self.read(until: Date().addingTimeInterval(timeout)) { bytes in
+        // Waiting on a socket blocks a thread: not one of Swift's cooperative pool, where the server under test runs its handlers.
+        (try? await offThePool { self.read(until: Date().addingTimeInterval(timeout)) { bytes in
             let text = String(decoding: bytes, as: UTF8.self)
             guard let end = text.range(of: "\r\n\r\n"),
                   let length = text[..<end.lowerBound].firstMatch(of: /(?i)content-length: *([0-9]+)/).flatMap({ Int($0.output.1) })
             else { return false }
             return text[end.upperBound...].utf8.count >= length
-        } }
-    }
-
-    /// Waiting on a socket blocks a thread: not one of Swift's cooperative pool, where the server under
-    /// test runs its handlers (two threads on a two-core machine, and other tests block theirs too).
-    private static func offThePool(_ work: @escaping @Sendable () -> String) async -> String {
-        await withCheckedContinuation { continuation in
-            Thread { continuation.resume(returning: work()) }.start()
-        }
+        } }) ?? ""
     }
 
     private func read(until deadline: Date, complete: ([UInt8]) -> Bool) -> String {

@@ -212,7 +212,7 @@ import Testing
             try await owner.get(try #require(revoked.headers[.location]))
             #expect(owner.lastPage.contains("Skolförvaltningen är återkallad"))
             let after = try await school.get("/aktiviteter")
-            #expect(after.status == .seeOther && after.headers[.location] == "/logga-in", "its session ends")
+            #expect(after.status == .seeOther && after.headers[.location] == "/logga-in?till=%2Faktiviteter", "its session ends")
             #expect(try app.service.identities().first { $0.name == "Skolförvaltningen" }?.revokedAt != nil)
 
             let renewed = try await owner.post("/identiteter/Skolf%C3%B6rvaltningen/fornya", [])

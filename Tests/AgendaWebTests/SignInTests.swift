@@ -181,7 +181,7 @@ import Testing
             let owner = try app.service.authenticate(token: try DemoDatabase.token("IT-chef"))
             try app.service.revokeIdentity(name: "Skolförvaltningen", by: owner)
             let after = try await browser.get("/aktiviteter")
-            #expect(after.status == .seeOther && after.headers[.location] == "/logga-in")
+            #expect(after.status == .seeOther && after.headers[.location] == "/logga-in?till=%2Faktiviteter")
         }
     }
 

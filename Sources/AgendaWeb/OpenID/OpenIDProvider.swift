@@ -21,8 +21,8 @@ actor OpenIDProvider {
     let settings: OpenIDSettings
     /// How long one call to the provider may take.
     let timeout: TimeAmount
-    /// At most one JWKS fetch per this long (an unknown `kid` asks for one: key rotation).
-    static let keyRefreshInterval: Duration = .seconds(30)
+    /// At most one JWKS fetch per this long (an unknown `kid` asks for one: key rotation); tests shorten it.
+    let keyRefreshInterval: Duration
     /// Largest answer read from the provider.
     static let maxBody = 1 << 20
 
@@ -30,10 +30,13 @@ actor OpenIDProvider {
     private var keys: JWTKeyCollection?
     private var keyIDs: Set<String> = []
     private var keysFetched: ContinuousClock.Instant?
+    /// How often the keys were fetched (the tests count the refreshes).
+    private(set) var keyFetches = 0
 
-    init(settings: OpenIDSettings, timeout: TimeAmount = .seconds(10)) {
+    init(settings: OpenIDSettings, timeout: TimeAmount = .seconds(10), keyRefreshInterval: Duration = .seconds(30)) {
         self.settings = settings
         self.timeout = timeout
+        self.keyRefreshInterval = keyRefreshInterval
     }
 
     /// The discovery document, fetched once (again after a failure). Its `issuer` must be the configured one.
@@ -91,8 +94,16 @@ actor OpenIDProvider {
 
     // MARK: - The ID token
 
-    /// The account an ID token names, after its algorithm, signature (``keys(refreshingFor:)``) and claims (``IDTokenCheck``).
+    /// The account an ID token names, after its algorithm (``header(_:)``), signature (``verified(_:keys:)``,
+    /// against the provider's keys) and claims (``IDTokenCheck``).
     func check(_ idToken: String, nonce: String, now: Date) async throws(OpenIDRefusal) -> Account {
+        let kid = try Self.header(idToken)
+        let claims = try await Self.verified(idToken, keys: try await keys(refreshingFor: kid))
+        return try IDTokenCheck.account(claims, issuer: settings.issuer, clientID: settings.clientID, nonce: nonce, now: now)
+    }
+
+    /// The token's key id, once its header names an accepted algorithm (``IDTokenCheck/algorithms``).
+    static func header(_ idToken: String) throws(OpenIDRefusal) -> String? {
         let header: JWTHeader
         do {
             header = try DefaultJWTParser().parse([UInt8](idToken.utf8), as: IDTokenClaims.self).header
@@ -100,24 +111,25 @@ actor OpenIDProvider {
             throw .badToken(.malformed)
         }
         guard let algorithm = header.alg, IDTokenCheck.algorithms.contains(algorithm) else { throw .badToken(.algorithm) }
-        let claims: IDTokenClaims
+        return header.kid
+    }
+
+    /// The token's claims, once its signature verifies with one of `keys` (jwt-kit).
+    static func verified(_ idToken: String, keys: JWTKeyCollection) async throws(OpenIDRefusal) -> IDTokenClaims {
         do {
-            let keys = try await keys(refreshingFor: header.kid)
-            claims = try await keys.verify(idToken, as: IDTokenClaims.self)
-        } catch let refusal as OpenIDRefusal {
-            throw refusal
+            return try await keys.verify(idToken, as: IDTokenClaims.self)
         } catch {
             throw .badToken(.signature)
         }
-        return try IDTokenCheck.account(claims, issuer: settings.issuer, clientID: settings.clientID, nonce: nonce, now: now)
     }
 
     /// The provider's keys; fetched again when `kid` is one they lack, at most once per ``keyRefreshInterval``.
     private func keys(refreshingFor kid: String?) async throws(OpenIDRefusal) -> JWTKeyCollection {
         if let keys, kid.map(keyIDs.contains) ?? true { return keys }
-        if let keys, let fetched = keysFetched, ContinuousClock.now - fetched < Self.keyRefreshInterval { return keys }
+        if let keys, let fetched = keysFetched, ContinuousClock.now - fetched < keyRefreshInterval { return keys }
         let metadata = try await discovery()
         keysFetched = .now
+        keyFetches += 1
         let set = try await fetch(JWKS.self, from: metadata.jwks_uri)
         let collection = JWTKeyCollection()
         var ids: Set<String> = []

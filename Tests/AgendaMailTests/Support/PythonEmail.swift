@@ -1,3 +1,4 @@
+import AgendaTestSupport
 import Foundation
 
 /// A delivered message as Python's `email` package reads it: an independent check of the headers'
@@ -44,7 +45,7 @@ struct ParsedMail: Decodable {
 
     init(file: URL) throws {
         let result = try Spawn.run("/usr/bin/python3", ["-c", Self.program, file.path])
-        guard result.status == 0 else { throw TestMTA.Failure(description: "python3 email: \(result.error)") }
+        guard result.status == 0 else { throw Spawn.Failure("python3 email: \(result.error)") }
         self = try JSONDecoder().decode(ParsedMail.self, from: Data(result.output.utf8))
     }
 }

@@ -7,13 +7,19 @@ import Glibc
 ///
 /// On Linux, `Process.waitUntilExit` learns that a child ended when a socket it hands to the child
 /// is closed, i.e. when every process that inherited it has ended. `scripts/mta start` leaves an Exim
-/// daemon running, which inherits that socket, so waiting for the script would last as long as the
+/// daemon running (`scripts/oidc-provider start` a Starman), which inherits that socket, so waiting for the script would last as long as the
 /// daemon. Here the child gets only standard input (/dev/null), output and error (files); every other
 /// descriptor is closed in it, so no daemon it starts holds anything of the test process, and it gets
 /// a clean signal mask.
-enum Spawn {
-    static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-mail-spawn-\(UUID().uuidString)")
+public enum Spawn {
+    /// What a program that could not be started, or a socket that could not be bound, tells the test.
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+        public init(_ description: String) { self.description = description }
+    }
+
+    public static func run(_ program: String, _ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-spawn-\(UUID().uuidString)")
         let (outputPath, errorPath) = (base.path + ".out", base.path + ".err")
         defer { _ = unlink(outputPath); _ = unlink(errorPath) }
 
@@ -46,7 +52,7 @@ enum Spawn {
         defer { argv.forEach { free($0) } }
         var pid = pid_t()
         let spawned = posix_spawn(&pid, program, &actions, &attributes, argv, environ)
-        guard spawned == 0 else { throw TestMTA.Failure(description: "cannot start \(program): errno \(spawned)") }
+        guard spawned == 0 else { throw Failure("cannot start \(program): errno \(spawned)") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         let exitStatus = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
