@@ -524,10 +524,14 @@ class Test:
         self.submit(self.form_with_action("/logga-ut"))
         deadline = time.time() + WAIT
         went, confirmed = [], False
+        asked = ""
         while time.time() < deadline and not self.on_agenda("/logga-in"):
             url = self.driver.current_url.split("?")[0]
             if url not in went:
                 went.append(url)
+                if self.oidc_issuer and url.startswith(self.oidc_issuer) and not asked:
+                    # What Agenda sent the provider: the parameters' names only (an id_token_hint is a token).
+                    asked = ", ".join(sorted(urllib.parse.parse_qs(urllib.parse.urlsplit(self.driver.current_url).query)))
             accept = self.find_all("form.confirm button.positive[type=submit]")
             if accept and self.oidc_issuer and self.driver.current_url.startswith(self.oidc_issuer) and not confirmed:
                 accept[0].click()   # LemonLDAP::NG's "Do you want to logout?" (when it had no id_token_hint)
@@ -540,6 +544,9 @@ class Test:
                 "the browser went %s" % " → ".join(went))
             if not via and not went:
                 print("    (the provider's sign-out answered at once: the browser saw no page of it)", flush=True)
+            elif confirmed:
+                print("    (the provider asked to confirm the sign-out; its end_session endpoint got: %s)" % (
+                    asked or "no parameters"), flush=True)
         else:
             on_provider = self.oidc_issuer and self.driver.current_url.startswith(self.oidc_issuer)
             self.check("%s: 'Logga ut' goes through the provider's end_session endpoint" % who, bool(on_provider),
@@ -614,20 +621,31 @@ class Test:
             onward = next((a for a in root.iterfind(".//h:a", ns) if a.get("id") == "fortsatt"), None)
         except ET.ParseError as e:
             raise StepFailed("the page at /logga-in/oidc is no well-formed XHTML (%s): %s" % (e, cr.trim(text, 200))) from None
-        target = re.search(r"url=\s*'?([^';]+)", refresh, re.I)
+        match = re.search(r"url=\s*'?([^';]+)", refresh, re.I)
+        target = match.group(1).strip() if match else ""
         problems = []
         if status != 200:
             problems.append("status %d" % status)
         if h1 != "Du är inloggad":
             problems.append("h1 %r" % h1)
-        if not target or urllib.parse.urlsplit(target.group(1).strip()).path != home:
+        if onward is None or onward.get("href") != target or "".join(onward.itertext()).strip() != "Fortsätt":
+            problems.append("a#fortsatt %s (the refresh goes to %r)" % ("missing" if onward is None else "%r → %s" % (
+                "".join(onward.itertext()).strip(), onward.get("href")), target))
+        # Where the refresh leads: the start page itself, or a page of Agenda's that redirects there at once.
+        hop = ""
+        if not target:
             problems.append("meta refresh %r" % refresh)
-        if onward is None or urllib.parse.urlsplit(onward.get("href") or "").path != home \
-                or "".join(onward.itertext()).strip() != "Fortsätt":
-            problems.append("a#fortsatt %s" % ("missing" if onward is None else "%r → %s" % (
-                "".join(onward.itertext()).strip(), onward.get("href"))))
-        self.check("%s: /logga-in/oidc answers 200 'Du är inloggad', moving on to %s (meta refresh, a#fortsatt)" % (
-            who, home), not problems, "; ".join(problems))
+        elif urllib.parse.urlsplit(target).path != home:
+            try:
+                opener.open(urllib.parse.urljoin(self.base + "/", target), timeout=30)
+                problems.append("the refresh's %s answers 200, not a redirect to %s" % (target, home))
+            except urllib.error.HTTPError as e:
+                location = urllib.parse.urlsplit(e.headers.get("Location") or "").path
+                hop = " (through %s, %d)" % (urllib.parse.urlsplit(target).path, e.code)
+                if e.code not in (302, 303) or location != home:
+                    problems.append("the refresh's %s answers %d to %r, not to %s" % (target, e.code, location, home))
+        self.check("%s: /logga-in/oidc answers 200 'Du är inloggad', moving on to %s%s (meta refresh, a#fortsatt)" % (
+            who, home, hop), not problems, "; ".join(problems))
         self.shots += 1
         file = self.out / "sidor" / ("%02d-%s.xhtml" % (self.shots, slug("%s du ar inloggad" % who)))
         file.parent.mkdir(exist_ok=True)
@@ -717,7 +735,7 @@ class Test:
         errors = [e.text for e in self.find_all(".error-summary")]
         if errors:
             raise StepFailed("adding Anna Svensson was refused: %s" % cr.trim(" ".join(errors), 300))
-        self.check("%s: adds Anna Svensson, reporter for %s, with her address" % step,
+        self.check("%s: adds Anna Svensson, reporter for %s, with her address" % (step, DEPARTMENT),
                    "Anna Svensson" in self.find("h1").text, self.page_summary())
         self.sign_out(step)
         self.forget_everyone()
