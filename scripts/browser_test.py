@@ -29,6 +29,17 @@ plays one reporting round in headless Chromium driven by Selenium:
      by mail; `agenda mail run` hands both messages to msmtp; Python's email package reads what Exim
      delivered (the round's message names the deadline and 6.2); Chromium follows the mailed one-time link
      (signed in as Skolförvaltningen) and then the round message's link to its actions.
+  j. sign-in with the municipality's accounts (OpenID Connect) through a real provider: LemonLDAP::NG
+     (scripts/oidc-provider), started for this test on a free port with redirect URI BASE/logga-in/oidc.
+     "Logga in med kommunens konto" takes Chromium to the provider's form. Cecilia Ek, who has no identity,
+     is told "Ditt konto har inte tillgång än" and gets no session; the IT-chef grants her request on
+     /identiteter (reporter for Skolförvaltningen), and her next sign-in lands on /aktiviteter as "Cecilia Ek,
+     Skolförvaltningen". Signing out goes through the provider's end_session endpoint, after which the
+     provider asks for the password again. The IT-chef adds Anna Svensson with her address; her first
+     sign-in (an address the provider vouches for) binds the account: she lands on /aktiviteter, gets 403
+     for another förvaltning's action, reports on one of hers, and the history names her. The page
+     "Du är inloggad" moves on at once (a refresh of 0 s), so it is fetched once more outside the browser
+     (the provider's form through scripts/oidc-provider login) and checked from its source.
 
 Last, with a POST body trickling in one byte at a time, the server gets SIGTERM and must end within 5 s.
 
@@ -39,6 +50,9 @@ full-page screenshot in the folder printed as "Skärmbilder: DIR".
 The tools (selenium, axe-core, vnu.jar, Chromium) are those `scripts/check-reports --install` sets
 up; this script reuses check_reports.py beside it and runs with the Python of its venv.
 
+Step j needs LemonLDAP::NG (`scripts/oidc-provider install`, as root: apt); without it the step fails
+and says so, and the others run as before.
+
 Output: "PASS <step>" or "FAIL <step>: <detail>" per check, "N passed, N failed" last. Exit status
 0 when nothing failed, 1 when something failed, 2 when a tool is missing or the server won't start.
 """
@@ -46,6 +60,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import http.cookiejar
 import os
 import re
 import socket
@@ -57,6 +72,7 @@ import unicodedata
 import urllib.error
 import urllib.parse
 import urllib.request
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -73,6 +89,7 @@ COST = "125000"
 LIKA_DEPARTMENT = "Vård- och omsorgsförvaltningen"   # the demo's LIKA reporter
 LIKA_UNIT = "IFO"                    # one of its assessed verksamheter
 START_TIMEOUT = 60                   # seconds for the server to answer
+OIDC_PASSWORDS = {"anna": "anna-lösenord-1", "cecilia": "cecilia-lösenord-1"}   # scripts/oidc-provider's users
 WAIT = 20                            # seconds for a page to show what a step expects
 
 
@@ -95,6 +112,8 @@ class Test:
         self.base = ""
         self.db = ""                       # the demo database, for `agenda` commands during the test
         self.shot_width = cr.SCREENSHOT_WIDTH
+        self.oidc_issuer = ""              # the test's own OpenID provider (step j), when it started
+        self.oidc_error = ""               # why it did not
 
     # -- output ---------------------------------------------------------------
 
@@ -266,6 +285,7 @@ class Test:
             ("g. %s" % DEPARTMENT, lambda: self.reporter_session_ends_while_typing(tokens[DEPARTMENT])),
             ("h. reflow", lambda: self.reflow(tokens)),
             ("i. e-post", lambda: self.mail_round(tokens["IT-chef"])),
+            ("j. kommunens konto", lambda: self.accounts(tokens["IT-chef"])),
         ]
         for name, step in steps:
             try:
@@ -421,6 +441,334 @@ class Test:
         finally:
             subprocess.run([str(scripts / "mta"), "stop", str(mta)], capture_output=True, timeout=60, stdin=subprocess.DEVNULL)
             subprocess.run(["rm", "-rf", str(mta)])
+
+    # -- j. sign-in with the municipality's accounts (OpenID Connect) ------------
+
+    def forget_everyone(self):
+        """A fresh browser for the next person: every cookie gone, Agenda's and the provider's (both live on
+        127.0.0.1, whose cookies Chromium shares between ports)."""
+        try:
+            self.driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
+        except Exception:  # noqa: BLE001 (a driver without CDP)
+            self.driver.delete_all_cookies()
+
+    def on_agenda(self, path: str = "") -> bool:
+        """Whether the browser shows Agenda's `path` (or a page under it), not the provider's."""
+        url = self.driver.current_url
+        return url.startswith(self.base + "/") and self.path().startswith(path)
+
+    def wait_for_agenda(self, path: str, timeout: float = WAIT):
+        """Waits until the browser is back on Agenda at `path` (the provider's pages have paths of their own)."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.on_agenda(path):
+                return
+            time.sleep(0.1)
+        raise StepFailed("expected %s%s, the browser is on %s (%s)" % (
+            self.base, path, self.driver.current_url.split("?")[0], self.page_summary()))
+
+    def navigation_status(self):
+        """The HTTP status of the page the browser shows, from the Navigation Timing entry (None if not told)."""
+        try:
+            return self.driver.execute_script(
+                "const n = performance.getEntriesByType('navigation')[0]; return n ? n.responseStatus : null;")
+        except Exception:  # noqa: BLE001
+            return None
+
+    def account_link(self, who: str, check: bool = False):
+        """The sign-in page's "Logga in med kommunens konto", checked against the contract."""
+        self.visit("/logga-in")
+        link = self.find("a#konto")
+        if check:
+            self.page("%s: sign-in page with the account link" % who)
+            href = urllib.parse.urlsplit(link.get_attribute("href") or "")
+            self.check("%s: /logga-in links 'Logga in med kommunens konto' to /logga-in/konto" % who,
+                       link.text.strip() == "Logga in med kommunens konto" and href.path == "/logga-in/konto"
+                       and "%s://%s" % (href.scheme, href.netloc) == self.base,
+                       "a#konto says %r and leads to %s" % (link.text.strip(), link.get_attribute("href")))
+        return link
+
+    def provider_form(self, who: str):
+        """Waits for the provider's login form (never checked with axe or Nu: those pages are not ours)."""
+        try:
+            return self.find("form#lform input[name=password]")
+        except StepFailed:
+            raise StepFailed("%s: the provider's login form did not come: the browser is on %s (%s)" % (
+                who, self.driver.current_url.split("?")[0], self.page_summary())) from None
+
+    def account_sign_in(self, who: str, user: str):
+        """From /logga-in through the provider's form as `user`; returns when the browser is back on Agenda."""
+        self.account_link(who).click()
+        self.provider_form(who)
+        if not self.driver.current_url.startswith(self.oidc_issuer + "/"):
+            raise StepFailed("the login form is not the provider's (%s): %s" % (self.oidc_issuer, self.driver.current_url))
+        user_field = self.find("form#lform input[name=user]")
+        user_field.clear()
+        user_field.send_keys(user)
+        self.find("form#lform input[name=password]").send_keys(OIDC_PASSWORDS[user])
+        self.submit(self.find("form#lform"))
+        deadline = time.time() + WAIT
+        while time.time() < deadline and not self.on_agenda():
+            if self.find_all("form#lform input[name=password]"):
+                raise StepFailed("the provider showed its login form again after %s's password: %s" % (
+                    user, self.page_summary()))
+            time.sleep(0.1)
+        if not self.on_agenda():
+            raise StepFailed("after the provider's form the browser is on %s, not back on Agenda (%s)" % (
+                self.driver.current_url.split("?")[0], self.page_summary()))
+
+    def account_sign_out(self, who: str):
+        """"Logga ut" of an account session: through the provider's end_session endpoint (its own confirmation
+        page, if it shows one, accepted) back to /logga-in; then Agenda has no session and the provider asks
+        for the password again."""
+        self.submit(self.form_with_action("/logga-ut"))
+        deadline = time.time() + WAIT
+        went, confirmed = [], False
+        asked = ""
+        while time.time() < deadline and not self.on_agenda("/logga-in"):
+            url = self.driver.current_url.split("?")[0]
+            if url not in went:
+                went.append(url)
+                if self.oidc_issuer and url.startswith(self.oidc_issuer) and not asked:
+                    # What Agenda sent the provider: the parameters' names only (an id_token_hint is a token).
+                    asked = ", ".join(sorted(urllib.parse.parse_qs(urllib.parse.urlsplit(self.driver.current_url).query)))
+            accept = self.find_all("form.confirm button.positive[type=submit]")
+            if accept and self.oidc_issuer and self.driver.current_url.startswith(self.oidc_issuer) and not confirmed:
+                accept[0].click()   # LemonLDAP::NG's "Do you want to logout?" (when it had no id_token_hint)
+                confirmed = True
+            time.sleep(0.1)
+        via = [u for u in went if self.oidc_issuer and u.startswith(self.oidc_issuer)]
+        if self.on_agenda("/logga-in"):
+            self.check("%s: 'Logga ut' goes through the provider's end_session endpoint back to /logga-in%s" % (
+                who, " (after its confirmation)" if confirmed else ""), bool(via) or not went,
+                "the browser went %s" % " → ".join(went))
+            if not via and not went:
+                print("    (the provider's sign-out answered at once: the browser saw no page of it)", flush=True)
+            elif confirmed:
+                print("    (the provider asked to confirm the sign-out; its end_session endpoint got: %s)" % (
+                    asked or "no parameters"), flush=True)
+        else:
+            on_provider = self.oidc_issuer and self.driver.current_url.startswith(self.oidc_issuer)
+            self.check("%s: 'Logga ut' goes through the provider's end_session endpoint" % who, bool(on_provider),
+                       "the browser is on %s (%s)" % (self.driver.current_url.split("?")[0], self.page_summary()))
+            if on_provider:
+                print("    (the provider stays on its page %s: %s)" % (
+                    self.driver.current_url.split("?")[0], cr.trim(self.page_summary(), 160)), flush=True)
+        self.visit("/aktiviteter")
+        self.wait_for_path("/logga-in")
+        self.result("%s: after signing out /aktiviteter leads to /logga-in" % who, True)
+        self.account_link(who).click()
+        self.provider_form(who)
+        self.result("%s: the next 'Logga in med kommunens konto' asks for the password again" % who, True)
+        self.forget_everyone()
+
+    def signed_in_as(self) -> str:
+        found = self.find_all("header .signed-in") or self.find_all(".signed-in")
+        return found[0].text if found else ""
+
+    def landed_on_start_page(self, who: str, name: str, home: str = "/aktiviteter"):
+        """After the provider: Agenda's "Du är inloggad" moves on to the start page, whose header names `name`."""
+        # The page moves on at once, so it is usually gone already; if it is still there, its heading is checked
+        # (landing_page_source checks its source).
+        try:
+            heading = self.find_all("h1")[0].text if self.on_agenda("/logga-in/oidc") else None
+        except Exception:  # noqa: BLE001 (it moved on meanwhile: no h1, or a stale one)
+            heading = None
+        if heading is not None and heading != "Du är inloggad" and self.on_agenda("/logga-in/oidc"):
+            raise StepFailed("/logga-in/oidc says %r, not 'Du är inloggad' (%s)" % (heading, self.page_summary()))
+        self.wait_for_agenda(home)
+        self.page("%s: %s after the provider" % (who, home))
+        header = self.signed_in_as()
+        self.check("%s: lands on %s, the header names %r" % (who, home, name), name in header,
+                   "the header says %r" % header)
+
+    def landing_page_source(self, who: str, user: str, home: str):
+        """The page "Du är inloggad" as the server sends it. In the browser it moves on at once (a refresh of
+        0 s), so a second sign-in of `user` runs outside it: /logga-in/konto with a cookie jar of its own, the
+        provider's form through `scripts/oidc-provider login`, and the callback fetched; the source goes to Nu."""
+        class Stay(urllib.request.HTTPRedirectHandler):
+            def redirect_request(self, *args, **kwargs):
+                return None
+        jar = http.cookiejar.CookieJar()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), Stay)
+        try:
+            opener.open(self.base + "/logga-in/konto", timeout=30)
+            raise StepFailed("GET /logga-in/konto did not redirect")
+        except urllib.error.HTTPError as e:
+            if e.code not in (302, 303) or not e.headers.get("Location"):
+                raise StepFailed("GET /logga-in/konto answered %d, not 303 to the provider" % e.code) from None
+            authorization = urllib.parse.urljoin(self.base + "/", e.headers["Location"])
+        self.check("%s: GET /logga-in/konto redirects to the provider's authorization endpoint" % who,
+                   authorization.startswith(self.oidc_issuer + "/"), authorization.split("?")[0])
+        scripts = Path(__file__).resolve().parent
+        login = subprocess.run([str(scripts / "oidc-provider"), "login", "--user", user, authorization],
+                               capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+        callback = login.stdout.strip()
+        if login.returncode != 0 or not callback.startswith(self.base + "/logga-in/oidc?"):
+            raise StepFailed("scripts/oidc-provider login: %s" % cr.trim(login.stderr or callback, 300))
+        try:
+            with opener.open(callback, timeout=30) as response:
+                status, body = response.status, response.read()
+        except urllib.error.HTTPError as e:
+            status, body = e.code, e.read()
+        text = body.decode("utf-8", "replace")
+        try:
+            root = ET.fromstring(body)
+            ns = {"h": "http://www.w3.org/1999/xhtml"}
+            h1 = "".join(root.find(".//h:h1", ns).itertext()).strip() if root.find(".//h:h1", ns) is not None else ""
+            refresh = next((m.get("content", "") for m in root.iterfind(".//h:meta", ns)
+                            if (m.get("http-equiv") or "").lower() == "refresh"), "")
+            onward = next((a for a in root.iterfind(".//h:a", ns) if a.get("id") == "fortsatt"), None)
+        except ET.ParseError as e:
+            raise StepFailed("the page at /logga-in/oidc is no well-formed XHTML (%s): %s" % (e, cr.trim(text, 200))) from None
+        match = re.search(r"url=\s*'?([^';]+)", refresh, re.I)
+        target = match.group(1).strip() if match else ""
+        problems = []
+        if status != 200:
+            problems.append("status %d" % status)
+        if h1 != "Du är inloggad":
+            problems.append("h1 %r" % h1)
+        if onward is None or onward.get("href") != target or "".join(onward.itertext()).strip() != "Fortsätt":
+            problems.append("a#fortsatt %s (the refresh goes to %r)" % ("missing" if onward is None else "%r → %s" % (
+                "".join(onward.itertext()).strip(), onward.get("href")), target))
+        # Where the refresh leads: the start page itself, or a page of Agenda's that redirects there at once.
+        hop = ""
+        if not target:
+            problems.append("meta refresh %r" % refresh)
+        elif urllib.parse.urlsplit(target).path != home:
+            try:
+                opener.open(urllib.parse.urljoin(self.base + "/", target), timeout=30)
+                problems.append("the refresh's %s answers 200, not a redirect to %s" % (target, home))
+            except urllib.error.HTTPError as e:
+                location = urllib.parse.urlsplit(e.headers.get("Location") or "").path
+                hop = " (through %s, %d)" % (urllib.parse.urlsplit(target).path, e.code)
+                if e.code not in (302, 303) or location != home:
+                    problems.append("the refresh's %s answers %d to %r, not to %s" % (target, e.code, location, home))
+        self.check("%s: /logga-in/oidc answers 200 'Du är inloggad', moving on to %s%s (meta refresh, a#fortsatt)" % (
+            who, home, hop), not problems, "; ".join(problems))
+        self.shots += 1
+        file = self.out / "sidor" / ("%02d-%s.xhtml" % (self.shots, slug("%s du ar inloggad" % who)))
+        file.parent.mkdir(exist_ok=True)
+        file.write_bytes(body)
+        self.pages.append(("%s: the page 'Du är inloggad' (source)" % who, str(file)))
+
+    def accounts(self, owner_token: str):
+        who = "j. kommunens konto"
+        if not self.oidc_issuer:
+            raise StepFailed("no OpenID provider for this step: %s" % (self.oidc_error or "not started"))
+        self.forget_everyone()
+        self.account_link(who, check=True)
+
+        # Cecilia has no identity: the provider signs her in, Agenda does not.
+        step = "%s, Cecilia" % who
+        self.account_sign_in(step, "cecilia")
+        heading = self.find("h1").text
+        status = self.navigation_status()
+        self.page("%s: no access yet" % step, dom_source=True)
+        self.check("%s: after the provider Agenda says 'Ditt konto har inte tillgång än' (status %s)" % (step, status),
+                   heading == "Ditt konto har inte tillgång än" and status in (200, None, 0),
+                   "%s, status %s, h1 %r (%s)" % (self.path().split("?")[0], status, heading, self.page_summary()))
+        self.visit("/aktiviteter")
+        self.wait_for_path("/logga-in")
+        self.result("%s: has no session: /aktiviteter leads to /logga-in" % step, True)
+        self.forget_everyone()
+
+        # The IT-chef grants her request: reporter for Skolförvaltningen.
+        step = "%s, IT-chef" % who
+        self.sign_in(step, owner_token, "/omgang")
+        self.visit("/identiteter")
+        self.page("%s: identities with a request for access" % step)
+        from selenium.webdriver.common.by import By
+        heading = self.driver.find_elements(
+            By.XPATH, "//*[local-name()='h2'][normalize-space()='Väntande förfrågningar om tillgång']")
+        if not heading:
+            raise StepFailed("/identiteter has no h2 'Väntande förfrågningar om tillgång' (%s)" % self.page_summary())
+        main = self.find("main").text
+        self.check("%s: /identiteter lists Cecilia Ek's request with her address" % step,
+                   "Cecilia Ek" in main and "cecilia.ek@molndal.example" in main, cr.trim(main, 300))
+        grants = {}
+        for form in self.find_all("form"):
+            action = urllib.parse.unquote(urllib.parse.urlsplit(form.get_attribute("action") or "").path)
+            match = re.fullmatch(r"/identiteter/forfragningar/(\d+)/(bevilja|avboj)", action)
+            if match:
+                grants.setdefault(match.group(1), {})[match.group(2)] = form
+        number = next((n for n, forms in grants.items() if "bevilja" in forms and (forms["bevilja"].find_element(
+            "css selector", "[name=name]").get_attribute("value") or "") == "Cecilia Ek"), None)
+        if number is None:
+            raise StepFailed("no form /identiteter/forfragningar/N/bevilja with the name 'Cecilia Ek' (forms for %s)" % (
+                ", ".join(sorted(grants)) or "no request"))
+        form = grants[number]["bevilja"]
+        button = form.find_element("css selector", "[type=submit]").text.strip()
+        declines = grants[number].get("avboj")
+        decline_button = declines.find_element("css selector", "[type=submit]").text.strip() if declines else ""
+        self.check("%s: request %s has 'Ge tillgång' (name, role, förvaltning) and 'Avböj'" % (step, number),
+                   button == "Ge tillgång" and decline_button.startswith("Avböj"),
+                   "buttons %r and %r" % (button, decline_button or "no form …/avboj"))
+        self.fill(form, "role", "reporter")
+        self.fill(form, "department", DEPARTMENT)
+        self.submit(form)
+        self.page("%s: Cecilia Ek granted" % step, dom_source=True)
+        errors = [e.text for e in self.find_all(".error-summary")]
+        if errors:
+            raise StepFailed("granting the request was refused: %s" % cr.trim(" ".join(errors), 300))
+        self.result("%s: grants Cecilia Ek access as reporter for %s (now on %s)" % (step, DEPARTMENT, self.path()), True)
+        self.sign_out(step)
+        self.forget_everyone()
+
+        # Cecilia again: now she is a reporter for Skolförvaltningen.
+        step = "%s, Cecilia" % who
+        self.account_sign_in(step, "cecilia")
+        self.landed_on_start_page(step, "Cecilia Ek, %s" % DEPARTMENT)
+        self.account_sign_out(step)
+
+        # Anna: the IT-chef adds her identity with her address; her first sign-in binds the account.
+        step = "%s, IT-chef" % who
+        self.sign_in(step, owner_token, "/omgang")
+        self.visit("/identiteter")
+        form = self.form_with_action("/identiteter")
+        self.fill(form, "name", "Anna Svensson")
+        self.fill(form, "role", "reporter")
+        self.fill(form, "department", DEPARTMENT)
+        self.fill(form, "email", "anna.svensson@molndal.example")
+        self.submit(form)
+        self.page("%s: Anna Svensson added" % step, dom_source=True)
+        errors = [e.text for e in self.find_all(".error-summary")]
+        if errors:
+            raise StepFailed("adding Anna Svensson was refused: %s" % cr.trim(" ".join(errors), 300))
+        self.check("%s: adds Anna Svensson, reporter for %s, with her address" % (step, DEPARTMENT),
+                   "Anna Svensson" in self.find("h1").text, self.page_summary())
+        self.sign_out(step)
+        self.forget_everyone()
+
+        step = "%s, Anna" % who
+        self.account_sign_in(step, "anna")
+        self.landed_on_start_page(step, "Anna Svensson, %s" % DEPARTMENT)
+        status = self.status_of("/aktiviteter/%s" % OTHER_ACTION)
+        self.visit("/aktiviteter/%s" % OTHER_ACTION)
+        heading = self.find("h1").text
+        self.page("%s: another förvaltning's action" % step, dom_source=True)
+        self.check("%s: another förvaltning's action (%s) answers 403 'Du har inte behörighet'" % (step, OTHER_ACTION),
+                   status == 403 and "Du har inte behörighet" in heading, "status %s, h1 %r" % (status, heading))
+        self.visit("/aktiviteter/%s" % ACTION)
+        form = self.form_with_action("/aktiviteter/%s" % ACTION)
+        comment = "Webbtest: rapporterat av Anna med kommunens konto."
+        for name, value in {"status": STATUS, "light": LIGHT, "obstacles": OBSTACLES, "next": NEXT_STEPS,
+                            "cost": COST, "comment": comment}.items():
+            self.fill(form, name, value)
+        period = form.find_element("css selector", "[name=period]").get_attribute("value")
+        self.submit(form)
+        self.wait_for_path("/aktiviteter/%s?sparad=" % ACTION)
+        notice = self.find(".notice-ok").text
+        self.page("%s: report saved" % step)
+        self.check("%s: reports on %s for %s, the notice says it is saved" % (step, ACTION, period),
+                   "sparad" in notice, "the notice says %r" % notice)
+        history = self.find("#historik").text
+        row = next((line for line in history.splitlines() if comment in line), "")
+        self.check("%s: the history of %s names 'Anna Svensson, %s'" % (step, ACTION, DEPARTMENT),
+                   "Anna Svensson, %s" % DEPARTMENT in history,
+                   "the history says %r" % cr.trim(row or history, 300))
+        self.account_sign_out(step)
+        self.landing_page_source(step, "anna", "/aktiviteter")
 
     def fill(self, form, name: str, value: str):
         from selenium.webdriver.support.ui import Select
@@ -899,6 +1247,26 @@ def wait_for_server(base: str, process: subprocess.Popen, log: Path):
     raise RuntimeError("agenda serve did not answer on %s within %d s" % (base, START_TIMEOUT))
 
 
+def start_oidc_provider(folder: Path, base: str, server_port: int) -> tuple[str, str]:
+    """Starts LemonLDAP::NG (scripts/oidc-provider) on a free loopback port for the server at `base`:
+    redirect URI BASE/logga-in/oidc, post-logout URI BASE/logga-in. Returns (issuer, "") or ("", why not)."""
+    script = Path(__file__).resolve().parent / "oidc-provider"
+    folder.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    while port == server_port:   # the server's port is free until the server starts
+        port = free_port()
+    try:
+        started = subprocess.run([str(script), "start", str(folder), str(port), base + "/logga-in/oidc",
+                                  base + "/logga-in"], capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        return "", "scripts/oidc-provider start did not finish within 300 s"
+    issuer = started.stdout.strip().splitlines()[-1] if started.stdout.strip() else ""
+    if started.returncode != 0 or not issuer.startswith("http://127.0.0.1:"):
+        return "", "scripts/oidc-provider start failed (exit %d): %s (LemonLDAP::NG installed? scripts/oidc-provider " \
+            "install, as root)" % (started.returncode, cr.trim((started.stderr or started.stdout).strip(), 400))
+    return issuer, ""
+
+
 def shutdown_with_trickle(test: Test, server: subprocess.Popen, port: int):
     """SIGTERM while a POST body trickles in one byte at a time: the server ends within 5 s (the
     body's grace is 3 s; nothing of that request was acknowledged, so nothing is lost)."""
@@ -964,9 +1332,17 @@ def main(argv=None) -> int:
             return 1
         port = free_port()
         base = "http://127.0.0.1:%d" % port
+        # Step j's OpenID provider, before the server: its redirect URIs name the server's port (exactly).
+        oidc_dir = work / "oidc"
+        oidc_issuer, oidc_error = start_oidc_provider(oidc_dir, base, port)
+        oidc_flags = ["--base-url", base, "--oidc-issuer", oidc_issuer, "--oidc-client-id", "agenda",
+                      "--oidc-client-secret-file", str(oidc_dir / "client-secret")] if oidc_issuer else []
+        if oidc_issuer:
+            print("PASS OpenID provider: LemonLDAP::NG answers at %s" % oidc_issuer, flush=True)
         log = out / "server.log"
         with open(log, "wb") as log_file:
-            server = subprocess.Popen([agenda, "serve", "--db", str(work / "demo" / "agenda.sqlite"), "--port", str(port)],
+            server = subprocess.Popen([agenda, "serve", "--db", str(work / "demo" / "agenda.sqlite"), "--port", str(port)]
+                                      + oidc_flags,
                                       stdout=log_file, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         try:
             wait_for_server(base, server, log)
@@ -976,7 +1352,8 @@ def main(argv=None) -> int:
             return 1
         print("PASS server: agenda serve answers on %s (log: %s)" % (base, log), flush=True)
         test = Test(agenda, out, tools)
-        test.passed += 1
+        test.passed += 1 + (1 if oidc_issuer else 0)
+        test.oidc_issuer, test.oidc_error = oidc_issuer, oidc_error
         test.base = base
         test.db = str(work / "demo" / "agenda.sqlite")
         try:
@@ -1002,6 +1379,9 @@ def main(argv=None) -> int:
             except subprocess.TimeoutExpired:
                 server.kill()
                 server.wait()
+        if (work / "oidc" / "pid").exists():
+            subprocess.run([str(Path(__file__).resolve().parent / "oidc-provider"), "stop", str(work / "oidc")],
+                           capture_output=True, timeout=60, stdin=subprocess.DEVNULL)
         subprocess.run(["rm", "-rf", str(work)])
     print("Skärmbilder: %s" % out)
     if test is None:
