@@ -29,6 +29,8 @@ public struct OpenIDSettings: Sendable {
     public var postLogoutURI: String { baseURL + "/logga-in" }
 
     public init(issuer: String, clientID: String, secretFile: String, baseURL: String, accountsOnly: Bool = false) throws {
+        // The addresses first: a wrong issuer is the likelier mistake, and says so before the file is read.
+        _ = try Self(issuer: issuer, clientID: clientID, clientSecret: "", baseURL: baseURL)
         guard let secret = try? String(contentsOfFile: secretFile, encoding: .utf8) else {
             throw Problem.secretFileUnreadable(path: secretFile)
         }
