@@ -40,7 +40,9 @@ import Testing
             StatusInput(action: "1.1", period: try Period(parsing: "2018Q2"), status: .started, light: .green, comment: "Pågår."),
             by: again, at: Self.at)
         #expect(filing.report.reporter == "Anna Svensson, \(F.slf)")
-        #expect(try store.auditLog().last?.identity == "Anna Svensson, \(F.slf)")
+        let entry = try #require(try store.auditLog().last)
+        #expect(entry.identity == "Anna Svensson, \(F.slf)")
+        #expect(entry.isBy("Anna Svensson") && !entry.isBy("Anna") && !entry.isBy(F.slf), "the log's filter by identity finds her")
         // Another subject with her old address does not take her identity: it asks for access.
         guard case .requested = try store.signIn(with: Self.account("sub-other", email: "anna.svensson@molndal.example"), at: Self.at)
         else { Issue.record("a bound identity is not bound again"); return }

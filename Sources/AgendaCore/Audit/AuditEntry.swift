@@ -3,7 +3,8 @@
 public struct AuditEntry: Sendable, Encodable, Equatable {
     public var number: Int
     public var at: Timestamp
-    /// The identity's name; nil for the import that created a database's first identities.
+    /// Who: the identity's ``Identity/signature``; nil for the import that created a database's first
+    /// identities and for an account asking for access.
     public var identity: String?
     /// "report status", "change plan", "manage identities" …
     public var operation: String
@@ -13,6 +14,12 @@ public struct AuditEntry: Sendable, Encodable, Equatable {
     public var before: String?
     /// JSON text of what is there after.
     public var after: String?
+
+    /// Whether the identity named `name` made this entry: the audit names a person with her förvaltning
+    /// (``Identity/signature``: "Anna Svensson, Skolförvaltningen"), others by name alone.
+    public func isBy(_ name: String) -> Bool {
+        identity == name || identity?.hasPrefix(name + ", ") == true
+    }
 
     private enum CodingKeys: String, CodingKey { case number, at, identity, operation, target, before, after }
 

@@ -110,12 +110,12 @@ extension AgendaService {
         try reading { store in try store.publications() }
     }
 
-    /// The audit log newest first: only the writes by the identity `identity` (its exact name) and about
+    /// The audit log newest first: only the writes by the identity `identity` (``AuditEntry/isBy(_:)``) and about
     /// `target` (``AuditEntry/concerns(_:)``) when given; at most `limit`.
     public func auditLog(identity: String?, target: String?, limit: Int) throws -> AuditSelection {
         let all = try auditLog()
         let matching = all.reversed().filter { entry in
-            (identity.map { entry.identity == $0 } ?? true) && (target.map { entry.concerns($0) } ?? true)
+            (identity.map(entry.isBy) ?? true) && (target.map { entry.concerns($0) } ?? true)
         }
         return AuditSelection(entries: Array(matching.prefix(max(0, limit))), matching: matching.count)
     }

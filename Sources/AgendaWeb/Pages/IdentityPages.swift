@@ -41,15 +41,15 @@ enum IdentityPages {
 
     static func list(
         _ identities: [Identity], requests: [AccessRequest], departments: [String], notice: String?, form: AddForm, emailForm: EmailForm,
-        grantForm: GrantForm?, errors: [FieldError], csrf: String, on page: PageWriter
+        grantForm: GrantForm?, errors: [FieldError], csrf: String, accounts: Bool, on page: PageWriter
     ) throws {
         try page.element("h1", text: "Identiteter")
         if let notice { try page.element("p", [("class", "notice-ok"), ("role", "status")], text: notice) }
         try accessRequests(requests, departments: departments, form: grantForm, errors: errors, csrf: csrf, on: page)
         try page.element(
             "p",
-            text: "Varje förvaltning, IT-rådet och IT-chefen loggar in med en egen token eller en inloggningslänk. "
-                + "En ny token eller länk visas bara en gång, när den skapas.")
+            text: "Varje förvaltning, IT-rådet och IT-chefen loggar in med en egen token eller en inloggningslänk"
+                + (accounts ? ", och personer med kommunens konto" : "") + ". En ny token eller länk visas bara en gång, när den skapas.")
         try page.table([("class", "report-table identities")], caption: "Identiteter") {
             try page.element("thead") {
                 try page.element("tr") {
@@ -170,7 +170,8 @@ enum IdentityPages {
             try page.csrf(csrf)
             try page.textField(
                 "name", label: "Namn", value: form.name, error: error("name"),
-                hint: "Förvaltningens namn för en rapportör, till exempel Skolförvaltningen.", required: true)
+                hint: "En person (Anna Svensson) eller förvaltningens namn (Skolförvaltningen). En person med e-postadress kan logga in med kommunens konto.",
+                required: true)
             try page.select("role", label: "Roll", options: roles, selected: form.role, error: error("role"))
             try page.select(
                 "department", label: "Förvaltning", options: [("", "Ingen (läsare och ägare)")] + departments.map { ($0, $0) },

@@ -196,7 +196,7 @@ struct OwnerRoutes {
             "Identiteter", context: context, current: "/identiteter", problem: .of(errors, heading: heading))
         try IdentityPages.list(
             identities, requests: try app.service.accessRequests(), departments: departments, notice: notice, form: form,
-            emailForm: emailForm, grantForm: grantForm, errors: errors, csrf: session.csrf, on: page)
+            emailForm: emailForm, grantForm: grantForm, errors: errors, csrf: session.csrf, accounts: app.provider != nil, on: page)
         return .page(try page.finish(), status: status)
     }
 
