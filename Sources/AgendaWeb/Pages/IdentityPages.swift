@@ -45,11 +45,11 @@ enum IdentityPages {
     ) throws {
         try page.element("h1", text: "Identiteter")
         if let notice { try page.element("p", [("class", "notice-ok"), ("role", "status")], text: notice) }
-        try accessRequests(requests, departments: departments, form: grantForm, errors: errors, csrf: csrf, on: page)
         try page.element(
             "p",
             text: "Varje förvaltning, IT-rådet och IT-chefen loggar in med en egen token eller en inloggningslänk"
                 + (accounts ? ", och personer med kommunens konto" : "") + ". En ny token eller länk visas bara en gång, när den skapas.")
+        try accessRequests(requests, departments: departments, form: grantForm, errors: errors, csrf: csrf, on: page)
         try page.table([("class", "report-table identities")], caption: "Identiteter") {
             try page.element("thead") {
                 try page.element("tr") {
