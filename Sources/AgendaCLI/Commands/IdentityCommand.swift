@@ -13,7 +13,13 @@ struct IdentityCommand: ParsableCommand {
     )
 }
 
-extension Role: ExpressibleByArgument {}
+extension Role: ExpressibleByArgument {
+    /// A reporter needs `--department`, and only a reporter takes one.
+    func validate(department: String?) throws {
+        if self == .reporter && department == nil { throw ValidationError("en rapportör rapporterar för en förvaltning: ange --department") }
+        if self != .reporter && department != nil { throw ValidationError("bara en rapportör (reporter) har --department") }
+    }
+}
 
 struct IdentityAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,10 +33,7 @@ struct IdentityAdd: ParsableCommand {
     @Option(help: ArgumentHelp("E-postadress för omgångens utskick, t.ex. anna.svensson@molndal.se.", valueName: "adress"))
     var email: String?
 
-    func validate() throws {
-        if role == .reporter && department == nil { throw ValidationError("en rapportör rapporterar för en förvaltning: ange --department") }
-        if role != .reporter && department != nil { throw ValidationError("bara en rapportör (reporter) har --department") }
-    }
+    func validate() throws { try role.validate(department: department) }
 
     func run() throws {
         let service = try global.service(.write)
@@ -104,10 +107,7 @@ struct IdentityGrant: ParsableCommand {
     @Option(help: ArgumentHelp("Rapportörens förvaltning (namn eller alias).", valueName: "name")) var department: String?
     @Option(help: ArgumentHelp("Identitetens namn; standard: namnet från kommunens konto.", valueName: "namn")) var name: String?
 
-    func validate() throws {
-        if role == .reporter && department == nil { throw ValidationError("en rapportör rapporterar för en förvaltning: ange --department") }
-        if role != .reporter && department != nil { throw ValidationError("bara en rapportör (reporter) har --department") }
-    }
+    func validate() throws { try role.validate(department: department) }
 
     func run() throws {
         let service = try global.service(.write)
