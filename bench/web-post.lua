@@ -1,5 +1,8 @@
--- wrk script for bench/web: status reports POSTed as a signed-in förvaltning would send them.
---   wrk ... -s bench/web-post.lua URL -- PHASE CSRF PERIOD COOKIE PATH
+-- wrk script for bench/web: status reports POSTed as the IT-chef's browser sends them, each a new report
+-- for an (action, period) pair that has none (the form of an empty period: `prefilled`, no `basis`).
+--   wrk ... -s bench/web-post.lua URL -- PHASE CSRF COOKIE PAIRS THREADS
+-- PAIRS is a file of lines "PATH PERIOD"; thread i of THREADS takes lines i, i+THREADS, … and, when they
+-- run out, sends its last one again (refused as a report filed meanwhile: counted as "other").
 -- Every request carries a comment of its own, "webbench-PHASE-THREAD-N", so that bench/web can count
 -- afterwards which of them the database holds. At the end it prints one line:
 --   answered <303s> other <other statuses> errors <connect+read+write+timeout errors>
@@ -13,14 +16,24 @@ function setup(thread)
 end
 
 function init(args)
-    phase, csrf, period, cookie, path = args[1], args[2], args[3], args[4], args[5]
+    phase, csrf, cookie = args[1], args[2], args[3]
+    local total = tonumber(args[5])
+    mine = {}
+    local index = 0
+    for line in io.lines(args[4]) do
+        if line ~= "" then
+            index = index + 1
+            if (index - 1) % total == id - 1 then table.insert(mine, line) end
+        end
+    end
     sent, answered, other = 0, 0, 0
     headers = {["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = cookie}
 end
 
 function request()
     sent = sent + 1
-    local body = "_csrf=" .. csrf .. "&period=" .. period ..
+    local path, period = mine[math.min(sent, #mine)]:match("^(%S+) (%S+)$")
+    local body = "_csrf=" .. csrf .. "&period=" .. period .. "&prefilled=" .. period ..
         "&status=P%C3%A5b%C3%B6rjad&light=gul&obstacles=&next=&cost=" ..
         "&comment=webbench-" .. phase .. "-" .. id .. "-" .. sent
     return wrk.format("POST", path, headers, body)
