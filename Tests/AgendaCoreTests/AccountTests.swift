@@ -110,4 +110,26 @@ import Testing
         #expect(Account(issuer: Self.issuer, subject: "s", name: nil, email: nil, emailVerified: true).name == "s")
         #expect(!Account(issuer: Self.issuer, subject: "s", name: nil, email: nil, emailVerified: true).emailVerified)
     }
+
+    @Test func aBoundAccountAndThePersonsReportsSurviveTheExport() throws {
+        let (store, _) = try Self.setUp()
+        guard case let .signedIn(anna) = try store.signIn(with: Self.account("sub-anna"), at: Self.at) else {
+            Issue.record("a verified address signs in"); return
+        }
+        try store.reportStatus(
+            StatusInput(action: "1.1", period: try Period(parsing: "2018Q2"), status: .started, light: .green, comment: "Pågår."),
+            by: anna, at: Self.at)
+        let exported = try AgendaJSON.encode(try store.exportDocument())
+        #expect(String(decoding: exported, as: UTF8.self).contains("\"subject\" : \"sub-anna\""))
+        let copy = try F.newStore()
+        try copy.importDocument(try AgendaJSON.decode(exported), by: nil, at: Self.at)
+        #expect(try AgendaJSON.encode(try copy.exportDocument()) == exported)
+        guard case let .signedIn(again) = try copy.signIn(with: Self.account("sub-anna", email: nil), at: Self.at) else {
+            Issue.record("the restored file knows her account"); return
+        }
+        #expect(again.name == "Anna Svensson")
+        let reporter = try copy.db.value("SELECT reporter_id FROM status_report ORDER BY id DESC LIMIT 1", [], as: Int64.self)
+        let annaID = try copy.db.value("SELECT id FROM identity WHERE name = 'Anna Svensson'", [], as: Int64.self)
+        #expect(reporter != nil && reporter == annaID, "the report signed 'Anna Svensson, förvaltning' is hers again")
+    }
 }

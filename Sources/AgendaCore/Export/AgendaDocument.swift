@@ -112,11 +112,20 @@ public struct AgendaDocument: Sendable, Codable, Equatable {
         public var tokenHash: String
         /// Where the round's mail goes; absent without one (and in older exports).
         public var email: String?
+        /// The person's account at the municipality's OpenID provider bound to it; absent without one.
+        public var account: AccountBinding?
+
+        /// An account as (issuer, subject): what a later sign-in is matched on.
+        public struct AccountBinding: Sendable, Codable, Equatable {
+            public var issuer: String
+            public var subject: String
+        }
 
         public init(
             name: String, role: Role, department: String?, createdAt: Timestamp, revokedAt: Timestamp?, tokenHash: String,
-            email: String? = nil
+            email: String? = nil, account: AccountBinding? = nil
         ) {
+            self.account = account
             self.email = email
             self.name = name
             self.role = role

@@ -209,6 +209,16 @@ extension AgendaStore {
         try db.first("\(Self.identitySelect) WHERE \(condition)", arguments) { try readIdentity($0, withHash: true) }
     }
 
+    /// The identity a record names by its ``Identity/signature`` ("Anna Svensson, Skolförvaltningen"), or
+    /// by its name alone as records before persons did; nil when none is.
+    func identityID(signedAs signature: String) throws -> Int64? {
+        if let id = try db.value("SELECT id FROM identity WHERE name_key = ?", [.text(Self.key(signature))], as: Int64.self) { return id }
+        guard let comma = signature.range(of: ", ", options: .backwards) else { return nil }
+        return try db.value("""
+            SELECT i.id FROM identity i JOIN department d ON d.id = i.department_id WHERE i.name_key = ? AND d.name = ?
+            """, [.text(Self.key(String(signature[..<comma.lowerBound]))), .text(String(signature[comma.upperBound...]))], as: Int64.self)
+    }
+
     func requireIdentity(_ name: String) throws -> Identity {
         guard var identity = try identityRow(where: "i.name_key = ?", .text(Self.key(name))) else {
             throw StoreError.notFound(.identity(name))

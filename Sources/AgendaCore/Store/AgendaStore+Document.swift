@@ -13,9 +13,13 @@ extension AgendaStore {
             }
             let identities = try db.query("\(Self.identitySelect) ORDER BY i.id", []) { row in
                 let identity = try readIdentity(row, withHash: true)
+                let account = try db.first(
+                    "SELECT account_issuer, account_subject FROM identity WHERE name_key = ? AND account_subject IS NOT NULL",
+                    [.text(Self.key(identity.name))]
+                ) { AgendaDocument.IdentityRecord.AccountBinding(issuer: $0.string("account_issuer"), subject: $0.string("account_subject")) }
                 return AgendaDocument.IdentityRecord(
                     name: identity.name, role: identity.role, department: identity.department, createdAt: identity.createdAt,
-                    revokedAt: identity.revokedAt, tokenHash: identity.tokenHash ?? "", email: identity.email)
+                    revokedAt: identity.revokedAt, tokenHash: identity.tokenHash ?? "", email: identity.email, account: account)
             }
             return AgendaDocument(
                 metadata: metadata, areas: try focusAreas(), subAreas: try subAreas(), departments: try departments(),
@@ -78,6 +82,11 @@ extension AgendaStore {
             if let revoked = identity.revokedAt {
                 try db.run("UPDATE identity SET revoked_at = ? WHERE name_key = ?", [.text(revoked.description), .text(Self.key(identity.name))])
             }
+            if let account = identity.account {
+                try db.run(
+                    "UPDATE identity SET account_issuer = ?, account_subject = ? WHERE name_key = ?",
+                    [.text(account.issuer), .text(account.subject), .text(Self.key(identity.name))])
+            }
         }
         var previous = 0
         for (index, report) in document.statusReports.enumerated() {
@@ -89,7 +98,7 @@ extension AgendaStore {
                 throw invalid("\(path).supersedes: en rapport kan bara ersätta en tidigare")
             }
             guard let actionID = try actionID(code: report.action) else { throw invalid("\(path).action: aktiviteten \(report.action) finns inte") }
-            let reporterID = try db.value("SELECT id FROM identity WHERE name_key = ?", [.text(Self.key(report.reporter))], as: Int64.self)
+            let reporterID = try identityID(signedAs: report.reporter)
             try insertReport(report, actionID: actionID, reporterID: reporterID, number: report.number)
         }
         previous = 0
@@ -104,7 +113,7 @@ extension AgendaStore {
             guard let actionID = try actionID(code: assessment.action) else { throw invalid("\(path).action: aktiviteten \(assessment.action) finns inte") }
             guard assessment.goal >= 1 else { throw invalid("\(path).goal: ett effektmåls id är 1 eller mer") }
             if let value = assessment.value, !value.isFinite { throw invalid("\(path).value: inte ett tal") }
-            let reporterID = try db.value("SELECT id FROM identity WHERE name_key = ?", [.text(Self.key(assessment.reporter))], as: Int64.self)
+            let reporterID = try identityID(signedAs: assessment.reporter)
             try insertEffectAssessment(assessment, actionID: actionID, reporterID: reporterID, number: assessment.number)
         }
         for (index, round) in document.rounds.enumerated() {
