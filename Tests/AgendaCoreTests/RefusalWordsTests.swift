@@ -16,7 +16,7 @@ import Testing
         .dateBeforeVersion(action: "1.1", since: date, revision: 2), .decisionWithoutDate, .assessmentWithoutDate,
         .unknownUnit("X", closest: ["Y"]), .codeOrPlaceChanged(action: "1.1"), .reporterNeedsDepartment,
         .departmentForNonReporter(.owner), .departmentForNonReporter(.reader), .noDepartment, .noAnswers(unit: "IFO"),
-        .missingIndicatorCode, .answeredTwice(indicator: "L1"), .noSuchStep(indicator: "L1", step: 4),
+        .missingIndicatorCode, .badSetKey("Lika 2016"), .answeredTwice(indicator: "L1"), .noSuchStep(indicator: "L1", step: 4),
         .indicatorOutsideAreas(indicator: "L1", set: "LIKA", areas: ["A"]), .newIndicatorWithoutText(indicator: "L1", set: "LIKA"),
         .noIndicatorInArea(indicator: "L1", area: "A", set: "LIKA"), .noActionsToLink, .noIndicatorsToLink(action: "1.1"),
         .noGoals(action: "1.1"), .noSuchGoal(action: "1.1", count: 1), .noSuchGoal(action: "1.1", count: 3),
@@ -36,7 +36,7 @@ import Testing
         ]
         let existing: [Existing] = [
             .action("1.1"), .agenda(title: "Plan"), .owner, .identity("X"), .registerEntry("X", aliases: true), .departmentOrAlias("X"),
-            .unit("X"), .aliasIsDepartment("X"), .identities, .file(path: "/tmp/x.sqlite"),
+            .unit("X"), .aliasIsDepartment("X"), .identities, .file(path: "/tmp/x.sqlite"), .indicatorSet("lika-socialtjanst"),
         ]
         let conflicts: [Conflict] = [
             .revoked(identity: "X"), .alreadyRevoked(identity: "X", at: at), .onlyOwner(identity: "X"),

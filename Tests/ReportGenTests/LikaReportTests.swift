@@ -266,4 +266,45 @@ enum LikaFixture {
             #expect(errors.isEmpty, "\(name): \(errors.prefix(3))")
         }
     }
+
+    /// A plan of an older edition (AgendaCoreTests' Fixtures/lika-plan/handlingsplan-lika-socialtjanst-2016.txt)
+    /// and a later self-assessment in the shipped edition: the summary compares them only on the indicators
+    /// of the same code and text (K5 of Äldreomsorg's three), and says so.
+    @Test func acrossEditionsTheSummaryComparesOnlyMatchingIndicatorsAndSaysSo() throws {
+        let plan = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("AgendaCoreTests/Fixtures/lika-plan/handlingsplan-lika-socialtjanst-2016.txt")
+        let path = try Support.tempDirectory().appendingPathComponent("agenda.sqlite").path
+        let outcome = try AgendaService.importNew(try PlanSource.read(try Data(contentsOf: plan), filename: "plan.txt"), at: path)
+        let service = try AgendaService(path: path, access: .write)
+        let owner = try #require(outcome.issuedOwner).identity
+        let shipped = IndicatorSet.likaSocialtjanst
+        try service.recordAssessment(AssessmentInput(unit: "Äldreomsorg", date: CalendarDate(year: 2018, month: 3, day: 1), answers: [
+            .init(code: "L4", indicator: try #require(shipped.indicator("L4")).text, answer: .almostThere),
+            .init(code: "K5", indicator: try #require(shipped.indicator("K5")).text, answer: .fulfilled),
+            .init(code: "A3", answer: .started),
+        ]), by: owner)
+        let templates = try TemplateSet.load(from: nil)
+        let model = try service.read { try LikaReportGenerator.summary(unit: "Äldreomsorg", compare: [LikaComparand("IFO")], from: $0, templates: templates) }
+        #expect(model.setName == "LIKA Socialtjänst")
+        let previous = try #require(model.previous)
+        #expect(previous.date == CalendarDate(year: 2017, month: 1, day: 1))
+        #expect(previous.answers.map(\.code) == ["K5"], "L4 was reworded and A9 is unknown to the shipped edition")
+        #expect(previous.edition == LikaEdition(setName: "LIKA Socialtjänst (planens utgåva)", matched: 1, answered: 3))
+        // IFO's plan answers: A6 agrees with the shipped edition, A1 was reworded; the main assessment has neither.
+        #expect(model.comparisons.map(\.answers.count) == [0])
+        let text = try ParsedXML(try LikaFixture.writeAll(model)[.xhtml].map { try Data(contentsOf: $0) } ?? Data(), name: "xhtml").text
+        #expect(text.contains("Självskattningen Äldreomsorg 2017-01-01 är gjord mot en annan utgåva av indikatorerna, LIKA Socialtjänst (planens utgåva), än den här (LIKA Socialtjänst). Den jämförs bara på de indikatorer som har samma kod och lydelse i båda utgåvorna: 1 av den här självskattningens 3."))
+        // The changes since then: K5 alone, Nästan där → Uppfyllt.
+        #expect(text.contains("Indikatorer med ändrat svar sedan 2017-01-01 (1)"))
+
+        // The plan's own edition reports on its own, in every format, valid.
+        let ifo = try service.read { try LikaReportGenerator.summary(unit: "IFO", from: $0, templates: templates) }
+        #expect(ifo.setName == "LIKA Socialtjänst (planens utgåva)" && ifo.previous == nil)
+        for (name, data) in try ReportOutputTests.documents(try LikaFixture.writeAll(ifo)) {
+            #expect(throws: Never.self, "\(name)") { _ = try ParsedXML(data, name: name) }
+            guard !name.hasSuffix(".xhtml") else { continue }
+            let schema = Support.schemaDirectory.appendingPathComponent(name.hasSuffix("manifest.xml") ? "OpenDocument-v1.3-manifest-schema.rng" : "OpenDocument-v1.3-schema.rng")
+            #expect(try Support.relaxNGErrors(data, name: name, schema: schema).isEmpty, "\(name)")
+        }
+    }
 }

@@ -6,7 +6,7 @@ struct LikaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lika",
         abstract: "Självskattningar mot LIKA (eller en annan indikatoruppsättning) och aktiviteterna som ska lyfta dem.",
-        subcommands: [LikaImport.self, LikaList.self, LikaShow.self, LikaSuggest.self, LikaAdopt.self, LikaLink.self, LikaReport.self, LikaCompare.self]
+        subcommands: [LikaSets.self, LikaSetCommand.self, LikaImport.self, LikaList.self, LikaShow.self, LikaSuggest.self, LikaAdopt.self, LikaLink.self, LikaReport.self, LikaCompare.self]
     )
 }
 
@@ -50,6 +50,75 @@ struct LikaImport: ParsableCommand {
         if !filing.changedIndicators.isEmpty { notes.append("ny lydelse: \(filing.changedIndicators.joined(separator: ", "))") }
         let unitName = filing.answers.first?.unit ?? unit
         Output.line("\(Words["lika.assessment"]) för \(unitName) \(date) är registrerad: \(Words.count(filing.answers.count, "svar", "svar"))\(notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))").")
+    }
+}
+
+struct LikaSets: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sets",
+        abstract: "Indikatoruppsättningarna (utgåvorna) som finns: de inlästa och den som följer med Agenda.",
+        discussion: """
+            En utgåva matchar en annan bara där en indikator har samma kod och lydelse i båda; svar jämförs \
+            mellan utgåvor bara för sådana indikatorer.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let sets = try global.service().knownIndicatorSets()
+        var table = TextTable([
+            .init(Words["cli.set.key"]), .init(Words["cli.set.name"], maxWidth: 40), .init(Words["cli.set.indicators"], alignRight: true),
+            .init(Words["cli.set.matches"], maxWidth: 50),
+        ])
+        for set in sets {
+            let matches = sets.filter { $0.key != set.key }.compactMap { other -> String? in
+                let count = IndicatorEdition.matchCount(set, in: other)
+                return count == 0 ? nil : "\(other.key) \(count)"
+            }
+            table.append([set.key, set.name, String(set.indicators.count), matches.isEmpty ? "–" : matches.joined(separator: ", ")])
+        }
+        Output.line(table.render())
+        Output.line(Words.count(sets.count, "uppsättning", "uppsättningar"))
+    }
+}
+
+struct LikaSetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set", abstract: "Läs in en indikatoruppsättning (en utgåva av LIKA eller en annan).", subcommands: [LikaSetImport.self])
+}
+
+struct LikaSetImport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Läs in en indikatoruppsättning från SKR:s export av ett verktyg eller från en tabell (tabbseparerad).",
+        discussion: """
+            Filen är en export från SKR:s verktyg (en utgåva av LIKA Socialtjänst, LIKA för en annan sektor; \
+            svaren läses inte) eller en tabell med rubrikraden Område, Kod, Indikator och Aktivitetsförslag. \
+            Uppsättningen blir en egen utgåva bredvid de andra; en indikator matchar en annan utgåvas bara där \
+            kod och lydelse är desamma.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Filen med indikatorerna.") var file: String
+    @Option(help: ArgumentHelp("Uppsättningens namn, t.ex. \"LIKA Socialtjänst 2016\".", valueName: "name")) var name: String
+    @Option(help: ArgumentHelp("Uppsättningens nyckel (standard: av namnet, t.ex. lika-socialtjanst-2016).", valueName: "key")) var key: String?
+
+    func validate() throws {
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("ange uppsättningens namn med --name") }
+    }
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("kan inte läsa \(file); ange en läsbar fil") }
+        guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(file) är inte UTF-8-text; spara filen som UTF-8 och läs in den igen") }
+        let name = self.name.trimmingCharacters(in: .whitespaces)
+        let read = try IndicatorSetReader.read(text, source: file, key: key ?? IndicatorSetReader.key(fromName: name), name: name)
+        for warning in read.warnings { Output.warning(warning.description) }
+        let service = try global.service(.write)
+        let matches = try service.loadIndicatorSet(read.set, by: try global.caller(service))
+        Output.line("\(read.set.name) (\(read.set.key)) är inläst: \(Words.count(read.set.indicators.count, "indikator", "indikatorer")).")
+        for (other, matched) in matches {
+            Output.line("  \(matched) av dem har samma kod och lydelse som i \(other.name) (\(other.key)).")
+        }
     }
 }
 

@@ -48,6 +48,7 @@ enum CLIWords {
             case .agenda: return plain + ", t.ex. --db new.sqlite"
             case .owner: return plain + "; ägaren lägger till identiteter med `agenda identity add`"
             case .identity: return plain + "; ge den en ny token med `agenda identity renew`"
+            case .indicatorSet: return plain + " med --key; `agenda lika sets` visar dem som finns"
             case let .file(path):
                 return "det finns redan en fil i \(path); ange ett nytt filnamn med --db, eller använd den befintliga databasen med en token"
             default: return plain

@@ -67,6 +67,7 @@ extension AuditEntry {
         case "report effect": "Bedömde ett effektmål"
         case "record assessment": "Registrerade en självskattning"
         case "link indicators": "Kopplade aktiviteter till indikatorer"
+        case "load indicator set": "Läste in en indikatoruppsättning"
         case "open round": "Öppnade en rapporteringsomgång"
         case "cancel round": "Avbröt en rapporteringsomgång"
         case "publish": "Publicerade en rapport"

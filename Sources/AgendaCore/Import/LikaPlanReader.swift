@@ -69,6 +69,8 @@ enum LikaPlanReader {
         var line: Int
         var code: String?
         var area: String?
+        /// The Område cell as written.
+        var areaName = ""
         var text: String
         var answer: String
         var suggestion: String
@@ -141,10 +143,12 @@ enum LikaPlanReader {
                 }
                 continue
             }
-            let area = code.isEmpty ? set.areaCode(forName: areaCell) : set.areaCode(forCode: code) ?? set.areaCode(forName: areaCell)
+            // A code outside LIKA's areas ("S1" under "Styrning") keeps an area of its own, named as written.
+            let area = code.isEmpty ? set.areaCode(forName: areaCell)
+                : set.areaCode(forCode: code) ?? set.areaCode(forName: areaCell) ?? String(code.uppercased().prefix { $0.isLetter })
             var row = IndicatorRow(
-                line: line.number, code: code.isEmpty ? nil : code.uppercased(), area: area, text: indicator, answer: cell(.answer),
-                suggestion: cell(.suggestion))
+                line: line.number, code: code.isEmpty ? nil : code.uppercased(), area: area, areaName: areaCell, text: indicator,
+                answer: cell(.answer), suggestion: cell(.suggestion))
             if !(responsible.isEmpty && measure.isEmpty && due.isEmpty) { row.measures.append((line.number, responsible, measure, due)) }
             sections[sections.count - 1].rows.append(row)
         }
@@ -165,6 +169,7 @@ enum LikaPlanReader {
         var links: [ImportResult.IndicatorLinkDraft] = []
         var assessments: [AssessmentInput] = []
         var localCodes: [String: String] = [:]
+        var indicators: [ImportResult.PlanIndicator] = []
         for section in sections {
             var number = areas.first { SwedishText.key($0.title) == SwedishText.key(section.unit) }?.number
             if number == nil {
@@ -176,6 +181,11 @@ enum LikaPlanReader {
             for row in section.rows {
                 // The indicator: a code of the set, or a local one numbered by its text.
                 var code = row.code
+                if let code, let area = row.area, !row.text.isEmpty, !indicators.contains(where: { $0.indicator.code == code }) {
+                    indicators.append(ImportResult.PlanIndicator(
+                        indicator: Indicator(code: code, area: area, text: row.text, suggestion: row.suggestion),
+                        areaName: row.areaName.isEmpty ? area : row.areaName, line: row.line))
+                }
                 if code == nil, !row.text.isEmpty {
                     if row.area == nil {
                         warnings.append(ImportWarning(line: row.line, message: "den lokala indikatorn \(Quoted.input(row.text)) har inget område (Ledning, Infrastruktur, Kompetens, Användning); den får varken svar eller kopplade aktiviteter"))
@@ -253,6 +263,7 @@ enum LikaPlanReader {
         result.assessments = merged
         result.assessmentDate = period.map { CalendarDate(year: $0.start, month: 1, day: 1) }
         result.indicatorLinks = links
+        result.indicators = indicators
         return result
     }
 

@@ -23,8 +23,21 @@ public struct ImportResult: Sendable {
     public var assessments: [AssessmentInput] = []
     /// The date of ``assessments``: 1 January of the year the plan's title names; nil when it names none.
     public var assessmentDate: CalendarDate?
-    /// Links from the plan's actions to indicators of LIKA Socialtjänst, made with the adopted plan.
+    /// Links from the plan's actions to its indicators, made with the adopted plan.
     public var indicatorLinks: [IndicatorLinkDraft] = []
+    /// Every indicator a LIKA table plan names with a code (answered or not), as written, in the plan's
+    /// order; its local indicators are not among them. On import they are placed in a known edition that
+    /// has every one of them, or else in the plan's own edition (``IndicatorEdition/place(_:among:ownKey:)``),
+    /// and the assessments and links are recorded against that set.
+    public var indicators: [PlanIndicator] = []
+
+    /// An indicator as a plan writes it, with the line it first stands on.
+    public struct PlanIndicator: Sendable, Equatable {
+        public var indicator: Indicator
+        /// The area's name as the plan writes it ("Ledning"); for an area no known edition has.
+        public var areaName: String
+        public var line: Int
+    }
 
     /// An action of the plan and the indicators it is to lift.
     public struct IndicatorLinkDraft: Sendable, Equatable {

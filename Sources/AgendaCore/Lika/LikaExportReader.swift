@@ -89,7 +89,9 @@ public enum LikaExportReader {
 
     /// Reads `text`; `source` names it in errors. Throws ``AssessmentError`` for an answer that is not a
     /// word of the scale, a row that cannot be read, a repeated indicator, or a file without indicators.
-    public static func read(_ text: String, source: String, set: IndicatorSet? = nil) throws -> Export {
+    /// With `answers` false the Svar column is not read (an indicator set's table: every row an indicator,
+    /// answered or not).
+    public static func read(_ text: String, source: String, set: IndicatorSet? = nil, answers readsAnswers: Bool = true) throws -> Export {
         let areas = set?.areas ?? IndicatorSet.likaAreas
         let areaSet = IndicatorSet(key: "", name: "", areas: areas)
         var columns: [Column: Int] = [.code: 0, .area: 1, .indicator: 2, .answer: 3, .suggestion: 4]
@@ -111,12 +113,12 @@ public enum LikaExportReader {
             }
             // A header row: take the columns from it.
             let keys = cells.map { SwedishText.key($0) }
-            if keys.contains("indikator") && (keys.contains("svar") || keys.contains("område")) {
+            if keys.contains(where: { ["indikator", "lydelse"].contains($0) }) && (keys.contains("svar") || keys.contains("område")) {
                 var found: [Column: Int] = [:]
                 for (i, key) in keys.enumerated() {
                     switch key {
                     case "område": found[.area] = i
-                    case "indikator": found[.indicator] = i
+                    case "indikator", "lydelse": found[.indicator] = i
                     case "svar": found[.answer] = i
                     case "aktivitetsförslag", "förslag": found[.suggestion] = i
                     case "kommentar", "kommentarer": found[.comment] = i
@@ -153,7 +155,7 @@ public enum LikaExportReader {
                 row.indicator = join(row.indicator, cell(.indicator))
                 row.suggestion = join(row.suggestion, cell(.suggestion))
                 row.comment = join(row.comment, cell(.comment))
-                if row.answerText.isEmpty, !cell(.answer).isEmpty {
+                if readsAnswers, row.answerText.isEmpty, !cell(.answer).isEmpty {
                     row.answerText = cell(.answer)
                     row.answer = try answer(row.answerText, line: number, code: row.code)
                 }
@@ -171,7 +173,7 @@ public enum LikaExportReader {
             }
             seen[normalisedCode] = number
             let areaName = cell(.area)
-            let answerText = cell(.answer)
+            let answerText = readsAnswers ? cell(.answer) : ""
             let area = areaSet.areaCode(forName: areaName) ?? areaSet.areaCode(forCode: normalisedCode)
             guard !cell(.indicator).isEmpty else {
                 throw AssessmentError.badRow(line: number, reason: "\(normalisedCode) saknar indikatorns text")
@@ -182,7 +184,7 @@ public enum LikaExportReader {
                 suggestion: cell(.suggestion), step: step, comment: cell(.comment)))
         }
         guard !rows.isEmpty else { throw AssessmentError.noIndicators(source: source) }
-        for row in rows where row.answer == nil {
+        for row in rows where row.answer == nil && readsAnswers {
             warnings.append(ImportWarning(line: row.line, message: "\(row.code) är inte besvarad; indikatorn tas med i indikatoruppsättningen men får inget svar"))
         }
         for row in rows where row.area == nil {

@@ -116,6 +116,25 @@ extension AgendaService {
         }
     }
 
+    /// Every edition known here: the stored sets, then the built-in ones not stored yet
+    /// (``AgendaStore/knownIndicatorSets()``).
+    public func knownIndicatorSets() throws -> [IndicatorSet] {
+        try reading { store in try store.knownIndicatorSets() }
+    }
+
+    /// Loads `set` as a new edition (the owner only), in one transaction with its audit entry; returns, for
+    /// every other known edition, how many of the new set's indicators match one of its indicators (same
+    /// code and text), in the order of ``knownIndicatorSets()``.
+    @discardableResult
+    public func loadIndicatorSet(_ set: IndicatorSet, by caller: Identity) throws -> [(set: IndicatorSet, matched: Int)] {
+        try write { store in
+            try store.loadIndicatorSet(set, by: caller, at: now)
+            return try store.knownIndicatorSets().filter { $0.key != set.key }.map { other in
+                (other, IndicatorEdition.matchCount(set, in: other))
+            }
+        }
+    }
+
     /// The set with `key`, as stored or built in.
     public func indicatorSet(key: String = IndicatorSet.likaSocialtjanstKey) throws -> IndicatorSet {
         try reading { store in try store.indicatorSet(key: key) }

@@ -45,9 +45,14 @@ public enum PlanSource: Sendable {
 
     /// What a person should check after the import: the importer's warnings, then every ansvarig linked
     /// to the register with low confidence, with the commands that fix it.
-    var warnings: [String] {
+    var warnings: [String] { warnings(adding: []) }
+
+    /// ``warnings`` with `placed` (what importing found, such as indicators of another edition) among the
+    /// importer's warnings in line order.
+    func warnings(adding placed: [ImportWarning]) -> [String] {
         guard case let .parsed(result) = self else { return [] }
-        var warnings = result.warnings.map(\.description)
+        var warnings = (result.warnings + placed).enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }
+            .map(\.element.description)
         for action in result.agenda.actions where !action.responsibility.unsure.isEmpty {
             let parts = action.responsibility.unsure.map { Quoted.input($0) }.joined(separator: ", ")
             warnings.append(
@@ -147,28 +152,30 @@ extension AgendaService {
     ) throws -> ImportOutcome {
         try create(at: path, clock: clock) { store, now in
             var issued: IssuedToken?
+            var placed: [ImportWarning] = []
             switch plan {
             case let .parsed(result):
                 let owner = try store.createOwner(at: now)
-                try store.importPlan(result, by: owner.identity, at: now)
+                placed = try store.importPlan(result, by: owner.identity, at: now)
                 issued = owner
             case let .backup(document):
                 if document.identities.isEmpty { issued = try store.createOwner(at: now) }
                 try store.importDocument(document, by: issued?.identity, at: now)
                 if issued == nil, try !store.hasOwner() { issued = try store.createOwner(at: now) }
             }
-            return ImportOutcome(agenda: plan.agenda, warnings: plan.warnings, issuedOwner: issued, proposals: plan.proposals)
+            return ImportOutcome(agenda: plan.agenda, warnings: plan.warnings(adding: placed), issuedOwner: issued, proposals: plan.proposals)
         }
     }
 
     /// Imports `plan` into this (empty) database, as its owner `caller`.
     public func importPlan(_ plan: PlanSource, by caller: Identity) throws -> ImportOutcome {
         try write { store in
+            var placed: [ImportWarning] = []
             switch plan {
-            case let .parsed(result): try store.importPlan(result, by: caller, at: now)
+            case let .parsed(result): placed = try store.importPlan(result, by: caller, at: now)
             case let .backup(document): try store.importDocument(document, by: caller, at: now)
             }
-            return ImportOutcome(agenda: plan.agenda, warnings: plan.warnings, issuedOwner: nil, proposals: plan.proposals)
+            return ImportOutcome(agenda: plan.agenda, warnings: plan.warnings(adding: placed), issuedOwner: nil, proposals: plan.proposals)
         }
     }
 

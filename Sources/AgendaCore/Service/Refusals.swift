@@ -101,6 +101,8 @@ public enum InputProblem: Sendable, Equatable {
     case noDepartment
     case noAnswers(unit: String)
     case missingIndicatorCode
+    /// An indicator set's key must be a–z, 0–9 and dashes, and not empty.
+    case badSetKey(String)
     case answeredTwice(indicator: String)
     case noSuchStep(indicator: String, step: Int)
     case indicatorOutsideAreas(indicator: String, set: String, areas: [String])
@@ -163,6 +165,8 @@ public enum Existing: Sendable, Equatable {
     case identities
     /// A file where a new database was to be created.
     case file(path: String)
+    /// An indicator set of that key is stored or built in.
+    case indicatorSet(String)
 }
 
 /// A write that contradicts the store's state.
@@ -247,6 +251,7 @@ extension InputProblem {
         case .noDepartment: "vems aktiviteter? logga in som en förvaltning eller välj en förvaltning"
         case let .noAnswers(unit): "självskattningen för \(unit) har inga svar"
         case .missingIndicatorCode: "ett svar saknar indikatorkod"
+        case let .badSetKey(key): "nyckeln \(Quoted.text(key)) duger inte för en indikatoruppsättning; den ska bestå av a–z, siffror och bindestreck"
         case let .answeredTwice(code): "\(code) besvaras två gånger i samma självskattning"
         case let .noSuchStep(code, step): "\(code): steg \(step) finns inte; stegen är 1, 2 och 3"
         case let .indicatorOutsideAreas(code, set, areas): "\(code) hör inte till något av \(set)s områden (\(areas.joined(separator: ", ")))"
@@ -311,6 +316,7 @@ extension Existing {
         case let .aliasIsDepartment(alias): "\"\(alias)\" är redan namn på en förvaltning i organisationsregistret"
         case .identities: "dokumentet har egna identiteter och databasen har redan identiteter; importera det till en ny databasfil"
         case let .file(path): "det finns redan en fil i \(path); välj ett nytt filnamn"
+        case let .indicatorSet(key): "det finns redan en indikatoruppsättning \(Quoted.text(key)); ge den nya en egen nyckel"
         }
     }
 }

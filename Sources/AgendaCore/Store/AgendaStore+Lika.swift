@@ -24,6 +24,28 @@ extension AgendaStore {
         }
     }
 
+    /// Every edition Agenda knows here: the stored sets in the order first stored, then the built-in sets
+    /// the database has not stored yet.
+    public func knownIndicatorSets() throws -> [IndicatorSet] {
+        let stored = try indicatorSets()
+        return stored + IndicatorSet.builtIn.keys.sorted().filter { key in !stored.contains { $0.key == key } }.compactMap { IndicatorSet.builtIn[$0] }
+    }
+
+    /// Stores `set` as a new edition, by `actor` (the owner) at `at`, in one transaction with its audit
+    /// entry. Refuses a key that is stored or built in already, an empty key, and a set without indicators.
+    public func loadIndicatorSet(_ set: IndicatorSet, by actor: Identity, at: Timestamp) throws {
+        try write(by: actor, .changePlan, at: at) { audit in
+            guard !set.key.isEmpty, set.key.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) else {
+                throw StoreError.invalidInput(.indicator, .badSetKey(set.key))
+            }
+            guard try setID(key: set.key) == nil, IndicatorSet.builtIn[set.key] == nil else {
+                throw StoreError.alreadyExists(.indicatorSet(set.key))
+            }
+            try insertSet(IndicatorSetRecord(set, recordedAt: at))
+            audit = AuditDraft(operation: "load indicator set", target: set.key, after: IndicatorSetRecord(set, recordedAt: at))
+        }
+    }
+
     static func unknownSet(_ key: String, known: [String]) throws -> StoreError {
         let keys = (known + IndicatorSet.builtIn.keys.sorted()).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         return .notFound(.indicatorSet(key, known: keys))
@@ -564,9 +586,45 @@ public struct IndicatorSetRecord: Sendable, Codable, Equatable {
 extension AgendaStore {
     /// Imports a parsed plan with what a LIKA table plan brings besides the agenda, in one transaction:
     /// its actions' links to indicators (made with the adopted plan, revision 1) and its self-assessments.
-    public func importPlan(_ result: ImportResult, by actor: Identity, at: Timestamp) throws {
+    /// A LIKA plan's indicators are placed first (``IndicatorEdition/place(_:areaNames:among:ownKey:)``): in a
+    /// known edition (the stored sets, then those built in) that has every one of them with its code and
+    /// text, else in the plan's own edition, stored now with every indicator as written. Returns a warning
+    /// naming the indicators no known edition has (none when a known edition holds them all).
+    @discardableResult
+    public func importPlan(_ result: ImportResult, by actor: Identity, at: Timestamp) throws -> [ImportWarning] {
         try db.transaction {
             let revision = try importAgenda(result.agenda, by: actor, at: at)
+            var result = result
+            var warnings: [ImportWarning] = []
+            if !result.indicators.isEmpty {
+                let known = try knownIndicatorSets()
+                let keys = Set(try db.values("SELECT key FROM indicator_set", [], as: String.self) + IndicatorSet.builtIn.keys)
+                let placement = IndicatorEdition.place(
+                    result.indicators.map(\.indicator),
+                    areaNames: Dictionary(result.indicators.map { ($0.indicator.area, $0.areaName) }, uniquingKeysWith: { a, _ in a }),
+                    among: known,
+                    ownKey: { base in
+                        var key = "\(base.key)-plan", number = 1
+                        while keys.contains(key) {
+                            number += 1
+                            key = "\(base.key)-plan-\(number)"
+                        }
+                        return key
+                    })
+                if let own = placement.ownEdition {
+                    try insertSet(IndicatorSetRecord(own, recordedAt: at))
+                    let lines = Dictionary(result.indicators.map { ($0.indicator.code, $0.line) }, uniquingKeysWith: { a, _ in a })
+                    let named = placement.unknown.map { "\($0.code) (rad \(lines[$0.code] ?? 0))" }.joined(separator: ", ")
+                    let count = placement.unknown.count == 1 ? "en indikator" : "\(placement.unknown.count) indikatorer"
+                    warnings.append(ImportWarning(
+                        line: placement.unknown.compactMap { lines[$0.code] }.min() ?? 1,
+                        message: "planen har \(count) som \(placement.known.name) inte har med samma kod och lydelse: \(named); "
+                            + "planens indikatorer sparas med kod och lydelse som i planen i en egen utgåva, \(own.name) (\(own.key)), "
+                            + "och jämförs med \(placement.known.name) bara där kod och lydelse stämmer (\(placement.matched) av \(result.indicators.count) indikatorer)"))
+                }
+                for index in result.assessments.indices { result.assessments[index].set = placement.key }
+                for index in result.indicatorLinks.indices { result.indicatorLinks[index].set = placement.key }
+            }
             for assessment in result.assessments {
                 try recordAssessment(assessment, by: actor, at: at)
             }
@@ -580,6 +638,7 @@ extension AgendaStore {
                     audit = AuditDraft(operation: "link indicators", target: result.agenda.title, after: made)
                 }
             }
+            return warnings
         }
     }
 

@@ -83,6 +83,7 @@ struct LikaLayout: DocumentLayout {
     func index(_ emit: (ReportBlock) throws -> Void) throws {
         try emit(.heading(level: 1, text: labels["lika.report.index.heading"], id: "index", newPage: true))
         try emit(.paragraph(labels["lika.report.index.method"]))
+        try editionNotes(emit)
         let shown = model.kind == .summary ? model.assessments + model.comparisons : model.assessments
         if model.kind == .summary, let assessment = model.assessments.first {
             let scale = MaturityAnswer.allCases
@@ -142,9 +143,11 @@ struct LikaLayout: DocumentLayout {
     /// The answers and area indexes that changed since the unit's previous assessment.
     func changes(_ emit: (ReportBlock) throws -> Void) throws {
         try emit(.heading(level: 1, text: labels["lika.report.changes.heading"], id: "forandringar", newPage: true))
-        guard let assessment = model.assessments.first, let previous = model.previous else {
+        guard var assessment = model.assessments.first, let previous = model.previous else {
             return try emit(.paragraph(labels["lika.report.changes.first"]))
         }
+        // Across editions, like with like: only the indicators both assessments answer.
+        if previous.edition != nil { assessment = assessment.restricted(to: previous) }
         let before = previous.figures(model.areas), now = assessment.figures(model.areas)
         try emit(.table(ReportTable(
             caption: labels["lika.report.changes.indexCaption", previous.date?.description ?? "–"],
@@ -167,6 +170,18 @@ struct LikaLayout: DocumentLayout {
                  ReportTable.Cell(word(answer.answer))]
             },
             rowHeaders: true, widths: [8, 56, 18, 18])))
+    }
+
+    /// A sentence for each assessment set beside this one that was made against another edition: what it
+    /// is compared on (the indicators of the same code and text in both), so no figure seems to say more.
+    func editionNotes(_ emit: (ReportBlock) throws -> Void) throws {
+        guard model.kind == .summary, let assessment = model.assessments.first else { return }
+        var said = Set<String>()
+        for other in (model.previous.map { [$0] } ?? []) + model.comparisons {
+            guard let edition = other.edition, said.insert(other.label).inserted else { continue }
+            try emit(.paragraph(labels[
+                "lika.report.edition", other.label, edition.setName, model.setName, String(edition.matched), String(assessment.answers.count)]))
+        }
     }
 
     /// Every indicator below *Uppfyllt*, with its comment, its linked actions and their latest status: the loop, visible.

@@ -36,13 +36,45 @@ public struct LikaAssessment: Sendable, Equatable {
     /// ("Mölndals stad – Äldreomsorg"), so anonymising gives one letter per municipality.
     public var municipality: String?
     public var unit: String?
+    /// In a summary, an assessment made against another edition of the indicators than the one reported on:
+    /// it holds only the answers whose indicators match (same code and text), under the report's codes.
+    public var edition: LikaEdition?
 
-    public init(name: String, date: CalendarDate?, answers: [LikaAnswer], municipality: String? = nil, unit: String? = nil) {
+    public init(
+        name: String, date: CalendarDate?, answers: [LikaAnswer], municipality: String? = nil, unit: String? = nil, edition: LikaEdition? = nil
+    ) {
         self.name = name
         self.date = date
         self.answers = answers
         self.municipality = municipality
         self.unit = unit
+        self.edition = edition
+    }
+
+    /// This assessment of the set `setName` as set beside `main`, an assessment of another edition: only the
+    /// answers whose indicator matches one of `main`'s (``IndicatorEdition/matches(code:text:otherCode:otherText:)``),
+    /// each under `main`'s code and area, so figures and tables line up indicator by indicator.
+    func matched(to main: LikaAssessment, setName: String) -> LikaAssessment {
+        var result = self
+        result.answers = answers.compactMap { answer in
+            guard let same = main.answers.first(where: {
+                IndicatorEdition.matches(code: $0.code, text: $0.indicator, otherCode: answer.code, otherText: answer.indicator)
+            }) else { return nil }
+            var moved = answer
+            moved.code = same.code
+            moved.area = same.area
+            return moved
+        }
+        result.edition = LikaEdition(setName: setName, matched: result.answers.count, answered: answers.count)
+        return result
+    }
+
+    /// Only the answers to the indicators `other` answers too (for comparing like with like across editions).
+    func restricted(to other: LikaAssessment) -> LikaAssessment {
+        let codes = Set(other.answers.map(\.code))
+        var result = self
+        result.answers = answers.filter { codes.contains($0.code) }
+        return result
     }
 
     /// "Äldreomsorg 2024-03-01", or the name alone without a date.
@@ -59,6 +91,16 @@ public struct LikaAssessment: Sendable, Equatable {
 
     /// Answers on the scale below *Uppfyllt* (*Ej relevant* left out).
     public var belowTop: [LikaAnswer] { answers.filter { $0.answer.isBelow(.fulfilled) } }
+}
+
+/// The other edition an assessment in a summary was made against, and how much of it could be compared.
+public struct LikaEdition: Sendable, Equatable {
+    /// The name of that edition's set ("LIKA Socialtjänst (planens utgåva)").
+    public var setName: String
+    /// How many of its answers match an indicator of the report's assessment.
+    public var matched: Int
+    /// How many answers it has in all.
+    public var answered: Int
 }
 
 /// An area's figures in one assessment: how many indicators got each answer, and the maturity index.

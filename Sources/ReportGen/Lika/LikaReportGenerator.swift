@@ -28,18 +28,26 @@ public enum LikaReportGenerator {
                 return LikaAssessment(name: answers.first?.unit ?? unit, date: date, answers: answers.map(LikaAnswer.init))
             }
             let main = try assessment(name, date: latest.date)
-            let previous = try summaries.last { $0.set == set.key && $0.date < latest.date }.map { try assessment(name, date: $0.date) }
+            // An assessment of another edition is set beside this one only where the indicators match.
+            func beside(_ summary: AssessmentSummary) throws -> LikaAssessment {
+                let answers = try store.answers(AnswerQuery(unit: summary.unit.name, date: summary.date, set: summary.set))
+                let other = LikaAssessment(name: answers.first?.unit ?? summary.unit.name, date: summary.date, answers: answers.map(LikaAnswer.init))
+                return summary.set == set.key ? other : other.matched(to: main, setName: try store.indicatorSet(key: summary.set).name)
+            }
+            let previous = try summaries.last { $0.date < latest.date }.map(beside)
             let comparisons = try compare.map { item -> LikaAssessment in
                 switch item {
                 case .date(let date):
-                    guard summaries.contains(where: { $0.date == date && $0.set == set.key }) else {
+                    guard let found = summaries.first(where: { $0.date == date && $0.set == set.key }) ?? summaries.last(where: { $0.date == date }) else {
                         throw StoreError.notFound(.assessment(unit: name, date: date, available: summaries.map(\.date)))
                     }
-                    return try assessment(name, date: date)
+                    return try beside(found)
                 case .unit(let other):
-                    let answers = try store.answers(AnswerQuery(unit: other, latestOnly: true, set: set.key))
-                    guard let first = answers.first else { throw StoreError.notFound(.assessmentAgainst(unit: other, set: set.name)) }
-                    return LikaAssessment(name: first.unit, date: first.date, answers: answers.map(LikaAnswer.init))
+                    let theirs = try store.assessments(unit: other)
+                    guard let found = theirs.last(where: { $0.set == set.key }) ?? theirs.last else {
+                        throw StoreError.notFound(.assessmentAgainst(unit: other, set: set.name))
+                    }
+                    return try beside(found)
                 }
             }
             var units: [LikaAssessment] = []

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+/// End-to-end: a LIKA table plan of an older edition through `agenda import`, `agenda lika sets`,
+/// `agenda lika set import` and `agenda lika report`, with the built binary.
+@Suite struct LikaEditionCLITests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("AgendaCoreTests/Fixtures/lika-plan")
+    static let older = fixtures.appendingPathComponent("handlingsplan-lika-socialtjanst-2016.txt").path
+
+    @Test func aPlanOfAnOlderEditionImportsWithAWarningAndReports() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("agenda.sqlite")
+        let imported = try AgendaProcess.run(["import", Self.older, "--db", db])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stderr.contains(
+            "varning: rad 8: planen har 5 indikatorer som LIKA Socialtjänst inte har med samma kod och lydelse: L7 (rad 8), I8 (rad 10), L4 (rad 14), A9 (rad 15), A1 (rad 21);"),
+            "\(imported.stderr)")
+        #expect(imported.stdout.contains("Självskattning 2017-01-01 registrerad för Övergripande, Äldreomsorg, IFO"))
+
+        let sets = try AgendaProcess.run(["lika", "sets", "--db", db])
+        #expect(sets.status == 0, "\(sets.stderr)")
+        let lines = sets.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("Nyckel") == true, "\(sets.stdout)")
+        #expect(lines.contains { $0.hasPrefix("lika-socialtjanst-plan ") && $0.contains("LIKA Socialtjänst (planens utgåva)") && $0.hasSuffix("lika-socialtjanst 4") }, "\(sets.stdout)")
+        #expect(lines.last == "2 uppsättningar")
+
+        let report = try AgendaProcess.run(["lika", "report", "--db", db, "--unit", "Äldreomsorg", "--format", "xhtml", "--out", folder.path("lika")])
+        #expect(report.status == 0, "\(report.stderr)")
+        let xhtml = try String(contentsOfFile: folder.path("lika/lika-aldreomsorg-2017-01-01.xhtml"), encoding: .utf8)
+        #expect(xhtml.contains("LIKA Socialtjänst (planens utgåva)"))
+    }
+
+    @Test func aSetIsLoadedFromATableAndATakenKeyIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("agenda.sqlite")
+        let created = try AgendaProcess.run(["init", "--db", db])
+        #expect(created.status == 0, "\(created.stderr)")
+        let owner = String(created.stdout.split(separator: "\n").last ?? "")
+        let table = folder.path("lika-2016.tsv")
+        try """
+            Område\tKod\tIndikator\tAktivitetsförslag
+            Ledning\tL1\tDet finns politiskt antagna mål för digitalisering som innefattar beskrivning av långsiktig nytta.\t
+            Styrning\tS1\tNämnden följer upp digitaliseringen varje år.\tExempel på aktivitet: en årlig rapport.
+            """.write(toFile: table, atomically: true, encoding: .utf8)
+        let loaded = try AgendaProcess.run(["lika", "set", "import", table, "--name", "LIKA Socialtjänst 2016", "--db", db], environment: ["AGENDA_TOKEN": owner])
+        #expect(loaded.status == 0, "\(loaded.stderr)")
+        #expect(loaded.stdout == """
+            LIKA Socialtjänst 2016 (lika-socialtjanst-2016) är inläst: 2 indikatorer.
+              1 av dem har samma kod och lydelse som i LIKA Socialtjänst (lika-socialtjanst).
+
+            """)
+        #expect(loaded.stderr.contains("S1: området \"Styrning\""), "\(loaded.stderr)")
+        let again = try AgendaProcess.run(["lika", "set", "import", table, "--name", "LIKA Socialtjänst 2016", "--db", db], environment: ["AGENDA_TOKEN": owner])
+        #expect(again.status == 1)
+        #expect(again.stderr.hasSuffix("fel: det finns redan en indikatoruppsättning \"lika-socialtjanst-2016\"; ge den nya en egen nyckel med --key; `agenda lika sets` visar dem som finns\n"), "\(again.stderr)")
+        let sets = try AgendaProcess.run(["lika", "sets", "--db", db])
+        #expect(sets.stdout.contains("lika-socialtjanst-2016") && sets.stdout.contains("2 uppsättningar"), "\(sets.stdout)")
+    }
+}
