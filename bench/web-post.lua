@@ -1,8 +1,9 @@
--- wrk script for bench/web: status reports POSTed as the IT-chef's browser sends them, each a new report
--- for an (action, period) pair that has none (the form of an empty period: `prefilled`, no `basis`).
+-- wrk script for bench/web: status reports POSTed as the IT-chef's browser sends the action page's form:
+-- for a period (`prefilled`) and, where the period has a report, with that report as its `basis`.
 --   wrk ... -s bench/web-post.lua URL -- PHASE CSRF COOKIE PAIRS THREADS
--- PAIRS is a file of lines "PATH PERIOD"; thread i of THREADS takes lines i, i+THREADS, … and, when they
--- run out, sends its last one again (refused as a report filed meanwhile: counted as "other").
+-- PAIRS is a file of lines "PATH PERIOD BASIS" (BASIS "-" for none); thread i of THREADS takes lines i,
+-- i+THREADS, … once each and, when they run out, sends its last one again (refused as a report filed
+-- meanwhile: counted as "other").
 -- Every request carries a comment of its own, "webbench-PHASE-THREAD-N", so that bench/web can count
 -- afterwards which of them the database holds. At the end it prints one line:
 --   answered <303s> other <other statuses> errors <connect+read+write+timeout errors>
@@ -32,8 +33,9 @@ end
 
 function request()
     sent = sent + 1
-    local path, period = mine[math.min(sent, #mine)]:match("^(%S+) (%S+)$")
+    local path, period, basis = mine[math.min(sent, #mine)]:match("^(%S+) (%S+) (%S+)$")
     local body = "_csrf=" .. csrf .. "&period=" .. period .. "&prefilled=" .. period ..
+        (basis ~= "-" and ("&basis=" .. basis) or "") ..
         "&status=P%C3%A5b%C3%B6rjad&light=gul&obstacles=&next=&cost=" ..
         "&comment=webbench-" .. phase .. "-" .. id .. "-" .. sent
     return wrk.format("POST", path, headers, body)
