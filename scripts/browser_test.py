@@ -1335,7 +1335,9 @@ def main(argv=None) -> int:
         # Step j's OpenID provider, before the server: its redirect URIs name the server's port (exactly).
         oidc_dir = work / "oidc"
         oidc_issuer, oidc_error = start_oidc_provider(oidc_dir, base, port)
-        oidc_flags = ["--base-url", base, "--oidc-issuer", oidc_issuer, "--oidc-client-id", "agenda",
+        # --no-mail: sign-in needs --base-url, which would also start the server's own outbox loop, and step i
+        # sends the round's mail itself (`agenda mail run` through the test's MTA) and counts what waits.
+        oidc_flags = ["--base-url", base, "--no-mail", "--oidc-issuer", oidc_issuer, "--oidc-client-id", "agenda",
                       "--oidc-client-secret-file", str(oidc_dir / "client-secret")] if oidc_issuer else []
         if oidc_issuer:
             print("PASS OpenID provider: LemonLDAP::NG answers at %s" % oidc_issuer, flush=True)

@@ -29,6 +29,8 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup(title: "E-post") var mail: MailOptions
     @Option(name: .customLong("mail-interval"), help: ArgumentHelp("Sekunder mellan utkorgens körningar (med --base-url).", valueName: "sekunder"))
     var mailInterval = 60
+    @Flag(name: .customLong("no-mail"), help: "Skicka ingen e-post från servern, fast --base-url är angiven (t.ex. när `agenda mail run` körs från cron).")
+    var noMail = false
     @OptionGroup(title: "Inloggning med kommunens konto (OpenID Connect)") var openID: OpenIDOptions
 
     func validate() throws {
@@ -42,7 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
             host: host, port: port, databasePath: global.databasePath,
             templates: templates.map { URL(fileURLWithPath: $0, isDirectory: true) },
             idleTimeout: TimeInterval(sessionMinutes * 60), secureCookies: secureCookies, trustedProxies: trustedProxy,
-            mail: try mail.settings())
+            mail: noMail ? nil : try mail.settings())
         settings.mailInterval = .seconds(mailInterval)
         settings.openID = try openID.settings(baseURL: mail.baseURL)
         let started = settings
