@@ -45,7 +45,7 @@ actor OpenIDProvider {
         let address = settings.issuer.hasSuffix("/") ? String(settings.issuer.dropLast()) : settings.issuer
         let found = try await fetch(Metadata.self, from: address + "/.well-known/openid-configuration")
         guard found.issuer == settings.issuer,
-              [found.authorization_endpoint, found.token_endpoint, found.jwks_uri].allSatisfy({ OpenIDSettings.acceptable($0, allowingPath: true) })
+              [found.authorization_endpoint, found.token_endpoint, found.jwks_uri].allSatisfy({ OpenIDSettings.acceptable($0) })
         else { throw .providerUnavailable }
         metadata = found
         return found
@@ -82,7 +82,7 @@ actor OpenIDProvider {
     /// The provider's sign-out address for the end of a session, when it has one; nil otherwise. It names
     /// the client, not the person: no ID token goes into a URL (the provider may ask the person to confirm).
     func endSessionURL() -> String? {
-        guard let endpoint = metadata?.end_session_endpoint, OpenIDSettings.acceptable(endpoint, allowingPath: true),
+        guard let endpoint = metadata?.end_session_endpoint, OpenIDSettings.acceptable(endpoint),
               var url = URLComponents(string: endpoint)
         else { return nil }
         url.queryItems = (url.queryItems ?? []) + [

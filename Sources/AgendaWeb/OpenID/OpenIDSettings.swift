@@ -30,30 +30,32 @@ public struct OpenIDSettings: Sendable {
 
     public init(issuer: String, clientID: String, secretFile: String, baseURL: String, accountsOnly: Bool = false) throws {
         // The addresses first: a wrong issuer is the likelier mistake, and says so before the file is read.
-        _ = try Self(issuer: issuer, clientID: clientID, clientSecret: "", baseURL: baseURL)
+        let base = try Self.checkedBase(issuer: issuer, baseURL: baseURL)
         guard let secret = try? String(contentsOfFile: secretFile, encoding: .utf8) else {
             throw Problem.secretFileUnreadable(path: secretFile)
         }
         let trimmed = secret.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw Problem.secretFileEmpty(path: secretFile) }
-        try self.init(issuer: issuer, clientID: clientID, clientSecret: trimmed, baseURL: baseURL, accountsOnly: accountsOnly)
-    }
-
-    init(issuer: String, clientID: String, clientSecret: String, baseURL: String, accountsOnly: Bool = false) throws {
-        guard Self.acceptable(issuer, allowingPath: true) else { throw Problem.issuer(issuer) }
-        let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-        guard let url = URLComponents(string: base), ["http", "https"].contains(url.scheme ?? ""), url.host?.isEmpty == false,
-              url.path.isEmpty, url.query == nil, url.fragment == nil
-        else { throw Problem.baseURL(baseURL) }
         self.issuer = issuer
         self.clientID = clientID
-        self.clientSecret = clientSecret
+        clientSecret = trimmed
         self.baseURL = base
         self.accountsOnly = accountsOnly
     }
 
+    /// Refuses an issuer that is not ``acceptable(_:)`` and a base URL that is not http(s) with a host and no
+    /// path, query or fragment; the base URL without its trailing slash.
+    private static func checkedBase(issuer: String, baseURL: String) throws -> String {
+        guard acceptable(issuer) else { throw Problem.issuer(issuer) }
+        let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        guard let url = URLComponents(string: base), ["http", "https"].contains(url.scheme ?? ""), url.host?.isEmpty == false,
+              url.path.isEmpty, url.query == nil, url.fragment == nil
+        else { throw Problem.baseURL(baseURL) }
+        return base
+    }
+
     /// https with a host, or http on loopback (a provider on the same machine, as in the tests); no query or fragment.
-    static func acceptable(_ address: String, allowingPath: Bool) -> Bool {
+    static func acceptable(_ address: String) -> Bool {
         guard let url = URLComponents(string: address), let host = url.host, !host.isEmpty, url.query == nil, url.fragment == nil
         else { return false }
         switch url.scheme {

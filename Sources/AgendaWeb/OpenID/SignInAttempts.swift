@@ -75,4 +75,14 @@ enum ReturnTarget {
         else { return nil }
         return value
     }
+
+    /// The target a request's `?till=` names, checked.
+    static func asked(_ query: String?) -> String? {
+        checked(Form(encoded: query ?? "")["till"])
+    }
+
+    /// "?till=…" for a URL that is to lead on to `target`, or "" without one.
+    static func query(_ target: String?) -> String {
+        target.map { "?till=" + OwnerRoutes.encoded($0) } ?? ""
+    }
 }

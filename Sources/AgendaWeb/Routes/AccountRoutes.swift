@@ -19,8 +19,7 @@ struct AccountRoutes {
 
     func register(on router: Router<WebContext>) {
         app.get("logga-in/konto", on: router) { request, context -> Response in
-            let target = ReturnTarget.checked(Form(encoded: request.uri.query ?? "")["till"])
-            let (id, attempt) = app.attempts.start(target: target)
+            let (id, attempt) = app.attempts.start(target: ReturnTarget.asked(request.uri.query))
             do {
                 var response = Response.seeOther(try await provider.authorizationURL(for: attempt))
                 response.setCookie(attemptCookie(id))
@@ -36,10 +35,7 @@ struct AccountRoutes {
         }
         app.get("logga-in/vidare", on: router) { request, context -> Response in
             guard let session = context.session else { return .seeOther("/logga-in") }
-            let target = ReturnTarget.checked(Form(encoded: request.uri.query ?? "")["till"])
-            let draft = request.cookies[WebApp.draftCookie].flatMap { app.drafts.draft($0.value) }
-            let page = draft.flatMap { $0.identity == nil || $0.identity == session.identity.name ? $0.page : nil }
-            return .seeOther(page ?? target ?? WebApp.home(for: session.identity.role))
+            return .seeOther(app.afterSignIn(session.identity, request, target: ReturnTarget.asked(request.uri.query)))
         }
     }
 
@@ -59,10 +55,8 @@ struct AccountRoutes {
             switch outcome {
             case let .signedIn(identity):
                 let id = app.sessions.start(identity, viaAccount: true)
-                let next = "/logga-in/vidare" + (attempt.target.map { "?till=" + OwnerRoutes.encoded($0) } ?? "")
-                var response = try AccountPages.landing(next, app: app, context: context)
-                response.setCookie(Cookie(
-                    name: WebApp.sessionCookie, value: id, path: "/", secure: app.settings.secureCookies, httpOnly: true, sameSite: .strict))
+                var response = try AccountPages.landing("/logga-in/vidare" + ReturnTarget.query(attempt.target), app: app, context: context)
+                response.setCookie(app.sessionCookie(id))
                 return response
             case let .requested(request, unverifiedMatch):
                 return try AccountPages.requested(request, unverifiedMatch: unverifiedMatch, app: app, context: context)

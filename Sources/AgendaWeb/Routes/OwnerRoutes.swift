@@ -278,8 +278,8 @@ struct OwnerRoutes {
                 switch error {
                 case let .invalidInput(field, problem):
                     refuse(field == .department ? "department" : "name", WebWords.sentence(problem.sentence(field)))
-                case let .notFound(.accessRequest(number)):
-                    throw StoreError.notFound(.accessRequest(number))
+                case .notFound(.accessRequest):
+                    throw error
                 case let .notFound(missing):
                     refuse("department", WebWords.sentence(missing.sentence))
                 case let .alreadyExists(existing):

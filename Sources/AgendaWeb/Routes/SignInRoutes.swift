@@ -28,7 +28,7 @@ struct SignInRoutes {
                 next = away
             }
             var response = Response.seeOther(next)
-            response.setCookie(Cookie(name: WebApp.sessionCookie, value: "", maxAge: 0, path: "/", secure: app.settings.secureCookies, httpOnly: true, sameSite: .strict))
+            response.setCookie(app.sessionCookie(nil))
             if request.cookies[WebApp.draftCookie] != nil { response.setCookie(app.expiredDraftCookie) }
             return response
         }
@@ -65,11 +65,8 @@ struct SignInRoutes {
     func signedIn(_ identity: Identity, _ request: Request, _ context: WebContext) -> Response {
         app.throttle.succeeded(app.client(request, context))
         let id = app.sessions.start(identity)
-        let draft = request.cookies[WebApp.draftCookie].flatMap { app.drafts.draft($0.value) }
-        let target = draft.flatMap { $0.identity == nil || $0.identity == identity.name ? $0.page : nil }
-            ?? ReturnTarget.checked(context.form["till"])
-        var response = Response.seeOther(target ?? WebApp.home(for: identity.role))
-        response.setCookie(Cookie(name: WebApp.sessionCookie, value: id, path: "/", secure: app.settings.secureCookies, httpOnly: true, sameSite: .strict))
+        var response = Response.seeOther(app.afterSignIn(identity, request, target: ReturnTarget.checked(context.form["till"])))
+        response.setCookie(app.sessionCookie(id))
         return response
     }
 
@@ -135,10 +132,10 @@ struct SignInRoutes {
                     + "Logga in igen, så kommer du tillbaka till formuläret med allt du skrev.")
         }
         // Where to go after signing in: the page that asked for it (``ReturnTarget``: this site's paths only).
-        let target = ReturnTarget.checked(Form(encoded: request.uri.query ?? "")["till"] ?? context.form["till"])
+        let target = ReturnTarget.asked(request.uri.query) ?? ReturnTarget.checked(context.form["till"])
         if app.provider != nil {
             try page.element("p", text: "Logga in med samma konto som du använder i kommunens andra tjänster. Förvaltningar rapporterar här läget för sina aktiviteter; IT-rådet läser periodens rapport.")
-            let href = "/logga-in/konto" + (target.map { "?till=" + OwnerRoutes.encoded($0) } ?? "")
+            let href = "/logga-in/konto" + ReturnTarget.query(target)
             try page.element("p") { try page.element("a", [("href", href), ("id", "konto"), ("class", "button")], text: "Logga in med kommunens konto") }
         }
         if !(app.settings.openID?.accountsOnly ?? false) {

@@ -136,7 +136,7 @@ struct ErrorPages: RouterMiddleware {
         guard request.method == .get || request.method == .head, let target = ReturnTarget.checked(request.uri.description) else {
             return .seeOther("/logga-in")
         }
-        return .seeOther("/logga-in?till=" + OwnerRoutes.encoded(target))
+        return .seeOther("/logga-in" + ReturnTarget.query(target))
     }
 
     /// A form field's label, for a page that names fields outside their form.

@@ -107,6 +107,21 @@ public struct WebApp: Sendable {
             peer: context.peerAddress, forwardedFor: request.headers[values: .xForwardedFor], trusted: settings.trustedProxies)
     }
 
+    /// The session's cookie (HttpOnly, SameSite=Strict); nil: the cookie that ends it.
+    func sessionCookie(_ id: String?) -> Cookie {
+        Cookie(
+            name: Self.sessionCookie, value: id ?? "", maxAge: id == nil ? 0 : nil, path: "/", secure: settings.secureCookies,
+            httpOnly: true, sameSite: .strict)
+    }
+
+    /// Where a browser just signed in as `identity` goes: back to the form whose draft it holds (a form sent
+    /// after its session ended, ``DraftStore``), else to `target` (a checked ``ReturnTarget``), else its start page.
+    func afterSignIn(_ identity: Identity, _ request: Request, target: String?) -> String {
+        let draft = request.cookies[Self.draftCookie].flatMap { drafts.draft($0.value) }
+        return draft.flatMap { $0.identity == nil || $0.identity == identity.name ? $0.page : nil }
+            ?? target ?? Self.home(for: identity.role)
+    }
+
     /// The cookie that makes the browser forget its draft (``DraftStore``).
     var expiredDraftCookie: Cookie {
         Cookie(name: Self.draftCookie, value: "", maxAge: 0, path: "/", secure: settings.secureCookies, httpOnly: true, sameSite: .strict)
