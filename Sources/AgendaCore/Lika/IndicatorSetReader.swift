@@ -29,14 +29,5 @@ public enum IndicatorSetReader {
     }
 
     /// A key from a name: "LIKA Socialtjänst 2016" → "lika-socialtjanst-2016".
-    public static func key(fromName name: String) -> String {
-        let folded = name.lowercased().applyingTransform(.stripDiacritics, reverse: false) ?? name.lowercased()
-        var key = ""
-        for scalar in folded.unicodeScalars {
-            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) { key.unicodeScalars.append(scalar) }
-            else if !key.isEmpty, !key.hasSuffix("-") { key += "-" }
-        }
-        while key.hasSuffix("-") { key.removeLast() }
-        return key
-    }
+    public static func key(fromName name: String) -> String { name.asciiSlug }
 }

@@ -81,3 +81,19 @@ enum SwedishText {
     }
 
 }
+
+extension String {
+    /// Lower-case ASCII letters and digits with single dashes between words: å ä → a, ö → o, other letters
+    /// folded to ASCII, anything else a dash ("LIKA Socialtjänst 2016" → "lika-socialtjanst-2016"); for keys
+    /// and file names. Empty when nothing is left.
+    public var asciiSlug: String {
+        let folded = lowercased().applyingTransform(.stripDiacritics, reverse: false) ?? lowercased()
+        var slug = ""
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) { slug.unicodeScalars.append(scalar) }
+            else if !slug.isEmpty, !slug.hasSuffix("-") { slug += "-" }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return slug
+    }
+}

@@ -18,9 +18,7 @@ extension AgendaStore {
                 try identityRow(where: "lower(i.email) = lower(?) AND i.account_subject IS NULL AND i.revoked_at IS NULL", [.text(email)])
             }
             if let match, account.emailVerified {
-                try db.run(
-                    "UPDATE identity SET account_issuer = ?, account_subject = ? WHERE name_key = ?",
-                    [.text(account.issuer), .text(account.subject), .text(Self.key(match.name))])
+                try bindAccount(issuer: account.issuer, subject: account.subject, to: match.name)
                 var bound = match
                 bound.hasAccount = true
                 try insertAudit(
@@ -62,9 +60,7 @@ extension AgendaStore {
             var identity = try insertIdentity(
                 name: name ?? request.name, role: role, department: department, email: email, at: at
             ).identity
-            try db.run(
-                "UPDATE identity SET account_issuer = ?, account_subject = ? WHERE name_key = ?",
-                [.text(issuer), .text(subject), .text(Self.key(identity.name))])
+            try bindAccount(issuer: issuer, subject: subject, to: identity.name)
             try decide(number, .granted, identity: identity.name, by: actor, at: at)
             identity.hasAccount = true
             identity.tokenHash = nil
@@ -85,6 +81,13 @@ extension AgendaStore {
             audit = AuditDraft(operation: "decline access", target: request.name, after: request)
             return request
         }
+    }
+
+    /// Binds the account (issuer, subject) to the identity `name`: later sign-ins find it by the account alone.
+    func bindAccount(issuer: String, subject: String, to name: String) throws {
+        try db.run(
+            "UPDATE identity SET account_issuer = ?, account_subject = ? WHERE name_key = ?",
+            [.text(issuer), .text(subject), .text(Self.key(name))])
     }
 
     // MARK: - Rows

@@ -83,9 +83,7 @@ extension AgendaStore {
                 try db.run("UPDATE identity SET revoked_at = ? WHERE name_key = ?", [.text(revoked.description), .text(Self.key(identity.name))])
             }
             if let account = identity.account {
-                try db.run(
-                    "UPDATE identity SET account_issuer = ?, account_subject = ? WHERE name_key = ?",
-                    [.text(account.issuer), .text(account.subject), .text(Self.key(identity.name))])
+                try bindAccount(issuer: account.issuer, subject: account.subject, to: identity.name)
             }
         }
         var previous = 0

@@ -598,7 +598,7 @@ extension AgendaStore {
             var warnings: [ImportWarning] = []
             if !result.indicators.isEmpty {
                 let known = try knownIndicatorSets()
-                let keys = Set(try db.values("SELECT key FROM indicator_set", [], as: String.self) + IndicatorSet.builtIn.keys)
+                let keys = Set(known.map(\.key))
                 let placement = IndicatorEdition.place(
                     result.indicators.map(\.indicator),
                     areaNames: Dictionary(result.indicators.map { ($0.indicator.area, $0.areaName) }, uniquingKeysWith: { a, _ in a }),

@@ -257,15 +257,9 @@ public struct LikaUnitStatus: Sendable, Equatable {
 }
 
 extension String {
-    /// A file-name part: lower case, å ä → a, ö → o, other letters folded to ASCII, anything else a dash.
+    /// A file-name part (``Swift/String/asciiSlug``), "enhet" when nothing is left.
     var fileSlug: String {
-        let folded = lowercased().applyingTransform(.stripDiacritics, reverse: false) ?? lowercased()
-        var slug = ""
-        for scalar in folded.unicodeScalars {
-            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) { slug.unicodeScalars.append(scalar) }
-            else if !slug.isEmpty, !slug.hasSuffix("-") { slug += "-" }
-        }
-        while slug.hasSuffix("-") { slug.removeLast() }
+        let slug = asciiSlug
         return slug.isEmpty ? "enhet" : slug
     }
 }
