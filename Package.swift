@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "agenda", targets: ["AgendaCLI"]),
+        // The web interface's own program, which `agenda serve` runs from the same folder.
+        .executable(name: "agenda-serve", targets: ["AgendaServe"]),
         .library(name: "AgendaCore", targets: ["AgendaCore"]),
         .library(name: "ReportGen", targets: ["ReportGen"]),
         // Benchmark-only: writes synthetic agendas of municipal, regional and national size (bench/run).
@@ -101,15 +103,43 @@ let package = Package(
         // The round's e-mail: the outbox's sender (MailSender) over its transport (Transport/: RFC 5322/MIME
         // rendering, handed to the machine's own mail system through a sendmail-compatible command).
         .target(name: "AgendaMail", dependencies: ["AgendaCore", "ReportGen"]),
+        // What both programs share: the options every command takes, the "fel: …" wording of errors,
+        // ArgumentParser's frame in Swedish, and the `main` that uses them.
+        .target(
+            name: "AgendaCommandLine",
+            dependencies: [
+                "AgendaCore",
+                "AgendaMail",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // `agenda`: every command but the web server, so none of them loads the server's code (HTTP, TLS,
+        // OpenID). The release build links the Swift runtime in, without PIE and without exporting its
+        // symbols: nothing to relocate at start and no symbol table to search (BENCHMARKS.md, "Start-up").
+        // (Without PIE only with the runtime linked in: against the shared runtime the loader warns at every
+        // start.) `agenda-serve`, the network daemon, keeps PIE.
         .executableTarget(
             name: "AgendaCLI",
             dependencies: [
                 "AgendaCore",
                 "ReportGen",
                 "AgendaMail",
+                "AgendaCommandLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            linkerSettings: [
+                .unsafeFlags(["-static-stdlib", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux], configuration: .release)),
+            ]
+        ),
+        .executableTarget(
+            name: "AgendaServe",
+            dependencies: [
+                "AgendaCommandLine",
+                "AgendaMail",
                 "AgendaWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux]))]
         ),
         .executableTarget(
             name: "AgendaBenchData",
@@ -124,7 +154,8 @@ let package = Package(
         .testTarget(name: "AgendaCoreTests", dependencies: ["AgendaCore", "ZIPFoundation"], exclude: ["Fixtures/documents", "Fixtures/lika-plan"]),
         // ZIPFoundation reads the .odt/.ods packages in the tests: an independent check of ReportGen's zip writer.
         .testTarget(name: "ReportGenTests", dependencies: ["ReportGen", "AgendaCore", "ZIPFoundation"]),
-        .testTarget(name: "AgendaCLITests", dependencies: ["AgendaCLI", "AgendaCore"]),
+        // Runs the built programs (`agenda`, and `agenda-serve` through `agenda serve`) as a user does.
+        .testTarget(name: "AgendaCLITests", dependencies: ["AgendaCLI", "AgendaServe", "AgendaCore"]),
         // What the tests that run real servers share: starting programs that leave daemons (posix_spawn), free ports.
         .target(name: "AgendaTestSupport", path: "Tests/AgendaTestSupport"),
         // Sends to a real Exim started by scripts/mta (scripts/mta.md) and reads back what it delivered.

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// Installing `agenda` is copying one file: the binary carries its templates and sample plan.
+/// Installing `agenda` is copying one file (and `agenda-serve` beside it for the web): the binary carries
+/// its templates and sample plan.
 @Suite struct StandaloneBinaryTests {
     /// templates/default in the repository.
     static let templatesDefault = URL(fileURLWithPath: #filePath)
@@ -52,5 +53,25 @@ import Testing
         let xhtml = try String(contentsOf: folder.url.appendingPathComponent("ut/agenda-2018Q4.xhtml"), encoding: .utf8)
         #expect(xhtml.contains("Läget i korthet"))
         #expect(!xhtml.contains(">Sammanfattning<"))
+    }
+
+    /// `agenda serve` is the program `agenda-serve` beside `agenda`: its flags and help come through, and
+    /// without it beside `agenda` the user is told what to install, in Swedish, exit 1.
+    @Test func serveRunsTheServerProgramBesideIt() throws {
+        let help = try AgendaProcess.run(["serve", "--help"])
+        #expect(help.status == 0, "stderr: \(help.stderr)")
+        #expect(help.stdout.contains("ANVÄNDNING: agenda serve"), "\(help.stdout)")
+        #expect(help.stdout.contains("--oidc-issuer"), "\(help.stdout)")
+        let usage = try AgendaProcess.run(["serve", "--port", "x"])
+        #expect(usage.status == 64)
+        #expect(usage.stderr.hasPrefix("fel: Värdet 'x' går inte att använda för '--port <port>'"), "\(usage.stderr)")
+
+        let folder = try TemporaryFolder()
+        let alone = folder.url.appendingPathComponent("agenda")
+        try FileManager.default.copyItem(at: AgendaProcess.executable, to: alone)
+        let missing = try AgendaProcess.run(["serve", "--port", "1"], binary: alone)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.hasPrefix("fel: webbgränssnittet körs av programmet agenda-serve, som inte går att starta (\(folder.path("agenda-serve")): "), "\(missing.stderr)")
+        #expect(missing.stderr.contains("installera det i samma mapp som agenda"))
     }
 }

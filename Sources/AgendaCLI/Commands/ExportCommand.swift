@@ -1,3 +1,4 @@
+import AgendaCommandLine
 import AgendaCore
 import ArgumentParser
 import Foundation

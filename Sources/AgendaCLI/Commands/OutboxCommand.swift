@@ -1,3 +1,4 @@
+import AgendaCommandLine
 import AgendaCore
 import AgendaMail
 import ArgumentParser
@@ -8,30 +9,6 @@ struct OutboxCommand: ParsableCommand {
         commandName: "mail",
         abstract: "Omgångens e-post: skicka det som väntar i utkorgen genom maskinens e-postkommando, och se vad som väntar.",
         subcommands: [MailRunCommand.self, MailStatus.self])
-}
-
-/// The mail system and the links, as both `agenda mail run` and `agenda serve` take them.
-struct MailOptions: ParsableArguments {
-    @Option(name: .customLong("mail-command"), help: ArgumentHelp(
-        "Maskinens e-postkommando, sendmail-kompatibelt: tar ett meddelande på standard in, mottagarna i huvudet.",
-        valueName: "kommando"))
-    var mailCommand = "/usr/sbin/sendmail -t -i"
-    @Option(name: .customLong("mail-from"), help: ArgumentHelp("Avsändaradressen; standard: agenda@ och värden i --base-url.", valueName: "adress"))
-    var mailFrom: String?
-    @Option(name: .customLong("base-url"), help: ArgumentHelp("Adressen där `agenda serve` nås, för länkarna i breven.", valueName: "url"))
-    var baseURL: String?
-
-    /// The settings when --base-url is given; nil without it.
-    func settings() throws -> MailSettings? {
-        guard let baseURL else { return nil }
-        guard let command = MailCommand(mailCommand) else { throw ValidationError("--mail-command är tomt; standard är /usr/sbin/sendmail -t -i") }
-        guard let settings = MailSettings(command: command, from: mailFrom, baseURL: baseURL) else {
-            throw ValidationError(URL(string: baseURL)?.host == nil
-                ? "--base-url måste vara en adress som https://agenda.molndal.se"
-                : "--mail-from måste vara en e-postadress som agenda@molndal.se")
-        }
-        return settings
-    }
 }
 
 struct MailRunCommand: ParsableCommand {

@@ -44,7 +44,7 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Parses `2018`, `2018Q2`, `2018T1`, `2018H1`.
     public init(parsing text: String) throws {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         let chars = Array(trimmed)
         guard chars.count >= 4, let year = Int(String(chars[0..<4])), chars[0..<4].allSatisfy(\.isASCII) else {
             throw PeriodError.invalid(text)

@@ -238,12 +238,37 @@ extension AgendaStore {
              effectGoals, otherFields
 
         /// The column's SQL name: the case name in snake case, of `action a` for what never changes,
-        /// else of `action_version v`.
+        /// else of `action_version v` (written out: reading a case's name at run time is reflection).
         var sql: String {
-            let name = String(describing: self).reduce(into: "") { name, letter in
-                name += letter.isUppercase ? "_" + letter.lowercased() : String(letter)
+            switch self {
+            case .id: "v.id"
+            case .code: "a.code"
+            case .areaNumber: "a.area_number"
+            case .subAreaCode: "a.sub_area_code"
+            case .revision: "v.revision"
+            case .validFrom: "v.valid_from"
+            case .state: "v.state"
+            case .title: "v.title"
+            case .background: "v.background"
+            case .planText: "v.plan_text"
+            case .planSteps: "v.plan_steps"
+            case .responsibilityText: "v.responsibility_text"
+            case .responsibilityNotes: "v.responsibility_notes"
+            case .responsibilityUnsure: "v.responsibility_unsure"
+            case .scheduleText: "v.schedule_text"
+            case .startYear: "v.start_year"
+            case .endYear: "v.end_year"
+            case .schedulePhases: "v.schedule_phases"
+            case .scheduleTerms: "v.schedule_terms"
+            case .costText: "v.cost_text"
+            case .costParts: "v.cost_parts"
+            case .withinExistingBudget: "v.within_existing_budget"
+            case .decisionPending: "v.decision_pending"
+            case .externalFunding: "v.external_funding"
+            case .staff: "v.staff"
+            case .effectGoals: "v.effect_goals"
+            case .otherFields: "v.other_fields"
             }
-            return ([.code, .areaNumber, .subAreaCode].contains(self) ? "a." : "v.") + name
         }
     }
 

@@ -100,12 +100,22 @@ extension AgendaStore {
         case id, code, period, status, light, comment, obstacles, nextSteps, actualCost, reporterName, reportedAt, supersedes
 
         /// The column's SQL name: the case name in snake case, of `action a` for the code, else of
-        /// `status_report s`.
+        /// `status_report s` (written out: reading a case's name at run time is reflection).
         var sql: String {
-            let name = String(describing: self).reduce(into: "") { name, letter in
-                name += letter.isUppercase ? "_" + letter.lowercased() : String(letter)
+            switch self {
+            case .id: "s.id"
+            case .code: "a.code"
+            case .period: "s.period"
+            case .status: "s.status"
+            case .light: "s.light"
+            case .comment: "s.comment"
+            case .obstacles: "s.obstacles"
+            case .nextSteps: "s.next_steps"
+            case .actualCost: "s.actual_cost"
+            case .reporterName: "s.reporter_name"
+            case .reportedAt: "s.reported_at"
+            case .supersedes: "s.supersedes"
             }
-            return (self == .code ? "a." : "s.") + name
         }
     }
 

@@ -28,7 +28,9 @@ final class AgendaStore {
 
     /// No file at `path`, or an empty one: no database yet (``AgendaService/holdsNoDatabase(_:)``).
     static func holdsNoDatabase(_ path: String) -> Bool {
-        ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil).map { $0 == 0 } ?? true
+        // stat(2), not FileManager's attribute dictionary (a dynamic cast per attribute at every start).
+        var info = stat()
+        return stat(path, &info) != 0 || info.st_size == 0
     }
 
     /// Opens the Agenda database at `path`. A file that is not an Agenda database (another SQLite

@@ -3,9 +3,9 @@ import AgendaCore
 /// The command line's words for AgendaCore's refusals: the core's plain sentence, and where it helps the
 /// command or flag that goes on (`agenda list actions` visar koderna, ange --department). The web words
 /// the same refusals in its own way and never names a flag.
-enum CLIWords {
+public enum CLIWords {
     /// The one line after "fel: " for `error`.
-    static func line(for error: Error) -> String {
+    public static func line(for error: Error) -> String {
         switch error {
         case let error as StoreError: words(error)
         case AccessError.invalidToken: "token är inte giltig (återkallad eller okänd); be IT-chefen om en ny med `agenda identity renew NAME`"

@@ -4,8 +4,8 @@ import Foundation
 /// `--help` ("OVERVIEW:", "Show help information.") and every usage error it writes ("Missing expected
 /// argument '<action>'"). Our commands' texts are Swedish already; only ArgumentParser's frame around
 /// them is translated here, line by line, so a line this table does not know stays as it was.
-enum SwedishUsage {
-    static func translate(_ message: String) -> String {
+public enum SwedishUsage {
+    public static func translate(_ message: String) -> String {
         message.split(separator: "\n", omittingEmptySubsequences: false)
             .map { translateLine(String($0)) }
             .joined(separator: "\n")
