@@ -1,4 +1,5 @@
 @testable import AgendaCore
+import AgendaTemplates
 import Foundation
 import Testing
 @testable import ReportGen
@@ -174,11 +175,11 @@ enum LikaFixture {
         let dir = try Support.tempDirectory()
         let tsv = dir.appendingPathComponent("harryda.tsv")
         try Data("Kod\tOmråde\tIndikator\tSvar\tAktivitetsförslag\tKommentar\nSteg 1\nL1\tLedning\tMål finns.\tUppfyllt\t\tBra\nI1\tInfrastruktur\tNät.\tPlanerad\t\t\n".utf8).write(to: tsv)
-        let fromFile = try LikaReportGenerator.read(file: tsv)
+        let fromFile = try LikaReportGenerator.read(file: tsv, answers: .builtIn)
         #expect(fromFile.map(\.name) == ["harryda"])
         #expect(fromFile[0].answers.map(\.answer) == [.fulfilled, .planned])
         #expect(fromFile[0].figures(LikaFixture.areas).map(\.index) == [100, 25, nil, nil])
-        #expect(try LikaReportGenerator.read(file: tsv, name: "Härryda")[0].name == "Härryda")
+        #expect(try LikaReportGenerator.read(file: tsv, name: "Härryda", answers: .builtIn)[0].name == "Härryda")
 
         let store = try DemoStore.open()
         let owner = try DemoStore.identity("IT-chef", in: store)
@@ -190,7 +191,7 @@ enum LikaFixture {
         ]), by: owner, at: Timestamp(CalendarDate(year: 2018, month: 9, day: 3)))
         let json = dir.appendingPathComponent("molndal.json")
         try AgendaJSON.encode(try store.exportDocument()).write(to: json)
-        let fromJSON = try LikaReportGenerator.read(file: json)
+        let fromJSON = try LikaReportGenerator.read(file: json, answers: .builtIn)
         // Each unit's latest assessment, answers in force (a correction replaces the answer it corrects).
         #expect(fromJSON.map(\.label) == (DemoLika.units.map { "Mölndals stad – \($0) 2018-03-01" } + ["Mölndals stad – Hemtjänst 2018-09-01"]))
         #expect(fromJSON[3].answers.map { "\($0.code) \($0.answer.rawValue)" } == ["L1 fulfilled", "K1 planned"])
@@ -307,4 +308,5 @@ enum LikaFixture {
             #expect(try Support.relaxNGErrors(data, name: name, schema: schema).isEmpty, "\(name)")
         }
     }
+
 }

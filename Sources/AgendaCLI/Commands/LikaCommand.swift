@@ -1,6 +1,7 @@
 import AgendaCore
 import ArgumentParser
 import Foundation
+import ReportGen
 
 struct LikaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,8 +22,9 @@ struct LikaImport: ParsableCommand {
         commandName: "import",
         abstract: "Registrera en självskattning som exporterats från SKR:s LIKA-verktyg (tabbseparerad, så som verktygets tabell kopieras ut).",
         discussion: """
-            Svar: Ej planerad, Planerad, Påbörjad, Nästan där, Uppfyllt eller Ej relevant (andra versioner av \
-            verktyget använder ord som översätts via templates/default/lika-answers.tsv). Indikatorer som saknas i \
+            Svar: Ej planerad, Planerad, Påbörjad, Nästan där, Uppfyllt eller Ej relevant, och de ord som \
+            lika-answers.tsv översätter (andra versioner av verktyget säger t.ex. Nästan klar); med --templates \
+            läses orden från mallmappens labels-sv.tsv och lika-answers.tsv. Indikatorer som saknas i \
             uppsättningen läggs till i den; en ny import för samma verksamhet och datum rättar de tidigare svaren, \
             som finns kvar i historiken.
             """)
@@ -34,13 +36,18 @@ struct LikaImport: ParsableCommand {
     @Option(help: ArgumentHelp("Självskattningens datum, ÅÅÅÅ-MM-DD.", valueName: "date")) var date: CalendarDate
     @Option(help: ArgumentHelp("Förvaltningen (namn eller alias) som en ny verksamhet hör till.", valueName: "name")) var department: String?
     @OptionGroup var set: IndicatorSetOption
+    @Option(help: ArgumentHelp(
+        "En mallmapp (se `agenda templates export`) vars ord för svaren läses (labels-sv.tsv, lika-answers.tsv); standard: de inbyggda mallarna.",
+        valueName: "dir"))
+    var templates: String?
 
     func run() throws {
         guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("kan inte läsa \(file); ange en läsbar fil") }
         guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(file) är inte UTF-8-text; spara exporten som UTF-8 och importera igen") }
+        let words = try TemplateSet.answerWords(in: templates.map { URL(fileURLWithPath: $0, isDirectory: true) })
         let service = try global.service(.write)
         let caller = try global.caller(service)
-        let export = try LikaExportReader.read(text, source: file, set: try service.indicatorSet(key: set.key))
+        let export = try LikaExportReader.read(text, source: file, set: try service.indicatorSet(key: set.key), answers: words)
         for warning in export.warnings { Output.warning(warning.description) }
         let filing = try service.recordAssessment(
             AssessmentInput(unit: unit, department: department, date: date, set: set.key, answers: export.items), by: caller)
@@ -304,6 +311,10 @@ struct LikaLink: ParsableCommand {
 }
 
 extension MaturityAnswer: ExpressibleByArgument {
-    public init?(argument: String) { self.init(swedish: argument) }
+    /// A word of the built-in templates, as the command line prints them.
+    public init?(argument: String) {
+        guard let answer = MaturityWords.builtIn.answer(for: argument) else { return nil }
+        self = answer
+    }
     public static var allValueStrings: [String] { allCases.map(\.swedish) }
 }

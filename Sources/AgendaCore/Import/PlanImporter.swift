@@ -100,12 +100,15 @@ public enum PlanImporter {
     /// when it stops before its table of contents says it ends, ``ImportError/truncated(line:detail:)``
     /// when it ends at a heading or a label with nothing after it). `allowPartial` imports it as far as
     /// it goes instead, with a warning saying where it stops and what is missing.
+    ///
+    /// A LIKA table plan's Svar column is read with `answers`, the templates' words of the scale.
     public static func parse(
         _ data: Data, format: PlanFormat, labels: LabelTable, register: OrganisationRegister = OrganisationRegister(),
-        allowPartial: Bool = false
+        allowPartial: Bool = false, answers: MaturityWords = .builtIn
     ) throws -> ImportResult {
         if format == .docx || format == .odt {
-            return try DocumentImporter.parse(data, format: format, labels: labels, register: register, allowPartial: allowPartial)
+            return try DocumentImporter.parse(
+                data, format: format, labels: labels, register: register, allowPartial: allowPartial, answers: answers)
         }
         guard format != .json else {
             throw ImportError.invalidJSON("JSON-planer läses av JSON-importen, inte av textimporten")
@@ -114,7 +117,7 @@ public enum PlanImporter {
         let text = try InputValidation.decode(data, allowPartial: allowPartial, warnings: &partialWarnings)
         let lines = SourceLine.split(text)
         if LikaPlanReader.isTablePlan(lines) {
-            var result = LikaPlanReader.parse(lines, register: register)
+            var result = LikaPlanReader.parse(lines, register: register, answers: answers)
             guard !result.agenda.actions.isEmpty || !result.assessments.isEmpty else { throw ImportError.noHeadings }
             result.warnings = (partialWarnings + result.warnings).sorted { $0.line < $1.line }
             return result

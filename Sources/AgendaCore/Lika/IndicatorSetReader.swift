@@ -16,7 +16,7 @@ public enum IndicatorSetReader {
     /// indicators' letters. Throws ``AssessmentError`` for a file without indicators, a repeated code or a
     /// row without a text.
     public static func read(_ text: String, source: String, key: String, name: String) throws -> Read {
-        let export = try LikaExportReader.read(text, source: source, answers: false)
+        let export = try LikaExportReader.read(text, source: source, answers: nil)
         var set = IndicatorSet(key: key, name: name, areas: IndicatorSet.likaAreas)
         for row in export.rows {
             let area = row.area ?? String(row.code.prefix { $0.isLetter })
