@@ -309,4 +309,36 @@ enum LikaFixture {
         }
     }
 
+    /// An export of another edition (AgendaCoreTests' Fixtures/lika-export/lika-socialtjanst-annan-utgava.tsv:
+    /// K3 reworded, A10 unknown to the shipped edition) imported after an assessment of the shipped edition:
+    /// the summary reports on the export's own edition and compares the earlier assessment only on L1, L12,
+    /// I3 and A5, the indicators of the same code and text.
+    @Test func anExportOfAnotherEditionIsComparedOnlyOnMatchingIndicators() throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("AgendaCoreTests/Fixtures/lika-export/lika-socialtjanst-annan-utgava.tsv")
+        let path = try Support.tempDirectory().appendingPathComponent("agenda.sqlite").path
+        let plan = try #require(EmbeddedFiles.sample["molndal-digital-agenda-2017-2019.txt"])
+        let owner = try #require(try AgendaService.importNew(try PlanSource.read(plan, filename: "plan.txt"), at: path).issuedOwner).identity
+        let service = try AgendaService(path: path, access: .write)
+        let shipped = try #require(EmbeddedFiles.sample.text(IndicatorSet.likaSocialtjanstFile))
+        try service.importAssessment(
+            try LikaExportReader.read(shipped, source: "sample", answers: .builtIn), unit: "Äldreomsorg",
+            date: CalendarDate(year: 2017, month: 3, day: 1), by: owner)
+        let imported = try service.importAssessment(
+            try LikaExportReader.read(try String(contentsOf: fixture, encoding: .utf8), source: "export.tsv", answers: .builtIn),
+            unit: "Äldreomsorg", date: CalendarDate(year: 2018, month: 3, day: 1), by: owner)
+        #expect(imported.warnings.count == 1)
+
+        let templates = try TemplateSet.load(from: nil)
+        let model = try service.read { try LikaReportGenerator.summary(unit: "Äldreomsorg", from: $0, templates: templates) }
+        #expect(model.setName == "LIKA Socialtjänst (exportens utgåva)")
+        #expect(model.assessments.first?.answers.map(\.code) == ["L1", "L12", "I3", "K3", "A5", "A10"])
+        let previous = try #require(model.previous)
+        #expect(Set(previous.answers.map(\.code)) == ["L1", "L12", "I3", "A5"], "K3 was reworded and A10 is unknown to the shipped edition")
+        #expect(previous.edition == LikaEdition(setName: "LIKA Socialtjänst", matched: 4, answered: 41))
+        let text = try ParsedXML(try LikaFixture.writeAll(model)[.xhtml].map { try Data(contentsOf: $0) } ?? Data(), name: "xhtml").text
+        #expect(text.contains("Självskattningen Äldreomsorg 2017-03-01 är gjord mot en annan utgåva av indikatorerna, LIKA Socialtjänst, än den här (LIKA Socialtjänst (exportens utgåva)). Den jämförs bara på de indikatorer som har samma kod och lydelse i båda utgåvorna: 4 av den här självskattningens 6."))
+        // Påbörjad throughout in 2017: L1, L12 and A5 changed; I3 did not, K3 and A10 are not compared.
+        #expect(text.contains("Indikatorer med ändrat svar sedan 2017-03-01 (3)"))
+    }
 }

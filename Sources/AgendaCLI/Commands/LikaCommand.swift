@@ -24,9 +24,11 @@ struct LikaImport: ParsableCommand {
         discussion: """
             Svar: Ej planerad, Planerad, Påbörjad, Nästan där, Uppfyllt eller Ej relevant, och de ord som \
             lika-answers.tsv översätter (andra versioner av verktyget säger t.ex. Nästan klar); med --templates \
-            läses orden från mallmappens labels-sv.tsv och lika-answers.tsv. Indikatorer som saknas i \
-            uppsättningen läggs till i den; en ny import för samma verksamhet och datum rättar de tidigare svaren, \
-            som finns kvar i historiken.
+            läses orden från mallmappens labels-sv.tsv och lika-answers.tsv. Exportens indikatorer registreras i \
+            den första kända utgåvan (`agenda lika sets`) som har alla med samma kod och lydelse, eller bara i \
+            --set om den anges; annars sparas de med kod och lydelse som i exporten i en egen utgåva, och en \
+            varning nämner dem som den närmaste utgåvan saknar. En ny import för samma verksamhet och datum \
+            rättar de tidigare svaren, som finns kvar i historiken.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -35,7 +37,10 @@ struct LikaImport: ParsableCommand {
     var unit: String
     @Option(help: ArgumentHelp("Självskattningens datum, ÅÅÅÅ-MM-DD.", valueName: "date")) var date: CalendarDate
     @Option(help: ArgumentHelp("Förvaltningen (namn eller alias) som en ny verksamhet hör till.", valueName: "name")) var department: String?
-    @OptionGroup var set: IndicatorSetOption
+    @Option(name: .customLong("set"), help: ArgumentHelp(
+        "Utgåvan (indikatoruppsättningens nyckel) som exporten registreras i eller jämförs med (standard: den första kända som har alla exportens indikatorer).",
+        valueName: "key"))
+    var set: String?
     @Option(help: ArgumentHelp(
         "En mallmapp (se `agenda templates export`) vars ord för svaren läses (labels-sv.tsv, lika-answers.tsv); standard: de inbyggda mallarna.",
         valueName: "dir"))
@@ -47,10 +52,10 @@ struct LikaImport: ParsableCommand {
         let words = try TemplateSet.answerWords(in: templates.map { URL(fileURLWithPath: $0, isDirectory: true) })
         let service = try global.service(.write)
         let caller = try global.caller(service)
-        let export = try LikaExportReader.read(text, source: file, set: try service.indicatorSet(key: set.key), answers: words)
-        for warning in export.warnings { Output.warning(warning.description) }
-        let filing = try service.recordAssessment(
-            AssessmentInput(unit: unit, department: department, date: date, set: set.key, answers: export.items), by: caller)
+        let export = try LikaExportReader.read(text, source: file, set: try set.map { try service.indicatorSet(key: $0) }, answers: words)
+        let imported = try service.importAssessment(export, unit: unit, department: department, date: date, set: set, by: caller)
+        for warning in imported.warnings { Output.warning(warning.description) }
+        let filing = imported.filing
         var notes: [String] = []
         if filing.corrected > 0 { notes.append("\(filing.corrected) rättade") }
         if !filing.newIndicators.isEmpty { notes.append("nya indikatorer: \(filing.newIndicators.joined(separator: ", "))") }

@@ -171,7 +171,7 @@ enum LikaPlanReader {
         var links: [ImportResult.IndicatorLinkDraft] = []
         var assessments: [AssessmentInput] = []
         var localCodes: [String: String] = [:]
-        var indicators: [ImportResult.PlanIndicator] = []
+        var indicators: [IndicatorEdition.Written] = []
         for section in sections {
             var number = areas.first { SwedishText.key($0.title) == SwedishText.key(section.unit) }?.number
             if number == nil {
@@ -184,7 +184,7 @@ enum LikaPlanReader {
                 // The indicator: a code of the set, or a local one numbered by its text.
                 var code = row.code
                 if let code, let area = row.area, !row.text.isEmpty, !indicators.contains(where: { $0.indicator.code == code }) {
-                    indicators.append(ImportResult.PlanIndicator(
+                    indicators.append(IndicatorEdition.Written(
                         indicator: Indicator(code: code, area: area, text: row.text, suggestion: row.suggestion),
                         areaName: row.areaName.isEmpty ? area : row.areaName, line: row.line))
                 }

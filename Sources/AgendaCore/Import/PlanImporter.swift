@@ -27,17 +27,9 @@ public struct ImportResult: Sendable {
     public var indicatorLinks: [IndicatorLinkDraft] = []
     /// Every indicator a LIKA table plan names with a code (answered or not), as written, in the plan's
     /// order; its local indicators are not among them. On import they are placed in a known edition that
-    /// has every one of them, or else in the plan's own edition (``IndicatorEdition/place(_:among:ownKey:)``),
+    /// has every one of them, or else in the plan's own edition (``IndicatorEdition/place(_:areaNames:among:source:ownKey:)``),
     /// and the assessments and links are recorded against that set.
-    public var indicators: [PlanIndicator] = []
-
-    /// An indicator as a plan writes it, with the line it first stands on.
-    public struct PlanIndicator: Sendable, Equatable {
-        public var indicator: Indicator
-        /// The area's name as the plan writes it ("Ledning"); for an area no known edition has.
-        public var areaName: String
-        public var line: Int
-    }
+    public var indicators: [IndicatorEdition.Written] = []
 
     /// An action of the plan and the indicators it is to lift.
     public struct IndicatorLinkDraft: Sendable, Equatable {

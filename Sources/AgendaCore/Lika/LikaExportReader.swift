@@ -65,6 +65,19 @@ public enum LikaExportReader {
         public var rows: [Row]
         public var warnings: [ImportWarning]
 
+        /// Every indicator row as an indicator written so (answered or not), for placing among the known
+        /// editions (``IndicatorEdition/place(_:areaNames:among:source:ownKey:)``). A row whose Område is none of
+        /// the set's areas is placed in the area its code's letters name.
+        public var indicators: [IndicatorEdition.Written] {
+            rows.map { row in
+                IndicatorEdition.Written(
+                    indicator: Indicator(
+                        code: row.code, area: row.area ?? String(row.code.prefix { $0.isLetter }), text: row.indicator,
+                        suggestion: row.suggestion),
+                    areaName: row.areaName, line: row.line)
+            }
+        }
+
         /// The answered rows as answers to record, for ``AssessmentInput``.
         public var items: [AssessmentInput.Item] {
             rows.compactMap { row in
