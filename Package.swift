@@ -151,7 +151,7 @@ let package = Package(
         ),
         // Fixtures/documents holds the .docx/.odt plans and the script that makes them; the tests read them by path
         // and build damaged packages with ZIPFoundation, an independent zip writer.
-        .testTarget(name: "AgendaCoreTests", dependencies: ["AgendaCore", "ZIPFoundation"], exclude: ["Fixtures/documents", "Fixtures/lika-plan"]),
+        .testTarget(name: "AgendaCoreTests", dependencies: ["AgendaCore", "ZIPFoundation"], exclude: ["Fixtures/documents", "Fixtures/lika-plan", "Fixtures/lika-export"]),
         // ZIPFoundation reads the .odt/.ods packages in the tests: an independent check of ReportGen's zip writer.
         .testTarget(name: "ReportGenTests", dependencies: ["ReportGen", "AgendaCore", "ZIPFoundation"]),
         // Runs the built programs (`agenda`, and `agenda-serve` through `agenda serve`) as a user does.

@@ -32,9 +32,10 @@ private func fuzzImport(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         case let .plan(format):
             _ = try PlanSource.read(data, filename: "plan.\(format.rawValue)", format: format, labels: labels)
         case .lika:
-            // As `agenda lika import` does: UTF-8 text or a one-line refusal, then the reader with the built-in set.
+            // As `agenda lika import` does: UTF-8 text or a one-line refusal, then the reader with the built-in
+            // set and the built-in words of the answer scale.
             guard let text = String(data: data, encoding: .utf8) else { return 0 }
-            _ = try LikaExportReader.read(text, source: "export.tsv", set: IndicatorSet.likaSocialtjanst)
+            _ = try LikaExportReader.read(text, source: "export.tsv", set: IndicatorSet.likaSocialtjanst, answers: .builtIn)
         }
     } catch {
         let message = String(describing: error)

@@ -10,6 +10,8 @@ public enum CLIWords {
         case let error as StoreError: words(error)
         case AccessError.invalidToken: "token är inte giltig (återkallad eller okänd); be IT-chefen om en ny med `agenda identity renew NAME`"
         case let error as ImportError where error.isCutOff: error.description + "; om planen ska sluta där, importera den med --allow-partial"
+        case AssessmentError.unknownAnswer:
+            String(describing: error) + "; en mallmapp med egna ord anges med --templates DIR (`agenda templates export DIR` skriver ut de inbyggda)"
         default: String(describing: error)
         }
     }

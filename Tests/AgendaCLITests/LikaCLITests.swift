@@ -67,6 +67,49 @@ import Testing
         expectOneLineRefusal(try agenda("lika", "import", Self.sample, "--unit", "IFO", "--date", "2017-03-01"), containing: "kräver en token")
     }
 
+    /// `--templates DIR` gives `agenda lika import` and `agenda import` the folder's words for the answers: a
+    /// lika-answers.tsv that adds "Klart" (and "Delvis uppfyllt") makes them answers; without it an export
+    /// using the word is refused whole, and a plan's answer is left out with a warning.
+    @Test func aTemplateFoldersWordsAreReadWithTemplates() throws {
+        let templates = folder.path("mall")
+        #expect(try agenda("templates", "export", templates).status == 0)
+        let words = templates + "/lika-answers.tsv"
+        try (try String(contentsOfFile: words, encoding: .utf8) + "Klart\tfulfilled\nDelvis uppfyllt\talmostThere\n")
+            .write(toFile: words, atomically: true, encoding: .utf8)
+        let export = folder.path("klart.tsv")
+        try (try String(contentsOfFile: Self.sample, encoding: .utf8))
+            .replacingOccurrences(of: "(2-3 år sikt) för digitalisering.\tPåbörjad", with: "(2-3 år sikt) för digitalisering.\tKlart")
+            .write(toFile: export, atomically: true, encoding: .utf8)
+
+        let refused = try agenda(token: owner, "lika", "import", export, "--unit", "IFO", "--date", "2017-03-01")
+        expectOneLineRefusal(refused, containing: """
+            fel: rad 7: L3 har svaret "Klart", som inte är ett steg i skalan; ange ett av Ej planerad, Planerad, Påbörjad, Nästan där, \
+            Uppfyllt, Ej relevant (fler ord för samma steg läggs i lika-answers.tsv); en mallmapp med egna ord anges med --templates DIR \
+            (`agenda templates export DIR` skriver ut de inbyggda)
+            """)
+        #expect(try agenda("lika", "list", "--json").stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[\n\n]")
+
+        let imported = try agenda(token: owner, "lika", "import", export, "--unit", "IFO", "--date", "2017-03-01", "--templates", templates)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout == "Självskattning för IFO 2017-03-01 är registrerad: 41 svar.\n")
+        let objects = try #require(try JSONSerialization.jsonObject(with: agenda("lika", "list", "--json").stdoutData) as? [[String: Any]])
+        #expect(objects.first { $0["code"] as? String == "L3" }?["answer"] as? String == "Uppfyllt")
+        let help = try agenda("lika", "import", "--help")
+        #expect(help.stdout.contains("--templates <dir>") && help.stdout.contains("lika-answers.tsv"), "\(help.stdout)")
+
+        // A LIKA table plan: Äldreomsorg's K5 answers "Delvis uppfyllt".
+        let plan = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("AgendaCoreTests/Fixtures/lika-plan/handlingsplan-lika-socialtjanst.txt").path
+        let without = try AgendaProcess.run(["import", plan, "--db", folder.path("utan.sqlite")])
+        #expect(without.status == 0 && without.stderr.contains("K5: svaret \"Delvis uppfyllt\" är inget steg i skalan"), "\(without.stderr)")
+        let with = try AgendaProcess.run(["import", plan, "--db", folder.path("med.sqlite"), "--templates", templates])
+        #expect(with.status == 0, "\(with.stderr)")
+        #expect(!with.stderr.contains("inget steg i skalan"), "\(with.stderr)")
+        let k5 = try AgendaProcess.run(["lika", "list", "--unit", "Äldreomsorg", "--json", "--db", folder.path("med.sqlite")])
+        let answers = try #require(try JSONSerialization.jsonObject(with: k5.stdoutData) as? [[String: Any]])
+        #expect(answers.first { $0["code"] as? String == "K5" }?["answer"] as? String == "Nästan där", "\(k5.stdout)")
+    }
+
     @Test func aForvaltningRecordsOnlyForItsOwnUnits() throws {
         let added = try agenda(token: owner, "identity", "add", "VOF", "--role", "reporter", "--department", "Vård- och omsorgsförvaltningen")
         let vof = String(added.stdout.split(separator: "\n").last ?? "")

@@ -31,6 +31,39 @@ import Testing
         #expect(xhtml.contains("LIKA Socialtjänst (planens utgåva)"))
     }
 
+    /// SKR's export of another edition (the project's fixture: K3 reworded, A10 new) after one of the shipped
+    /// edition: imported whole into the export's own edition with one warning, and reported on.
+    @Test func anExportOfAnotherEditionImportsWithAWarningAndReports() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("agenda.sqlite")
+        let imported = try AgendaProcess.run(["import", LikaCLITests.plan, "--db", db])
+        let owner = String(imported.stdout.split(separator: "\n").last ?? "")
+        func lika(_ arguments: String...) throws -> AgendaProcess.Result {
+            try AgendaProcess.run(["lika"] + arguments + ["--db", db], environment: ["AGENDA_TOKEN": owner])
+        }
+        let first = try lika("import", LikaCLITests.sample, "--unit", "Äldreomsorg", "--date", "2017-03-01")
+        #expect(first.status == 0 && first.stderr.isEmpty, "\(first.stderr)")
+        let export = Self.fixtures.deletingLastPathComponent().appendingPathComponent("lika-export/lika-socialtjanst-annan-utgava.tsv").path
+        let other = try lika("import", export, "--unit", "Äldreomsorg", "--date", "2018-03-01")
+        #expect(other.status == 0, "\(other.stderr)")
+        #expect(other.stderr == """
+            varning: rad 6: exporten har 2 indikatorer som LIKA Socialtjänst inte har med samma kod och lydelse: K3 (rad 6), A10 (rad 9); \
+            exportens indikatorer sparas med kod och lydelse som i exporten i en egen utgåva, LIKA Socialtjänst (exportens utgåva) \
+            (lika-socialtjanst-export), och jämförs med LIKA Socialtjänst bara där kod och lydelse stämmer (4 av 6 indikatorer)
+
+            """)
+        #expect(other.stdout == "Självskattning för Äldreomsorg 2018-03-01 är registrerad: 6 svar.\n")
+
+        let sets = try lika("sets")
+        #expect(sets.stdout.split(separator: "\n").contains {
+            $0.hasPrefix("lika-socialtjanst-export ") && $0.contains("LIKA Socialtjänst (exportens utgåva)") && $0.hasSuffix("lika-socialtjanst 4")
+        }, "\(sets.stdout)")
+        let report = try lika("report", "--unit", "Äldreomsorg", "--format", "xhtml", "--out", folder.path("lika"))
+        #expect(report.status == 0, "\(report.stderr)")
+        let xhtml = try String(contentsOfFile: folder.path("lika/lika-aldreomsorg-2018-03-01.xhtml"), encoding: .utf8)
+        #expect(xhtml.contains("Den jämförs bara på de indikatorer som har samma kod och lydelse i båda utgåvorna: 4 av den här självskattningens 6."))
+    }
+
     @Test func aSetIsLoadedFromATableAndATakenKeyIsRefused() throws {
         let folder = try TemporaryFolder()
         let db = folder.path("agenda.sqlite")

@@ -1,3 +1,4 @@
+import AgendaTemplates
 import Foundation
 import Testing
 @testable import AgendaCore
@@ -48,6 +49,19 @@ import Testing
         let a3 = try #require(result.assessments[1].answers.last)
         #expect(a3.suggestion == "Exempel på aktivitet: kartlägg och analysera hur behoven ser ut, bedöm hur en digitalisering kan effektivisera arbetet.")
         #expect(result.assessments[3].answers.map(\.answer) == [.notRelevant, .notPlanned])
+    }
+
+    /// The Svar column is read with the templates' words: a folder whose lika-answers.tsv adds "Delvis
+    /// uppfyllt" gives K5 its answer.
+    @Test func theSvarColumnIsReadWithTheTemplatesWords() throws {
+        let synonyms = try #require(EmbeddedFiles.default.text("lika-answers.tsv")) + "Delvis uppfyllt\talmostThere\n"
+        let words = try MaturityWords(labels: [:], synonyms: synonyms, source: "mall/lika-answers.tsv")
+        let result = try PlanImporter.parse(
+            try Data(contentsOf: Self.fixture), format: .text, labels: LabelTable.standard(), register: OrganisationRegister.standard(),
+            answers: words)
+        #expect(result.assessments[1].answers.map(\.code) == ["L4", "A3", "K5"])
+        #expect(result.assessments[1].answers.last?.answer == .almostThere)
+        #expect(!result.warnings.contains { $0.message.contains("inget steg i skalan") })
     }
 
     @Test func nothingIsDroppedInSilence() throws {

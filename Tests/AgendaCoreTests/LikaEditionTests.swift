@@ -126,6 +126,88 @@ import Testing
         #expect(try service.knownIndicatorSets().map(\.key) == ["lika-socialtjanst-2016", IndicatorSet.likaSocialtjanstKey])
     }
 
+    /// The project's own export of another edition (Fixtures/lika-export/lika-socialtjanst-annan-utgava.tsv,
+    /// in the shipped export's format: L1, L12, I3 and A5 as shipped, K3 reworded, A10 unknown to the shipped
+    /// edition) after an assessment of the shipped edition: it imports whole, into the export's own edition.
+    static let otherExport = fixtures.deletingLastPathComponent().appendingPathComponent("lika-export/lika-socialtjanst-annan-utgava.tsv")
+    static let exportKey = "lika-socialtjanst-export"
+
+    static func readExport(_ url: URL) throws -> LikaExportReader.Export {
+        try LikaExportReader.read(try String(contentsOf: url, encoding: .utf8), source: url.lastPathComponent, answers: .builtIn)
+    }
+
+    @Test func anExportOfAnotherEditionImportsWholeIntoAnEditionOfItsOwn() throws {
+        let path = F.temporaryPath()
+        let owner = try AgendaService.createDatabase(at: path).identity
+        let service = try AgendaService(path: path, access: .write)
+        let shipped = try LikaExportReader.read(LikaTests.sample, source: "sample", answers: .builtIn)
+        let first = try service.importAssessment(shipped, unit: "Äldreomsorg", date: F.date("2017-03-01"), by: owner)
+        #expect(first.warnings.isEmpty && first.filing.answers.count == 41)
+        #expect(try service.knownIndicatorSets().map(\.key) == [IndicatorSet.likaSocialtjanstKey])
+
+        // A refused import changes nothing, its own edition neither.
+        let export = try Self.readExport(Self.otherExport)
+        #expect(throws: StoreError.self) { try service.importAssessment(export, unit: "Äldreomsorg", date: F.date("2099-01-01"), by: owner) }
+        #expect(try service.knownIndicatorSets().map(\.key) == [IndicatorSet.likaSocialtjanstKey])
+
+        let imported = try service.importAssessment(export, unit: "Äldreomsorg", date: F.date("2018-03-01"), by: owner)
+        #expect(imported.warnings.map(\.description) == [
+            "rad 6: exporten har 2 indikatorer som LIKA Socialtjänst inte har med samma kod och lydelse: K3 (rad 6), A10 (rad 9); "
+                + "exportens indikatorer sparas med kod och lydelse som i exporten i en egen utgåva, LIKA Socialtjänst (exportens utgåva) "
+                + "(\(Self.exportKey)), och jämförs med LIKA Socialtjänst bara där kod och lydelse stämmer (4 av 6 indikatorer)",
+        ])
+        let sets = try service.knownIndicatorSets()
+        #expect(sets.map(\.key) == [IndicatorSet.likaSocialtjanstKey, Self.exportKey])
+        #expect(sets[0] == IndicatorSet.likaSocialtjanst, "the shipped edition is untouched")
+        let own = sets[1]
+        #expect(own.name == "LIKA Socialtjänst (exportens utgåva)")
+        #expect(own.indicators.map(\.code) == ["L1", "L12", "I3", "K3", "A5", "A10"])
+        #expect(own.indicator("K3")?.text == "Förvaltningen har en plan för hur medarbetarnas digitala kompetens ska utvecklas.")
+        #expect(own.indicator("A10")?.suggestion == "Exempel på aktivitet: pröva videomöten i försörjningsstödet.")
+
+        // Another verksamhet's export of that edition goes into it, without a warning.
+        let ifo = try service.importAssessment(export, unit: "IFO", date: F.date("2018-03-01"), by: owner)
+        #expect(ifo.warnings.isEmpty)
+        #expect(try service.knownIndicatorSets().count == 2)
+
+        // The answers per verksamhet, with the export's codes and texts.
+        #expect(try service.assessments().map { "\($0.unit.name) \($0.date) \($0.set) \($0.total)" } == [
+            "Äldreomsorg 2017-03-01 \(IndicatorSet.likaSocialtjanstKey) 41", "Äldreomsorg 2018-03-01 \(Self.exportKey) 6",
+            "IFO 2018-03-01 \(Self.exportKey) 6",
+        ])
+        for unit in ["Äldreomsorg", "IFO"] {
+            let answers = try service.answers(AnswerQuery(unit: unit, date: F.date("2018-03-01")))
+            #expect(answers.map(\.code) == ["L1", "L12", "I3", "K3", "A5", "A10"])
+            #expect(answers.map(\.answer) == [.fulfilled, .almostThere, .started, .planned, .fulfilled, .notPlanned])
+            #expect(answers.map(\.step) == [1, 1, 1, 1, 2, 2])
+            #expect(answers.first { $0.code == "K3" }?.indicator == own.indicator("K3")?.text)
+        }
+        // The earlier assessment keeps the shipped edition's K3.
+        let before = try service.answers(AnswerQuery(unit: "Äldreomsorg", date: F.date("2017-03-01")))
+        #expect(before.first { $0.code == "K3" }?.indicator == IndicatorSet.likaSocialtjanst.indicator("K3")?.text)
+    }
+
+    /// `--set` names the one edition to place the export in: one that lacks an indicator gives the export an
+    /// edition of its own based on it, never a refusal.
+    @Test func anExportPlacedInANamedEditionThatLacksItsIndicatorsGetsItsOwn() throws {
+        let path = F.temporaryPath()
+        let owner = try AgendaService.createDatabase(at: path).identity
+        let service = try AgendaService(path: path, access: .write)
+        let shipped = try LikaExportReader.read(LikaTests.sample, source: "sample", answers: .builtIn)
+        let own = try service.importAssessment(
+            shipped, unit: "IFO", date: F.date("2018-03-01"), set: IndicatorSet.likaSocialtjanstKey, by: owner)
+        #expect(own.warnings.isEmpty && own.filing.answers.allSatisfy { $0.set == IndicatorSet.likaSocialtjanstKey })
+        let loaded = try IndicatorSetReader.read(
+            "Område\tKod\tIndikator\tAktivitetsförslag\nLedning\tL1\tEtt annat L1.\t\n", source: "x.tsv", key: "annan", name: "Annan")
+        try service.loadIndicatorSet(loaded.set, by: owner)
+        let placed = try service.importAssessment(shipped, unit: "IFO", date: F.date("2018-04-01"), set: "annan", by: owner)
+        #expect(placed.warnings.count == 1)
+        #expect(placed.warnings[0].description.hasPrefix("rad 5: exporten har 41 indikatorer som Annan inte har med samma kod och lydelse: L1 (rad 5), L2 (rad 6),"))
+        #expect(placed.warnings[0].description.hasSuffix("i en egen utgåva, Annan (exportens utgåva) (annan-export), och jämförs med Annan bara där kod och lydelse stämmer (0 av 41 indikatorer)"))
+        #expect(placed.filing.answers.allSatisfy { $0.set == "annan-export" })
+        #expect(throws: StoreError.self) { try service.importAssessment(shipped, unit: "IFO", date: F.date("2018-05-01"), set: "okänd", by: owner) }
+    }
+
     @Test func aSetIsReadFromSKRsExportWithoutItsAnswers() throws {
         let text = try #require(String(data: try Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("templates/sample/lika-socialtjanst-sjalvskattning.tsv")), encoding: .utf8))

@@ -11,14 +11,14 @@ import Testing
     static let sample = EmbeddedFiles.sample.text(IndicatorSet.likaSocialtjanstFile)!
 
     static func sampleInput(unit: String, date: String, department: String? = nil) throws -> AssessmentInput {
-        let export = try LikaExportReader.read(sample, source: "sample")
+        let export = try LikaExportReader.read(sample, source: "sample", answers: .builtIn)
         return AssessmentInput(unit: unit, department: department, date: F.date(date), answers: export.items)
     }
 
     // MARK: - Reading the export
 
     @Test func theSampleExportReadsAs41IndicatorsInThreeSteps() throws {
-        let export = try LikaExportReader.read(Self.sample, source: "sample")
+        let export = try LikaExportReader.read(Self.sample, source: "sample", answers: .builtIn)
         #expect(export.rows.count == 41)
         #expect(export.warnings.isEmpty)
         #expect(export.rows.filter { $0.step == 1 }.count == 17)
@@ -49,7 +49,7 @@ import Testing
         }
         let start = threadSeconds()
         #expect(throws: AssessmentError.noIndicators(source: "export.json")) {
-            try LikaExportReader.read(text, source: "export.json")
+            try LikaExportReader.read(text, source: "export.json", answers: .builtIn)
         }
         let elapsed = threadSeconds() - start
         #expect(elapsed < 3, "läsningen tog \(elapsed) s")
@@ -59,7 +59,7 @@ import Testing
         // The compiled-once patterns still read what the literals did: section rows, codes with a space.
         let rows = (1...400).map { "I \($0)\tInfrastruktur\tIndikator \($0)\tPåbörjad\tFörslag \($0)" }
         let text = (["Steg 2"] + rows).joined(separator: "\n")
-        let export = try LikaExportReader.read(text, source: "lang.tsv")
+        let export = try LikaExportReader.read(text, source: "lang.tsv", answers: .builtIn)
         #expect(export.rows.count == 400)
         #expect(export.rows.allSatisfy { $0.step == 2 && $0.area == "I" && $0.answer == .started })
         #expect(export.rows.last?.code == "I400")
@@ -67,21 +67,55 @@ import Testing
 
     @Test func anUnknownAnswerWordIsRefusedWithItsLineAndTheKnownWords() throws {
         let text = Self.sample.replacingOccurrences(of: "tillsammans för att ta fram tydliga och utvärderingsbara mål (2-3 år sikt) för digitalisering.\tPåbörjad", with: "tillsammans för att ta fram tydliga och utvärderingsbara mål (2-3 år sikt) för digitalisering.\tDelvis")
-        #expect(throws: AssessmentError.unknownAnswer(line: 7, code: "L3", word: "Delvis")) {
-            try LikaExportReader.read(text, source: "x.tsv")
+        #expect(throws: AssessmentError.unknownAnswer(line: 7, code: "L3", word: "Delvis", known: MaturityWords.builtIn.known)) {
+            try LikaExportReader.read(text, source: "x.tsv", answers: .builtIn)
         }
-        let message = AssessmentError.unknownAnswer(line: 7, code: "L3", word: "Delvis").description
+        let message = AssessmentError.unknownAnswer(line: 7, code: "L3", word: "Delvis", known: MaturityWords.builtIn.known).description
         #expect(message.contains("rad 7") && message.contains("Ej planerad, Planerad, Påbörjad, Nästan där, Uppfyllt, Ej relevant"))
     }
 
     @Test func otherToolVersionsWordsMapOntoTheScale() {
-        #expect(MaturityAnswer(swedish: "nästan klar") == .almostThere)
-        #expect(MaturityAnswer(swedish: "  Nästan   där ") == .almostThere)
-        #expect(MaturityAnswer(swedish: "UPPFYLLT") == .fulfilled)
-        #expect(MaturityAnswer(swedish: "Ej aktuell") == .notRelevant)
-        #expect(MaturityAnswer(swedish: "Kanske") == nil)
+        #expect(MaturityWords.builtIn.answer(for: "nästan klar") == .almostThere)
+        #expect(MaturityWords.builtIn.answer(for: "  Nästan   där ") == .almostThere)
+        #expect(MaturityWords.builtIn.answer(for: "UPPFYLLT") == .fulfilled)
+        #expect(MaturityWords.builtIn.answer(for: "Ej aktuell") == .notRelevant)
+        #expect(MaturityWords.builtIn.answer(for: "Kanske") == nil)
         #expect(MaturityAnswer.almostThere.swedish == "Nästan där")
         #expect(MaturityAnswer.planned.isBelow(.started) && !MaturityAnswer.notRelevant.isBelow(.fulfilled))
+    }
+
+    /// A municipality's templates (a folder's labels-sv.tsv and lika-answers.tsv, as ReportGen's TemplateSet
+    /// reads them) add words for the scale; a refusal names the words of the templates read.
+    @Test func theTemplatesWordsAreReadAndNamedInARefusal() throws {
+        let l3 = "tillsammans för att ta fram tydliga och utvärderingsbara mål (2-3 år sikt) för digitalisering.\t"
+        let text = Self.sample.replacingOccurrences(of: l3 + "Påbörjad", with: l3 + "Klart")
+        #expect(throws: AssessmentError.unknownAnswer(line: 7, code: "L3", word: "Klart", known: MaturityWords.builtIn.known)) {
+            try LikaExportReader.read(text, source: "x.tsv", answers: .builtIn)
+        }
+        let words = try MaturityWords(
+            labels: ["lika.answer.fulfilled": "Helt uppfyllt"], synonyms: "# Egna ord\nKlart\tfulfilled\n\nPå gång\tstarted\n", source: "mall/lika-answers.tsv")
+        let export = try LikaExportReader.read(text, source: "x.tsv", answers: words)
+        #expect(export.rows.first { $0.code == "L3" }?.answer == .fulfilled)
+        #expect(export.rows.filter { $0.answer == .started }.count == 40)
+        #expect(words.known == ["Ej planerad", "Planerad", "Påbörjad", "Nästan där", "Helt uppfyllt", "Ej relevant"])
+        #expect(words.answer(for: " helt  UPPFYLLT") == .fulfilled && words.answer(for: "på gång") == .started)
+        #expect(words.word(for: .fulfilled) == "Helt uppfyllt" && MaturityAnswer.fulfilled.swedish == "Uppfyllt")
+        #expect(words.answer(for: "Nästan klar") == nil, "the folder's lika-answers.tsv replaces the built-in one")
+
+        let refused = text.replacingOccurrences(of: l3 + "Klart", with: l3 + "Delvis")
+        let error = AssessmentError.unknownAnswer(line: 7, code: "L3", word: "Delvis", known: words.known)
+        #expect(throws: error) { try LikaExportReader.read(refused, source: "x.tsv", answers: words) }
+        #expect(error.description.contains("ange ett av Ej planerad, Planerad, Påbörjad, Nästan där, Helt uppfyllt, Ej relevant"))
+
+        for (synonyms, reason) in [
+            ("Klart\tdone", "rad 1: okänt steg \"done\" (kända: notPlanned, planned, started, almostThere, fulfilled, notRelevant)"),
+            ("# ord\nKlart fulfilled", "rad 2: väntade \"ord<TAB>steg\""),
+            ("Klart\tfulfilled\nklart \tplanned", "rad 2: \"klart\" står redan på rad 1"),
+        ] {
+            #expect(throws: ImportError.unreadable(path: "mall/lika-answers.tsv", reason: reason)) {
+                try MaturityWords(labels: [:], synonyms: synonyms, source: "mall/lika-answers.tsv")
+            }
+        }
     }
 
     @Test func theBuiltInSetIsLikaSocialtjanstInAreaAndCodeOrder() {

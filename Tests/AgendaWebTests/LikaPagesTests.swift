@@ -88,6 +88,36 @@ import Testing
         }
     }
 
+    /// `agenda serve --templates DIR`: the workshop shows and reads the folder's words for the answers (its
+    /// labels' `lika.answer.*` and its lika-answers.tsv), as the command line's imports do.
+    @Test func theWorkshopUsesTheTemplatesWords() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-web-\(UUID().uuidString)/mall")
+        try TemplateSet.export(to: dir)
+        let labels = dir.appendingPathComponent("labels-sv.tsv")
+        try (try String(contentsOf: labels, encoding: .utf8))
+            .replacingOccurrences(of: "lika.answer.fulfilled\tUppfyllt", with: "lika.answer.fulfilled\tHelt uppfyllt")
+            .write(to: labels, atomically: true, encoding: .utf8)
+        let synonyms = dir.appendingPathComponent("lika-answers.tsv")
+        try (try String(contentsOf: synonyms, encoding: .utf8) + "Klart\tfulfilled\n").write(to: synonyms, atomically: true, encoding: .utf8)
+        let app = try WebApp(settings: WebSettings(databasePath: try DemoDatabase.copy(), templates: dir))
+        try await Application(router: app.router()).test(.router) { client in
+            let browser = try await Browser.signedIn(client, as: Self.reporter)
+            try await browser.get(Self.workshop)
+            #expect(browser.lastPage.contains("id=\"svar-L1-fulfilled\" name=\"answer\" value=\"Helt uppfyllt\""), "\(browser.lastPage)")
+            #expect(browser.lastPage.contains(">Helt uppfyllt</label>"))
+            #expect(try await browser.post(Self.workshop, Self.answer("L1", "Helt uppfyllt")).status == .seeOther)
+            try await browser.get(Self.workshop)
+            #expect(try await browser.post(Self.workshop, Self.answer("L2", "Klart")).status == .seeOther)
+            let stored = try app.service.answers(AnswerQuery(unit: "IFO", date: Self.newDate))
+            #expect(stored.map(\.answer) == [.fulfilled, .fulfilled])
+            try await browser.get(Self.workshop)
+            #expect(browser.lastPage.contains("id=\"svar-L1-fulfilled\" name=\"answer\" value=\"Helt uppfyllt\" checked=\"checked\""))
+            let refused = try await browser.post(Self.workshop, Self.answer("L3", "Kanske"))
+            #expect(refused.status == .unprocessableContent)
+            #expect(browser.lastPage.contains("Välj ett svar för L3: Ej planerad, Planerad, Påbörjad, Nästan där, Helt uppfyllt, Ej relevant"))
+        }
+    }
+
     @Test func twoPeopleOnDifferentIndicatorsBothGetStored() async throws {
         let (app, application) = try demoApp()
         try await application.test(.router) { client in

@@ -1,4 +1,5 @@
 @testable import AgendaCore
+import AgendaTemplates
 import Foundation
 import Testing
 @testable import ReportGen
@@ -174,11 +175,11 @@ enum LikaFixture {
         let dir = try Support.tempDirectory()
         let tsv = dir.appendingPathComponent("harryda.tsv")
         try Data("Kod\tOmråde\tIndikator\tSvar\tAktivitetsförslag\tKommentar\nSteg 1\nL1\tLedning\tMål finns.\tUppfyllt\t\tBra\nI1\tInfrastruktur\tNät.\tPlanerad\t\t\n".utf8).write(to: tsv)
-        let fromFile = try LikaReportGenerator.read(file: tsv)
+        let fromFile = try LikaReportGenerator.read(file: tsv, answers: .builtIn)
         #expect(fromFile.map(\.name) == ["harryda"])
         #expect(fromFile[0].answers.map(\.answer) == [.fulfilled, .planned])
         #expect(fromFile[0].figures(LikaFixture.areas).map(\.index) == [100, 25, nil, nil])
-        #expect(try LikaReportGenerator.read(file: tsv, name: "Härryda")[0].name == "Härryda")
+        #expect(try LikaReportGenerator.read(file: tsv, name: "Härryda", answers: .builtIn)[0].name == "Härryda")
 
         let store = try DemoStore.open()
         let owner = try DemoStore.identity("IT-chef", in: store)
@@ -190,7 +191,7 @@ enum LikaFixture {
         ]), by: owner, at: Timestamp(CalendarDate(year: 2018, month: 9, day: 3)))
         let json = dir.appendingPathComponent("molndal.json")
         try AgendaJSON.encode(try store.exportDocument()).write(to: json)
-        let fromJSON = try LikaReportGenerator.read(file: json)
+        let fromJSON = try LikaReportGenerator.read(file: json, answers: .builtIn)
         // Each unit's latest assessment, answers in force (a correction replaces the answer it corrects).
         #expect(fromJSON.map(\.label) == (DemoLika.units.map { "Mölndals stad – \($0) 2018-03-01" } + ["Mölndals stad – Hemtjänst 2018-09-01"]))
         #expect(fromJSON[3].answers.map { "\($0.code) \($0.answer.rawValue)" } == ["L1 fulfilled", "K1 planned"])
@@ -306,5 +307,38 @@ enum LikaFixture {
             let schema = Support.schemaDirectory.appendingPathComponent(name.hasSuffix("manifest.xml") ? "OpenDocument-v1.3-manifest-schema.rng" : "OpenDocument-v1.3-schema.rng")
             #expect(try Support.relaxNGErrors(data, name: name, schema: schema).isEmpty, "\(name)")
         }
+    }
+
+    /// An export of another edition (AgendaCoreTests' Fixtures/lika-export/lika-socialtjanst-annan-utgava.tsv:
+    /// K3 reworded, A10 unknown to the shipped edition) imported after an assessment of the shipped edition:
+    /// the summary reports on the export's own edition and compares the earlier assessment only on L1, L12,
+    /// I3 and A5, the indicators of the same code and text.
+    @Test func anExportOfAnotherEditionIsComparedOnlyOnMatchingIndicators() throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("AgendaCoreTests/Fixtures/lika-export/lika-socialtjanst-annan-utgava.tsv")
+        let path = try Support.tempDirectory().appendingPathComponent("agenda.sqlite").path
+        let plan = try #require(EmbeddedFiles.sample["molndal-digital-agenda-2017-2019.txt"])
+        let owner = try #require(try AgendaService.importNew(try PlanSource.read(plan, filename: "plan.txt"), at: path).issuedOwner).identity
+        let service = try AgendaService(path: path, access: .write)
+        let shipped = try #require(EmbeddedFiles.sample.text(IndicatorSet.likaSocialtjanstFile))
+        try service.importAssessment(
+            try LikaExportReader.read(shipped, source: "sample", answers: .builtIn), unit: "Äldreomsorg",
+            date: CalendarDate(year: 2017, month: 3, day: 1), by: owner)
+        let imported = try service.importAssessment(
+            try LikaExportReader.read(try String(contentsOf: fixture, encoding: .utf8), source: "export.tsv", answers: .builtIn),
+            unit: "Äldreomsorg", date: CalendarDate(year: 2018, month: 3, day: 1), by: owner)
+        #expect(imported.warnings.count == 1)
+
+        let templates = try TemplateSet.load(from: nil)
+        let model = try service.read { try LikaReportGenerator.summary(unit: "Äldreomsorg", from: $0, templates: templates) }
+        #expect(model.setName == "LIKA Socialtjänst (exportens utgåva)")
+        #expect(model.assessments.first?.answers.map(\.code) == ["L1", "L12", "I3", "K3", "A5", "A10"])
+        let previous = try #require(model.previous)
+        #expect(Set(previous.answers.map(\.code)) == ["L1", "L12", "I3", "A5"], "K3 was reworded and A10 is unknown to the shipped edition")
+        #expect(previous.edition == LikaEdition(setName: "LIKA Socialtjänst", matched: 4, answered: 41))
+        let text = try ParsedXML(try LikaFixture.writeAll(model)[.xhtml].map { try Data(contentsOf: $0) } ?? Data(), name: "xhtml").text
+        #expect(text.contains("Självskattningen Äldreomsorg 2017-03-01 är gjord mot en annan utgåva av indikatorerna, LIKA Socialtjänst, än den här (LIKA Socialtjänst (exportens utgåva)). Den jämförs bara på de indikatorer som har samma kod och lydelse i båda utgåvorna: 4 av den här självskattningens 6."))
+        // Påbörjad throughout in 2017: L1, L12 and A5 changed; I3 did not, K3 and A10 are not compared.
+        #expect(text.contains("Indikatorer med ändrat svar sedan 2017-03-01 (3)"))
     }
 }

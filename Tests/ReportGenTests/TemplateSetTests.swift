@@ -1,3 +1,4 @@
+import AgendaCore
 import Foundation
 import AgendaTemplates
 import Testing
@@ -133,6 +134,7 @@ import Testing
         ("logo.svg", "<svg"),
         ("labels-sv.tsv", "status.done\t"),
         ("theme.tsv", "chart.done\t"),
+        ("lika-answers.tsv", "Klar\t"),
     ])
     func malformedFileIsNamedInTheError(_ name: String, _ breakAt: String) throws {
         let dir = try Support.tempDirectory().appendingPathComponent("mall")
@@ -149,6 +151,41 @@ import Testing
         } catch let error as ReportError {
             #expect(error.description.contains(name), "\(error)")
         }
+    }
+}
+
+/// The words of the self-assessment scale are read from a template folder like every other template: its
+/// labels' `lika.answer.*` and its lika-answers.tsv, or the built-in file when the folder has none.
+@Suite struct AnswerWordsTemplateTests {
+    @Test func aFoldersWordsAreRead() throws {
+        let dir = try Support.tempDirectory().appendingPathComponent("mall")
+        try TemplateSet.export(to: dir)
+        let answers = dir.appendingPathComponent("lika-answers.tsv")
+        try (try String(contentsOf: answers, encoding: .utf8) + "Klart\tfulfilled\n").write(to: answers, atomically: true, encoding: .utf8)
+        let labels = dir.appendingPathComponent("labels-sv.tsv")
+        try (try String(contentsOf: labels, encoding: .utf8)).replacingOccurrences(of: "lika.answer.notRelevant\tEj relevant", with: "lika.answer.notRelevant\tInte aktuellt")
+            .write(to: labels, atomically: true, encoding: .utf8)
+        let words = try TemplateSet.answerWords(in: dir)
+        #expect(words.answer(for: "klart") == .fulfilled && words.answer(for: "Inte aktuellt") == .notRelevant)
+        #expect(words.known.last == "Inte aktuellt")
+        #expect(try TemplateSet.load(from: dir).answerWords == words)
+        #expect(MaturityWords.builtIn.answer(for: "Klart") == nil)
+        #expect(try TemplateSet.answerWords(in: nil) == .builtIn)
+        #expect(try TemplateSet.load(from: nil).answerWords == .builtIn)
+    }
+
+    /// A folder exported before lika-answers.tsv was read from it gets the built-in file, as TemplateSet does
+    /// for every file added since (``TemplateFile/fallsBackToBuiltIn``); its labels are still its own.
+    @Test func aFolderWithoutTheFileGetsTheBuiltInSynonyms() throws {
+        let dir = try Support.tempDirectory().appendingPathComponent("mall")
+        try TemplateSet.export(to: dir)
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("lika-answers.tsv"))
+        let labels = dir.appendingPathComponent("labels-sv.tsv")
+        try (try String(contentsOf: labels, encoding: .utf8)).replacingOccurrences(of: "lika.answer.fulfilled\tUppfyllt", with: "lika.answer.fulfilled\tKlart")
+            .write(to: labels, atomically: true, encoding: .utf8)
+        let words = try TemplateSet.answerWords(in: dir)
+        #expect(words.answer(for: "Nästan klar") == .almostThere && words.answer(for: "Klart") == .fulfilled)
+        #expect(words.word(for: .fulfilled) == "Klart")
     }
 }
 

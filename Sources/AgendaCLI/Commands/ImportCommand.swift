@@ -35,6 +35,11 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Datum för självskattningen i Svar-kolumnen i en handlingsplan i LIKA-tabellform (standard: 1 januari det år som planens rubrik nämner).", valueName: "date"))
     var date: CalendarDate?
 
+    @Option(help: ArgumentHelp(
+        "En mallmapp (se `agenda templates export`) vars ord för svaren i en handlingsplan i LIKA-tabellform läses (labels-sv.tsv, lika-answers.tsv); standard: de inbyggda mallarna.",
+        valueName: "dir"))
+    var templates: String?
+
     func run() throws {
         let data: Data
         do {
@@ -45,7 +50,8 @@ struct ImportCommand: ParsableCommand {
         // Parsed before any database is opened: bad input never creates or touches a file.
         let labelTable = try labels.map { try LabelTable.load(from: URL(fileURLWithPath: $0)) }
         let plan = try PlanSource.read(
-            data, filename: file, format: format, labels: labelTable, effective: effective, allowPartial: allowPartial, assessmentDate: date)
+            data, filename: file, format: format, labels: labelTable, effective: effective, allowPartial: allowPartial, assessmentDate: date,
+            answers: try TemplateSet.answerWords(in: templates.map { URL(fileURLWithPath: $0, isDirectory: true) }))
         let path = global.databasePath
         let isNew = AgendaService.holdsNoDatabase(path)
         let outcome: ImportOutcome

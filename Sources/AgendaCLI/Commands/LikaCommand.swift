@@ -2,6 +2,7 @@ import AgendaCommandLine
 import AgendaCore
 import ArgumentParser
 import Foundation
+import ReportGen
 
 struct LikaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,10 +23,13 @@ struct LikaImport: ParsableCommand {
         commandName: "import",
         abstract: "Registrera en självskattning som exporterats från SKR:s LIKA-verktyg (tabbseparerad, så som verktygets tabell kopieras ut).",
         discussion: """
-            Svar: Ej planerad, Planerad, Påbörjad, Nästan där, Uppfyllt eller Ej relevant (andra versioner av \
-            verktyget använder ord som översätts via templates/default/lika-answers.tsv). Indikatorer som saknas i \
-            uppsättningen läggs till i den; en ny import för samma verksamhet och datum rättar de tidigare svaren, \
-            som finns kvar i historiken.
+            Svar: Ej planerad, Planerad, Påbörjad, Nästan där, Uppfyllt eller Ej relevant, och de ord som \
+            lika-answers.tsv översätter (andra versioner av verktyget säger t.ex. Nästan klar); med --templates \
+            läses orden från mallmappens labels-sv.tsv och lika-answers.tsv. Exportens indikatorer registreras i \
+            den första kända utgåvan (`agenda lika sets`) som har alla med samma kod och lydelse, eller bara i \
+            --set om den anges; annars sparas de med kod och lydelse som i exporten i en egen utgåva, och en \
+            varning nämner dem som den närmaste utgåvan saknar. En ny import för samma verksamhet och datum \
+            rättar de tidigare svaren, som finns kvar i historiken.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -34,17 +38,25 @@ struct LikaImport: ParsableCommand {
     var unit: String
     @Option(help: ArgumentHelp("Självskattningens datum, ÅÅÅÅ-MM-DD.", valueName: "date")) var date: CalendarDate
     @Option(help: ArgumentHelp("Förvaltningen (namn eller alias) som en ny verksamhet hör till.", valueName: "name")) var department: String?
-    @OptionGroup var set: IndicatorSetOption
+    @Option(name: .customLong("set"), help: ArgumentHelp(
+        "Utgåvan (indikatoruppsättningens nyckel) som exporten registreras i eller jämförs med (standard: den första kända som har alla exportens indikatorer).",
+        valueName: "key"))
+    var set: String?
+    @Option(help: ArgumentHelp(
+        "En mallmapp (se `agenda templates export`) vars ord för svaren läses (labels-sv.tsv, lika-answers.tsv); standard: de inbyggda mallarna.",
+        valueName: "dir"))
+    var templates: String?
 
     func run() throws {
         guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("kan inte läsa \(file); ange en läsbar fil") }
         guard let text = String(data: data, encoding: .utf8) else { throw CLIError("\(file) är inte UTF-8-text; spara exporten som UTF-8 och importera igen") }
+        let words = try TemplateSet.answerWords(in: templates.map { URL(fileURLWithPath: $0, isDirectory: true) })
         let service = try global.service(.write)
         let caller = try global.caller(service)
-        let export = try LikaExportReader.read(text, source: file, set: try service.indicatorSet(key: set.key))
-        for warning in export.warnings { Output.warning(warning.description) }
-        let filing = try service.recordAssessment(
-            AssessmentInput(unit: unit, department: department, date: date, set: set.key, answers: export.items), by: caller)
+        let export = try LikaExportReader.read(text, source: file, set: try set.map { try service.indicatorSet(key: $0) }, answers: words)
+        let imported = try service.importAssessment(export, unit: unit, department: department, date: date, set: set, by: caller)
+        for warning in imported.warnings { Output.warning(warning.description) }
+        let filing = imported.filing
         var notes: [String] = []
         if filing.corrected > 0 { notes.append("\(filing.corrected) rättade") }
         if !filing.newIndicators.isEmpty { notes.append("nya indikatorer: \(filing.newIndicators.joined(separator: ", "))") }
@@ -305,6 +317,10 @@ struct LikaLink: ParsableCommand {
 }
 
 extension MaturityAnswer: ExpressibleByArgument {
-    public init?(argument: String) { self.init(swedish: argument) }
+    /// A word of the built-in templates, as the command line prints them.
+    public init?(argument: String) {
+        guard let answer = MaturityWords.builtIn.answer(for: argument) else { return nil }
+        self = answer
+    }
     public static var allValueStrings: [String] { allCases.map(\.swedish) }
 }

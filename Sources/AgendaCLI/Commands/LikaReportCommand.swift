@@ -64,7 +64,8 @@ struct LikaCompare: ParsableCommand {
         let templates = try output.templateSet()
         var assessments: [LikaAssessment] = []
         for (index, file) in files.enumerated() {
-            let read = try LikaReportGenerator.read(file: URL(fileURLWithPath: file), name: index < name.count ? name[index] : nil)
+            let read = try LikaReportGenerator.read(
+                file: URL(fileURLWithPath: file), name: index < name.count ? name[index] : nil, answers: templates.answerWords)
             if read.isEmpty { Output.warning("\(file) innehåller ingen LIKA-självskattning; filen hoppas över") }
             assessments += read
         }

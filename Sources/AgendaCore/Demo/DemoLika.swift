@@ -31,7 +31,7 @@ public enum DemoLika {
     static func events(store: AgendaStore, owner: Identity, reporter: Identity?) -> [(Timestamp, () throws -> Void)] {
         guard let reporter,
               let text = EmbeddedFiles.sample.text(IndicatorSet.likaSocialtjanstFile),
-              let export = try? LikaExportReader.read(text, source: IndicatorSet.likaSocialtjanstFile)
+              let export = try? LikaExportReader.read(text, source: IndicatorSet.likaSocialtjanstFile, answers: nil)
         else { return [] }
         var events: [(Timestamp, () throws -> Void)] = []
         let linked = Set(firstLinks.flatMap(\.codes))

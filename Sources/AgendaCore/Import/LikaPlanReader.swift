@@ -85,7 +85,8 @@ enum LikaPlanReader {
         var text: [String] = []
     }
 
-    static func parse(_ lines: [SourceLine], register seed: OrganisationRegister) -> ImportResult {
+    /// Reads `lines`; the Svar column with `words`, the templates' words of the scale.
+    static func parse(_ lines: [SourceLine], register seed: OrganisationRegister, answers words: MaturityWords) -> ImportResult {
         var warnings: [ImportWarning] = []
         let set = IndicatorSet.likaSocialtjanst
         var title: String?
@@ -152,11 +153,12 @@ enum LikaPlanReader {
             if !(responsible.isEmpty && measure.isEmpty && due.isEmpty) { row.measures.append((line.number, responsible, measure, due)) }
             sections[sections.count - 1].rows.append(row)
         }
-        return assemble(title: title, introduction: introduction, sections: sections, warnings: warnings, register: seed)
+        return assemble(title: title, introduction: introduction, sections: sections, warnings: warnings, register: seed, answers: words)
     }
 
     static func assemble(
-        title: String?, introduction: [String], sections: [Section], warnings initial: [ImportWarning], register seed: OrganisationRegister
+        title: String?, introduction: [String], sections: [Section], warnings initial: [ImportWarning], register seed: OrganisationRegister,
+        answers words: MaturityWords
     ) -> ImportResult {
         var warnings = initial
         var register = seed
@@ -169,7 +171,7 @@ enum LikaPlanReader {
         var links: [ImportResult.IndicatorLinkDraft] = []
         var assessments: [AssessmentInput] = []
         var localCodes: [String: String] = [:]
-        var indicators: [ImportResult.PlanIndicator] = []
+        var indicators: [IndicatorEdition.Written] = []
         for section in sections {
             var number = areas.first { SwedishText.key($0.title) == SwedishText.key(section.unit) }?.number
             if number == nil {
@@ -182,7 +184,7 @@ enum LikaPlanReader {
                 // The indicator: a code of the set, or a local one numbered by its text.
                 var code = row.code
                 if let code, let area = row.area, !row.text.isEmpty, !indicators.contains(where: { $0.indicator.code == code }) {
-                    indicators.append(ImportResult.PlanIndicator(
+                    indicators.append(IndicatorEdition.Written(
                         indicator: Indicator(code: code, area: area, text: row.text, suggestion: row.suggestion),
                         areaName: row.areaName.isEmpty ? area : row.areaName, line: row.line))
                 }
@@ -196,14 +198,14 @@ enum LikaPlanReader {
                     }
                 }
                 if let code, !row.answer.isEmpty {
-                    if let answer = MaturityAnswer(swedish: row.answer) {
+                    if let answer = words.answer(for: row.answer) {
                         if !items.contains(where: { $0.code == code }) {
                             items.append(AssessmentInput.Item(
                                 code: code, area: row.area, indicator: row.text, suggestion: row.suggestion, answer: answer,
                                 step: section.step))
                         }
                     } else {
-                        warnings.append(ImportWarning(line: row.line, message: "\(code): svaret \(Quoted.input(row.answer)) är inget steg i skalan (\(MaturityAnswer.knownWords)); indikatorn får inget svar — rätta med `agenda lika import`"))
+                        warnings.append(ImportWarning(line: row.line, message: "\(code): svaret \(Quoted.input(row.answer)) är inget steg i skalan (\(words.known.joined(separator: ", "))); indikatorn får inget svar — rätta med `agenda lika import`"))
                     }
                 }
                 for measure in row.measures {

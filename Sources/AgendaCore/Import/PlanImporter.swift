@@ -27,17 +27,9 @@ public struct ImportResult: Sendable {
     public var indicatorLinks: [IndicatorLinkDraft] = []
     /// Every indicator a LIKA table plan names with a code (answered or not), as written, in the plan's
     /// order; its local indicators are not among them. On import they are placed in a known edition that
-    /// has every one of them, or else in the plan's own edition (``IndicatorEdition/place(_:among:ownKey:)``),
+    /// has every one of them, or else in the plan's own edition (``IndicatorEdition/place(_:areaNames:among:source:ownKey:)``),
     /// and the assessments and links are recorded against that set.
-    public var indicators: [PlanIndicator] = []
-
-    /// An indicator as a plan writes it, with the line it first stands on.
-    public struct PlanIndicator: Sendable, Equatable {
-        public var indicator: Indicator
-        /// The area's name as the plan writes it ("Ledning"); for an area no known edition has.
-        public var areaName: String
-        public var line: Int
-    }
+    public var indicators: [IndicatorEdition.Written] = []
 
     /// An action of the plan and the indicators it is to lift.
     public struct IndicatorLinkDraft: Sendable, Equatable {
@@ -100,12 +92,15 @@ public enum PlanImporter {
     /// when it stops before its table of contents says it ends, ``ImportError/truncated(line:detail:)``
     /// when it ends at a heading or a label with nothing after it). `allowPartial` imports it as far as
     /// it goes instead, with a warning saying where it stops and what is missing.
+    ///
+    /// A LIKA table plan's Svar column is read with `answers`, the templates' words of the scale.
     public static func parse(
         _ data: Data, format: PlanFormat, labels: LabelTable, register: OrganisationRegister = OrganisationRegister(),
-        allowPartial: Bool = false
+        allowPartial: Bool = false, answers: MaturityWords = .builtIn
     ) throws -> ImportResult {
         if format == .docx || format == .odt {
-            return try DocumentImporter.parse(data, format: format, labels: labels, register: register, allowPartial: allowPartial)
+            return try DocumentImporter.parse(
+                data, format: format, labels: labels, register: register, allowPartial: allowPartial, answers: answers)
         }
         guard format != .json else {
             throw ImportError.invalidJSON("JSON-planer läses av JSON-importen, inte av textimporten")
@@ -114,7 +109,7 @@ public enum PlanImporter {
         let text = try InputValidation.decode(data, allowPartial: allowPartial, warnings: &partialWarnings)
         let lines = SourceLine.split(text)
         if LikaPlanReader.isTablePlan(lines) {
-            var result = LikaPlanReader.parse(lines, register: register)
+            var result = LikaPlanReader.parse(lines, register: register, answers: answers)
             guard !result.agenda.actions.isEmpty || !result.assessments.isEmpty else { throw ImportError.noHeadings }
             result.warnings = (partialWarnings + result.warnings).sorted { $0.line < $1.line }
             return result

@@ -142,6 +142,14 @@ public struct AssessmentFiling: Sendable, Equatable {
     public var corrected: Int
 }
 
+/// What importing SKR's export of a self-assessment did (``AgendaService/importAssessment(_:unit:department:date:set:by:)``).
+public struct AssessmentImport: Sendable, Equatable {
+    public var filing: AssessmentFiling
+    /// The export's own warnings and, when its indicators were kept in an edition of their own, the one
+    /// naming those the closest known edition lacks; in line order.
+    public var warnings: [ImportWarning]
+}
+
 /// One self-assessment on record: a unit on a date, with how many indicators got each answer.
 public struct AssessmentSummary: Sendable, Equatable {
     public var unit: AssessedUnit

@@ -50,28 +50,55 @@ public enum IndicatorEdition {
         return key.trimmingCharacters(in: .whitespaces)
     }
 
-    /// Where a plan's indicators are recorded: in a known edition every one of them agrees with, or else in
-    /// the plan's own edition, which holds them all with their codes and texts as written.
+    /// An indicator as a document (a LIKA table plan, SKR's export of a self-assessment) writes it, with the
+    /// area's name as written ("Ledning"; for an area no known edition has) and the line it first stands on.
+    public struct Written: Sendable, Equatable {
+        public var indicator: Indicator
+        public var areaName: String
+        public var line: Int
+
+        public init(indicator: Indicator, areaName: String, line: Int) {
+            self.indicator = indicator
+            self.areaName = areaName
+            self.line = line
+        }
+    }
+
+    /// What the indicators placed come from, which names their own edition: "LIKA Socialtjänst (planens
+    /// utgåva)", key `lika-socialtjanst-plan`; "(exportens utgåva)", `lika-socialtjanst-export`.
+    public enum Source: String, Sendable {
+        case plan
+        case export
+
+        /// "planen", "exporten".
+        public var definite: String { self == .plan ? "planen" : "exporten" }
+        /// "planens", "exportens".
+        public var genitive: String { self == .plan ? "planens" : "exportens" }
+    }
+
+    /// Where a document's indicators are recorded: in a known edition every one of them agrees with, or else
+    /// in the document's own edition, which holds them all with their codes and texts as written.
     public struct Placement: Sendable, Equatable {
         /// The key of the set to record against.
         public var key: String
-        /// The plan's own edition to store first; nil when a known edition holds every indicator.
+        /// The document's own edition to store first; nil when a known edition holds every indicator.
         public var ownEdition: IndicatorSet?
-        /// The known edition the plan is closest to (the one it was placed in, or the one its own edition is compared with).
+        /// The known edition the document is closest to (the one it was placed in, or the one its own edition is compared with).
         public var known: IndicatorSet
-        /// The plan's indicators that `known` lacks with that code and text, in the plan's order.
+        /// The document's indicators that `known` lacks with that code and text, in the document's order.
         public var unknown: [Indicator]
-        /// How many of the plan's indicators agree with `known`.
+        /// How many of the document's indicators agree with `known`.
         public var matched: Int
     }
 
-    /// Places `indicators` (as a plan writes them, in its order; the plan's local indicators left out) among
-    /// the `known` editions (stored sets first, then those built in; the first is the default): in the first
-    /// edition that holds every one of them; else in a new edition `key`/`name` based on the known edition
-    /// that holds most of them (ties: the earlier).
+    /// Places `indicators` (as a document from `source` writes them, in its order; a plan's local indicators
+    /// left out) among the `known` editions (stored sets first, then those built in; the first is the
+    /// default): in the first edition that holds every one of them; else in a new edition, keyed by `ownKey`
+    /// and named for `source`, based on the known edition that holds most of them (ties: the earlier).
     /// An area no known edition has gets the name `areaNames` gives its code (else the code).
     public static func place(
-        _ indicators: [Indicator], areaNames: [String: String] = [:], among known: [IndicatorSet], ownKey: (IndicatorSet) -> String
+        _ indicators: [Indicator], areaNames: [String: String] = [:], among known: [IndicatorSet], source: Source,
+        ownKey: (IndicatorSet) -> String
     ) -> Placement {
         precondition(!known.isEmpty, "there is always the built-in edition")
         func matchedCount(_ set: IndicatorSet) -> Int { indicators.filter { match($0, in: set) != nil }.count }
@@ -84,7 +111,7 @@ public enum IndicatorEdition {
             if count > most { (best, most) = (set, count) }
         }
         let key = ownKey(best)
-        var own = IndicatorSet(key: key, name: "\(best.name) (planens utgåva)", areas: best.areas)
+        var own = IndicatorSet(key: key, name: "\(best.name) (\(source.genitive) utgåva)", areas: best.areas)
         for indicator in indicators where !own.areas.contains(where: { $0.code == indicator.area }) {
             own.areas.append(IndicatorArea(code: indicator.area, name: areaNames[indicator.area] ?? indicator.area))
         }

@@ -69,7 +69,7 @@ public struct IndicatorSet: Sendable, Codable, Equatable {
     public static let likaSocialtjanst: IndicatorSet = {
         var set = IndicatorSet(key: likaSocialtjanstKey, name: "LIKA Socialtjänst", areas: likaAreas)
         if let text = EmbeddedFiles.sample.text(likaSocialtjanstFile),
-           let export = try? LikaExportReader.read(text, source: likaSocialtjanstFile) {
+           let export = try? LikaExportReader.read(text, source: likaSocialtjanstFile, answers: nil) {
             set.indicators = export.rows.map { row in
                 Indicator(code: row.code, area: row.area ?? set.areaCode(forCode: row.code) ?? "", text: row.indicator, suggestion: row.suggestion)
             }

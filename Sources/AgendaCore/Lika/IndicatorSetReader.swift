@@ -16,12 +16,12 @@ public enum IndicatorSetReader {
     /// indicators' letters. Throws ``AssessmentError`` for a file without indicators, a repeated code or a
     /// row without a text.
     public static func read(_ text: String, source: String, key: String, name: String) throws -> Read {
-        let export = try LikaExportReader.read(text, source: source, answers: false)
+        let export = try LikaExportReader.read(text, source: source, answers: nil)
         var set = IndicatorSet(key: key, name: name, areas: IndicatorSet.likaAreas)
-        for row in export.rows {
-            let area = row.area ?? String(row.code.prefix { $0.isLetter })
-            if set.area(area) == nil { set.areas.append(IndicatorArea(code: area, name: row.areaName.isEmpty ? area : row.areaName)) }
-            set.indicators.append(Indicator(code: row.code, area: area, text: row.indicator, suggestion: row.suggestion))
+        for written in export.indicators {
+            let area = written.indicator.area
+            if set.area(area) == nil { set.areas.append(IndicatorArea(code: area, name: written.areaName.isEmpty ? area : written.areaName)) }
+            set.indicators.append(written.indicator)
         }
         set.areas.removeAll { area in !set.indicators.contains { $0.area == area.code } }
         set.indicators = set.sorted(set.indicators)

@@ -2,8 +2,9 @@ import Foundation
 
 /// Why a self-assessment file could not be read. Nothing is written when one of these is thrown.
 public enum AssessmentError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// A row's answer is not a word of the scale.
-    case unknownAnswer(line: Int, code: String, word: String)
+    /// A row's answer is not a word of the scale; `known` are the words the answers are shown with in the
+    /// templates read (``MaturityWords/known``).
+    case unknownAnswer(line: Int, code: String, word: String, known: [String])
     /// A row that cannot be an indicator (no code, no text, a step outside 1–3).
     case badRow(line: Int, reason: String)
     /// The file holds no indicator row at all.
@@ -13,8 +14,8 @@ public enum AssessmentError: Error, Sendable, Equatable, CustomStringConvertible
 
     public var description: String {
         switch self {
-        case let .unknownAnswer(line, code, word):
-            "rad \(line): \(code) har svaret \"\(word)\", som inte är ett steg i skalan; ange ett av \(MaturityAnswer.knownWords) (fler ord för samma steg läggs i lika-answers.tsv)"
+        case let .unknownAnswer(line, code, word, known):
+            "rad \(line): \(code) har svaret \"\(word)\", som inte är ett steg i skalan; ange ett av \(known.joined(separator: ", ")) (fler ord för samma steg läggs i lika-answers.tsv)"
         case let .badRow(line, reason):
             "rad \(line): \(reason)"
         case let .noIndicators(source):
@@ -64,6 +65,19 @@ public enum LikaExportReader {
         public var rows: [Row]
         public var warnings: [ImportWarning]
 
+        /// Every indicator row as an indicator written so (answered or not), for placing among the known
+        /// editions (``IndicatorEdition/place(_:areaNames:among:source:ownKey:)``). A row whose Område is none of
+        /// the set's areas is placed in the area its code's letters name.
+        public var indicators: [IndicatorEdition.Written] {
+            rows.map { row in
+                IndicatorEdition.Written(
+                    indicator: Indicator(
+                        code: row.code, area: row.area ?? String(row.code.prefix { $0.isLetter }), text: row.indicator,
+                        suggestion: row.suggestion),
+                    areaName: row.areaName, line: row.line)
+            }
+        }
+
         /// The answered rows as answers to record, for ``AssessmentInput``.
         public var items: [AssessmentInput.Item] {
             rows.compactMap { row in
@@ -87,11 +101,13 @@ public enum LikaExportReader {
     /// An indicator code: "L1", "I 2", "K3a".
     nonisolated(unsafe) private static let indicatorCode = /[\p{L}]{1,4}\s?\d{1,3}[a-z]?/
 
-    /// Reads `text`; `source` names it in errors. Throws ``AssessmentError`` for an answer that is not a
-    /// word of the scale, a row that cannot be read, a repeated indicator, or a file without indicators.
-    /// With `answers` false the Svar column is not read (an indicator set's table: every row an indicator,
-    /// answered or not).
-    public static func read(_ text: String, source: String, set: IndicatorSet? = nil, answers readsAnswers: Bool = true) throws -> Export {
+    /// Reads `text`; `source` names it in errors. The Svar column is read with `words` (the templates' words
+    /// of the scale); with nil it is not read (an indicator set's table: every row an indicator, answered or
+    /// not). `set` gives the areas the Område column names (LIKA's four without one). Throws
+    /// ``AssessmentError`` for an answer that is not a word of the scale, a row that cannot be read, a
+    /// repeated indicator, or a file without indicators.
+    public static func read(_ text: String, source: String, set: IndicatorSet? = nil, answers words: MaturityWords?) throws -> Export {
+        let readsAnswers = words != nil
         let areas = set?.areas ?? IndicatorSet.likaAreas
         let areaSet = IndicatorSet(key: "", name: "", areas: areas)
         var columns: [Column: Int] = [.code: 0, .area: 1, .indicator: 2, .answer: 3, .suggestion: 4]
@@ -157,7 +173,7 @@ public enum LikaExportReader {
                 row.comment = join(row.comment, cell(.comment))
                 if readsAnswers, row.answerText.isEmpty, !cell(.answer).isEmpty {
                     row.answerText = cell(.answer)
-                    row.answer = try answer(row.answerText, line: number, code: row.code)
+                    row.answer = try answer(row.answerText, line: number, code: row.code, words: words)
                 }
                 if row.areaName.isEmpty { row.areaName = cell(.area) }
                 rows.append(row)
@@ -180,7 +196,7 @@ public enum LikaExportReader {
             }
             rows.append(Row(
                 line: number, code: normalisedCode, area: area, areaName: areaName, indicator: cell(.indicator),
-                answerText: answerText, answer: answerText.isEmpty ? nil : try answer(answerText, line: number, code: normalisedCode),
+                answerText: answerText, answer: answerText.isEmpty ? nil : try answer(answerText, line: number, code: normalisedCode, words: words),
                 suggestion: cell(.suggestion), step: step, comment: cell(.comment)))
         }
         guard !rows.isEmpty else { throw AssessmentError.noIndicators(source: source) }
@@ -193,9 +209,10 @@ public enum LikaExportReader {
         return Export(rows: rows, warnings: warnings.sorted { $0.line < $1.line })
     }
 
-    static func answer(_ text: String, line: Int, code: String) throws -> MaturityAnswer {
-        guard let answer = MaturityAnswer(swedish: text) else {
-            throw AssessmentError.unknownAnswer(line: line, code: code, word: text)
+    static func answer(_ text: String, line: Int, code: String, words: MaturityWords?) throws -> MaturityAnswer? {
+        guard let words else { return nil }
+        guard let answer = words.answer(for: text) else {
+            throw AssessmentError.unknownAnswer(line: line, code: code, word: text, known: words.known)
         }
         return answer
     }

@@ -11,6 +11,27 @@ extension AgendaService {
         try write { store in try store.recordAssessment(input, by: caller, at: now) }
     }
 
+    /// Records the self-assessment of SKR's export `export` (``LikaExportReader``) for `unit` on `date` by
+    /// `caller`, in one transaction, edition-aware as a LIKA table plan's import is: the export's indicators
+    /// (every row, answered or not) go to the first known edition that has every one of them with its code
+    /// and text — or to the edition `set` alone, when given —, else to the export's own edition, stored with
+    /// every indicator as written, with one warning naming those the closest edition lacks
+    /// (``AgendaStore/importAssessment(_:indicators:set:by:at:)``). Never refused for an unknown indicator;
+    /// a refusal stores nothing.
+    @discardableResult
+    public func importAssessment(
+        _ export: LikaExportReader.Export, unit: String, department: String? = nil, date: CalendarDate, set: String? = nil,
+        by caller: Identity
+    ) throws -> AssessmentImport {
+        try write { store in
+            let input = AssessmentInput(unit: unit, department: department, date: date, answers: export.items)
+            let (filing, placed) = try store.importAssessment(input, indicators: export.indicators, set: set, by: caller, at: now)
+            let warnings = (export.warnings + [placed].compactMap { $0 }).enumerated()
+                .sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+            return AssessmentImport(filing: filing, warnings: warnings)
+        }
+    }
+
     /// Links the action `action` to the indicators `codes` of `set` under `decision` (owner only); the
     /// decision is dated today when it names no date.
     @discardableResult

@@ -7,9 +7,11 @@ public enum PlanSource: Sendable {
 
     /// Reads a plan file's bytes: the format from `format`, else from the file's name and content.
     /// Parsing happens before any database is opened, so input that is not a plan touches no file.
+    /// A LIKA table plan's answers are read with `answers`, the templates' words of the scale.
     public static func read(
         _ data: Data, filename: String, format: PlanFormat? = nil, labels: LabelTable? = nil,
-        effective: CalendarDate? = nil, allowPartial: Bool = false, assessmentDate: CalendarDate? = nil
+        effective: CalendarDate? = nil, allowPartial: Bool = false, assessmentDate: CalendarDate? = nil,
+        answers: MaturityWords = .builtIn
     ) throws -> PlanSource {
         switch format ?? PlanImporter.detectFormat(data: data, filename: filename) {
         case .json:
@@ -17,7 +19,7 @@ public enum PlanSource: Sendable {
         case let format:
             var result = try PlanImporter.parse(
                 data, format: format, labels: labels ?? LabelTable.standard(), register: OrganisationRegister.standard(),
-                allowPartial: allowPartial)
+                allowPartial: allowPartial, answers: answers)
             if let effective { result.agenda.effectiveDate = effective }
             if let assessmentDate { result.assessmentDate = assessmentDate }
             if !result.assessments.isEmpty {

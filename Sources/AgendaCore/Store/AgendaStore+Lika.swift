@@ -586,7 +586,7 @@ public struct IndicatorSetRecord: Sendable, Codable, Equatable {
 extension AgendaStore {
     /// Imports a parsed plan with what a LIKA table plan brings besides the agenda, in one transaction:
     /// its actions' links to indicators (made with the adopted plan, revision 1) and its self-assessments.
-    /// A LIKA plan's indicators are placed first (``IndicatorEdition/place(_:areaNames:among:ownKey:)``): in a
+    /// A LIKA plan's indicators are placed first (``placeIndicators(_:in:source:at:)``): in a
     /// known edition (the stored sets, then those built in) that has every one of them with its code and
     /// text, else in the plan's own edition, stored now with every indicator as written. Returns a warning
     /// naming the indicators no known edition has (none when a known edition holds them all).
@@ -597,33 +597,10 @@ extension AgendaStore {
             var result = result
             var warnings: [ImportWarning] = []
             if !result.indicators.isEmpty {
-                let known = try knownIndicatorSets()
-                let keys = Set(known.map(\.key))
-                let placement = IndicatorEdition.place(
-                    result.indicators.map(\.indicator),
-                    areaNames: Dictionary(result.indicators.map { ($0.indicator.area, $0.areaName) }, uniquingKeysWith: { a, _ in a }),
-                    among: known,
-                    ownKey: { base in
-                        var key = "\(base.key)-plan", number = 1
-                        while keys.contains(key) {
-                            number += 1
-                            key = "\(base.key)-plan-\(number)"
-                        }
-                        return key
-                    })
-                if let own = placement.ownEdition {
-                    try insertSet(IndicatorSetRecord(own, recordedAt: at))
-                    let lines = Dictionary(result.indicators.map { ($0.indicator.code, $0.line) }, uniquingKeysWith: { a, _ in a })
-                    let named = placement.unknown.map { "\($0.code) (rad \(lines[$0.code] ?? 0))" }.joined(separator: ", ")
-                    let count = placement.unknown.count == 1 ? "en indikator" : "\(placement.unknown.count) indikatorer"
-                    warnings.append(ImportWarning(
-                        line: placement.unknown.compactMap { lines[$0.code] }.min() ?? 1,
-                        message: "planen har \(count) som \(placement.known.name) inte har med samma kod och lydelse: \(named); "
-                            + "planens indikatorer sparas med kod och lydelse som i planen i en egen utgåva, \(own.name) (\(own.key)), "
-                            + "och jämförs med \(placement.known.name) bara där kod och lydelse stämmer (\(placement.matched) av \(result.indicators.count) indikatorer)"))
-                }
-                for index in result.assessments.indices { result.assessments[index].set = placement.key }
-                for index in result.indicatorLinks.indices { result.indicatorLinks[index].set = placement.key }
+                let placed = try placeIndicators(result.indicators, source: .plan, at: at)
+                if let warning = placed.warning { warnings.append(warning) }
+                for index in result.assessments.indices { result.assessments[index].set = placed.key }
+                for index in result.indicatorLinks.indices { result.indicatorLinks[index].set = placed.key }
             }
             for assessment in result.assessments {
                 try recordAssessment(assessment, by: actor, at: at)
@@ -640,6 +617,59 @@ extension AgendaStore {
             }
             return warnings
         }
+    }
+
+    /// Records a self-assessment read from SKR's export (``LikaExportReader``) in one transaction: its
+    /// indicators, `written` (every row, answered or not), are placed first as a LIKA table plan's are
+    /// (``placeIndicators(_:in:source:at:)``) — among the known editions, or in `set` alone when it names one —
+    /// and `input` is recorded against that edition (``recordAssessment(_:by:at:)``, its `set` ignored).
+    /// Returns the filing, and the warning naming the indicators the closest known edition lacks when they
+    /// were kept in the export's own edition. A refusal stores nothing, the own edition neither.
+    public func importAssessment(
+        _ input: AssessmentInput, indicators written: [IndicatorEdition.Written], set: String?, by actor: Identity, at: Timestamp
+    ) throws -> (filing: AssessmentFiling, warning: ImportWarning?) {
+        try db.transaction {
+            let placed = try placeIndicators(written, in: set, source: .export, at: at)
+            var input = input
+            input.set = placed.key
+            return (try recordAssessment(input, by: actor, at: at), placed.warning)
+        }
+    }
+
+    /// Places indicators as a document from `source` writes them (``IndicatorEdition/place(_:areaNames:among:source:ownKey:)``)
+    /// inside the caller's transaction: in the first known edition (the stored sets, then those built in; or
+    /// only the edition `set` when given) that has every one of them with its code and text, else in the
+    /// document's own edition, stored now with every indicator as written under a key no edition has
+    /// (`<closest key>-plan`, `-plan-2`, …; `-export` for an export). Returns the key to record against, and
+    /// for an own edition one warning naming the indicators the closest edition lacks, with their lines.
+    func placeIndicators(
+        _ written: [IndicatorEdition.Written], in set: String? = nil, source: IndicatorEdition.Source, at: Timestamp
+    ) throws -> (key: String, warning: ImportWarning?) {
+        let known = try knownIndicatorSets()
+        let taken = Set(known.map(\.key))
+        let placement = IndicatorEdition.place(
+            written.map(\.indicator),
+            areaNames: Dictionary(written.map { ($0.indicator.area, $0.areaName) }, uniquingKeysWith: { a, _ in a }),
+            among: try set.map { [try indicatorSet(key: $0)] } ?? known, source: source,
+            ownKey: { base in
+                var key = "\(base.key)-\(source.rawValue)", number = 1
+                while taken.contains(key) {
+                    number += 1
+                    key = "\(base.key)-\(source.rawValue)-\(number)"
+                }
+                return key
+            })
+        guard let own = placement.ownEdition else { return (placement.key, nil) }
+        try insertSet(IndicatorSetRecord(own, recordedAt: at))
+        let lines = Dictionary(written.map { ($0.indicator.code, $0.line) }, uniquingKeysWith: { a, _ in a })
+        let named = placement.unknown.map { "\($0.code) (rad \(lines[$0.code] ?? 0))" }.joined(separator: ", ")
+        let count = placement.unknown.count == 1 ? "en indikator" : "\(placement.unknown.count) indikatorer"
+        let warning = ImportWarning(
+            line: placement.unknown.compactMap { lines[$0.code] }.min() ?? 1,
+            message: "\(source.definite) har \(count) som \(placement.known.name) inte har med samma kod och lydelse: \(named); "
+                + "\(source.genitive) indikatorer sparas med kod och lydelse som i \(source.definite) i en egen utgåva, \(own.name) (\(own.key)), "
+                + "och jämförs med \(placement.known.name) bara där kod och lydelse stämmer (\(placement.matched) av \(written.count) indikatorer)")
+        return (placement.key, warning)
     }
 
     /// Recreates a document's indicator sets, assessed units, answers and links exactly as exported

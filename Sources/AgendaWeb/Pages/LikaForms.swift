@@ -22,11 +22,11 @@ struct LikaAnswerForm: Sendable, Equatable {
 
     init(code: String) { self.code = code }
 
-    /// The form as the page shows it: the answer in force, if any.
-    init(code: String, inForce: AssessmentAnswer?) {
+    /// The form as the page shows it: the answer in force, if any, in the templates' `words`.
+    init(code: String, inForce: AssessmentAnswer?, words: MaturityWords) {
         self.code = code
         guard let inForce else { return }
-        answer = inForce.answer.swedish
+        answer = words.word(for: inForce.answer)
         step = inForce.step.map(String.init) ?? ""
         comment = inForce.comment
         seen = String(inForce.number)
@@ -50,14 +50,15 @@ struct LikaAnswerForm: Sendable, Equatable {
     /// The answer in force the form was built from.
     var seenNumber: Int? { Int(seen) }
 
-    /// The one answered indicator, or the fields in error (by id), in the form's order.
-    func parse() -> Parsed {
+    /// The one answered indicator, or the fields in error (by id), in the form's order; the answer is a word
+    /// of the templates' `words`.
+    func parse(words: MaturityWords) -> Parsed {
         var errors: [FieldError] = []
-        let chosen = MaturityAnswer(swedish: answer.trimmingCharacters(in: .whitespaces))
+        let chosen = words.answer(for: answer.trimmingCharacters(in: .whitespaces))
         if chosen == nil {
             errors.append(FieldError(
                 field: Self.answerID(code, MaturityAnswer.allCases[0]),
-                message: "Välj ett svar för \(code): \(MaturityAnswer.knownWords)"))
+                message: "Välj ett svar för \(code): \(words.known.joined(separator: ", "))"))
         }
         let stepText = step.trimmingCharacters(in: .whitespaces)
         let number = Int(stepText)

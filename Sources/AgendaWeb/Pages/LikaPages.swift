@@ -48,6 +48,8 @@ struct LikaWorkshopPage {
     /// The unit's assessment before this date, if any, by indicator code.
     var previous: (date: CalendarDate, answers: [String: AssessmentAnswer])?
     var today: CalendarDate
+    /// The templates' words of the answer scale.
+    var words: MaturityWords
     /// Forms as posted (with an error), by indicator code; the others show the answer in force.
     var posted: [String: LikaAnswerForm] = [:]
     var errors: [FieldError] = []
@@ -97,7 +99,7 @@ struct LikaWorkshopPage {
     private func indicatorForm(_ indicator: Indicator, page: PageWriter, csrf: String) throws {
         let code = indicator.code
         let current = inForce[code]
-        let form = posted[code] ?? LikaAnswerForm(code: code, inForce: current)
+        let form = posted[code] ?? LikaAnswerForm(code: code, inForce: current, words: words)
         let fieldErrors = errors.filter { $0.field.hasSuffix("-\(code)") || $0.field.hasPrefix("svar-\(code)-") }
         func error(_ id: String) -> String? { fieldErrors.first { $0.field == id }?.message }
         try page.element("section", [("class", "indicator"), ("id", "ind-\(code)"), ("aria-labelledby", "rubrik-\(code)")]) {
@@ -106,12 +108,12 @@ struct LikaWorkshopPage {
             if saved == code {
                 var text = "\(code) sparad."
                 if let replaced {
-                    text += " \(replaced.recordedBy) sparade ett svar på \(code) \(swedishMoment(replaced.recordedAt, today: today)) (\(replaced.answer.swedish)) som nu ersatts av ditt; båda finns kvar i historiken."
+                    text += " \(replaced.recordedBy) sparade ett svar på \(code) \(swedishMoment(replaced.recordedAt, today: today)) (\(words.word(for: replaced.answer))) som nu ersatts av ditt; båda finns kvar i historiken."
                 }
                 try page.element("p", [("class", replaced == nil ? "notice-ok" : "notice"), ("role", "status")], text: text)
             }
             if let previous {
-                let before = previous.answers[code].map { $0.answer.swedish } ?? "inte besvarad"
+                let before = previous.answers[code].map { words.word(for: $0.answer) } ?? "inte besvarad"
                 try page.element("p", [("class", "previous")], text: "Förra gången: \(before) (\(previous.date))")
             }
             if let current {
@@ -138,14 +140,14 @@ struct LikaWorkshopPage {
                 try page.element("fieldset", fieldset) {
                     try page.element("legend", text: "Svar på \(code)")
                     if let answerError { try page.element("span", [("class", "error"), ("id", "svar-\(code)-error")], text: "Fel: \(answerError)") }
-                    let chosen = MaturityAnswer(swedish: form.answer.trimmingCharacters(in: .whitespaces))
+                    let chosen = words.answer(for: form.answer.trimmingCharacters(in: .whitespaces))
                     for answer in MaturityAnswer.allCases {
                         let id = LikaAnswerForm.answerID(code, answer)
                         try page.element("div", [("class", "choice")]) {
-                            var attributes = [("type", "radio"), ("id", id), ("name", LikaAnswerForm.Field.answer), ("value", answer.swedish)]
+                            var attributes = [("type", "radio"), ("id", id), ("name", LikaAnswerForm.Field.answer), ("value", words.word(for: answer))]
                             if answer == chosen { attributes.append(("checked", "checked")) }
                             try page.empty("input", attributes)
-                            try page.element("label", [("for", id)], text: answer.swedish)
+                            try page.element("label", [("for", id)], text: words.word(for: answer))
                         }
                     }
                 }
@@ -267,6 +269,8 @@ struct LikaSummaryPage {
     /// The linked actions of each indicator below the top step, by code.
     var linked: [String: [LinkedAction]]
     var mayAssess: Bool
+    /// The templates' words of the answer scale.
+    var words: MaturityWords
 
     var areas: [IndicatorArea] {
         self.set.areas.filter { area in latest.answers.contains { $0.area.code == area.code } || (previous?.answers.contains { $0.area.code == area.code } ?? false) }
@@ -333,7 +337,7 @@ struct LikaSummaryPage {
             try page.element("thead") {
                 try page.element("tr") {
                     try page.element("th", [("scope", "col")], text: "Område")
-                    for answer in MaturityAnswer.allCases { try page.element("th", [("scope", "col")], text: answer.swedish) }
+                    for answer in MaturityAnswer.allCases { try page.element("th", [("scope", "col")], text: words.word(for: answer)) }
                     try page.element("th", [("scope", "col")], text: "Mognadsindex")
                 }
             }
@@ -372,8 +376,8 @@ struct LikaSummaryPage {
                 for answer in below {
                     try page.element("tr") {
                         try page.element("th", [("scope", "row")], text: "\(answer.code) \(answer.indicator)")
-                        try page.element("td", text: answer.answer.swedish)
-                        if previous != nil { try page.element("td", text: before[answer.code]?.answer.swedish ?? "–") }
+                        try page.element("td", text: words.word(for: answer.answer))
+                        if previous != nil { try page.element("td", text: before[answer.code].map { words.word(for: $0.answer) } ?? "–") }
                         try page.element("td", text: answer.step.map { "Steg \($0)" } ?? "–")
                         try page.element("td", text: answer.comment.isEmpty ? "–" : answer.comment)
                         try page.element("td") {

@@ -95,7 +95,7 @@ struct LikaRoutes {
         var posted = form
         posted.code = indicator.code
         content.posted[indicator.code] = posted
-        switch posted.parse() {
+        switch posted.parse(words: app.templates.answerWords) {
         case let .invalid(errors):
             content.errors = errors
             return .page(try render(content, context: context, csrf: session.csrf), status: .unprocessableContent)
@@ -141,7 +141,7 @@ struct LikaRoutes {
         }
         let content = LikaWorkshopPage(
             unit: found.unit, exists: found.exists, date: date, set: set, area: area, inForce: inForce, previous: previous,
-            today: app.service.today)
+            today: app.service.today, words: app.templates.answerWords)
         return (identity, session, content)
     }
 
@@ -173,7 +173,8 @@ struct LikaRoutes {
             linked[answer.code] = try app.service.linkedActions(code: answer.code, set: set.key)
         }
         let mayAssess = (try? app.service.assessableUnit(unit.name, caller: identity)) != nil
-        let content = LikaSummaryPage(unit: unit, set: set, latest: latest, previous: previous, linked: linked, mayAssess: mayAssess)
+        let content = LikaSummaryPage(
+            unit: unit, set: set, latest: latest, previous: previous, linked: linked, mayAssess: mayAssess, words: app.templates.answerWords)
         let page = try app.page("Sammanställning: \(unit.name)", context: context, current: LikaPath.root)
         try content.render(page)
         return .page(try page.finish())

@@ -70,8 +70,8 @@ public enum LikaReportGenerator {
     /// The assessments of one comparison file: an Agenda JSON export (each unit's latest assessment in
     /// force) or a LIKA export (its answered rows). The municipality is `name`, else the export's
     /// organisation, else the file's name without extension; a JSON export with several units names each
-    /// "municipality – unit".
-    public static func read(file url: URL, name: String? = nil) throws -> [LikaAssessment] {
+    /// "municipality – unit". A LIKA export's answers are read with `words`, the templates' words of the scale.
+    public static func read(file url: URL, name: String? = nil, answers words: MaturityWords) throws -> [LikaAssessment] {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw ReportError.output(file: url.path, reason: "filen kan inte läsas")
         }
@@ -103,7 +103,7 @@ public enum LikaReportGenerator {
         guard let text = String(data: data, encoding: .utf8) else {
             throw ReportError.output(file: url.path, reason: "filen är inte UTF-8-text")
         }
-        let export = try LikaExportReader.read(text, source: url.path)
+        let export = try LikaExportReader.read(text, source: url.path, answers: words)
         let set = IndicatorSet.likaSocialtjanst
         let answers = export.rows.compactMap { row -> LikaAnswer? in
             guard let answer = row.answer else { return nil }

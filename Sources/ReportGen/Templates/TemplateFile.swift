@@ -18,6 +18,10 @@ enum TemplateFile: String, CaseIterable {
     /// it gets the built-in one.
     case webScript = "web.js"
 
+    /// The words other versions of SKR's tool use for the steps of the self-assessment scale, read with the
+    /// labels' `lika.answer.*` as ``TemplateSet/answerWords``; a folder without it gets the built-in one.
+    case likaAnswers = "lika-answers.tsv"
+
     /// Files added after template folders were first exported: a folder without one gets the built-in file.
-    var fallsBackToBuiltIn: Bool { [.publicSite, .siteCSS, .likaThresholds, .webScript].contains(self) }
+    var fallsBackToBuiltIn: Bool { [.publicSite, .siteCSS, .likaThresholds, .webScript, .likaAnswers].contains(self) }
 }

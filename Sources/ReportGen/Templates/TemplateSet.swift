@@ -1,3 +1,4 @@
+import AgendaCore
 import AgendaTemplates
 import Foundation
 
@@ -30,6 +31,9 @@ public struct TemplateSet: Sendable {
     let likaThresholds: LikaThresholds
     /// The web interface's script (web.js): progressive enhancement only, every page works without it.
     public let webScript: String
+    /// The words of the self-assessment scale: the labels' `lika.answer.*` and the synonyms of
+    /// lika-answers.tsv. Whatever reads answers from a person or a file with these templates reads them so.
+    public let answerWords: MaturityWords
 
     /// Loads the set in `directory`, or the built-in default set when nil.
     /// Throws ``ReportError/templateMissing(file:)`` or ``ReportError/templateMalformed(file:reason:)`` naming the file.
@@ -40,6 +44,13 @@ public struct TemplateSet: Sendable {
 
     /// The built-in default set.
     public static func bundled() throws -> TemplateSet { try load(from: nil) }
+
+    /// The words of the self-assessment scale (``answerWords``) of the set in `directory`, checked whole as
+    /// ``load(from:)`` checks it; the built-in words when nil.
+    public static func answerWords(in directory: URL?) throws -> MaturityWords {
+        guard let directory else { return .builtIn }
+        return try load(from: directory).answerWords
+    }
 
     /// Writes the built-in default set into `directory` (created if needed) for editing: the files
     /// of templates/default, same names, same bytes. Refuses to overwrite a file that is already there.
@@ -166,6 +177,15 @@ public struct TemplateSet: Sendable {
             throw ReportError.templateMalformed(file: scriptName, reason: "inte UTF-8-text")
         }
         self.webScript = webScript
+        let (answerData, answerName) = try readOrBuiltIn(.likaAnswers)
+        guard let answerText = String(data: answerData, encoding: .utf8) else {
+            throw ReportError.templateMalformed(file: answerName, reason: "inte UTF-8-text")
+        }
+        do {
+            answerWords = try MaturityWords(labels: labelValues, synonyms: answerText, source: answerName)
+        } catch let ImportError.unreadable(_, reason) {
+            throw ReportError.templateMalformed(file: answerName, reason: reason)
+        }
     }
 
     /// The organisation name to print: the template's when it sets one (a municipality's own set),

@@ -20,14 +20,15 @@ enum DocumentImporter {
     }
 
     /// `allowPartial` as for ``PlanImporter/parse(_:format:labels:register:allowPartial:)``: a document whose
-    /// text stops before its table of contents says it ends is refused unless it is set.
+    /// text stops before its table of contents says it ends is refused unless it is set; `answers` as there.
     static func parse(
-        _ data: Data, format: PlanFormat, labels: LabelTable, register: OrganisationRegister, allowPartial: Bool = false
+        _ data: Data, format: PlanFormat, labels: LabelTable, register: OrganisationRegister, allowPartial: Bool = false,
+        answers: MaturityWords
     ) throws -> ImportResult {
         let document = format == .odt ? try ODTReader.read(data) : try DocxReader.read(data)
         let (text, textFormat, leftOut) = document.render(labels: labels)
         var result = try PlanImporter.parse(
-            Data(text.utf8), format: textFormat, labels: labels, register: register, allowPartial: allowPartial)
+            Data(text.utf8), format: textFormat, labels: labels, register: register, allowPartial: allowPartial, answers: answers)
         result.warnings = (leftOut + result.warnings).sorted { $0.line < $1.line }
         return result
     }
