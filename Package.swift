@@ -78,6 +78,9 @@ let package = Package(
             name: "ReportGen",
             dependencies: ["AgendaCore", "CLibXML2", "CSystemZlib", "AgendaTemplates"]
         ),
+        // Hands Swift concurrency's jobs to NIO's event loops (AgendaWeb's WebServer) in a binary with the
+        // runtime linked in, where NIO's own way (dlsym) finds no hook.
+        .target(name: "CConcurrencyHook"),
         // The web interface: routes, pages, sessions, CSRF. No SQL and no business rule: it calls AgendaService.
         .target(
             name: "AgendaWeb",
@@ -85,6 +88,7 @@ let package = Package(
                 "AgendaCore",
                 "ReportGen",
                 "AgendaMail",
+                "CConcurrencyHook",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -38,7 +38,13 @@ import Testing
         #expect(try Period(parsing: "2020Q1").end == CalendarDate(year: 2020, month: 3, day: 31))
     }
 
-    @Test(arguments: ["", "18Q2", "2018Q5", "2018Q0", "2018T4", "2018H3", "2018X1", "2018Q", "2018Q12", "Q22018", "２０１８", "2018-Q2", "abcd"])
+    @Test func whiteSpaceAroundIsIgnored() throws {
+        #expect(try Period(parsing: " 2018Q2\t") == Period(parsing: "2018Q2"))
+        #expect(try Period(parsing: "\u{00A0}2018\n").description == "2018")
+    }
+
+    @Test(arguments: ["", "18Q2", "2018Q5", "2018Q0", "2018T4", "2018H3", "2018X1", "2018Q", "2018Q12", "Q22018", "２０１８", "2018-Q2", "abcd",
+                      "+2018", "0999", "2018 Q2", "2018Q٢", "2018Ｑ2", "2018\u{0301}Q2", "2018Q2x", "2018q"])
     func rejectsBadPeriod(_ text: String) {
         #expect(throws: PeriodError.invalid(text)) { try Period(parsing: text) }
     }

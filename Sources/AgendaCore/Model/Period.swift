@@ -42,25 +42,37 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.index = index
     }
 
-    /// Parses `2018`, `2018Q2`, `2018T1`, `2018H1`.
+    /// Parses `2018`, `2018Q2`, `2018T1`, `2018H1` (white space around it ignored).
     public init(parsing text: String) throws {
-        let trimmed = text.trimmingWhitespace()
-        let chars = Array(trimmed)
-        guard chars.count >= 4, let year = Int(String(chars[0..<4])), chars[0..<4].allSatisfy(\.isASCII) else {
+        // Byte by byte: pages and reports parse the periods of every report they show.
+        guard let period = Self.parse(text.utf8) ?? Self.parse(text.trimmingWhitespace().utf8) else {
             throw PeriodError.invalid(text)
         }
-        if chars.count == 4 {
-            try self.init(kind: .year, year: year)
-            return
+        self = period
+    }
+
+    /// Four ASCII digits, then nothing or a kind's letter (either case) and one digit.
+    private static func parse(_ bytes: String.UTF8View) -> Period? {
+        var year = 0, count = 0, kind = Kind.year, index = 1
+        func digit(_ byte: UInt8) -> Int? { (0x30...0x39).contains(byte) ? Int(byte - 0x30) : nil }
+        for byte in bytes {
+            switch count {
+            case 0..<4:
+                guard let value = digit(byte) else { return nil }
+                year = year * 10 + value
+            case 4:
+                guard let letter = Kind(rawValue: String(UnicodeScalar(byte & 0xDF))), letter != .year, byte < 0x80 else { return nil }
+                kind = letter
+            case 5:
+                guard let value = digit(byte) else { return nil }
+                index = value
+            default:
+                return nil
+            }
+            count += 1
         }
-        guard chars.count == 6, let kind = Kind(rawValue: chars[4].uppercased()), kind != .year,
-              chars[5].isASCII, let index = Int(String(chars[5]))
-        else { throw PeriodError.invalid(text) }
-        do {
-            try self.init(kind: kind, year: year, index: index)
-        } catch {
-            throw PeriodError.invalid(text)
-        }
+        guard count == 4 || count == 6 else { return nil }
+        return try? Period(kind: kind, year: year, index: index)
     }
 
     /// The first day of the period.

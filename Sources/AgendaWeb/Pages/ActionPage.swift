@@ -100,11 +100,15 @@ struct ActionPage {
             break
         }
         // The report in force for the latest period reported (a correction of an earlier period is filed later).
-        let latest = data.history.max { a, b in
-            let (endA, endB) = ((try? Period(parsing: a.period))?.end, (try? Period(parsing: b.period))?.end)
-            return endA == endB ? a.number < b.number : (endA.map { end in endB.map { end < $0 } ?? false } ?? true)
-        }.map { report in
-            "Senaste status: \(report.status.swedish), \(report.light.swedish) (\(report.period))."
+        let ends: [(report: StatusReport, end: CalendarDate?)] = data.history.map { ($0, (try? Period(parsing: $0.period))?.end) }
+        let latest = ends.max { a, b in
+            guard a.end != b.end else { return a.report.number < b.report.number }
+            guard let endA = a.end else { return true }
+            guard let endB = b.end else { return false }
+            return endA < endB
+        }.map { entry in
+            let report = entry.report
+            return "Senaste status: \(report.status.swedish), \(report.light.swedish) (\(report.period))."
         } ?? "Ingen status har rapporterats än."
         try page.element("p", [("class", "lead")], text: latest)
         guard action.state != .withdrawn else { return }

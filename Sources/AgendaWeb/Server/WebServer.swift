@@ -1,4 +1,5 @@
 import AgendaMail
+import CConcurrencyHook
 import Hummingbird
 import Logging
 import NIOCore
@@ -13,9 +14,11 @@ import ServiceLifecycle
 /// pool: the action page answers about 1.6 times as many requests and its p99 halves (BENCHMARKS.md,
 /// "Web"). Handlers that may wait (writes, whole reports) move to NIO's blocking pool (``WebApp/blocking``).
 public enum WebServer {
-    /// Set once per process, the first time a server runs (NIO allows it once).
+    /// Set once per process, the first time a server runs: NIO's way when it finds the runtime's hook
+    /// (a binary on the shared Swift runtime), else ours (the runtime linked in: ``CConcurrencyHook``).
     private static let eventLoopsRunConcurrency: Bool =
         NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+            || agenda_install_global_executor_hook()
 
     public static func run(_ settings: WebSettings, onStarted: (@Sendable (String, Int) async -> Void)? = nil) async throws {
         _ = eventLoopsRunConcurrency
@@ -44,4 +47,12 @@ public enum WebServer {
         }
         return application
     }
+}
+
+/// A job of Swift concurrency's global executor (``CConcurrencyHook``), run by one of NIO's event loops:
+/// the one of the calling thread when it is one of them, so a task that was on a loop stays there.
+@_cdecl("agenda_enqueue_global_job")
+func enqueueGlobalJob(_ job: OpaquePointer) {
+    let job = unsafeBitCast(job, to: UnownedJob.self)
+    MultiThreadedEventLoopGroup.singleton.any().executor.enqueue(ExecutorJob(job))
 }
