@@ -71,10 +71,18 @@ def targets(results):
     def check(label, ok, detail):
         rows.append(f"| {label} | {'met' if ok else '**missed**'} | {detail} |")
 
+    for size in SIZES:
+        floor = results.get((size, "floor program (prints a line)"))
+        for operation in ("process start (--version)", "status missing"):
+            r = results.get((size, operation))
+            if r and floor:
+                ratio = r["wall_ms"] / floor["wall_ms"]
+                check(f"{size} {operation} ≤ 2 × floor program", ratio <= 2,
+                      f"{ratio:.1f} × ({r['wall_ms']:.1f} ms, floor {floor['wall_ms']:.1f} ms)")
     for fmt in FORMATS:
         m = results.get(("municipal", f"report {fmt}"))
         if m:
-            check(f"municipal report {fmt} ≤ 50 ms", m["wall_ms"] <= 50, f"{m['wall_ms']:.1f} ms")
+            check(f"municipal report {fmt} ≤ 15 ms", m["wall_ms"] <= 15, f"{m['wall_ms']:.1f} ms")
     for fmt in FORMATS:
         n = results.get(("national", f"report {fmt}"))
         if n:
