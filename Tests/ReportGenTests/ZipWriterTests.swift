@@ -208,4 +208,32 @@ import ZIPFoundation
         #expect(error == .output(file: url.path, reason: "content.xml skulle bli större än 4 GiB − 1 byte, mer än en zip utan zip64 rymmer"))
         #expect(!FileManager.default.fileExists(atPath: url.path))
     }
+
+    /// An entry of many batches is deflated on a thread of its own while it is written (at most four batches
+    /// waiting): it comes back whole, and the same bytes give the same zip whatever the chunks they came in.
+    @Test func aLargeDeflatedEntryComesBackWholeAndTheSameEveryTime() throws {
+        let bytes = Self.sampleBytes(count: 3_000_000 + 17)
+        let folder = try Support.tempDirectory()
+        let chunked = folder.appendingPathComponent("chunked.zip"), whole = folder.appendingPathComponent("whole.zip")
+        try Self.writeZip([("content.xml", .deflated, bytes)], to: chunked)
+        try ZipWriter.write(to: whole, level: ODFPackager.compressionLevel) { zip in
+            try zip.addEntry("content.xml", method: .deflated) { try $0.write(bytes) }
+        }
+        let entries = try Support.entries(of: chunked)
+        #expect(entries.count == 1)
+        #expect(entries.first?.data == Data(bytes))
+        #expect(try Data(contentsOf: chunked) == Data(contentsOf: whole))
+        #expect(try Data(contentsOf: chunked).count < bytes.count / 2)
+    }
+
+    /// A package that grows past the limit while the deflating thread writes it: the writer gets that
+    /// error at its next batch (or at the entry's end), nothing hangs, and the file is removed.
+    @Test func theDeflatingThreadsErrorReachesTheWriter() throws {
+        let url = try Support.tempDirectory().appendingPathComponent("big.zip")
+        let error = try #require(throws: ReportError.self) {
+            try Self.writeZip([("stored.bin", .stored, Self.sampleBytes(count: 980_000)), ("content.xml", .deflated, Self.sampleBytes(count: 900_000))], to: url, limit: 1_000_000)
+        }
+        #expect(error == .output(file: url.path, reason: "paketet skulle bli större än 4 GiB − 1 byte, mer än en zip utan zip64 rymmer"))
+        #expect(!FileManager.default.fileExists(atPath: url.path))
+    }
 }

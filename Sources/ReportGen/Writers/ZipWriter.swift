@@ -161,6 +161,13 @@ final class ZipEntry {
     private let stream: UnsafeMutablePointer<z_stream>?
     private let output = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 64 * 1024)
     private var finished = false
+    /// A deflated entry's bytes not yet handed to zlib: up to ``batchSize``.
+    private var pending: [UInt8] = []
+    /// Deflates the batches of a large entry on a thread of its own (``DeflatePipeline``); nil until
+    /// the entry outgrows one batch, so the small parts of a package never start a thread.
+    private var pipeline: DeflatePipeline?
+    /// 256 kB: libxml2 hands over 4 kB at a time; the thread is woken once per 64 of them.
+    static let batchSize = 256 * 1024
 
     fileprivate init(name: String, zip: ZipWriter, method: ZipWriter.Method, level: Int32, limit: UInt64) throws {
         self.name = name
@@ -182,6 +189,8 @@ final class ZipEntry {
     }
 
     deinit {
+        // An entry whose body failed: the thread stops before the state it uses is freed.
+        try? pipeline?.close()
         if let stream {
             deflateEnd(stream)
             stream.deallocate()
@@ -199,9 +208,24 @@ final class ZipEntry {
         size += UInt64(bytes.count)
         if stream == nil {
             try zip.write(bytes)
-        } else {
-            try deflate(bytes, flush: Z_NO_FLUSH)
+            return
         }
+        if pending.isEmpty { pending.reserveCapacity(Self.batchSize) }
+        pending.append(contentsOf: bytes)
+        if pending.count >= Self.batchSize { try handOver() }
+    }
+
+    /// Gives the pending batch to the deflating thread (started for the first batch), while the caller
+    /// goes on writing the next one: a large report's XML and its compression use both cores.
+    private func handOver() throws {
+        if pipeline == nil {
+            pipeline = DeflatePipeline { [unowned self] batch in
+                try batch.withUnsafeBytes { try self.deflate($0, flush: Z_NO_FLUSH) }
+            }
+        }
+        let batch = pending
+        pending = []
+        try pipeline?.submit(batch)
     }
 
     func write(_ bytes: [UInt8]) throws {
@@ -211,7 +235,16 @@ final class ZipEntry {
     /// Ends the entry: flushes what zlib still holds.
     fileprivate func finish() throws {
         guard !finished else { return }
-        if stream != nil { try deflate(UnsafeRawBufferPointer(start: nil, count: 0), flush: Z_FINISH) }
+        if stream != nil {
+            if let pipeline {
+                if !pending.isEmpty { try handOver() }
+                try pipeline.close()
+            } else {
+                try pending.withUnsafeBytes { try deflate($0, flush: Z_NO_FLUSH) }
+            }
+            pending = []
+            try deflate(UnsafeRawBufferPointer(start: nil, count: 0), flush: Z_FINISH)
+        }
         finished = true
     }
 
@@ -229,6 +262,66 @@ final class ZipEntry {
             }
             try zip.write(UnsafeRawBufferPointer(start: output.baseAddress, count: output.count - Int(stream.pointee.avail_out)))
         } while stream.pointee.avail_out == 0
+    }
+}
+
+/// A thread that runs `work` on each batch it is given, in order, while the giver goes on: at most
+/// ``capacity`` batches wait, so memory stays flat however large the entry. The first error `work`
+/// throws is thrown to the giver by its next ``submit(_:)`` or by ``close()``; later batches are dropped.
+private final class DeflatePipeline: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var queue: [[UInt8]] = []
+    private var closed = false
+    private var stopped = false
+    private var error: (any Error)?
+    private let work: ([UInt8]) throws -> Void
+    private static let capacity = 4
+
+    init(work: @escaping ([UInt8]) throws -> Void) {
+        self.work = work
+        let thread = Thread { [self] in run() }
+        thread.name = "agenda-deflate"
+        thread.start()
+    }
+
+    func submit(_ batch: [UInt8]) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count >= Self.capacity, error == nil { condition.wait() }
+        if let error { throw error }
+        queue.append(batch)
+        condition.broadcast()
+    }
+
+    /// Waits until every batch given has been worked on and the thread has ended.
+    func close() throws {
+        condition.lock()
+        defer { condition.unlock() }
+        closed = true
+        condition.broadcast()
+        while !stopped { condition.wait() }
+        if let error { throw error }
+    }
+
+    private func run() {
+        condition.lock()
+        while true {
+            while queue.isEmpty, !closed { condition.wait() }
+            guard !queue.isEmpty else { break }
+            let batch = queue.removeFirst()
+            let failed = error != nil
+            condition.broadcast()
+            condition.unlock()
+            var thrown: (any Error)?
+            if !failed {
+                do { try work(batch) } catch { thrown = error }
+            }
+            condition.lock()
+            if let thrown, error == nil { error = thrown }
+        }
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
     }
 }
 
