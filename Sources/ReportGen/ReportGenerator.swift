@@ -140,7 +140,9 @@ public enum ReportGenerator {
     /// the action after it. A change that brings new text to decide on settles nothing.
     static func settledDecisions(_ agenda: Agenda, through end: CalendarDate, in store: StoreSnapshot) throws -> Set<String> {
         var settled = Set<String>()
-        for action in agenda.actions where action.state != .withdrawn {
+        // An action of one version has had no decision since: its history is not read.
+        let revised = try store.revisedActionCodes()
+        for action in agenda.actions where action.state != .withdrawn && revised.contains(action.code) {
             let pending = ReportBuilder.pendingReasons(action)
             guard !pending.isEmpty else { continue }
             let all = try store.history(code: action.code).filter { $0.validFrom.map { $0 <= end } ?? true }

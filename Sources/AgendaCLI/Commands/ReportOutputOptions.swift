@@ -9,7 +9,7 @@ struct ReportOutputOptions: ParsableArguments {
         help: ArgumentHelp("Kommaseparerad lista med format: xhtml,fodt,fods,odt,ods (standard: alla).", valueName: "list"),
         transform: { list in
             try list.split(separator: ",").map { name in
-                do { return try ReportFormat(parsing: name.trimmingCharacters(in: .whitespaces)) } catch {
+                do { return try ReportFormat(parsing: String(name)) } catch {
                     throw ValidationError(String(describing: error))
                 }
             }

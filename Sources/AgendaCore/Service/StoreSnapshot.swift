@@ -17,6 +17,7 @@ public struct StoreSnapshot {
     public func agenda(asOf date: CalendarDate? = nil) throws -> Agenda { try store.agenda(asOf: date) }
     public func revisions() throws -> [Revision] { try store.revisions() }
     public func history(code: String) throws -> [ActionVersion] { try store.history(code: code) }
+    public func revisedActionCodes() throws -> Set<String> { try store.revisedActionCodes() }
     public func actions(matching filter: ActionFilter = ActionFilter()) throws -> [Action] { try store.actions(matching: filter) }
     public func actionStates(asOf date: CalendarDate? = nil) throws -> [ActionStateEntry] { try store.actionStates(asOf: date) }
     public func planChanges(after start: CalendarDate, through end: CalendarDate) throws -> [PlanChange] {

@@ -15,6 +15,13 @@ extension AgendaStore {
     }
 
     /// Every version of the action with `code`, by revision number, oldest first.
+    /// The codes of the actions with more than one version: those whose ``history(code:)`` holds a change.
+    public func revisedActionCodes() throws -> Set<String> {
+        Set(try db.values("""
+            SELECT a.code FROM action a JOIN action_version v ON v.action_id = a.id GROUP BY a.id HAVING COUNT(*) > 1
+            """, as: String.self))
+    }
+
     public func history(code: String) throws -> [ActionVersion] {
         try db.read {
             guard let id = try actionID(code: code) else { throw Self.noAction(code) }

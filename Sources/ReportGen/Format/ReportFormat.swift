@@ -11,9 +11,10 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     /// OpenDocument spreadsheet packaged as a zip container (opens in Excel too).
     case ods
 
-    /// Parses a format name such as "odt" (any case, a leading dot allowed).
+    /// Parses a format name such as "odt" (any case, a leading dot and spaces around allowed).
     public init(parsing text: String) throws {
-        let name = text.lowercased().hasPrefix(".") ? String(text.lowercased().dropFirst()) : text.lowercased()
+        let lowered = text.trimmingSpaces().lowercased()
+        let name = lowered.hasPrefix(".") ? String(lowered.dropFirst()) : lowered
         guard let format = ReportFormat(rawValue: name) else { throw ReportError.unknownFormat(text) }
         self = format
     }

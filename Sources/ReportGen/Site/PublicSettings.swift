@@ -53,7 +53,7 @@ public struct PublicSettings: Sendable, Equatable {
         let values = try KeyValueFile(data: data, file: file).values
         func value(_ key: String) -> String? { values[key].flatMap { $0.isEmpty ? nil : $0 } }
         func list(_ key: String) -> [String] {
-            (values[key] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            (values[key] ?? "").split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
         }
         var fields = Set<Field>()
         for name in list("fields") {

@@ -33,7 +33,10 @@ public struct TemplateSet: Sendable {
     public let webScript: String
     /// The words of the self-assessment scale: the labels' `lika.answer.*` and the synonyms of
     /// lika-answers.tsv. Whatever reads answers from a person or a file with these templates reads them so.
-    public let answerWords: MaturityWords
+    /// A folder's are read and checked with the folder; the built-in ones when first asked for (most
+    /// commands never read an answer, and the words' Unicode folding was a twentieth of a report's time).
+    public var answerWords: MaturityWords { folderAnswerWords ?? .builtIn }
+    private let folderAnswerWords: MaturityWords?
 
     /// Loads the set in `directory`, or the built-in default set when nil.
     /// Throws ``ReportError/templateMissing(file:)`` or ``ReportError/templateMalformed(file:reason:)`` naming the file.
@@ -177,12 +180,16 @@ public struct TemplateSet: Sendable {
             throw ReportError.templateMalformed(file: scriptName, reason: "inte UTF-8-text")
         }
         self.webScript = webScript
+        guard directory != nil else {
+            folderAnswerWords = nil
+            return
+        }
         let (answerData, answerName) = try readOrBuiltIn(.likaAnswers)
         guard let answerText = String(data: answerData, encoding: .utf8) else {
             throw ReportError.templateMalformed(file: answerName, reason: "inte UTF-8-text")
         }
         do {
-            answerWords = try MaturityWords(labels: labelValues, synonyms: answerText, source: answerName)
+            folderAnswerWords = try MaturityWords(labels: labelValues, synonyms: answerText, source: answerName)
         } catch let ImportError.unreadable(_, reason) {
             throw ReportError.templateMalformed(file: answerName, reason: reason)
         }
