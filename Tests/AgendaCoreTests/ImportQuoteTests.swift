@@ -31,6 +31,19 @@ struct ImportQuoteTests {
         #expect(message.contains("utan något under den"))
     }
 
+    /// Found by the fuzzer (LIKA export, 951 366 inputs in, 2026-12-07): an answer cell holding carriage
+    /// returns was quoted as it was, so the refusal was several lines. The reader quotes through ``Quoted``.
+    @Test func aLikaAnswerWithCarriageReturnsIsRefusedInOneLine() throws {
+        // The fuzzer's input as it was (389 bytes: the answer cell ends "So … M\r\u{0325}\r\u{0325}\u{0325}").
+        let data = try #require(Data(base64Encoded: "DWVyYSBpIGxlZG5pbmdzZ3J1cHAgdmlsa2V0IGhldGxpZyBiZWdyZXBwc2FudsOkbmRuaW5nLgpLNglzYmFyYSBtw6VsICgyLTMgw6VyIHNpa3QpIGbDtnIgZGlnaXRhbGlzZXJpbmcuCVDDpWLDtnJqYWQJRXhlbXBlbCBww6UgYWt0aXZpdGV0OiBhdnPDpHR0IHRpZCBmw7ZyIGRpc2t1c3Npb24gaSBsZWRuaW5nc2dydXBwZW4gb2NoIGFyYmV0c2dydXBwHwAAAAAAAABlciBlLmR5bC4gRGlza3V0ZXJhIHZhZCBkaWdpdGFsIGtvbXBldGVucyDDpHIgb2NoIGh1ciBuaSBrYW4gYXJiZXRhIFNvICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgzKVNDcylDcylzKU="))
+        let text = try #require(String(data: data, encoding: .utf8))
+        let error = try #require(throws: AssessmentError.self) {
+            try LikaExportReader.read(text, source: "export.tsv", set: IndicatorSet.likaSocialtjanst, answers: .builtIn)
+        }
+        #expect(error.description.hasPrefix("rad 3: K6 har svaret \"Exempel på aktivitet"), "\(error.description.debugDescription)")
+        #expect(!error.description.contains { $0.isNewline }, "\(error.description.debugDescription)")
+    }
+
     @Test func aMegabyteLineThatFitsNowhereGivesAShortWarning() throws {
         let long = String(repeating: "Okänd uppgift i sidhuvudet ", count: 40_000)  // 1.08 MB, one line
         #expect(long.utf8.count > 1_000_000)

@@ -15,7 +15,7 @@ public enum AssessmentError: Error, Sendable, Equatable, CustomStringConvertible
     public var description: String {
         switch self {
         case let .unknownAnswer(line, code, word, known):
-            "rad \(line): \(code) har svaret \"\(word)\", som inte är ett steg i skalan; ange ett av \(known.joined(separator: ", ")) (fler ord för samma steg läggs i lika-answers.tsv)"
+            "rad \(line): \(code) har svaret \(Quoted.input(word)), som inte är ett steg i skalan; ange ett av \(known.joined(separator: ", ")) (fler ord för samma steg läggs i lika-answers.tsv)"
         case let .badRow(line, reason):
             "rad \(line): \(reason)"
         case let .noIndicators(source):
@@ -149,7 +149,7 @@ public enum LikaExportReader {
             // A section row: "Steg 2".
             if filled.count == 1, let match = filled[0].wholeMatch(of: sectionRow) {
                 guard let value = Int(match.output.1), (1...3).contains(value) else {
-                    throw AssessmentError.badRow(line: number, reason: "\"\(filled[0])\" är inget steg; LIKA:s steg är 1, 2 och 3")
+                    throw AssessmentError.badRow(line: number, reason: "\(Quoted.input(filled[0])) är inget steg; LIKA:s steg är 1, 2 och 3")
                 }
                 step = value
                 continue
@@ -204,7 +204,7 @@ public enum LikaExportReader {
             warnings.append(ImportWarning(line: row.line, message: "\(row.code) är inte besvarad; indikatorn tas med i indikatoruppsättningen men får inget svar"))
         }
         for row in rows where row.area == nil {
-            warnings.append(ImportWarning(line: row.line, message: "\(row.code): området \"\(row.areaName)\" är inget av \(areas.map(\.name).joined(separator: ", ")); indikatorn får ett eget område"))
+            warnings.append(ImportWarning(line: row.line, message: "\(row.code): området \(Quoted.input(row.areaName)) är inget av \(areas.map(\.name).joined(separator: ", ")); indikatorn får ett eget område"))
         }
         return Export(rows: rows, warnings: warnings.sorted { $0.line < $1.line })
     }
