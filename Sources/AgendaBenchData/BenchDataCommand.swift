@@ -22,7 +22,8 @@ struct BenchDataCommand: ParsableCommand {
     )
 
     @Option(help: "Number of actions.") var actions: Int
-    @Option(help: "Years the plan (and its status history) covers, from 2017.") var years: Int
+    @Option(help: "Years the plan (and its status history) covers, from --first-year.") var years: Int
+    @Option(name: .customLong("first-year"), help: "The plan's first year.") var firstYear = 2017
     @Option(help: "Municipalities whose agendas the plan follows (1: one municipality's own plan).")
     var municipalities = 1
     @Option(help: "Seed of the pseudo-random choices.") var seed: UInt64 = 2017
@@ -31,6 +32,7 @@ struct BenchDataCommand: ParsableCommand {
     func validate() throws {
         guard actions >= 1 else { throw ValidationError("--actions must be 1 or more") }
         guard (1...40).contains(years) else { throw ValidationError("--years must be 1 to 40") }
+        guard (1990...2100).contains(firstYear) else { throw ValidationError("--first-year must be 1990 to 2100") }
         guard (1...999).contains(municipalities), municipalities <= actions else {
             throw ValidationError("--municipalities must be 1 to 999 and at most --actions")
         }
@@ -44,7 +46,8 @@ struct BenchDataCommand: ParsableCommand {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var clock = StepClock()
 
-        let plan = SyntheticPlan(actions: actions, years: years, municipalities: municipalities, seed: seed)
+        var plan = SyntheticPlan(actions: actions, years: years, municipalities: municipalities, seed: seed)
+        plan.firstYear = firstYear
         let text = Data(plan.text().utf8)
         try text.write(to: folder.appendingPathComponent("plan.txt"))
         clock.lap("plan.txt (\(text.count) bytes)")
