@@ -4,7 +4,9 @@
 /// anything to do: most lines have no surrounding white space and no dash to replace, and copying
 /// a long paragraph scalar by scalar for nothing was a large share of an import's time.
 extension StringProtocol {
-    func trimmingWhitespace() -> String {
+    /// The text without white space or line breaks around it (Unicode's White_Space: what Foundation's
+    /// `.whitespacesAndNewlines` trims), without Foundation.
+    public func trimmingWhitespace() -> String {
         let all = Substring(self).unicodeScalars
         if let first = all.first, let last = all.last, !first.properties.isWhitespace, !last.properties.isWhitespace {
             return String(self)

@@ -14,7 +14,6 @@ extension AgendaStore {
         try db.read { try currentVersion(code: code, asOf: date)?.version.action }
     }
 
-    /// Every version of the action with `code`, by revision number, oldest first.
     /// The codes of the actions with more than one version: those whose ``history(code:)`` holds a change.
     public func revisedActionCodes() throws -> Set<String> {
         Set(try db.values("""
@@ -22,6 +21,7 @@ extension AgendaStore {
             """, as: String.self))
     }
 
+    /// Every version of the action with `code`, by revision number, oldest first.
     public func history(code: String) throws -> [ActionVersion] {
         try db.read {
             guard let id = try actionID(code: code) else { throw Self.noAction(code) }

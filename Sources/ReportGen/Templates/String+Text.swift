@@ -9,11 +9,11 @@ public enum ParagraphBreak: Sendable {
 extension StringProtocol {
     /// The text without leading and trailing spaces and tabs: what Foundation's
     /// `trimmingCharacters(in: .whitespaces)` gives (tab and Unicode category Zs), without bridging
-    /// to NSString, which cost more than the rest of loading the templates together. `andNewlines`
-    /// also trims line breaks: `.whitespacesAndNewlines` (Unicode's White_Space).
-    func trimmingSpaces(andNewlines: Bool = false) -> String {
+    /// to NSString, which cost more than the rest of loading the templates together. (With line breaks:
+    /// AgendaCore's `trimmingWhitespace()`.)
+    func trimmingSpaces() -> String {
         func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-            andNewlines ? scalar.properties.isWhitespace : scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
         }
         let scalars = Substring(self).unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }),

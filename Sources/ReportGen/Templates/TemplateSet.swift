@@ -92,7 +92,11 @@ public struct TemplateSet: Sendable {
     init(directory: URL) throws {
         try self.init(directory: directory) { file in
             let url = directory.appendingPathComponent(file.rawValue)
-            guard FileManager.default.fileExists(atPath: url.path) else { throw ReportError.templateMissing(file: url.path) }
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                // Added after template folders were first exported: an older folder without it gets the built-in file.
+                if file.fallsBackToBuiltIn, let data = EmbeddedFiles.default[file.rawValue] { return (data, "built-in default/\(file.rawValue)") }
+                throw ReportError.templateMissing(file: url.path)
+            }
             do { return (try Data(contentsOf: url), url.path) } catch {
                 throw ReportError.templateMalformed(file: url.path, reason: "kan inte läsas")
             }
@@ -160,22 +164,16 @@ public struct TemplateSet: Sendable {
             _ = try ODFStyleTemplate(data: sheetStyles, file: sheetStylesName)
         }
 
-        // Added after template folders were first exported: an older folder without them gets the built-in files.
-        func readOrBuiltIn(_ file: TemplateFile) throws -> (data: Data, name: String) {
-            do { return try read(file) } catch ReportError.templateMissing {
-                return (EmbeddedFiles.default[file.rawValue] ?? Data(), "built-in default/\(file.rawValue)")
-            }
-        }
-        let (publicData, publicName) = try readOrBuiltIn(.publicSite)
+        let (publicData, publicName) = try read(.publicSite)
         publicSettings = try PublicSettings(data: publicData, file: publicName)
-        let (siteData, siteName) = try readOrBuiltIn(.siteCSS)
+        let (siteData, siteName) = try read(.siteCSS)
         guard let siteCSS = String(data: siteData, encoding: .utf8) else {
             throw ReportError.templateMalformed(file: siteName, reason: "inte UTF-8-text")
         }
         self.siteCSS = siteCSS
-        let (thresholdData, thresholdName) = try readOrBuiltIn(.likaThresholds)
+        let (thresholdData, thresholdName) = try read(.likaThresholds)
         likaThresholds = try LikaThresholds(data: thresholdData, file: thresholdName)
-        let (scriptData, scriptName) = try readOrBuiltIn(.webScript)
+        let (scriptData, scriptName) = try read(.webScript)
         guard let webScript = String(data: scriptData, encoding: .utf8) else {
             throw ReportError.templateMalformed(file: scriptName, reason: "inte UTF-8-text")
         }
@@ -184,7 +182,7 @@ public struct TemplateSet: Sendable {
             folderAnswerWords = nil
             return
         }
-        let (answerData, answerName) = try readOrBuiltIn(.likaAnswers)
+        let (answerData, answerName) = try read(.likaAnswers)
         guard let answerText = String(data: answerData, encoding: .utf8) else {
             throw ReportError.templateMalformed(file: answerName, reason: "inte UTF-8-text")
         }

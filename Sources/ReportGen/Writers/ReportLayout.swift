@@ -259,7 +259,7 @@ struct ReportLayout {
     /// `actionNumber` counts actions through the whole report so every action heading gets a unique id.
     func area(_ section: AreaSection, actionNumber: inout Int, _ emit: (ReportBlock) throws -> Void) throws {
         try emit(.heading(level: 1, text: areaHeading(section.area), id: ReportLayout.areaID(section.area), newPage: true))
-        let description = section.area.description.trimmingSpaces(andNewlines: true)
+        let description = section.area.description.trimmingWhitespace()
         if !description.isEmpty { try emit(.paragraph(description)) }
         if section.entries.isEmpty { try emit(.paragraph(labels["area.noActions"])) }
         for entry in section.entries {
