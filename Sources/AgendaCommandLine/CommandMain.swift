@@ -52,7 +52,7 @@ public enum CommandMain {
             // ArgumentParser's own requests and usage errors (`agenda` alone prints its help).
             exitWithUsageError(root, error)
         default:
-            FileHandle.standardError.write(Data("fel: \(CLIWords.line(for: error))\n".utf8))
+            Output.error("fel: \(CLIWords.line(for: error))")
             Foundation.exit(EXIT_FAILURE)
         }
     }
@@ -63,11 +63,11 @@ public enum CommandMain {
         let code = root.exitCode(for: error)
         var message = root.fullMessage(for: error)
         guard code != .success else {
-            if !message.isEmpty { print(SwedishUsage.translate(message)) }
+            if !message.isEmpty { Output.line(SwedishUsage.translate(message)) }
             Foundation.exit(EXIT_SUCCESS)
         }
         if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
-        FileHandle.standardError.write(Data(("fel: " + SwedishUsage.translate(message) + "\n").utf8))
+        Output.error("fel: " + SwedishUsage.translate(message))
         Foundation.exit(code.rawValue)
     }
 }

@@ -33,8 +33,8 @@ struct AgendaProcess {
         if let directory { process.currentDirectoryURL = directory }
         // Output goes to files rather than pipes, so a large output can never block the child.
         let scratch = try TemporaryFolder()
-        FileManager.default.createFile(atPath: scratch.path("out"), contents: nil)
-        FileManager.default.createFile(atPath: scratch.path("err"), contents: nil)
+        _ = FileManager.default.createFile(atPath: scratch.path("out"), contents: nil)
+        _ = FileManager.default.createFile(atPath: scratch.path("err"), contents: nil)
         let out = try FileHandle(forWritingTo: scratch.url.appendingPathComponent("out"))
         let err = try FileHandle(forWritingTo: scratch.url.appendingPathComponent("err"))
         process.standardOutput = out

@@ -31,7 +31,7 @@ import Testing
 
     @Test func readingCommandsLeaveOtherFilesAsTheyWere() throws {
         let empty = folder.path("empty.sqlite")
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        _ = FileManager.default.createFile(atPath: empty, contents: Data())
         let other = folder.path("other.sqlite")
         do {
             let foreign = try Database(path: other)
@@ -144,7 +144,7 @@ import Testing
         #expect(retry.status == 0, "stderr: \(retry.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: good).sorted() == ["agenda-2018Q4.odt", "agenda-2018Q4.xhtml"])
         // A run killed while writing leaves hidden temporary files; the next run of the report sweeps them.
-        FileManager.default.createFile(atPath: good + "/.agenda-2018Q4.odt.tmp-dead", contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: good + "/.agenda-2018Q4.odt.tmp-dead", contents: Data("x".utf8))
         #expect(try agenda("report", "--period", "2018Q4", "--format", "odt", "--out", good).status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: good).sorted() == ["agenda-2018Q4.odt", "agenda-2018Q4.xhtml"])
         let again = try agenda("report", "--period", "2018Q4", "--publish", "--out", good, token: owner)

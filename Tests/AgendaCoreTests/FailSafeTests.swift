@@ -239,9 +239,9 @@ import Testing
         let zone = try #require(TimeZone(identifier: "Europe/Stockholm"))
         let table = try #require(Timestamp.stockholm)
         func zoneOffset(_ seconds: Int64) -> Int64 { Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds)))) }
-        // Every change from 1970 to 2100, a second before it and at it, and the table's edges.
-        var moments: [Int64] = [-86_400 * 400, -1, 0, 4_102_444_799, 4_102_444_800, 4_200_000_000]
-        var date = Date(timeIntervalSince1970: 0)
+        // Every change from 1900 to 2100, a second before it and at it, and the edges of spans (2^28 s each).
+        var moments: [Int64] = [-86_400 * 400, -1, 0, (1 << 28) - 1, 1 << 28, 4_102_444_799, 4_102_444_800, 4_200_000_000]
+        var date = Date(timeIntervalSince1970: -2_208_988_800)
         while let next = zone.nextDaylightSavingTimeTransition(after: date), next.timeIntervalSince1970 < 4_102_444_800 {
             moments += [Int64(next.timeIntervalSince1970) - 1, Int64(next.timeIntervalSince1970)]
             date = next

@@ -26,7 +26,7 @@ import Testing
             name: "Anna Svensson", role: .reporter, department: StoreFixtures.slf, email: " anna.svensson@molndal.example ",
             by: owner, at: moment).identity
         let sven = try store.addIdentity(name: "Sven Ek", role: .reporter, department: StoreFixtures.skf, by: owner, at: moment).identity
-        try store.addIdentity(name: "IT-rådet", role: .reader, email: "it-radet@molndal.example", by: owner, at: moment)
+        _ = try store.addIdentity(name: "IT-rådet", role: .reader, email: "it-radet@molndal.example", by: owner, at: moment)
         return Setup(store: store, owner: owner, anna: anna, sven: sven)
     }
 

@@ -19,7 +19,7 @@ import Testing
         let provider = try TestProvider.get()
         let (app, application) = try provider.app()
         let owner = try app.service.authenticate(token: try DemoDatabase.token("IT-chef"))
-        try app.service.addIdentity(name: "Anna Svensson", role: .reporter, department: "Skolförvaltningen", email: Self.anna, by: owner)
+        _ = try app.service.addIdentity(name: "Anna Svensson", role: .reporter, department: "Skolförvaltningen", email: Self.anna, by: owner)
         try await application.test(.router) { client in
             let browser = Browser(client)
             try await browser.get("/logga-in")
@@ -84,7 +84,7 @@ import Testing
         let (app, application) = try provider.app()
         let owner = try app.service.authenticate(token: try DemoDatabase.token("IT-chef"))
         // Bertil's address is an identity's, but the provider does not vouch for it: no binding, a request.
-        try app.service.addIdentity(name: "Bertil Berg", role: .reader, department: nil, email: "bertil.berg@molndal.example", by: owner)
+        _ = try app.service.addIdentity(name: "Bertil Berg", role: .reader, department: nil, email: "bertil.berg@molndal.example", by: owner)
         try await application.test(.router) { client in
             let cecilia = Browser(client)
             let asked = try await cecilia.signIn(account: "cecilia", at: provider)
@@ -94,7 +94,7 @@ import Testing
             #expect(try await cecilia.get("/aktiviteter").headers[.location] == "/logga-in?till=%2Faktiviteter")
 
             let bertil = Browser(client)
-            try await bertil.signIn(account: "bertil", at: provider)
+            _ = try await bertil.signIn(account: "bertil", at: provider)
             #expect(bertil.lastPage.contains("inte bekräftat din e-postadress"))
             #expect(bertil.cookies["agenda_session"] == nil)
             #expect(try app.service.identities().first { $0.name == "Bertil Berg" }?.hasAccount == false)
@@ -123,7 +123,7 @@ import Testing
             #expect(try await chef.post("/identiteter/forfragningar/2/avboj", []).status == .conflict, "decided once")
 
             let again = Browser(client)
-            try await again.signIn(account: "cecilia", at: provider)
+            _ = try await again.signIn(account: "cecilia", at: provider)
             try await again.get("/aktiviteter")
             #expect(again.lastPage.contains("Inloggad som Cecilia Ek, Skolförvaltningen"))
             let refused = Browser(client)
@@ -188,7 +188,7 @@ import Testing
             let landing = try await browser.signIn(account: "cecilia", at: provider, till: "//evil.example/")
             #expect(landing.status == .ok)
             let onward = Browser(client)
-            try await onward.signIn(token: try DemoDatabase.token("Skolförvaltningen"))
+            _ = try await onward.signIn(token: try DemoDatabase.token("Skolförvaltningen"))
             #expect(try await onward.get("/logga-in/vidare?till=%2F%2Fevil.example%2F").headers[.location] == "/aktiviteter")
             #expect(try await onward.get("/logga-in/vidare?till=https%3A%2F%2Fevil.example").headers[.location] == "/aktiviteter")
             #expect(try await browser.get("/logga-in?till=%2F%2Fevil.example").status == .ok)

@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func everyScriptedRefusalSpeaksSwedish() async throws {
-        let (app, application) = try demoApp()
+        let (_, application) = try demoApp()
         try await application.test(.router) { client in
             let reporter = try await Browser.signedIn(client, as: "Skolförvaltningen")
 

@@ -99,7 +99,7 @@ public enum MeasureRecogniser {
     /// "öka med 20 %", "minska handläggningstiden med 30 procent", "höja … med 5 000 besök".
     static func changeBy(_ s: String) -> Found? {
         guard let m = match(#"\b(öka|höja|förbättra|minska|sänka|reducera|korta)[\p{L}]*\s+([^.;]*?)\s*med\s+(\#(number))\s*(%|procent|\#(money)|[\p{L}-]+)?(?:[^.;]*?\#(year))?"#, s),
-              let amount = value(m[3])
+              value(m[3]) != nil
         else { return nil }
         let down = ["minska", "sänka", "reducera", "korta"].contains(m[1]!.lowercased())
         let unit = unitWord(m[4])

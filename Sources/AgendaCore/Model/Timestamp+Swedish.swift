@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Swedish local time (Europe/Stockholm) for what people read and for rules about "the day" something
 /// happened. The store and JSON keep UTC (``Timestamp/description``); only display and such rules use these.
@@ -41,41 +42,49 @@ extension Timestamp {
     }
 }
 
-/// A time zone's offsets from UTC, read from the time-zone data once as the list of its changes from
-/// 1970 to 2100 and looked up by binary search. Asking Foundation each time takes a lock around ICU's
-/// calendar: with every timestamp on a page asking, the two event loops of `agenda serve` queued on it
-/// (18 % of the server's time on an action page with a long history). Outside those years the zone
-/// itself is asked.
-struct ZoneOffsets: Sendable {
+/// A time zone's offsets from UTC, read from the time-zone data into tables of its changes and looked
+/// up by binary search. Asking Foundation each time takes a lock around ICU's calendar: with every
+/// timestamp on a page asking, the two event loops of `agenda serve` queued on it (18 % of the server's
+/// time on an action page with a long history). Each table covers a span of 2^28 seconds (8.5 years) and
+/// is read when a moment in it is first asked for: a command that shows this year's dates reads one
+/// span, not every change of a century (260 questions to ICU, 5 % of `agenda status missing`).
+final class ZoneOffsets: Sendable {
     private let zone: TimeZone
-    /// Each change: from `start` (seconds since 1970, UTC) on, local time is `offset` seconds ahead.
-    private let changes: [(start: Int64, offset: Int64)]
-    /// The table's end, 2100-01-01T00:00:00Z; it starts at 1970-01-01T00:00:00Z (0).
-    private static let end: Int64 = 4_102_444_800
+    /// Each span's changes: from `start` (seconds since 1970, UTC) on, local time is `offset` seconds
+    /// ahead; the first starts at the span's start.
+    /// (A list searched in order, not a dictionary: a command reads one or two spans, and a dictionary
+    /// keyed by Int64 would be its own first generic type to build, a scan of every conformance.)
+    private let spans = Mutex<[(span: Int64, changes: [(start: Int64, offset: Int64)])]>([])
+    private static let spanBits: Int64 = 28
 
     init(_ zone: TimeZone) {
         self.zone = zone
-        var moment = Date(timeIntervalSince1970: 0)
-        var changes = [(start: Int64(0), offset: Int64(zone.secondsFromGMT(for: moment)))]
-        while let next = zone.nextDaylightSavingTimeTransition(after: moment), next.timeIntervalSince1970 < Double(Self.end) {
-            changes.append((Int64(next.timeIntervalSince1970), Int64(zone.secondsFromGMT(for: next))))
-            moment = next
-        }
-        self.changes = changes
     }
 
     func offset(at moment: Timestamp) -> Int64 {
         let seconds = moment.secondsSinceEpoch
-        guard seconds >= 0, seconds < Self.end else {
-            return Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))))
-        }
-        // The last change at or before `seconds` (the first one starts at 0, so there is one).
+        let span = seconds >> Self.spanBits
+        let changes = spans.withLock { $0.first { $0.span == span }?.changes } ?? read(span)
+        // The last change at or before `seconds` (the first one starts at the span's start, so there is one).
         var low = 0, high = changes.count - 1
         while low < high {
             let middle = (low + high + 1) / 2
             if changes[middle].start <= seconds { low = middle } else { high = middle - 1 }
         }
         return changes[low].offset
+    }
+
+    /// Reads a span's changes from the zone (outside the lock: two threads may both read one, the same).
+    private func read(_ span: Int64) -> [(start: Int64, offset: Int64)] {
+        let start = span << Self.spanBits, end = (span + 1) << Self.spanBits
+        var moment = Date(timeIntervalSince1970: TimeInterval(start))
+        var changes = [(start: start, offset: Int64(zone.secondsFromGMT(for: moment)))]
+        while let next = zone.nextDaylightSavingTimeTransition(after: moment), next.timeIntervalSince1970 < TimeInterval(end) {
+            changes.append((Int64(next.timeIntervalSince1970), Int64(zone.secondsFromGMT(for: next))))
+            moment = next
+        }
+        spans.withLock { if !$0.contains(where: { $0.span == span }) { $0.append((span, changes)) } }
+        return changes
     }
 }
 

@@ -240,14 +240,14 @@ extension AgendaService {
         try write { store in try store.withdrawAction(code: code, decision: decision, by: caller, at: now) }
     }
 
-    /// Adds a förvaltning, an enhet under it, or aliases for it; returns the förvaltning's name. Names that
-    /// are not printable text are refused.
-    @discardableResult
     /// Names the organisation that adopted the plan (its reports and site are headed with it), after `decision`.
     public func setOrganisation(_ name: String, decision: Decision, by caller: Identity) throws {
         try write { store in try store.setOrganisation(TextCleaner.clean(name), decision: decision, by: caller, at: now) }
     }
 
+    /// Adds a förvaltning, an enhet under it, or aliases for it; returns the förvaltning's name. Names that
+    /// are not printable text are refused.
+    @discardableResult
     public func addUnit(department: String, unit: String?, aliases: [String], by caller: Identity) throws -> String {
         try write { store in
             try store.addUnit(department: department, unit: unit, aliases: aliases, by: caller, at: now)
