@@ -4,8 +4,10 @@
 Wall time is a monotonic clock around fork, exec and wait; peak memory is the child's maximum
 resident set size as wait4(2) reports it (the figure `/usr/bin/time -f %M` prints). stdout goes
 to /dev/null unless --stdout names a file. A `--before` shell command runs before each run,
-untimed (to remove the database an import writes, say). Appends one JSON line per operation to
-RESULTS with every run and the medians.
+untimed (to remove the database an import writes, say). With more than one run, one untimed run
+comes first (with its --before): the first run after a build reads the new binary from disk and
+took up to half as long again as the rest. Appends one JSON line per operation to RESULTS with
+every run and the medians.
 
 Usage: measure.py RESULTS SIZE OPERATION RUNS [--before CMD] [--stdout FILE] -- COMMAND...
 """
@@ -31,7 +33,7 @@ def main():
             sys.exit(f"measure.py: unknown option {rest[0]}")
     command = rest[1:]
     walls, peaks = [], []
-    for _ in range(runs):
+    for run in range(runs + 1 if runs > 1 else 1):
         if before:
             subprocess.run(before, shell=True, check=True)
         # stderr goes to a file, not a pipe: an import's warnings fill a pipe's 64 KB long before the
@@ -46,6 +48,8 @@ def main():
             stderr = err.read().decode("utf-8", "replace")
         if returncode != 0:
             sys.exit(f"measure.py: {operation} ({size}) failed with status {returncode}: {' '.join(command)}\n{stderr[-4000:]}")
+        if runs > 1 and run == 0:
+            continue
         walls.append(wall * 1000)
         peaks.append(usage.ru_maxrss / 1024)
     record = {

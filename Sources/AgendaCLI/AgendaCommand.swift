@@ -21,11 +21,14 @@ struct AgendaCommand: ParsableCommand {
         ]
     )
 
-    /// `agenda serve …` goes straight on to the web server's own program (``ServeCommand``); everything
-    /// else is parsed and run here (``CommandMain``).
+    /// `agenda serve …` goes straight on to the web server's own program (``ServeCommand``), and so does
+    /// `agenda help serve` (its flags are that program's); everything else is parsed and run here
+    /// (``CommandMain``).
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if arguments.first == ServeCommand.configuration.commandName { ServeCommand.exec(Array(arguments.dropFirst())) }
+        let serve = ServeCommand.configuration.commandName
+        if arguments.first == serve { ServeCommand.exec(Array(arguments.dropFirst())) }
+        if arguments == ["help", serve] { ServeCommand.exec(["--help"]) }
         CommandMain.run(Self.self, arguments: arguments)
     }
 }

@@ -16,8 +16,8 @@ public enum Output {
         data.withUnsafeBytes { write($0, to: STDOUT_FILENO) }
     }
 
-    /// An error line on standard error (``CommandMain``'s "fel: …").
-    static func error(_ text: String) {
+    /// An error line on standard error ("fel: …").
+    public static func error(_ text: String) {
         write(text + "\n", to: STDERR_FILENO)
     }
 

@@ -62,6 +62,8 @@ import Testing
         #expect(help.status == 0, "stderr: \(help.stderr)")
         #expect(help.stdout.contains("ANVÄNDNING: agenda serve"), "\(help.stdout)")
         #expect(help.stdout.contains("--oidc-issuer"), "\(help.stdout)")
+        let helpServe = try AgendaProcess.run(["help", "serve"])
+        #expect(helpServe.status == 0 && helpServe.stdout == help.stdout, "`agenda help serve` is `agenda serve --help`: \(helpServe.stdout)")
         let usage = try AgendaProcess.run(["serve", "--port", "x"])
         #expect(usage.status == 64)
         #expect(usage.stderr.hasPrefix("fel: Värdet 'x' går inte att använda för '--port <port>'"), "\(usage.stderr)")

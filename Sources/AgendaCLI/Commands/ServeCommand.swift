@@ -28,11 +28,10 @@ struct ServeCommand: ParsableCommand {
         let argv = ([program] + arguments).map { strdup($0) } + [nil]
         execv(program, argv)
         let reason = String(cString: strerror(errno))
-        FileHandle.standardError.write(Data("""
+        Output.error("""
             fel: webbgränssnittet körs av programmet agenda-serve, som inte går att starta (\(program): \(reason)); \
             installera det i samma mapp som agenda (README, "Installera")
-
-            """.utf8))
+            """)
         Foundation.exit(EXIT_FAILURE)
     }
 }
