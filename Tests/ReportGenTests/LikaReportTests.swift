@@ -151,6 +151,46 @@ enum LikaFixture {
         #expect(text.contains("Äldreomsorg 2025-03-01, Äldreomsorg 2024-03-01, IFO 2025-02-01"))
     }
 
+    /// The summary's answers per area have the six counts and the index; the compared assessments'
+    /// index is a table of its own, each column at least as wide as the longest word of its name,
+    /// so three comparisons beside six counts do not squeeze headings into broken words.
+    @Test func comparedIndexIsATableOfItsOwnWithColumnsForWholeWords() throws {
+        var model = LikaFixture.summary
+        let longName = LikaAssessment(name: "Funktionshinderområde", date: CalendarDate(year: 2025, month: 1, day: 15), answers: LikaFixture.ifo.answers)
+        model.comparisons.append(longName)
+        var tables: [ReportTable] = []
+        try LikaLayout(model: model, templates: try TemplateSet.load(from: nil)).walk { block in
+            if case .table(let table) = block { tables.append(table) }
+        }
+        #expect(tables[0].header == ["Område", "Ej planerad", "Planerad", "Påbörjad", "Nästan där", "Uppfyllt", "Ej relevant", "Index"])
+        #expect(tables[0].rows.allSatisfy { $0.count == 8 })
+        let compared = tables[1]
+        #expect(compared.caption == "Mognadsindex per område, Äldreomsorg 2025-03-01 och jämförelserna")
+        #expect(compared.header == ["Område", "Äldreomsorg 2025-03-01", "Äldreomsorg 2024-03-01", "IFO 2025-02-01", "Funktionshinderområde 2025-01-15"])
+        #expect(compared.rows.map { $0[1].paragraphs } == [["92 grön"], ["63 gul"], ["13 röd"], ["50 gul"], ["58 gul"]])
+        // 17 cm shared by the weights: the long name's column has room for its 21 letters.
+        let width = { (column: Int) in 17.0 * Double(compared.widths[column]) / Double(compared.widths.reduce(0, +)) }
+        #expect(width(4) > 4.0, "\(compared.widths)")
+        #expect(compared.widths[4] > compared.widths[1] && compared.widths[1] >= 12)
+        // Without comparisons there is no second table before the radar.
+        var alone: [ReportBlock] = []
+        model.comparisons = []
+        try LikaLayout(model: model, templates: try TemplateSet.load(from: nil)).walk { alone.append($0) }
+        let beforeRadar = alone.prefix { if case .radar = $0 { false } else { true } }
+        #expect(beforeRadar.filter { if case .table = $0 { true } else { false } }.count == 1)
+    }
+
+    /// No row of an ODF text table is split across two pages: a tinted row would leave an empty
+    /// tinted band at the top of the next page.
+    @Test func odfTextRowsAreKeptTogether() throws {
+        let files = try LikaFixture.writeAll(LikaFixture.summary)
+        let fodt = String(decoding: try Data(contentsOf: files[.fodt]!), as: UTF8.self)
+        #expect(fodt.contains(#"<style:style style:name="Tabellrad" style:family="table-row"><style:table-row-properties fo:keep-together="always"/></style:style>"#))
+        let rows = fodt.components(separatedBy: "<table:table-row").count - 1
+        #expect(rows > 20)
+        #expect(fodt.components(separatedBy: #"<table:table-row table:style-name="Tabellrad">"#).count - 1 == rows)
+    }
+
     @Test func spreadsheetHasOneRowPerUnitAndIndicatorAndTheAreaFigures() throws {
         let layout = LikaLayout(model: LikaFixture.summary, templates: try TemplateSet.load(from: nil))
         let sheets = LikaSheetWriter(layout: layout).sheets

@@ -88,31 +88,26 @@ struct LikaLayout: DocumentLayout {
         if model.kind == .summary, let assessment = model.assessments.first {
             let scale = MaturityAnswer.allCases
             let figures = assessment.figures(model.areas)
-            let others = model.comparisons.map { $0.figures(model.areas) }
-            let rows = figures.enumerated().map { row, item in
-                [ReportTable.Cell(item.area.name)] + scale.map { ReportTable.Cell(String(item.count($0)), numeric: true) }
-                    + [toneCell(item.index)] + others.map { toneCell($0[row].index) }
+            let rows = figures.map { item in
+                [ReportTable.Cell(item.area.name)] + scale.map { ReportTable.Cell(String(item.count($0)), numeric: true) } + [toneCell(item.index)]
             }
-            let total = LikaIndex.index(assessment.answers.map(\.answer))
             let totalRow = [ReportTable.Cell(labels["lika.report.all"])]
                 + scale.map { answer in ReportTable.Cell(String(assessment.answers.filter { $0.answer == answer }.count), numeric: true) }
-                + [toneCell(total)] + model.comparisons.map { toneCell(LikaIndex.index($0.answers.map(\.answer))) }
+                + [toneCell(LikaIndex.index(assessment.answers.map(\.answer)))]
             try emit(.table(ReportTable(
                 caption: labels["lika.report.index.caption", assessment.label],
-                header: [labels["lika.area"]] + scale.map(word) + [labels["lika.report.index"]]
-                    + model.comparisons.map { labels["lika.report.indexOf", $0.label] },
+                header: [labels["lika.area"]] + scale.map(word) + [labels["lika.report.index"]],
                 rows: rows + [totalRow], rowHeaders: true, hasTotalRow: true,
-                widths: [18] + scale.map { _ in 9 } + [10] + model.comparisons.map { _ in 10 },
-                numericColumns: Set(1...(scale.count + 1 + model.comparisons.count)), kind: .numbers)))
+                widths: [18] + scale.map { _ in 9 } + [10],
+                numericColumns: Set(1...(scale.count + 1)), kind: .numbers)))
+            // The compared assessments' index in a table of its own, a column each under its whole
+            // name: beside the six counts, three comparisons left columns too narrow for their names.
+            if !model.comparisons.isEmpty {
+                try emit(indexTable(caption: labels["lika.report.index.comparisonCaption", assessment.label],
+                                    of: [assessment] + model.comparisons, named: \.label))
+            }
         } else {
-            let figures = model.assessments.map { $0.figures(model.areas) }
-            try emit(.table(ReportTable(
-                caption: labels["lika.report.index.compareCaption"],
-                header: [labels["lika.area"]] + model.assessments.map(\.name),
-                rows: model.areas.indices.map { row in [ReportTable.Cell(model.areas[row].name)] + figures.map { toneCell($0[row].index) } }
-                    + [[ReportTable.Cell(labels["lika.report.all"])] + model.assessments.map { toneCell(LikaIndex.index($0.answers.map(\.answer))) }],
-                rowHeaders: true, hasTotalRow: true, widths: [20] + model.assessments.map { _ in 12 },
-                numericColumns: Set(model.assessments.indices.map { $0 + 1 }), kind: .numbers)))
+            try emit(indexTable(caption: labels["lika.report.index.compareCaption"], of: model.assessments, named: \.name))
         }
         guard model.areas.count >= 3 else { return }
         try emit(.radar(RadarChart(
@@ -120,6 +115,22 @@ struct LikaLayout: DocumentLayout {
             description: labels["lika.report.radar.desc", shown.map(\.label).joined(separator: ", ")],
             axes: model.areas.map(\.name),
             series: shown.prefix(6).map { assessment in (assessment.label, assessment.figures(model.areas).map(\.index)) })))
+    }
+
+    /// Areas × assessments: each assessment's index per area, and over all areas. Each column is at
+    /// least as wide as the longest word of its heading, so a name such as "Funktionshinderområde" is
+    /// not broken inside a word where the page has room for it.
+    func indexTable(caption: String, of assessments: [LikaAssessment], named name: (LikaAssessment) -> String) -> ReportBlock {
+        let figures = assessments.map { $0.figures(model.areas) }
+        func longestWord(_ text: String) -> Int { text.split(separator: " ").map(\.count).max() ?? 0 }
+        let areaWidth = max(14, (model.areas.map { longestWord($0.name) } + [longestWord(labels["lika.report.all"])]).max()! + 2)
+        return .table(ReportTable(
+            caption: caption,
+            header: [labels["lika.area"]] + assessments.map(name),
+            rows: model.areas.indices.map { row in [ReportTable.Cell(model.areas[row].name)] + figures.map { toneCell($0[row].index) } }
+                + [[ReportTable.Cell(labels["lika.report.all"])] + assessments.map { toneCell(LikaIndex.index($0.answers.map(\.answer))) }],
+            rowHeaders: true, hasTotalRow: true, widths: [areaWidth] + assessments.map { max(12, longestWord(name($0)) + 2) },
+            numericColumns: Set(assessments.indices.map { $0 + 1 }), kind: .numbers))
     }
 
     /// Units (or municipalities) × areas in grön / gul / röd.

@@ -52,6 +52,10 @@ struct ODFTextWriter: ODFDocumentWriter {
                 }
             }
         }
+        // A row is never split across two pages (its tinted cells would leave an empty band on the next).
+        try w.element("style:style", ["style:name": "Tabellrad", "style:family": "table-row"]) {
+            try w.empty("style:table-row-properties", ["fo:keep-together": "always"])
+        }
         if layout.usesCellTones { try writeToneStyles(w) }
     }
 
@@ -136,7 +140,7 @@ struct ODFTextWriter: ODFDocumentWriter {
                 try w.empty("table:table-column", ["table:style-name": "\(layoutName).\(ODFTextWriter.columnName(column))"])
             }
             try w.element("table:table-header-rows") {
-                try w.element("table:table-row") {
+                try w.element("table:table-row", ["table:style-name": "Tabellrad"]) {
                     for (index, header) in table.header.enumerated() {
                         try w.element("table:table-cell", ["table:style-name": "Cell_20_Head"]) {
                             try w.element("text:p", ["text:style-name": table.numericColumns.contains(index) ? "Table_20_Heading_20_Number" : "Table_20_Heading"], text: header)
@@ -146,7 +150,7 @@ struct ODFTextWriter: ODFDocumentWriter {
             }
             for (rowIndex, row) in table.rows.enumerated() {
                 let isTotal = table.hasTotalRow && rowIndex == table.rows.count - 1
-                try w.element("table:table-row") {
+                try w.element("table:table-row", ["table:style-name": "Tabellrad"]) {
                     for (index, cell) in row.enumerated() {
                         let isRowHeader = index == 0 && table.rowHeaders
                         let cellStyle = cell.tone.map(ODFTextWriter.toneStyle)

@@ -5,7 +5,7 @@ import Foundation
 extension TableWidths {
     static let effectCounts = [23] + EffectCategory.allCases.map { _ in 11 } + [11]
     static let effectFinished = [7, 25, 30, 26, 12]
-    static let effectGoals = [7, 27, 20, 16, 12, 18]
+    static let effectGoals = [6, 25, 18, 14, 12, 25]
 }
 
 extension ReportLayout {
