@@ -19,8 +19,13 @@ public enum CLIWords {
     static func words(_ error: StoreError) -> String {
         let plain = error.description
         switch error {
-        case .sqlite:
-            return plain + ", och kontrollera filen med `sqlite3 FILE 'PRAGMA integrity_check'` om felet kvarstår"
+        case let .sqlite(code, _, _):
+            // Checking the file helps when the disk or the file failed, not when it is full, busy or read-only.
+            switch SQLiteCondition(code) {
+            case .full, .busy, .readOnly: return plain
+            case .damaged: return plain + "; `sqlite3 FILE 'PRAGMA integrity_check'` visar vad som är skadat"
+            case .io, nil: return plain + ", och kontrollera filen med `sqlite3 FILE 'PRAGMA integrity_check'` om felet kvarstår"
+            }
         case .noDatabase:
             return plain + "; skapa en med `agenda import PLAN` eller `agenda init`, eller peka ut din med --db/$AGENDA_DB"
         case .notAgendaDatabase:

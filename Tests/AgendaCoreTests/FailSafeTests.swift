@@ -262,4 +262,34 @@ import Testing
     func kronorAreGroupedAsInTheReports(kronor: Int, text: String) {
         #expect(Kronor.exact(kronor) == text.replacingOccurrences(of: " ", with: "\u{00A0}"))
     }
+
+    /// A full disk (here SQLite's page limit, which fails a write the same way) refuses the write in
+    /// Swedish, without SQLite's English message, and leaves the store as it was; the next write, with
+    /// room again, succeeds.
+    @Test func aFullDiskRefusesTheWriteInSwedishAndLosesNothing() throws {
+        let store = try F.storeWithHistory()
+        let before = try store.statusHistory(code: "1.1").count
+        let pages = try #require(try store.db.first("PRAGMA page_count", []) { $0.int(0) })
+        try store.db.execute("PRAGMA max_page_count = \(pages)")
+        let long = String(repeating: "Lång kommentar. ", count: 2_000)
+        let input = StatusInput(action: "1.1", period: Self.p("2018Q2"), status: .started, light: .green, comment: long)
+        let refusal = try #require(throws: StoreError.self) { try store.reportStatus(input, by: try store.testOwner(), at: Self.t("2018-07-05T10:00:00Z")) }
+        guard case let .sqlite(code, _, _) = refusal else { Issue.record("\(refusal)"); return }
+        #expect(SQLiteCondition(code) == .full)
+        #expect(refusal.description == "disken är full, så databasen kunde inte skrivas; inget har ändrats — frigör utrymme och försök igen")
+        #expect(refusal.kind == .unavailable)
+        #expect(try store.statusHistory(code: "1.1").count == before)
+        try store.db.execute("PRAGMA max_page_count = 1073741823")
+        _ = try store.reportStatus(input, by: try store.testOwner(), at: Self.t("2018-07-05T10:00:00Z"))
+        #expect(try store.statusHistory(code: "1.1").count == before + 1)
+    }
+
+    @Test func sqliteConditionsAreReadFromExtendedCodes() {
+        #expect(SQLiteCondition(13) == .full)
+        #expect(SQLiteCondition(5 | (2 << 8)) == .busy)  // SQLITE_BUSY_SNAPSHOT
+        #expect(SQLiteCondition(8 | (1 << 8)) == .readOnly)  // SQLITE_READONLY_RECOVERY
+        #expect(SQLiteCondition(10 | (3 << 8)) == .io)  // SQLITE_IOERR_WRITE
+        #expect(SQLiteCondition(26) == .damaged)
+        #expect(SQLiteCondition(19) == nil)  // a constraint: the store's own rules word those
+    }
 }

@@ -50,6 +50,8 @@ import Testing
             .map { $0.sentence("2018Q4") }
         // (SQLite's own message and a corrupt row are never shown on a page: the web words `.unavailable` itself.)
         all += [StoreError.noDatabase(path: "/x"), .notAgendaDatabase(path: "/x"), .olderSchema(path: "/x")].map(\.description)
+        // The SQLite failures a person can act on are worded without SQLite's (English) message.
+        all += [13, 5, 6, 8, 10, 11, 26].map { StoreError.sqlite(code: $0, message: "database or disk is full", sql: nil).description }
         all += [AccessError.invalidToken, .assessmentOutOfScope(department: "X", unit: "Y", unitDepartment: nil),
                 .outOfScope(department: "X", action: "1.1", responsible: ["Y"])].map(\.description)
         all += AccessPolicy.Write.allCases.flatMap { write in

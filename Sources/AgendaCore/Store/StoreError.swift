@@ -1,3 +1,5 @@
+import CSQLite
+
 /// An error from the store, carrying what a person needs to find the cause.
 ///
 /// The cases say what went wrong, so that a front end can map them: the CLI prints the description as one
@@ -35,7 +37,14 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .sqlite(code, message, _):
-            "databasen kunde inte utföra det här (SQLite \(code): \(message)); inget har ändrats — försök igen"
+            switch SQLiteCondition(code) {
+            case .full: "disken är full, så databasen kunde inte skrivas; inget har ändrats — frigör utrymme och försök igen"
+            case .busy: "databasen är upptagen av ett annat program som skriver i den; inget har ändrats — försök igen om en stund"
+            case .readOnly: "databasfilen går inte att skriva i (filen, mappen eller disken är skrivskyddad); inget har ändrats"
+            case .io: "disken kunde inte läsa eller skriva databasfilen; inget har ändrats — kontrollera disken och försök igen"
+            case .damaged: "databasfilen är skadad; inget har ändrats — återställ den från en säkerhetskopia"
+            case nil: "databasen kunde inte utföra det här (SQLite \(code): \(message)); inget har ändrats — försök igen"
+            }
         case let .cannotOpen(path, message):
             "kan inte öppna databasen \(path): \(message)"
         case let .noDatabase(path):
@@ -68,6 +77,33 @@ extension StoreError: Refusal {
         case .invalidInput: .invalidInput
         case .conflict: .conflict
         case .sqlite, .cannotOpen, .notAgendaDatabase, .newerSchema, .olderSchema, .corrupt: .unavailable
+        }
+    }
+}
+
+/// What an SQLite result code says about the file or the disk, in the few cases a person can act on
+/// without reading SQLite's own (English) message.
+public enum SQLiteCondition: Sendable, Equatable {
+    /// The disk (or the database's size limit) is full.
+    case full
+    /// Another connection holds the lock longer than the busy timeout.
+    case busy
+    /// The file, its folder or the disk cannot be written.
+    case readOnly
+    /// The operating system could not read or write the file.
+    case io
+    /// The file is damaged (or is no database).
+    case damaged
+
+    /// The condition of `code` (an extended or a primary result code), or nil for any other.
+    public init?(_ code: Int32) {
+        switch code & 0xFF {
+        case SQLITE_FULL: self = .full
+        case SQLITE_BUSY, SQLITE_LOCKED: self = .busy
+        case SQLITE_READONLY: self = .readOnly
+        case SQLITE_IOERR: self = .io
+        case SQLITE_CORRUPT, SQLITE_NOTADB: self = .damaged
+        default: return nil
         }
     }
 }
