@@ -66,6 +66,10 @@ import Testing
             #expect(rows == ActionPage.historyShown)
             #expect(browser.lastPage.contains("Rättelse nummer \(ActionPage.historyShown + 5)."), "the newest is shown")
             #expect(!browser.lastPage.contains("Rättelse nummer 5."), "the oldest corrections are not")
+            // Who reported and when keep their words whole (web.css: table.history td.whole-words); the
+            // comment, a free text, may break a long word.
+            #expect(browser.lastPage.contains("<td class=\"whole-words\">Skolförvaltningen</td>"))
+            #expect(browser.lastPage.contains("<td>Rättelse nummer \(ActionPage.historyShown + 5).</td>"))
             #expect(browser.lastPage.contains("Visar de \(ActionPage.historyShown) senaste av \(total) rapporter."))
             #expect(browser.lastPage.contains("<a href=\"/aktiviteter/6.2?historik=alla#historik\">Visa alla \(total) rapporter</a>"))
             let whole = try await browser.get("/aktiviteter/6.2?historik=alla")

@@ -198,14 +198,17 @@ struct ActionPage {
                             if replaced { try page.element("span", [("class", "tag")], text: " ersatt") }
                             if report.supersedes != nil { try page.element("span", [("class", "tag")], text: " rättelse") }
                         }
-                        try page.element("td", text: report.status.swedish)
-                        try page.element("td", text: report.light.swedish)
+                        // Short values keep their words whole (a förvaltning's name, a date); the free
+                        // texts take the rest of the width and break a long word where they must.
+                        let whole = [("class", "whole-words")]
+                        try page.element("td", whole, text: report.status.swedish)
+                        try page.element("td", whole, text: report.light.swedish)
                         try page.element("td", text: report.comment)
                         try page.element("td", text: report.obstacles)
                         try page.element("td", text: report.nextSteps)
                         try page.element("td", text: report.actualCost.map(Kronor.exact) ?? "")
-                        try page.element("td", text: report.reporter)
-                        try page.element("td", text: report.reportedAt.swedishDisplay)
+                        try page.element("td", whole, text: report.reporter)
+                        try page.element("td", whole, text: report.reportedAt.swedishDisplay)
                     }
                 }
             }
