@@ -42,11 +42,7 @@ final class AgendaStore {
             throw FileManager.default.fileExists(atPath: path) ? StoreError.notAgendaDatabase(path: path) : StoreError.noDatabase(path: path)
         }
         isReadOnly = access == .read
-        do {
-            db = try Database(path: path, create: access == .create, readOnly: access == .read)
-        } catch StoreError.cannotOpen(_, let message) where message.contains("not a database") {
-            throw StoreError.notAgendaDatabase(path: path)
-        }
+        db = try Database(path: path, create: access == .create, readOnly: access == .read)
         if !isNew {
             let applied = try Schema.migrator.appliedNumbersIfAny(db)
             guard let applied, !applied.isEmpty else { throw StoreError.notAgendaDatabase(path: path) }

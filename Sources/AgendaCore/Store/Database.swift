@@ -40,13 +40,13 @@ final class Database {
         }, UnsafeMutableRawPointer(bitPattern: Int(max(0, busyTimeoutMilliseconds))))
         do {
             try execute("PRAGMA foreign_keys = ON")
-            // A file that is not a database fails here rather than at the first real query.
+            // A file that is not a database fails here, as not an Agenda database, rather than at the first real query.
             _ = try prepare("SELECT count(*) FROM sqlite_schema").step()
         } catch let error as StoreError {
             statementCache.removeAll()
             sqlite3_close_v2(db)
-            if case let .sqlite(_, message, _) = error { throw StoreError.cannotOpen(path: path, message: message) }
-            throw error
+            guard case let .sqlite(code, message, _) = error else { throw error }
+            throw code & 0xFF == SQLITE_NOTADB ? StoreError.notAgendaDatabase(path: path) : StoreError.cannotOpen(path: path, message: message)
         }
     }
 
