@@ -14,7 +14,6 @@ let package = Package(
         .executable(name: "agenda-bench-data", targets: ["AgendaBenchData"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         // 3.x or 4.x: jwt-kit 5 (the ID tokens of OpenID sign-in) needs 4.
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
@@ -107,16 +106,12 @@ let package = Package(
         // The round's e-mail: the outbox's sender (MailSender) over its transport (Transport/: RFC 5322/MIME
         // rendering, handed to the machine's own mail system through a sendmail-compatible command).
         .target(name: "AgendaMail", dependencies: ["AgendaCore", "ReportGen"]),
+        // The command line's declarations (@Option, @Flag, @Argument, @OptionGroup), parser and Swedish help,
+        // without reflection: the runtime's conformance scans it avoids were half a short command's time.
+        .target(name: "AgendaArguments"),
         // What both programs share: the options every command takes, the "fel: …" wording of errors,
-        // ArgumentParser's frame in Swedish, and the `main` that uses them.
-        .target(
-            name: "AgendaCommandLine",
-            dependencies: [
-                "AgendaCore",
-                "AgendaMail",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
-        ),
+        // and the `main` that parses and runs a command.
+        .target(name: "AgendaCommandLine", dependencies: ["AgendaArguments", "AgendaCore", "AgendaMail"]),
         // `agenda`: every command but the web server, so none of them loads the server's code (HTTP, TLS,
         // OpenID). The release build links the Swift runtime in, without PIE and without exporting its
         // symbols: nothing to relocate at start and no symbol table to search (BENCHMARKS.md, "Start-up").
@@ -125,11 +120,11 @@ let package = Package(
         .executableTarget(
             name: "AgendaCLI",
             dependencies: [
+                "AgendaArguments",
                 "AgendaCore",
                 "ReportGen",
                 "AgendaMail",
                 "AgendaCommandLine",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: [
                 .unsafeFlags(["-static-stdlib", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux], configuration: .release)),
@@ -138,21 +133,23 @@ let package = Package(
         .executableTarget(
             name: "AgendaServe",
             dependencies: [
+                "AgendaArguments",
                 "AgendaCommandLine",
                 "AgendaMail",
                 "AgendaWeb",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux]))]
         ),
         .executableTarget(
             name: "AgendaBenchData",
             dependencies: [
+                "AgendaArguments",
+                "AgendaCommandLine",
                 "AgendaCore",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .testTarget(name: "AgendaArgumentsTests", dependencies: ["AgendaArguments"]),
         // Fixtures/documents holds the .docx/.odt plans and the script that makes them; the tests read them by path
         // and build damaged packages with ZIPFoundation, an independent zip writer.
         .testTarget(name: "AgendaCoreTests", dependencies: ["AgendaCore", "ZIPFoundation"], exclude: ["Fixtures/documents", "Fixtures/lika-plan", "Fixtures/lika-export"]),

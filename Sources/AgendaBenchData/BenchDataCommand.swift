@@ -1,5 +1,6 @@
+import AgendaArguments
+import AgendaCommandLine
 import AgendaCore
-import ArgumentParser
 import Foundation
 
 /// `agenda-bench-data`: writes a synthetic agenda of a given size for the benchmarks (bench/run).
@@ -21,13 +22,13 @@ struct BenchDataCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Number of actions.") var actions: Int
-    @Option(help: "Years the plan (and its status history) covers, from --first-year.") var years: Int
-    @Option(name: .customLong("first-year"), help: "The plan's first year.") var firstYear = 2017
-    @Option(help: "Municipalities whose agendas the plan follows (1: one municipality's own plan).")
+    @Option("actions", help: "Number of actions.") var actions: Int
+    @Option("years", help: "Years the plan (and its status history) covers, from --first-year.") var years: Int
+    @Option("first-year", help: "The plan's first year.") var firstYear = 2017
+    @Option("municipalities", help: "Municipalities whose agendas the plan follows (1: one municipality's own plan).")
     var municipalities = 1
-    @Option(help: "Seed of the pseudo-random choices.") var seed: UInt64 = 2017
-    @Argument(help: "The folder to write to (created if needed; files in it are replaced).") var directory: String
+    @Option("seed", help: "Seed of the pseudo-random choices.") var seed: UInt64 = 2017
+    @Argument("directory", help: "The folder to write to (created if needed; files in it are replaced).") var directory: String
 
     func validate() throws {
         guard actions >= 1 else { throw ValidationError("--actions must be 1 or more") }
@@ -40,6 +41,8 @@ struct BenchDataCommand: ParsableCommand {
             throw ValidationError("at most 99 sub-areas per area: use more --municipalities for this many actions")
         }
     }
+
+    static func main() { CommandMain.run(Self.self) }
 
     func run() throws {
         let folder = URL(fileURLWithPath: directory, isDirectory: true)

@@ -1,15 +1,15 @@
 import AgendaCore
-import ArgumentParser
+import AgendaArguments
 import Foundation
 
 /// Options every command that touches the database shares.
 public struct GlobalOptions: ParsableArguments {
     public init() {}
 
-    @Option(name: .long, help: ArgumentHelp("Databasfilen (standard: $AGENDA_DB, annars ./agenda.sqlite).", valueName: "path"))
+    @Option("db", help: ArgumentHelp("Databasfilen (standard: $AGENDA_DB, annars ./agenda.sqlite).", valueName: "path"))
     public var db: String?
 
-    @Option(name: .long, help: ArgumentHelp("Din token, för kommandon som ändrar databasen (standard: $AGENDA_TOKEN).", valueName: "token"))
+    @Option("token", help: ArgumentHelp("Din token, för kommandon som ändrar databasen (standard: $AGENDA_TOKEN).", valueName: "token"))
     public var token: String?
 
     /// The token given, if any: --token, else $AGENDA_TOKEN.

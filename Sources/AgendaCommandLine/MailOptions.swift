@@ -1,18 +1,18 @@
 import AgendaMail
-import ArgumentParser
+import AgendaArguments
 import Foundation
 
 /// The mail system and the links, as both `agenda mail run` and `agenda serve` take them.
 public struct MailOptions: ParsableArguments {
     public init() {}
 
-    @Option(name: .customLong("mail-command"), help: ArgumentHelp(
+    @Option("mail-command", help: ArgumentHelp(
         "Maskinens e-postkommando, sendmail-kompatibelt: tar ett meddelande på standard in, mottagarna i huvudet.",
         valueName: "kommando"))
     public var mailCommand = "/usr/sbin/sendmail -t -i"
-    @Option(name: .customLong("mail-from"), help: ArgumentHelp("Avsändaradressen; standard: agenda@ och värden i --base-url.", valueName: "adress"))
+    @Option("mail-from", help: ArgumentHelp("Avsändaradressen; standard: agenda@ och värden i --base-url.", valueName: "adress"))
     public var mailFrom: String?
-    @Option(name: .customLong("base-url"), help: ArgumentHelp("Adressen där `agenda serve` nås, för länkarna i breven.", valueName: "url"))
+    @Option("base-url", help: ArgumentHelp("Adressen där `agenda serve` nås, för länkarna i breven.", valueName: "url"))
     public var baseURL: String?
 
     /// The settings when --base-url is given; nil without it.

@@ -1,7 +1,7 @@
 import AgendaCommandLine
 import AgendaMail
 import AgendaWeb
-import ArgumentParser
+import AgendaArguments
 import Foundation
 
 /// `agenda-serve`, the web interface's own program, which `agenda serve` runs (Sources/AgendaCLI's
@@ -18,22 +18,22 @@ struct ServeCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Adressen att lyssna på.") var host = "127.0.0.1"
-    @Option(help: "Porten att lyssna på.") var port = 8080
-    @Option(help: ArgumentHelp("En mallmapp (se `agenda templates export`); standard: de inbyggda mallarna.", valueName: "dir"))
+    @Option("host", help: "Adressen att lyssna på.") var host = "127.0.0.1"
+    @Option("port", help: "Porten att lyssna på.") var port = 8080
+    @Option("templates", help: ArgumentHelp("En mallmapp (se `agenda templates export`); standard: de inbyggda mallarna.", valueName: "dir"))
     var templates: String?
-    @Option(name: .customLong("session-minutes"), help: "Antal minuter utan förfrågningar innan en session avslutas.")
+    @Option("session-minutes", help: "Antal minuter utan förfrågningar innan en session avslutas.")
     var sessionMinutes = 30
-    @Flag(name: .customLong("secure-cookies"), help: "Märk sessionens cookie som Secure (webbplatsen nås över HTTPS).")
+    @Flag("secure-cookies", help: "Märk sessionens cookie som Secure (webbplatsen nås över HTTPS).")
     var secureCookies = false
-    @Option(name: .customLong("trusted-proxy"), help: ArgumentHelp(
+    @Option("trusted-proxy", help: ArgumentHelp(
         "Adressen till en omvänd proxy (nginx, Caddy) framför servern; misslyckade inloggningar räknas då per klient enligt X-Forwarded-For. Kan anges flera gånger.",
         valueName: "adress"))
     var trustedProxy: [String] = []
     @OptionGroup(title: "E-post") var mail: MailOptions
-    @Option(name: .customLong("mail-interval"), help: ArgumentHelp("Sekunder mellan utkorgens körningar (med --base-url).", valueName: "sekunder"))
+    @Option("mail-interval", help: ArgumentHelp("Sekunder mellan utkorgens körningar (med --base-url).", valueName: "sekunder"))
     var mailInterval = 60
-    @Flag(name: .customLong("no-mail"), help: "Skicka ingen e-post från servern, fast --base-url är angiven (t.ex. när `agenda mail run` körs från cron).")
+    @Flag("no-mail", help: "Skicka ingen e-post från servern, fast --base-url är angiven (t.ex. när `agenda mail run` körs från cron).")
     var noMail = false
     @OptionGroup(title: "Inloggning med kommunens konto (OpenID Connect)") var openID: OpenIDOptions
 
@@ -78,15 +78,15 @@ struct OpenIDOptions: ParsableArguments {
         case oidc
     }
 
-    @Option(name: .customLong("oidc-issuer"), help: ArgumentHelp(
+    @Option("oidc-issuer", help: ArgumentHelp(
         "Leverantörens issuer, t.ex. https://login.microsoftonline.com/<tenant>/v2.0 (http:// bara på den egna datorn).", valueName: "url"))
     var issuer: String?
-    @Option(name: .customLong("oidc-client-id"), help: ArgumentHelp("Agendans klient-id hos leverantören.", valueName: "id"))
+    @Option("oidc-client-id", help: ArgumentHelp("Agendans klient-id hos leverantören.", valueName: "id"))
     var clientID: String?
-    @Option(name: .customLong("oidc-client-secret-file"), help: ArgumentHelp(
+    @Option("oidc-client-secret-file", help: ArgumentHelp(
         "En fil med klienthemligheten (aldrig på kommandoraden); blanksteg och radbrytningar runt den räknas inte.", valueName: "fil"))
     var secretFile: String?
-    @Option(name: .customLong("sign-in"), help: ArgumentHelp(
+    @Option("sign-in", help: ArgumentHelp(
         "all: kommunens konto, token och inloggningslänkar; oidc: bara kommunens konto i webben (kommandoraden tar fortfarande token).",
         valueName: "sätt"))
     var signIn: SignIn = .all

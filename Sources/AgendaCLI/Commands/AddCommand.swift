@@ -1,6 +1,6 @@
 import AgendaCommandLine
 import AgendaCore
-import ArgumentParser
+import AgendaArguments
 
 struct AddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,12 +14,12 @@ struct AddAction: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "action", abstract: "Lägg till en ny aktivitet i planen (sparas som en revision).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Den nya aktivitetens kod, t.ex. 1.9 eller 2.3c.") var code: String
-    @Option(help: "Insatsområdets nummer.") var area: Int
-    @Option(name: .customLong("sub-area"), help: ArgumentHelp("Delområdets kod, om aktiviteten hör till ett delområde.", valueName: "code")) var subArea: String?
+    @Argument("code", help: "Den nya aktivitetens kod, t.ex. 1.9 eller 2.3c.") var code: String
+    @Option("area", help: "Insatsområdets nummer.") var area: Int
+    @Option("sub-area", help: ArgumentHelp("Delområdets kod, om aktiviteten hör till ett delområde.", valueName: "code")) var subArea: String?
     @OptionGroup var fields: ActionFieldOptions
     @OptionGroup var decision: DecisionOptions
-    @Flag(name: .customLong("new-unit"), help: "Lägg till en förvaltning eller enhet som står som ansvarig men saknas i organisationsregistret (annars avvisas kommandot).")
+    @Flag("new-unit", help: "Lägg till en förvaltning eller enhet som står som ansvarig men saknas i organisationsregistret (annars avvisas kommandot).")
     var newUnit = false
 
     func validate() throws {
@@ -42,9 +42,9 @@ struct AddUnit: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Förvaltningen (befintligt namn eller alias, eller en ny).") var department: String
-    @Argument(help: "En enhet under förvaltningen.") var unit: String?
-    @Option(help: ArgumentHelp("Ett annat sätt att skriva förvaltningens namn, eller en förkortning; kan upprepas.", valueName: "alias"))
+    @Argument("department", help: "Förvaltningen (befintligt namn eller alias, eller en ny).") var department: String
+    @Argument("unit", help: "En enhet under förvaltningen.") var unit: String?
+    @Option("alias", help: ArgumentHelp("Ett annat sätt att skriva förvaltningens namn, eller en förkortning; kan upprepas.", valueName: "alias"))
     var alias: [String] = []
 
     func run() throws {

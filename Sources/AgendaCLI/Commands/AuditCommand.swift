@@ -1,13 +1,13 @@
 import AgendaCommandLine
 import AgendaCore
-import ArgumentParser
+import AgendaArguments
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit", abstract: "Visa granskningsloggen: varje ändring, vem, när, vad, före och efter.")
 
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Skriv ut hela loggen som JSON.") var json = false
+    @Flag("json", help: "Skriv ut hela loggen som JSON.") var json = false
 
     func run() throws {
         let entries = try global.service().auditLog()
@@ -28,7 +28,7 @@ struct RevisionsCommand: ParsableCommand {
         commandName: "revisions", abstract: "Lista besluten som har ändrat planen (revision 1 är den antagna planen).")
 
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Skriv ut JSON för skript.") var json = false
+    @Flag("json", help: "Skriv ut JSON för skript.") var json = false
 
     func run() throws {
         let revisions = try global.service().revisions()

@@ -1,6 +1,6 @@
 import AgendaCommandLine
 import AgendaCore
-import ArgumentParser
+import AgendaArguments
 import Foundation
 import ReportGen
 
@@ -14,7 +14,7 @@ struct DemoCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Mappen där demodatabasen byggs.") var directory: String
+    @Argument("directory", help: "Mappen där demodatabasen byggs.") var directory: String
 
     func run() throws {
         let folder = URL(fileURLWithPath: directory, isDirectory: true)

@@ -1,6 +1,6 @@
 import AgendaCommandLine
 import AgendaCore
-import ArgumentParser
+import AgendaArguments
 
 struct EditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,10 +17,10 @@ struct EditAction: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Aktivitetens kod.") var code: String
+    @Argument("code", help: "Aktivitetens kod.") var code: String
     @OptionGroup var fields: ActionFieldOptions
-    @Flag(help: "Markera aktiviteten som avslutad (klar eller inte längre aktuell; den finns kvar i historiken).") var close = false
-    @Flag(help: "Gör en avslutad eller struken aktivitet aktiv igen.") var reopen = false
+    @Flag("close", help: "Markera aktiviteten som avslutad (klar eller inte längre aktuell; den finns kvar i historiken).") var close = false
+    @Flag("reopen", help: "Gör en avslutad eller struken aktivitet aktiv igen.") var reopen = false
     @OptionGroup var decision: DecisionOptions
 
     func validate() throws {
@@ -44,7 +44,7 @@ struct EditAgenda: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("Organisationens namn, t.ex. \"Region Halland\".", valueName: "namn")) var organisation: String
+    @Option("organisation", help: ArgumentHelp("Organisationens namn, t.ex. \"Region Halland\".", valueName: "namn")) var organisation: String
     @OptionGroup var decision: DecisionOptions
 
     func run() throws {
@@ -61,7 +61,7 @@ struct WithdrawCommand: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Aktivitetens kod.") var code: String
+    @Argument("code", help: "Aktivitetens kod.") var code: String
     @OptionGroup var decision: DecisionOptions
 
     func run() throws {

@@ -1,6 +1,6 @@
 import AgendaCommandLine
 import AgendaCore
-import ArgumentParser
+import AgendaArguments
 import Foundation
 import ReportGen
 
@@ -36,17 +36,17 @@ struct EffectSet: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Aktivitetens kod.") var action: String
-    @Argument(help: "Målets nummer inom aktiviteten (1, 2, …).") var goal: Int
-    @Option(help: ArgumentHelp("Perioden, t.ex. 2018Q2, 2018T1, 2018H1 eller 2018.", valueName: "period")) var period: Period
-    @Option(help: ArgumentHelp("Bedömningen enligt skalan, t.ex. \"Delvis uppnått\".", valueName: "assessment"))
+    @Argument("action", help: "Aktivitetens kod.") var action: String
+    @Argument("goal", help: "Målets nummer inom aktiviteten (1, 2, …).") var goal: Int
+    @Option("period", help: ArgumentHelp("Perioden, t.ex. 2018Q2, 2018T1, 2018H1 eller 2018.", valueName: "period")) var period: Period
+    @Option("assessment", help: ArgumentHelp("Bedömningen enligt skalan, t.ex. \"Delvis uppnått\".", valueName: "assessment"))
     var assessment: EffectOutcome
-    @Option(help: ArgumentHelp("Uppmätt värde i målets enhet, t.ex. 12,5.", valueName: "number")) var value: SwedishValue?
-    @Option(name: .customLong("measured-on"), help: ArgumentHelp("När värdet mättes, ÅÅÅÅ-MM-DD.", valueName: "date"))
+    @Option("value", help: ArgumentHelp("Uppmätt värde i målets enhet, t.ex. 12,5.", valueName: "number")) var value: SwedishValue?
+    @Option("measured-on", help: ArgumentHelp("När värdet mättes, ÅÅÅÅ-MM-DD.", valueName: "date"))
     var measuredOn: CalendarDate?
-    @Option(help: "Var värdet kommer ifrån.") var source: String?
-    @Option(help: "Vad bedömningen grundar sig på.") var comment: String?
-    @Option(name: .customLong("comment-file"), help: ArgumentHelp("Läs kommentaren från den här filen (- för standard input).", valueName: "file"))
+    @Option("source", help: "Var värdet kommer ifrån.") var source: String?
+    @Option("comment", help: "Vad bedömningen grundar sig på.") var comment: String?
+    @Option("comment-file", help: ArgumentHelp("Läs kommentaren från den här filen (- för standard input).", valueName: "file"))
     var commentFile: String?
 
     func validate() throws {
@@ -76,9 +76,9 @@ struct EffectList: ParsableCommand {
         abstract: "Gällande effektbedömningar: den senaste per aktivitet, mål och period (rättelser inräknade).")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("Bara den här aktivitetens mål.", valueName: "code")) var action: String?
-    @Option(help: ArgumentHelp("Bara bedömningar för exakt denna period.", valueName: "period")) var period: Period?
-    @Flag(help: "Skriv ut JSON för skript: ett objekt per bedömning med nycklarna action, goal, text, period, assessment, value, comment.")
+    @Option("action", help: ArgumentHelp("Bara den här aktivitetens mål.", valueName: "code")) var action: String?
+    @Option("period", help: ArgumentHelp("Bara bedömningar för exakt denna period.", valueName: "period")) var period: Period?
+    @Flag("json", help: "Skriv ut JSON för skript: ett objekt per bedömning med nycklarna action, goal, text, period, assessment, value, comment.")
     var json = false
 
     func run() throws {
@@ -110,8 +110,8 @@ struct EffectHistory: ParsableCommand {
         commandName: "history", abstract: "Alla bedömningar av en aktivitets effektmål, även ersatta bedömningar.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Aktivitetens kod.") var action: String
-    @Flag(help: "Skriv ut JSON för skript.") var json = false
+    @Argument("action", help: "Aktivitetens kod.") var action: String
+    @Flag("json", help: "Skriv ut JSON för skript.") var json = false
 
     func run() throws {
         let listings = try global.service().effectHistory(code: action)
@@ -142,18 +142,18 @@ struct EffectMeasureCommand: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Aktivitetens kod.") var action: String
-    @Argument(help: "Målets nummer inom aktiviteten (1, 2, …).") var goal: Int
-    @Option(help: "Indikatorn, t.ex. \"Andel ärenden som inkommer digitalt\".") var indicator: String?
-    @Option(help: "Enheten, t.ex. %, st, kr.") var unit: String?
-    @Option(help: ArgumentHelp("Utgångsvärdet.", valueName: "number")) var baseline: SwedishValue?
-    @Option(name: .customLong("baseline-date"), help: ArgumentHelp("När utgångsvärdet mättes, ÅÅÅÅ-MM-DD.", valueName: "date"))
+    @Argument("action", help: "Aktivitetens kod.") var action: String
+    @Argument("goal", help: "Målets nummer inom aktiviteten (1, 2, …).") var goal: Int
+    @Option("indicator", help: "Indikatorn, t.ex. \"Andel ärenden som inkommer digitalt\".") var indicator: String?
+    @Option("unit", help: "Enheten, t.ex. %, st, kr.") var unit: String?
+    @Option("baseline", help: ArgumentHelp("Utgångsvärdet.", valueName: "number")) var baseline: SwedishValue?
+    @Option("baseline-date", help: ArgumentHelp("När utgångsvärdet mättes, ÅÅÅÅ-MM-DD.", valueName: "date"))
     var baselineDate: CalendarDate?
-    @Option(help: ArgumentHelp("Målvärdet, det värde som ska nås.", valueName: "number")) var target: SwedishValue?
-    @Option(name: .customLong("target-year"), help: ArgumentHelp("Året då målvärdet ska vara nått.", valueName: "year"))
+    @Option("target", help: ArgumentHelp("Målvärdet, det värde som ska nås.", valueName: "number")) var target: SwedishValue?
+    @Option("target-year", help: ArgumentHelp("Året då målvärdet ska vara nått.", valueName: "year"))
     var targetYear: Int?
-    @Option(help: ArgumentHelp("higher (högre är bättre) eller lower (lägre är bättre).", valueName: "higher|lower")) var direction: EffectDirection?
-    @Flag(help: "Ta bort målets mått.") var remove = false
+    @Option("direction", help: ArgumentHelp("higher (högre är bättre) eller lower (lägre är bättre).", valueName: "higher|lower")) var direction: EffectDirection?
+    @Flag("remove", help: "Ta bort målets mått.") var remove = false
     @OptionGroup var decision: DecisionOptions
 
     func validate() throws {

@@ -1,6 +1,6 @@
 import AgendaCommandLine
 import AgendaCore
-import ArgumentParser
+import AgendaArguments
 import Foundation
 
 struct ExportCommand: ParsableCommand {
@@ -11,7 +11,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("Skriv till den här filen i stället för till standard output.", valueName: "file"))
+    @Option("out", help: ArgumentHelp("Skriv till den här filen i stället för till standard output.", valueName: "file"))
     var out: String?
 
     func run() throws {

@@ -1,6 +1,6 @@
 import AgendaCommandLine
 import AgendaCore
-import ArgumentParser
+import AgendaArguments
 import Foundation
 
 struct IdentityCommand: ParsableCommand {
@@ -28,10 +28,10 @@ struct IdentityAdd: ParsableCommand {
         abstract: "Lägg till en identitet; dess nya token skrivs ut en enda gång, ensam på sista raden.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Identitetens namn, t.ex. Skolförvaltningen eller IT-rådet.") var name: String
-    @Option(help: "Roll: owner (ägare), reporter (rapportör) eller reader (läsare).") var role: Role
-    @Option(help: ArgumentHelp("Rapportörens förvaltning (namn eller alias).", valueName: "name")) var department: String?
-    @Option(help: ArgumentHelp("E-postadress för omgångens utskick, t.ex. anna.svensson@molndal.se.", valueName: "adress"))
+    @Argument("name", help: "Identitetens namn, t.ex. Skolförvaltningen eller IT-rådet.") var name: String
+    @Option("role", help: "Roll: owner (ägare), reporter (rapportör) eller reader (läsare).") var role: Role
+    @Option("department", help: ArgumentHelp("Rapportörens förvaltning (namn eller alias).", valueName: "name")) var department: String?
+    @Option("email", help: ArgumentHelp("E-postadress för omgångens utskick, t.ex. anna.svensson@molndal.se.", valueName: "adress"))
     var email: String?
 
     func validate() throws { try role.validate(department: department) }
@@ -48,7 +48,7 @@ struct IdentityList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "Lista identiteterna (deras token visas aldrig).")
 
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Skriv ut JSON för skript.") var json = false
+    @Flag("json", help: "Skriv ut JSON för skript.") var json = false
 
     func run() throws {
         let identities = try global.service().identities()
@@ -71,8 +71,8 @@ struct IdentityRequests: ParsableCommand {
         abstract: "Lista förfrågningarna om tillgång från dem som loggat in med kommunens konto utan att ha en identitet.")
 
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Visa också de avgjorda.") var all = false
-    @Flag(help: "Skriv ut JSON för skript.") var json = false
+    @Flag("all", help: "Visa också de avgjorda.") var all = false
+    @Flag("json", help: "Skriv ut JSON för skript.") var json = false
 
     func run() throws {
         let requests = try global.service().accessRequests(all: all)
@@ -103,10 +103,10 @@ struct IdentityGrant: ParsableCommand {
         abstract: "Ge en förfrågan om tillgång en ny identitet med roll (och förvaltning); kontot kopplas till den (bara ägaren).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Förfrågans nummer (se `agenda identity requests`).") var number: Int
-    @Option(help: "Roll: owner (ägare), reporter (rapportör) eller reader (läsare).") var role: Role
-    @Option(help: ArgumentHelp("Rapportörens förvaltning (namn eller alias).", valueName: "name")) var department: String?
-    @Option(help: ArgumentHelp("Identitetens namn; standard: namnet från kommunens konto.", valueName: "namn")) var name: String?
+    @Argument("number", help: "Förfrågans nummer (se `agenda identity requests`).") var number: Int
+    @Option("role", help: "Roll: owner (ägare), reporter (rapportör) eller reader (läsare).") var role: Role
+    @Option("department", help: ArgumentHelp("Rapportörens förvaltning (namn eller alias).", valueName: "name")) var department: String?
+    @Option("name", help: ArgumentHelp("Identitetens namn; standard: namnet från kommunens konto.", valueName: "namn")) var name: String?
 
     func validate() throws { try role.validate(department: department) }
 
@@ -122,7 +122,7 @@ struct IdentityDecline: ParsableCommand {
         commandName: "decline", abstract: "Avböj en förfrågan om tillgång (bara ägaren).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Förfrågans nummer (se `agenda identity requests`).") var number: Int
+    @Argument("number", help: "Förfrågans nummer (se `agenda identity requests`).") var number: Int
 
     func run() throws {
         let service = try global.service(.write)
@@ -136,9 +136,9 @@ struct IdentityEmail: ParsableCommand {
         commandName: "email", abstract: "Ändra en identitets e-postadress, eller ta bort den med --remove (bara ägaren).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Identitetens namn.") var name: String
-    @Argument(help: "Den nya e-postadressen.") var address: String?
-    @Flag(help: "Ta bort adressen: identiteten får då ingen post från omgången.") var remove = false
+    @Argument("name", help: "Identitetens namn.") var name: String
+    @Argument("address", help: "Den nya e-postadressen.") var address: String?
+    @Flag("remove", help: "Ta bort adressen: identiteten får då ingen post från omgången.") var remove = false
 
     func validate() throws {
         if (address == nil) == !remove { throw ValidationError("ange antingen en e-postadress eller --remove") }
@@ -155,7 +155,7 @@ struct IdentityRevoke: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Återkalla en identitets token.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Identitetens namn.") var name: String
+    @Argument("name", help: "Identitetens namn.") var name: String
 
     func run() throws {
         let service = try global.service(.write)
@@ -169,7 +169,7 @@ struct IdentityRenew: ParsableCommand {
         commandName: "renew", abstract: "Ge en identitet en ny token (den gamla slutar fungera); den skrivs ut en enda gång, på sista raden.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Identitetens namn.") var name: String
+    @Argument("name", help: "Identitetens namn.") var name: String
 
     func run() throws {
         let service = try global.service(.write)
@@ -210,11 +210,11 @@ struct IdentityLink: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Identitetens namn.") var name: String
-    @Option(name: .customLong("base-url"), help: ArgumentHelp("Adressen där `agenda serve` nås, t.ex. https://agenda.example.se.", valueName: "url"))
+    @Argument("name", help: "Identitetens namn.") var name: String
+    @Option("base-url", help: ArgumentHelp("Adressen där `agenda serve` nås, t.ex. https://agenda.example.se.", valueName: "url"))
     var baseURL: String?
-    @Option(help: "Antal timmar som länken gäller.") var hours = 72
-    @Flag(help: "Skicka länken med e-post till identitetens adress i stället för att skriva ut den.") var mail = false
+    @Option("hours", help: "Antal timmar som länken gäller.") var hours = 72
+    @Flag("mail", help: "Skicka länken med e-post till identitetens adress i stället för att skriva ut den.") var mail = false
 
     func validate() throws {
         guard (1...24 * 30).contains(hours) else { throw ValidationError("--hours måste vara mellan 1 och 720") }

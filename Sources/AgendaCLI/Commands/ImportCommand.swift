@@ -1,6 +1,6 @@
 import AgendaCommandLine
 import AgendaCore
-import ArgumentParser
+import AgendaArguments
 import Foundation
 import ReportGen
 
@@ -17,25 +17,25 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "Filen med planen.")
+    @Argument("file", help: "Filen med planen.")
     var file: String
 
-    @Option(help: "text, markdown, docx, odt eller json (standard: känns igen automatiskt).")
+    @Option("format", help: "text, markdown, docx, odt eller json (standard: känns igen automatiskt).")
     var format: PlanFormat?
 
-    @Option(help: ArgumentHelp("När planen börjar gälla, ÅÅÅÅ-MM-DD (standard: 1 januari planens första år).", valueName: "date"))
+    @Option("effective", help: ArgumentHelp("När planen börjar gälla, ÅÅÅÅ-MM-DD (standard: 1 januari planens första år).", valueName: "date"))
     var effective: CalendarDate?
 
-    @Option(help: ArgumentHelp("En tabell med synonymer för fältrubriker (TSV) som utökar standardtabellen.", valueName: "file"))
+    @Option("labels", help: ArgumentHelp("En tabell med synonymer för fältrubriker (TSV) som utökar standardtabellen.", valueName: "file"))
     var labels: String?
 
-    @Flag(help: "Importera, med en varning, en plan som tar slut tidigare än innehållsförteckningen anger.")
+    @Flag("allow-partial", help: "Importera, med en varning, en plan som tar slut tidigare än innehållsförteckningen anger.")
     var allowPartial = false
 
-    @Option(help: ArgumentHelp("Datum för självskattningen i Svar-kolumnen i en handlingsplan i LIKA-tabellform (standard: 1 januari det år som planens rubrik nämner).", valueName: "date"))
+    @Option("date", help: ArgumentHelp("Datum för självskattningen i Svar-kolumnen i en handlingsplan i LIKA-tabellform (standard: 1 januari det år som planens rubrik nämner).", valueName: "date"))
     var date: CalendarDate?
 
-    @Option(help: ArgumentHelp(
+    @Option("templates", help: ArgumentHelp(
         "En mallmapp (se `agenda templates export`) vars ord för svaren i en handlingsplan i LIKA-tabellform läses (labels-sv.tsv, lika-answers.tsv); standard: de inbyggda mallarna.",
         valueName: "dir"))
     var templates: String?

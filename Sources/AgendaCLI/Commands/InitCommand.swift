@@ -1,6 +1,6 @@
 import AgendaCommandLine
 import AgendaCore
-import ArgumentParser
+import AgendaArguments
 import Foundation
 
 struct InitCommand: ParsableCommand {
@@ -11,7 +11,7 @@ struct InitCommand: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Ägarens namn.") var name = "IT-chef"
+    @Option("name", help: "Ägarens namn.") var name = "IT-chef"
 
     func run() throws {
         let path = global.databasePath

@@ -1,6 +1,6 @@
 import AgendaCommandLine
 import AgendaCore
-import ArgumentParser
+import AgendaArguments
 import Foundation
 import ReportGen
 
@@ -14,7 +14,7 @@ struct LikaCommand: ParsableCommand {
 
 /// The indicator set option every LIKA command shares.
 struct IndicatorSetOption: ParsableArguments {
-    @Option(name: .customLong("set"), help: ArgumentHelp("Indikatoruppsättningens nyckel.", valueName: "key"))
+    @Option("set", help: ArgumentHelp("Indikatoruppsättningens nyckel.", valueName: "key"))
     var key: String = IndicatorSet.likaSocialtjanstKey
 }
 
@@ -33,16 +33,16 @@ struct LikaImport: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Den exporterade filen.") var file: String
-    @Option(help: ArgumentHelp("Den som har skattat sig: kommunen, en förvaltning eller en verksamhet (t.ex. Äldreomsorg).", valueName: "name"))
+    @Argument("file", help: "Den exporterade filen.") var file: String
+    @Option("unit", help: ArgumentHelp("Den som har skattat sig: kommunen, en förvaltning eller en verksamhet (t.ex. Äldreomsorg).", valueName: "name"))
     var unit: String
-    @Option(help: ArgumentHelp("Självskattningens datum, ÅÅÅÅ-MM-DD.", valueName: "date")) var date: CalendarDate
-    @Option(help: ArgumentHelp("Förvaltningen (namn eller alias) som en ny verksamhet hör till.", valueName: "name")) var department: String?
-    @Option(name: .customLong("set"), help: ArgumentHelp(
+    @Option("date", help: ArgumentHelp("Självskattningens datum, ÅÅÅÅ-MM-DD.", valueName: "date")) var date: CalendarDate
+    @Option("department", help: ArgumentHelp("Förvaltningen (namn eller alias) som en ny verksamhet hör till.", valueName: "name")) var department: String?
+    @Option("set", help: ArgumentHelp(
         "Utgåvan (indikatoruppsättningens nyckel) som exporten registreras i eller jämförs med (standard: den första kända som har alla exportens indikatorer).",
         valueName: "key"))
     var set: String?
-    @Option(help: ArgumentHelp(
+    @Option("templates", help: ArgumentHelp(
         "En mallmapp (se `agenda templates export`) vars ord för svaren läses (labels-sv.tsv, lika-answers.tsv); standard: de inbyggda mallarna.",
         valueName: "dir"))
     var templates: String?
@@ -112,9 +112,9 @@ struct LikaSetImport: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Filen med indikatorerna.") var file: String
-    @Option(help: ArgumentHelp("Uppsättningens namn, t.ex. \"LIKA Socialtjänst 2016\".", valueName: "name")) var name: String
-    @Option(help: ArgumentHelp("Uppsättningens nyckel (standard: av namnet, t.ex. lika-socialtjanst-2016).", valueName: "key")) var key: String?
+    @Argument("file", help: "Filen med indikatorerna.") var file: String
+    @Option("name", help: ArgumentHelp("Uppsättningens namn, t.ex. \"LIKA Socialtjänst 2016\".", valueName: "name")) var name: String
+    @Option("key", help: ArgumentHelp("Uppsättningens nyckel (standard: av namnet, t.ex. lika-socialtjanst-2016).", valueName: "key")) var key: String?
 
     func validate() throws {
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("ange uppsättningens namn med --name") }
@@ -140,10 +140,10 @@ struct LikaList: ParsableCommand {
         commandName: "list", abstract: "Gällande svar, per verksamhet och självskattning (ersatta svar utelämnas).")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("Bara den här verksamhetens svar.", valueName: "name")) var unit: String?
-    @Option(help: ArgumentHelp("Bara självskattningen med detta datum.", valueName: "date")) var date: CalendarDate?
-    @Flag(help: "Bara varje verksamhets senaste självskattning.") var latest = false
-    @Flag(help: "Skriv ut JSON för skript: ett objekt per svar med nycklarna unit, date, code, area, indicator, answer, step, comment.")
+    @Option("unit", help: ArgumentHelp("Bara den här verksamhetens svar.", valueName: "name")) var unit: String?
+    @Option("date", help: ArgumentHelp("Bara självskattningen med detta datum.", valueName: "date")) var date: CalendarDate?
+    @Flag("latest", help: "Bara varje verksamhets senaste självskattning.") var latest = false
+    @Flag("json", help: "Skriv ut JSON för skript: ett objekt per svar med nycklarna unit, date, code, area, indicator, answer, step, comment.")
     var json = false
 
     func run() throws {
@@ -171,8 +171,8 @@ struct LikaShow: ParsableCommand {
         abstract: "En självskattning per område, bredvid verksamhetens föregående, med aktiviteterna som är kopplade till varje indikator.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("Verksamheten (behövs när flera har skattat sig).", valueName: "name")) var unit: String?
-    @Option(help: ArgumentHelp("Självskattningens datum (standard: verksamhetens senaste).", valueName: "date")) var date: CalendarDate?
+    @Option("unit", help: ArgumentHelp("Verksamheten (behövs när flera har skattat sig).", valueName: "name")) var unit: String?
+    @Option("date", help: ArgumentHelp("Självskattningens datum (standard: verksamhetens senaste).", valueName: "date")) var date: CalendarDate?
 
     func run() throws {
         let service = try global.service()
@@ -233,15 +233,15 @@ struct LikaSuggest: ParsableCommand {
         discussion: "Gör ett förslag till en aktivitet med `agenda lika adopt CODE --area N --responsible NAME --decision REF`.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("Bara den här verksamhetens indikatorer.", valueName: "name")) var unit: String?
-    @Option(help: ArgumentHelp("Nivån: indikatorer med svar under den (standard: Uppfyllt, alltså alla som ännu inte är uppfyllda).", valueName: "answer"))
+    @Option("unit", help: ArgumentHelp("Bara den här verksamhetens indikatorer.", valueName: "name")) var unit: String?
+    @Option("below", help: ArgumentHelp("Nivån: indikatorer med svar under den (standard: Uppfyllt, alltså alla som ännu inte är uppfyllda).", valueName: "answer"))
     var below: MaturityAnswer?
-    @Flag(help: "Skriv ut JSON för skript.") var json = false
+    @Flag("json", help: "Skriv ut JSON för skript.") var json = false
     @OptionGroup var set: IndicatorSetOption
 
     func run() throws {
         // Uppfyllt unless --below says otherwise; optional rather than a default value because
-        // ArgumentParser's --help would print the default as its case name, "fulfilled".
+        // --help would print the default as its case name, "fulfilled".
         let below = self.below ?? .fulfilled
         let suggestions = try global.service().suggestions(unit: unit, below: below, set: set.key)
         if json { return try JSONOutput.print(suggestions.map(IndicatorSuggestionJSON.init)) }
@@ -270,13 +270,13 @@ struct LikaAdopt: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Indikatorns kod, t.ex. L3.") var indicator: String
-    @Option(help: ArgumentHelp("Insatsområdets nummer.", valueName: "n")) var area: Int
-    @Option(name: .customLong("sub-area"), help: ArgumentHelp("Delområdets kod.", valueName: "code")) var subArea: String?
-    @Option(help: ArgumentHelp("Den nya aktivitetens kod (standard: nästa lediga nummer i insatsområdet).", valueName: "code")) var code: String?
+    @Argument("indicator", help: "Indikatorns kod, t.ex. L3.") var indicator: String
+    @Option("area", help: ArgumentHelp("Insatsområdets nummer.", valueName: "n")) var area: Int
+    @Option("sub-area", help: ArgumentHelp("Delområdets kod.", valueName: "code")) var subArea: String?
+    @Option("code", help: ArgumentHelp("Den nya aktivitetens kod (standard: nästa lediga nummer i insatsområdet).", valueName: "code")) var code: String?
     @OptionGroup var fields: ActionFieldOptions
     @OptionGroup var decision: DecisionOptions
-    @Flag(name: .customLong("new-unit"), help: "Lägg till en förvaltning eller enhet som står som ansvarig men saknas i organisationsregistret.") var newUnit = false
+    @Flag("new-unit", help: "Lägg till en förvaltning eller enhet som står som ansvarig men saknas i organisationsregistret.") var newUnit = false
     @OptionGroup var set: IndicatorSetOption
 
     func validate() throws {
@@ -298,8 +298,8 @@ struct LikaLink: ParsableCommand {
         commandName: "link", abstract: "Koppla en befintlig aktivitet till en eller flera indikatorer (enligt ett beslut).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Aktivitetens kod.") var action: String
-    @Argument(help: "Indikatorernas koder, t.ex. L3 I2.") var indicators: [String]
+    @Argument("action", help: "Aktivitetens kod.") var action: String
+    @Argument("indicators", help: "Indikatorernas koder, t.ex. L3 I2.") var indicators: [String]
     @OptionGroup var decision: DecisionOptions
     @OptionGroup var set: IndicatorSetOption
 

@@ -1,6 +1,6 @@
 import AgendaCommandLine
 import AgendaCore
-import ArgumentParser
+import AgendaArguments
 import Foundation
 import ReportGen
 
@@ -19,8 +19,8 @@ struct LikaReport: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("Verksamheten som har skattat sig.", valueName: "name")) var unit: String
-    @Option(help: ArgumentHelp("Datum för en tidigare självskattning (ÅÅÅÅ-MM-DD) eller namnet på en annan verksamhet; kan upprepas.", valueName: "date|unit"))
+    @Option("unit", help: ArgumentHelp("Verksamheten som har skattat sig.", valueName: "name")) var unit: String
+    @Option("compare", help: ArgumentHelp("Datum för en tidigare självskattning (ÅÅÅÅ-MM-DD) eller namnet på en annan verksamhet; kan upprepas.", valueName: "date|unit"))
     var compare: [String] = []
     @OptionGroup var output: ReportOutputOptions
 
@@ -47,11 +47,11 @@ struct LikaCompare: ParsableCommand {
             Kommun A, Kommun B, … i filernas ordning och utelämnar kommentarerna. Skriver DIR/lika-jamforelse.EXT.
             """)
 
-    @Argument(help: "Exporterna som ska jämföras.") var files: [String]
-    @Option(help: ArgumentHelp("Namnet på kommunen i filen på samma plats i ordningen; kan upprepas.", valueName: "name"))
+    @Argument("files", help: "Exporterna som ska jämföras.") var files: [String]
+    @Option("name", help: ArgumentHelp("Namnet på kommunen i filen på samma plats i ordningen; kan upprepas.", valueName: "name"))
     var name: [String] = []
-    @Flag(help: "Kalla kommunerna Kommun A, Kommun B, … och utelämna kommentarerna.") var anonymise = false
-    @Option(help: ArgumentHelp("Vem som jämför (t.ex. ett kommunalförbund), för titelsidan; standard: mallens organisation.", valueName: "name"))
+    @Flag("anonymise", help: "Kalla kommunerna Kommun A, Kommun B, … och utelämna kommentarerna.") var anonymise = false
+    @Option("organisation", help: ArgumentHelp("Vem som jämför (t.ex. ett kommunalförbund), för titelsidan; standard: mallens organisation.", valueName: "name"))
     var organisation: String?
     @OptionGroup var output: ReportOutputOptions
 

@@ -1,6 +1,6 @@
 import AgendaCommandLine
 import AgendaCore
-import ArgumentParser
+import AgendaArguments
 
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,7 +14,7 @@ struct ListAreas: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "areas", abstract: "Lista insatsområdena.")
 
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Skriv ut JSON för skript.") var json = false
+    @Flag("json", help: "Skriv ut JSON för skript.") var json = false
 
     func run() throws {
         let agenda = try global.service().agenda()
@@ -34,16 +34,16 @@ struct ListAreas: ParsableCommand {
 
 /// Filters shared by the commands that list actions.
 struct ActionFilterOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Bara aktiviteter där förvaltningen (eller en av dess enheter) är ledande eller medansvarig.", valueName: "name"))
+    @Option("department", help: ArgumentHelp("Bara aktiviteter där förvaltningen (eller en av dess enheter) är ledande eller medansvarig.", valueName: "name"))
     var department: String?
 
-    @Option(help: ArgumentHelp("Bara aktiviteter i detta insatsområde.", valueName: "number"))
+    @Option("area", help: ArgumentHelp("Bara aktiviteter i detta insatsområde.", valueName: "number"))
     var area: Int?
 
-    @Option(help: ArgumentHelp("Bara aktiviteter vars tidsplan omfattar detta år.", valueName: "year"))
+    @Option("year", help: ArgumentHelp("Bara aktiviteter vars tidsplan omfattar detta år.", valueName: "year"))
     var year: Int?
 
-    @Flag(name: .long, help: "Ta med strukna aktiviteter.")
+    @Flag("withdrawn", help: "Ta med strukna aktiviteter.")
     var withdrawn = false
 
     var filter: ActionFilter {
@@ -56,7 +56,7 @@ struct ListActions: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var filter: ActionFilterOptions
-    @Flag(help: "Skriv ut JSON för skript.") var json = false
+    @Flag("json", help: "Skriv ut JSON för skript.") var json = false
 
     func run() throws {
         let actions = try global.service().actions(matching: filter.filter)
@@ -80,7 +80,7 @@ struct ListUnits: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "units", abstract: "Lista förvaltningarna med deras enheter och alias.")
 
     @OptionGroup var global: GlobalOptions
-    @Flag(help: "Skriv ut JSON för skript.") var json = false
+    @Flag("json", help: "Skriv ut JSON för skript.") var json = false
 
     func run() throws {
         let agenda = try global.service().agenda()

@@ -1,7 +1,7 @@
 import AgendaCommandLine
 import AgendaCore
 import AgendaMail
-import ArgumentParser
+import AgendaArguments
 import Foundation
 
 struct OutboxCommand: ParsableCommand {
@@ -45,7 +45,7 @@ struct MailStatus: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "status", abstract: "Visa vad som väntar i utkorgen och vad som har skickats.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Högst så många meddelanden, de senaste först.") var limit = 20
+    @Option("limit", help: "Högst så många meddelanden, de senaste först.") var limit = 20
 
     func run() throws {
         let service = try global.service()

@@ -1,6 +1,6 @@
 import AgendaCommandLine
 import AgendaCore
-import ArgumentParser
+import AgendaArguments
 import Foundation
 import ReportGen
 
@@ -21,21 +21,21 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("Perioden: 2018 (år), 2018H1 (halvår), 2018T2 (tertial) eller 2018Q2 (kvartal).", valueName: "period"))
+    @Option("period", help: ArgumentHelp("Perioden: 2018 (år), 2018H1 (halvår), 2018T2 (tertial) eller 2018Q2 (kvartal).", valueName: "period"))
     var period: Period
 
     @OptionGroup var output: ReportOutputOptions
 
-    @Option(help: ArgumentHelp("Bara detta insatsområde.", valueName: "number"))
+    @Option("area", help: ArgumentHelp("Bara detta insatsområde.", valueName: "number"))
     var area: Int?
 
-    @Option(help: ArgumentHelp("Bara aktiviteter där förvaltningen är ledande eller medansvarig (namn eller alias).", valueName: "name"))
+    @Option("department", help: ArgumentHelp("Bara aktiviteter där förvaltningen är ledande eller medansvarig (namn eller alias).", valueName: "name"))
     var department: String?
 
-    @Option(name: .customLong("generated-at"), help: ArgumentHelp("Skriv detta datum som rapportens datum, ÅÅÅÅ-MM-DD.", valueName: "date"))
+    @Option("generated-at", help: ArgumentHelp("Skriv detta datum som rapportens datum, ÅÅÅÅ-MM-DD.", valueName: "date"))
     var generatedAt: CalendarDate?
 
-    @Flag(help: "Publicera periodens rapport till IT-rådet (bara ägaren): därefter är den låst.")
+    @Flag("publish", help: "Publicera periodens rapport till IT-rådet (bara ägaren): därefter är den låst.")
     var publish = false
 
     func run() throws {
@@ -77,7 +77,7 @@ struct ExportTemplates: ParsableCommand {
         abstract: "Skriv de inbyggda mallarna till DIR för redigering; använd dem sedan med `agenda report --templates DIR`."
     )
 
-    @Argument(help: "Mappen som mallarna skrivs till (skapas vid behov; befintliga filer skrivs inte över).")
+    @Argument("directory", help: "Mappen som mallarna skrivs till (skapas vid behov; befintliga filer skrivs inte över).")
     var directory: String
 
     func run() throws {

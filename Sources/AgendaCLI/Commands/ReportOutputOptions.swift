@@ -1,11 +1,11 @@
-import ArgumentParser
+import AgendaArguments
 import Foundation
 import ReportGen
 
 /// Where and how a report is written: its formats, its folder and its templates, the same for
 /// `agenda report`, `agenda lika report` and `agenda lika compare`.
 struct ReportOutputOptions: ParsableArguments {
-    @Option(
+    @Option("format", 
         help: ArgumentHelp("Kommaseparerad lista med format: xhtml,fodt,fods,odt,ods (standard: alla).", valueName: "list"),
         transform: { list in
             try list.split(separator: ",").map { name in
@@ -16,10 +16,10 @@ struct ReportOutputOptions: ParsableArguments {
         })
     var format: [ReportFormat] = ReportFormat.allCases
 
-    @Option(help: ArgumentHelp("Mappen att skriva till (skapas vid behov).", valueName: "dir"))
+    @Option("out", help: ArgumentHelp("Mappen att skriva till (skapas vid behov).", valueName: "dir"))
     var out: String = "."
 
-    @Option(help: ArgumentHelp("En mallmapp (se `agenda templates export`); standard: de inbyggda mallarna.", valueName: "dir"))
+    @Option("templates", help: ArgumentHelp("En mallmapp (se `agenda templates export`); standard: de inbyggda mallarna.", valueName: "dir"))
     var templates: String?
 
     func templateSet() throws -> TemplateSet {

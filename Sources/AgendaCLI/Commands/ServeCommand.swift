@@ -1,5 +1,5 @@
 import AgendaCommandLine
-import ArgumentParser
+import AgendaArguments
 import Foundation
 
 /// `agenda serve`: the web interface is its own program, `agenda-serve` beside `agenda` (Sources/AgendaServe),
@@ -11,7 +11,7 @@ struct ServeCommand: ParsableCommand {
         abstract: ServeHelp.abstract,
         discussion: "Körs av programmet agenda-serve, som installeras bredvid agenda. `agenda serve --help` visar flaggorna.")
 
-    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("Flaggorna, se `agenda serve --help`.", valueName: "flaggor"))
+    @Argument(passthrough: "arguments", help: ArgumentHelp("Flaggorna, se `agenda serve --help`.", valueName: "flaggor"))
     var arguments: [String] = []
 
     func run() throws { Self.exec(arguments) }

@@ -1,6 +1,6 @@
 import AgendaCommandLine
 import AgendaCore
-import ArgumentParser
+import AgendaArguments
 
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,8 +14,8 @@ struct ShowAction: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "action", abstract: "Visa en aktivitet med alla uppgifter.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Aktivitetens kod, t.ex. 1.2 eller 2.3a.") var code: String
-    @Flag(help: "Skriv ut JSON för skript.") var json = false
+    @Argument("code", help: "Aktivitetens kod, t.ex. 1.2 eller 2.3a.") var code: String
+    @Flag("json", help: "Skriv ut JSON för skript.") var json = false
 
     func run() throws {
         let service = try global.service()
@@ -32,8 +32,8 @@ struct ShowArea: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "area", abstract: "Visa ett insatsområde med dess delområden och aktiviteter.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Insatsområdets nummer.") var number: Int
-    @Flag(help: "Skriv ut JSON för skript.") var json = false
+    @Argument("number", help: "Insatsområdets nummer.") var number: Int
+    @Flag("json", help: "Skriv ut JSON för skript.") var json = false
 
     func run() throws {
         let agenda = try global.service().agenda()

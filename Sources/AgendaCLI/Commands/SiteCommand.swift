@@ -1,6 +1,6 @@
 import AgendaCommandLine
 import AgendaCore
-import ArgumentParser
+import AgendaArguments
 import Foundation
 import ReportGen
 
@@ -18,15 +18,14 @@ struct SiteCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("Mappen att skriva till (skapas vid behov).", valueName: "dir"))
+    @Option("out", help: ArgumentHelp("Mappen att skriva till (skapas vid behov).", valueName: "dir"))
     var out: String
 
-    @Option(
-        name: .customLong("base-url"),
+    @Option("base-url", 
         help: ArgumentHelp("Sökvägen eller adressen som webbplatsen nås under, t.ex. /digital-agenda/ eller https://kommun.se/agenda/ (standard: relativa länkar).", valueName: "url"))
     var baseURL: String?
 
-    @Option(help: ArgumentHelp("En mallmapp (se `agenda templates export`); standard: de inbyggda mallarna.", valueName: "dir"))
+    @Option("templates", help: ArgumentHelp("En mallmapp (se `agenda templates export`); standard: de inbyggda mallarna.", valueName: "dir"))
     var templates: String?
 
     func run() throws {

@@ -1,6 +1,6 @@
 import AgendaCommandLine
 import AgendaCore
-import ArgumentParser
+import AgendaArguments
 import Foundation
 import ReportGen
 
@@ -25,16 +25,16 @@ struct StatusSet: ParsableCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Aktivitetens kod.") var action: String
-    @Option(help: ArgumentHelp("Perioden, t.ex. 2018Q2, 2018T1, 2018H1 eller 2018.", valueName: "period")) var period: Period
-    @Option(help: ArgumentHelp("Status enligt statusskalan, t.ex. Påbörjad.", valueName: "status")) var status: ProgressStatus
-    @Option(help: ArgumentHelp("Trafikljus: grön, gul eller röd.", valueName: "light")) var light: TrafficLight
-    @Option(help: "Hur arbetet går.") var comment: String?
-    @Option(name: .customLong("comment-file"), help: ArgumentHelp("Läs kommentaren från den här filen (- för standard input).", valueName: "file"))
+    @Argument("action", help: "Aktivitetens kod.") var action: String
+    @Option("period", help: ArgumentHelp("Perioden, t.ex. 2018Q2, 2018T1, 2018H1 eller 2018.", valueName: "period")) var period: Period
+    @Option("status", help: ArgumentHelp("Status enligt statusskalan, t.ex. Påbörjad.", valueName: "status")) var status: ProgressStatus
+    @Option("light", help: ArgumentHelp("Trafikljus: grön, gul eller röd.", valueName: "light")) var light: TrafficLight
+    @Option("comment", help: "Hur arbetet går.") var comment: String?
+    @Option("comment-file", help: ArgumentHelp("Läs kommentaren från den här filen (- för standard input).", valueName: "file"))
     var commentFile: String?
-    @Option(help: "Hinder: det som står i vägen (en rättelse behåller den tidigare texten om inget anges).") var obstacles: String?
-    @Option(name: .customLong("next"), help: "Nästa steg (en rättelse behåller de tidigare om inget anges).") var nextSteps: String?
-    @Option(help: ArgumentHelp("Verklig kostnad hittills, i hela kronor.", valueName: "kronor")) var cost: Int?
+    @Option("obstacles", help: "Hinder: det som står i vägen (en rättelse behåller den tidigare texten om inget anges).") var obstacles: String?
+    @Option("next", help: "Nästa steg (en rättelse behåller de tidigare om inget anges).") var nextSteps: String?
+    @Option("cost", help: ArgumentHelp("Verklig kostnad hittills, i hela kronor.", valueName: "kronor")) var cost: Int?
 
     func validate() throws {
         guard (comment == nil) != (commentFile == nil) else { throw ValidationError("ange kommentaren med --comment eller --comment-file (en av dem)") }
@@ -59,7 +59,7 @@ struct StatusMine: ParsableCommand {
         commandName: "mine", abstract: "Din förvaltnings aktiviteter med senaste status (kräver din token, eller --department).")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: ArgumentHelp("Visa i stället den här förvaltningens eller enhetens aktiviteter (namn eller alias).", valueName: "name")) var department: String?
+    @Option("department", help: ArgumentHelp("Visa i stället den här förvaltningens eller enhetens aktiviteter (namn eller alias).", valueName: "name")) var department: String?
 
     func run() throws {
         let service = try global.service()
@@ -84,9 +84,9 @@ struct StatusMissing: ParsableCommand {
         abstract: "Aktiviteterna som saknar rapport för en period, per ledande förvaltning (standard: den senaste rapporteringsomgångens period).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Perioden; standard: perioden för den senast öppnade rapporteringsomgången.") var period: Period?
-    @Option(help: ArgumentHelp("Bara denna förvaltning eller enhet (namn eller alias).", valueName: "name")) var department: String?
-    @Flag(help: "Skriv ut JSON för skript.") var json = false
+    @Argument("period", help: "Perioden; standard: perioden för den senast öppnade rapporteringsomgången.") var period: Period?
+    @Option("department", help: ArgumentHelp("Bara denna förvaltning eller enhet (namn eller alias).", valueName: "name")) var department: String?
+    @Flag("json", help: "Skriv ut JSON för skript.") var json = false
 
     func run() throws {
         let list = try global.service().missing(period: period, department: department)
@@ -103,8 +103,8 @@ struct StatusHistory: ParsableCommand {
         commandName: "history", abstract: "Allt som någonsin har rapporterats för en aktivitet, även ersatta rapporter.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Aktivitetens kod.") var action: String
-    @Flag(help: "Skriv ut JSON för skript.") var json = false
+    @Argument("action", help: "Aktivitetens kod.") var action: String
+    @Flag("json", help: "Skriv ut JSON för skript.") var json = false
 
     func run() throws {
         let reports = try global.service().statusHistory(code: action)
@@ -134,9 +134,9 @@ struct RoundOpen: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "open", abstract: "Öppna en rapporteringsomgång för en period, med sista dag för rapporterna.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Perioden, t.ex. 2018Q2.") var period: Period
-    @Option(help: ArgumentHelp("Sista dag att rapportera, ÅÅÅÅ-MM-DD.", valueName: "date")) var deadline: CalendarDate
-    @Option(help: ArgumentHelp(
+    @Argument("period", help: "Perioden, t.ex. 2018Q2.") var period: Period
+    @Option("deadline", help: ArgumentHelp("Sista dag att rapportera, ÅÅÅÅ-MM-DD.", valueName: "date")) var deadline: CalendarDate
+    @Option("reminders", help: ArgumentHelp(
         "Dagar före sista dag då förvaltningar som inte har rapporterat påminns med e-post, kommaseparerade (dessutom dagen efter).",
         valueName: "dagar"))
     var reminders = ReminderKind.standardDays.map(String.init).joined(separator: ",")
@@ -161,7 +161,7 @@ struct RoundCancel: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Ställ in en rapporteringsomgång som öppnades av misstag (den finns kvar i historiken).")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Perioden, t.ex. 2018Q1.") var period: Period
+    @Argument("period", help: "Perioden, t.ex. 2018Q1.") var period: Period
 
     func run() throws {
         let service = try global.service(.write)

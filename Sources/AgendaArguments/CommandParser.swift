@@ -1,0 +1,175 @@
+/// Parses a command line against a root command and its subcommands: finds the command the leading words
+/// name, makes it, and hands each argument to what it declares.
+///
+/// Options may come anywhere after the command's name, as `--name value` or `--name=value`; a value that
+/// starts with `-` is given as `--name=-…`. `--` ends the options. `-h`/`--help` anywhere asks for help,
+/// `--version` first asks the root for its version, and `help COMMAND…` is `COMMAND… --help`.
+public enum CommandParser {
+    /// What a command line asks for.
+    public enum Outcome {
+        /// Run this command.
+        case run(any ParsableCommand)
+        /// Print this (help or the version) to standard output and exit 0.
+        case show(String)
+    }
+
+    /// A command line that cannot be run: the message, and the lines that tell how to use the command.
+    public struct UsageError: Error {
+        public let message: String
+        public let usage: String
+    }
+
+    public static func parse(_ root: any ParsableCommand.Type, _ arguments: [String]) throws(UsageError) -> Outcome {
+        var path: [any ParsableCommand.Type] = [root]
+        var rest = arguments[...]
+        if rest.first == "help" {
+            rest.removeFirst()
+            while let word = rest.first, let sub = subcommand(path.last!, named: word) {
+                path.append(sub)
+                rest.removeFirst()
+            }
+            if let word = rest.first { throw UsageError(message: "Oväntat argument '\(word)'", usage: Help.usageLines(path)) }
+            return .show(Help.text(path))
+        }
+        while let word = rest.first, let sub = subcommand(path.last!, named: word) {
+            path.append(sub)
+            rest.removeFirst()
+        }
+        let command = path.last!
+        if rest.prefix(while: { $0 != "--" }).contains(where: { $0 == "--help" || $0 == "-h" }) { return .show(Help.text(path)) }
+        if path.count == 1, rest.first == "--version", !root.configuration.version.isEmpty {
+            return .show(root.configuration.version)
+        }
+        if !command.configuration.subcommands.isEmpty {
+            if let word = rest.first {
+                throw UsageError(message: isOption(word) ? "Okänd flagga '\(word)'" : "Oväntat argument '\(word)'", usage: Help.usageLines(path))
+            }
+            return .show(Help.text(path))
+        }
+        do {
+            return .run(try make(command, Array(rest)))
+        } catch let problem as Problem {
+            throw UsageError(message: problem.message, usage: Help.usageLines(path))
+        } catch let error as ValidationError {
+            throw UsageError(message: error.message, usage: Help.usageLines(path))
+        } catch {
+            throw UsageError(message: "\(error)", usage: Help.usageLines(path))
+        }
+    }
+
+    /// The usage lines of the command a command line names (for a usage error the command itself raises).
+    public static func usage(_ root: any ParsableCommand.Type, _ arguments: [String]) -> String {
+        var path: [any ParsableCommand.Type] = [root]
+        for word in arguments {
+            guard let sub = subcommand(path.last!, named: word) else { break }
+            path.append(sub)
+        }
+        return Help.usageLines(path)
+    }
+
+    static func subcommand(_ command: any ParsableCommand.Type, named name: String) -> (any ParsableCommand.Type)? {
+        command.configuration.subcommands.first { $0.configuration.commandName == name }
+    }
+
+    struct Problem: Error {
+        let message: String
+    }
+
+    /// Makes the command, fills what it declares from `arguments`, and checks it.
+    private static func make<C: ParsableCommand>(_ type: C.Type, _ arguments: [String]) throws -> any ParsableCommand {
+        let (command, declarations) = Declarations.collect(type)
+        try fill(declarations, from: arguments)
+        for validate in declarations.validations { try validate() }
+        try command.validate()
+        return command
+    }
+
+    private static func fill(_ declarations: Declarations, from arguments: [String]) throws(Problem) {
+        var positional: [String] = []
+        var given = Set<String>()
+        var index = 0
+        let passthrough = declarations.arguments.firstIndex(where: \.isPassthrough)
+        while index < arguments.count {
+            let word = arguments[index]
+            index += 1
+            if let passthrough, positional.count >= passthrough {
+                positional.append(word)
+                continue
+            }
+            if word == "--" {
+                positional.append(contentsOf: arguments[index...])
+                break
+            }
+            guard isOption(word) else {
+                positional.append(word)
+                continue
+            }
+            let body = word.dropFirst(word.hasPrefix("--") ? 2 : 1)
+            let equals = body.firstIndex(of: "=")
+            let name = String(body[..<(equals ?? body.endIndex)])
+            guard word.hasPrefix("--"), let option = declarations.options.first(where: { $0.name == name }) else {
+                throw Problem(message: "Okänd flagga '\(equals == nil ? word : String(word[..<word.index(word.startIndex, offsetBy: name.count + 2)]))'")
+            }
+            let value: String
+            if option.valueName == nil {
+                if let equals {
+                    throw Problem(message: "Flaggan '--\(name)' tar inget värde, men '\(body[body.index(after: equals)...])' angavs.")
+                }
+                value = ""
+            } else if let equals {
+                value = String(body[body.index(after: equals)...])
+            } else if index < arguments.count, !isOption(arguments[index]) {
+                value = arguments[index]
+                index += 1
+            } else {
+                throw Problem(message: "Värde saknas för '\(option.label)'")
+            }
+            do {
+                try option.take(value, !given.contains(name))
+            } catch {
+                throw Problem(message: refusal(value, option.label, error))
+            }
+            given.insert(name)
+        }
+        var remaining = positional[...]
+        for argument in declarations.arguments {
+            guard !remaining.isEmpty else {
+                if argument.isRequired { throw Problem(message: "Argument saknas: '\(argument.label)'") }
+                continue
+            }
+            let taken = argument.isRepeating ? remaining : remaining.prefix(1)
+            for value in taken {
+                do { try argument.take(value) } catch { throw Problem(message: refusal(value, argument.label, error)) }
+            }
+            remaining = remaining.dropFirst(taken.count)
+        }
+        if let missing = declarations.options.first(where: { $0.isRequired && !given.contains($0.name) }) {
+            throw Problem(message: "Flagga saknas: '\(missing.label)'")
+        }
+        switch remaining.count {
+        case 0: break
+        case 1: throw Problem(message: "Oväntat argument '\(remaining.first!)'")
+        default: throw Problem(message: "\(remaining.count) oväntade argument: \(remaining.map { "'\($0)'" }.joined(separator: ", "))")
+        }
+    }
+
+    /// `-x` or `--x`, but not `-` (standard input) or a negative number.
+    private static func isOption(_ word: String) -> Bool {
+        guard word.hasPrefix("-"), word.count > 1 else { return false }
+        return Double(word) == nil
+    }
+
+    private static func refusal(_ value: String, _ label: String, _ problem: ValueProblem) -> String {
+        switch problem {
+        case let .refused(reason):
+            return "Värdet '\(value)' går inte att använda för '\(label)': \(reason)"
+        case let .invalid(allowed) where allowed.isEmpty:
+            return "Värdet '\(value)' går inte att använda för '\(label)'."
+        case let .invalid(allowed) where allowed.count <= 4:
+            let quoted = allowed.map { "'\($0)'" }
+            return "Värdet '\(value)' går inte att använda för '\(label)'. Ange ett av \(quoted.dropLast().joined(separator: ", ")) eller \(quoted.last!)."
+        case let .invalid(allowed):
+            return "Värdet '\(value)' går inte att använda för '\(label)'. Ange ett av följande:\n" + allowed.map { "  - \($0)" }.joined(separator: "\n")
+        }
+    }
+}

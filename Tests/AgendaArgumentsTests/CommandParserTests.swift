@@ -1,0 +1,148 @@
+import Testing
+@testable import AgendaArguments
+
+/// The command line's parser on commands of its own: what the wrappers declare, how a command line fills
+/// them, the usage errors in Swedish and the help. (The `agenda` commands themselves are run as processes in
+/// AgendaCLITests: help of every command, usage errors, typed options.)
+struct CommandParserTests {
+    enum Colour: String, ExpressibleByArgument, CaseIterable { case red, green }
+
+    struct Shared: ParsableArguments {
+        @Option("db", help: ArgumentHelp("The file.", valueName: "path")) var db: String?
+        func validate() throws {
+            if db == "" { throw ValidationError("shared: empty --db") }
+        }
+    }
+
+    struct Leaf: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "leaf", abstract: "A leaf.", discussion: "More about it.")
+        @OptionGroup var shared: Shared
+        @Argument("code", help: "The code.") var code: String
+        @Argument("rest", help: "More codes.") var rest: [String] = []
+        @Option("count", help: "How many.") var count = 3
+        @Option("colour", help: "A colour.") var colour: Colour
+        @Option("tag", help: ArgumentHelp("A tag; repeat for more.", valueName: "text")) var tags: [String] = ["none"]
+        @Flag("json", help: "JSON.") var json = false
+        @OptionGroup(title: "Mail") var mail: MailGroup
+
+        func validate() throws {
+            if count < 0 { throw ValidationError("count is negative") }
+        }
+    }
+
+    struct MailGroup: ParsableArguments {
+        @Option("from", help: "Sender.") var from: String?
+    }
+
+    struct Forward: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "forward", abstract: "Passes on.")
+        @Argument(passthrough: "arguments", help: "For the other program.") var arguments: [String]
+    }
+
+    struct Group: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "group", abstract: "Groups.", subcommands: [Leaf.self])
+    }
+
+    struct Root: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "tool", abstract: "The tool.", version: "1.2.3", subcommands: [Group.self, Forward.self])
+    }
+
+    func parseLeaf(_ arguments: String...) throws(CommandParser.UsageError) -> Leaf {
+        guard case let .run(command) = try CommandParser.parse(Root.self, ["group", "leaf"] + arguments) else {
+            Issue.record("no command")
+            throw CommandParser.UsageError(message: "", usage: "")
+        }
+        return command as! Leaf
+    }
+
+    func error(_ arguments: String...) -> String? {
+        do {
+            _ = try CommandParser.parse(Root.self, arguments)
+            return nil
+        } catch {
+            return error.message
+        }
+    }
+
+    @Test func aCommandLineFillsWhatTheCommandDeclares() throws {
+        let leaf = try parseLeaf("A1", "--colour", "green", "B", "--count=7", "--tag", "x", "--db", "f.sqlite", "--tag", "y", "--json", "C", "--from", "a@b")
+        #expect(leaf.code == "A1" && leaf.rest == ["B", "C"])
+        #expect(leaf.count == 7 && leaf.colour == .green && leaf.json)
+        #expect(leaf.tags == ["x", "y"], "the first --tag replaces the default, the next ones add")
+        #expect(leaf.shared.db == "f.sqlite" && leaf.mail.from == "a@b")
+
+        let defaults = try parseLeaf("A1", "--colour", "red")
+        #expect(defaults.count == 3 && defaults.tags == ["none"] && !defaults.json && defaults.shared.db == nil && defaults.rest.isEmpty)
+    }
+
+    @Test func valuesThatLookLikeOptions() throws {
+        #expect(try parseLeaf("--colour", "red", "--", "--code").code == "--code", "-- ends the options")
+        #expect(try parseLeaf("A", "--colour", "red", "--db", "-").shared.db == "-", "- alone is a value (standard input)")
+        #expect(try parseLeaf("A", "--colour", "red", "--db=--x").shared.db == "--x")
+        #expect(error("group", "leaf", "A", "--colour", "red", "--count", "-2") == "count is negative", "a negative number is a value")
+        #expect(error("group", "leaf", "A", "--db", "--colour", "red") == "Värde saknas för '--db <path>'")
+    }
+
+    @Test func usageErrorsAreSwedish() {
+        #expect(error("group", "leaf", "--colour", "red") == "Argument saknas: '<code>'")
+        #expect(error("group", "leaf", "A") == "Flagga saknas: '--colour <colour>'")
+        #expect(error("group", "leaf", "A", "--colour") == "Värde saknas för '--colour <colour>'")
+        #expect(error("group", "leaf", "A", "--colour", "blue")
+            == "Värdet 'blue' går inte att använda för '--colour <colour>'. Ange ett av 'red' eller 'green'.")
+        #expect(error("group", "leaf", "A", "--colour", "red", "--count", "many") == "Värdet 'many' går inte att använda för '--count <count>'.")
+        #expect(error("group", "leaf", "A", "--colour", "red", "--bogus") == "Okänd flagga '--bogus'")
+        #expect(error("group", "leaf", "A", "--colour", "red", "--bogus=1") == "Okänd flagga '--bogus'")
+        #expect(error("group", "leaf", "A", "--colour", "red", "-x") == "Okänd flagga '-x'")
+        #expect(error("group", "leaf", "A", "--colour", "red", "--json=yes") == "Flaggan '--json' tar inget värde, men 'yes' angavs.")
+        #expect(error("group", "nope") == "Oväntat argument 'nope'")
+        #expect(error("group", "--bogus") == "Okänd flagga '--bogus'")
+        #expect(error("help", "group", "nope") == "Oväntat argument 'nope'")
+    }
+
+    @Test func groupsAreCheckedBeforeTheCommand() {
+        #expect(error("group", "leaf", "A", "--colour", "red", "--db=", "--count", "-1") == "shared: empty --db")
+    }
+
+    @Test func aUsageErrorEndsWithTheCommandsUsage() throws {
+        do {
+            _ = try CommandParser.parse(Root.self, ["group", "leaf"])
+            Issue.record("parsed")
+        } catch {
+            #expect(error.usage == """
+                Användning: tool group leaf [--db <path>] <code> [<rest> ...] [--count <count>] --colour <colour> [--tag <text> ...] [--json] [--from <from>]
+                  Se 'tool group leaf --help' för mer information.
+                """)
+        }
+    }
+
+    @Test func helpVersionAndPassthrough() throws {
+        guard case let .show(help) = try CommandParser.parse(Root.self, ["group", "leaf", "x", "--help"]) else { Issue.record("no help"); return }
+        #expect(help.hasPrefix("ÖVERSIKT: A leaf.\n\nMore about it.\n\nANVÄNDNING: tool group leaf [--db <path>] <code>"))
+        #expect(help.contains("\nARGUMENT:\n  <code>                  The code.\n"))
+        #expect(help.contains("  --count <count>         How many. (standard: 3)\n"))
+        #expect(help.contains("  --colour <colour>       A colour. (värden: red, green)\n"))
+        #expect(help.contains("  --tag <text>            A tag; repeat for more. (standard: none)\n"))
+        #expect(help.contains("\nMAIL:\n  --from <from>           Sender.\n"))
+        #expect(help.hasSuffix("  -h, --help              Visa hjälpen."))
+        #expect(!help.contains("--version"), "only the root has a version")
+
+        guard case let .show(same) = try CommandParser.parse(Root.self, ["help", "group", "leaf"]) else { Issue.record("no help"); return }
+        #expect(same == help)
+        guard case let .show(root) = try CommandParser.parse(Root.self, []) else { Issue.record("no help"); return }
+        #expect(root.contains("\nUNDERKOMMANDON:\n  group                   Groups.\n  forward                 Passes on.\n"))
+        #expect(root.hasSuffix("  Se 'tool help <underkommando>' för hjälp om varje underkommando."))
+        guard case let .show(group) = try CommandParser.parse(Root.self, ["group"]) else { Issue.record("no help"); return }
+        #expect(group.contains("ANVÄNDNING: tool group <underkommando>") && group.hasSuffix("Se 'tool help group <underkommando>' för hjälp om varje underkommando."))
+        guard case let .show(version) = try CommandParser.parse(Root.self, ["--version"]) else { Issue.record("no version"); return }
+        #expect(version == "1.2.3")
+
+        guard case let .run(command) = try CommandParser.parse(Root.self, ["forward", "--port", "1", "x", "--", "y"]) else { Issue.record("not run"); return }
+        #expect((command as! Forward).arguments == ["--port", "1", "x", "--", "y"])
+    }
+
+    @Test func longHelpWrapsInItsColumn() {
+        #expect(Help.wrapWords("a bb ccc dddd", width: 6) == ["a bb", "ccc", "dddd"])
+        #expect(Help.wrapWords("", width: 6).isEmpty)
+    }
+}
