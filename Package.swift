@@ -174,6 +174,15 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
+// Every module of ours refers to a concrete generic type (`[Section: Int]`, `Set<ActionCode>`) through its metadata
+// accessor, the conformances it needs passed in, not through a mangled name the runtime decodes at first use,
+// which looks each conformance up by scanning every conformance record of the binary (BENCHMARKS.md, "Fast again").
+for target in package.targets where [.regular, .executable].contains(target.type) && !target.name.hasPrefix("C") {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release)),
+    ]
+}
+
 // Fuzz targets for the importers (README, "Fuzzing the importers"), only when AGENDA_FUZZ is set, so
 // `swift build` and `swift test` never see them. AgendaCore is compiled with libFuzzer's coverage only then:
 // AGENDA_FUZZ=1 swift build --scratch-path .build-fuzz -c release --product agenda-fuzz-import
