@@ -19,11 +19,14 @@ public enum CommandParser {
         public let usage: String
     }
 
-    public static func parse(_ root: any ParsableCommand.Type, _ arguments: [String]) throws(UsageError) -> Outcome {
+    /// Throws ``UsageError`` for a command line that cannot be run; an error other than a usage error that a
+    /// command's `validate()` throws comes through as it is.
+    public static func parse(_ root: any ParsableCommand.Type, _ arguments: [String]) throws -> Outcome {
         var path: [any ParsableCommand.Type] = [root]
         var rest = arguments[...]
         if rest.first == "help" {
             rest.removeFirst()
+            rest.removeAll { $0 == "--help" || $0 == "-h" }
             while let word = rest.first, let sub = subcommand(path.last!, named: word) {
                 path.append(sub)
                 rest.removeFirst()
@@ -49,11 +52,10 @@ public enum CommandParser {
         do {
             return .run(try make(command, Array(rest)))
         } catch let problem as Problem {
-            throw UsageError(message: problem.message, usage: Help.usageLines(path))
+            let help = problem.about.map { "Hjälp: \($0.label)  \($0.help)\n" } ?? ""
+            throw UsageError(message: problem.message, usage: help + Help.usageLines(path))
         } catch let error as ValidationError {
             throw UsageError(message: error.message, usage: Help.usageLines(path))
-        } catch {
-            throw UsageError(message: "\(error)", usage: Help.usageLines(path))
         }
     }
 
@@ -73,6 +75,8 @@ public enum CommandParser {
 
     struct Problem: Error {
         let message: String
+        /// The option or argument it is about: its label and help, for a line under the message.
+        var about: (label: String, help: String)? = nil
     }
 
     /// Makes the command, fills what it declares from `arguments`, and checks it.
@@ -108,7 +112,7 @@ public enum CommandParser {
             let equals = body.firstIndex(of: "=")
             let name = String(body[..<(equals ?? body.endIndex)])
             guard word.hasPrefix("--"), let option = declarations.options.first(where: { $0.name == name }) else {
-                throw Problem(message: "Okänd flagga '\(equals == nil ? word : String(word[..<word.index(word.startIndex, offsetBy: name.count + 2)]))'")
+                throw Problem(message: "Okänd flagga '\(word.prefix(word.count - body.count + name.count))'")
             }
             let value: String
             if option.valueName == nil {
@@ -122,29 +126,31 @@ public enum CommandParser {
                 value = arguments[index]
                 index += 1
             } else {
-                throw Problem(message: "Värde saknas för '\(option.label)'")
+                throw Problem(message: "Värde saknas för '\(option.label)'", about: (option.label, option.help))
             }
             do {
                 try option.take(value, !given.contains(name))
             } catch {
-                throw Problem(message: refusal(value, option.label, error))
+                throw Problem(message: refusal(value, option.label, error), about: (option.label, option.help))
             }
             given.insert(name)
         }
         var remaining = positional[...]
         for argument in declarations.arguments {
             guard !remaining.isEmpty else {
-                if argument.isRequired { throw Problem(message: "Argument saknas: '\(argument.label)'") }
+                if argument.isRequired { throw Problem(message: "Argument saknas: '\(argument.label)'", about: (argument.label, argument.help)) }
                 continue
             }
             let taken = argument.isRepeating ? remaining : remaining.prefix(1)
             for value in taken {
-                do { try argument.take(value) } catch { throw Problem(message: refusal(value, argument.label, error)) }
+                do { try argument.take(value) } catch {
+                    throw Problem(message: refusal(value, argument.label, error), about: (argument.label, argument.help))
+                }
             }
             remaining = remaining.dropFirst(taken.count)
         }
         if let missing = declarations.options.first(where: { $0.isRequired && !given.contains($0.name) }) {
-            throw Problem(message: "Flagga saknas: '\(missing.label)'")
+            throw Problem(message: "Flagga saknas: '\(missing.label)'", about: (missing.label, missing.help))
         }
         switch remaining.count {
         case 0: break
@@ -153,10 +159,15 @@ public enum CommandParser {
         }
     }
 
-    /// `-x` or `--x`, but not `-` (standard input) or a negative number.
-    private static func isOption(_ word: String) -> Bool {
-        guard word.hasPrefix("-"), word.count > 1 else { return false }
-        return Double(word) == nil
+    /// `-x` or `--x`, but not `-` (standard input) or a negative number (`-2`, `-12,5`, `-.5`): no option's
+    /// name begins with a digit.
+    static func isOption(_ word: String) -> Bool {
+        let bytes = Array(word.utf8.prefix(3))
+        guard bytes.count > 1, bytes[0] == UInt8(ascii: "-") else { return false }
+        func digit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        if digit(bytes[1]) { return false }
+        if bytes[1] == UInt8(ascii: ",") || bytes[1] == UInt8(ascii: ".") { return !(bytes.count == 3 && digit(bytes[2])) }
+        return true
     }
 
     private static func refusal(_ value: String, _ label: String, _ problem: ValueProblem) -> String {
@@ -165,7 +176,9 @@ public enum CommandParser {
             return "Värdet '\(value)' går inte att använda för '\(label)': \(reason)"
         case let .invalid(allowed) where allowed.isEmpty:
             return "Värdet '\(value)' går inte att använda för '\(label)'."
-        case let .invalid(allowed) where allowed.count <= 4:
+        case let .invalid(allowed) where allowed.count == 1:
+            return "Värdet '\(value)' går inte att använda för '\(label)'. Ange '\(allowed[0])'."
+        case let .invalid(allowed) where allowed.count < 6:
             let quoted = allowed.map { "'\($0)'" }
             return "Värdet '\(value)' går inte att använda för '\(label)'. Ange ett av \(quoted.dropLast().joined(separator: ", ")) eller \(quoted.last!)."
         case let .invalid(allowed):

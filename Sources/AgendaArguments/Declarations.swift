@@ -188,29 +188,26 @@ final class Declarations {
     /// The title of the ``OptionGroup`` being made ("" for the command's own options).
     var group = ""
 
-    /// The declarations being collected, while one thread makes one command.
-    nonisolated(unsafe) static var current: Declarations?
+    /// The declarations being collected on this thread, while it makes a command (nil otherwise): a thread's
+    /// own, so a thread that makes an options struct by itself never adds to another thread's command.
+    static var current: Declarations? {
+        pthread_getspecific(key).map { Unmanaged<Declarations>.fromOpaque($0).takeUnretainedValue() }
+    }
 
-    /// Makes `T()` and collects what it declares.
+    /// Makes `T()` and collects what it declares (an ``OptionGroup`` inside it adds to the same collection).
     static func collect<T: ParsableArguments>(_ type: T.Type) -> (T, Declarations) {
-        lock.lock()
-        defer { lock.unlock() }
         let declarations = Declarations()
-        let outer = current
-        current = declarations
-        defer { current = outer }
+        let outer = pthread_getspecific(key)
+        pthread_setspecific(key, Unmanaged.passUnretained(declarations).toOpaque())
+        defer { pthread_setspecific(key, outer) }
         return (T(), declarations)
     }
 
-    private static let lock = Lock()
-}
-
-/// A lock without Foundation.
-private final class Lock: @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
-    init() { pthread_mutex_init(&mutex, nil) }
-    func lock() { pthread_mutex_lock(&mutex) }
-    func unlock() { pthread_mutex_unlock(&mutex) }
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
 }
 
 /// A single value's conversion, with the type's listed values for its usage error.
@@ -221,6 +218,7 @@ private func convert<T: ExpressibleByArgument>(_ text: String, as type: T.Type) 
 
 private func declare(option: OptionDeclaration) {
     guard let declarations = Declarations.current else { return }
+    assert(!declarations.options.contains { $0.name == option.name }, "--\(option.name) is declared twice")
     declarations.options.append(option)
     declarations.order.append(.option(declarations.options.count - 1))
 }
@@ -381,8 +379,11 @@ extension Argument {
     /// One or more arguments (none, with a default).
     public init<T: ExpressibleByArgument>(wrappedValue: [T]? = nil, _ name: String, help: ArgumentHelp = "") where Value == [T] {
         let slot = Slot<Value>(wrappedValue ?? [])
+        let given = Slot<Bool>(false)
         self.init(slot: slot, name: name, help: help, isRequired: wrappedValue == nil, isRepeating: true) { text throws(ValueProblem) in
-            slot.value = (slot.value ?? []) + [try convert(text, as: T.self)]
+            // The first value given replaces the default.
+            slot.value = (given.value == true ? slot.value ?? [] : []) + [try convert(text, as: T.self)]
+            given.value = true
         }
     }
 

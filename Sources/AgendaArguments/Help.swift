@@ -36,8 +36,9 @@ enum Help {
         } else {
             sections.append("FLAGGOR:\n" + standardOptions(path).joined(separator: "\n"))
             let subcommands = configuration.subcommands.map { entry($0.configuration.commandName, $0.configuration.abstract) }
-            sections.append("UNDERKOMMANDON:\n" + subcommands.joined(separator: "\n")
-                + "\n\n  Se '\(path[0].configuration.commandName) help \(name(Array(path.dropFirst())))\(path.count > 1 ? " " : "")<underkommando>' för hjälp om varje underkommando.")
+            let helpPath = ([path[0].configuration.commandName, "help"] + path.dropFirst().map { $0.configuration.commandName }).joined(separator: " ")
+            let see = wrapWords("Se '\(helpPath) <underkommando>' för hjälp om varje underkommando.", width: width - 2).map { "  " + $0 }
+            sections.append("UNDERKOMMANDON:\n" + subcommands.joined(separator: "\n") + "\n\n" + see.joined(separator: "\n"))
         }
         return sections.joined(separator: "\n\n")
     }

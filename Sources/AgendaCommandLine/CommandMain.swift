@@ -40,8 +40,10 @@ public enum CommandMain {
                 Output.line(text)
                 Foundation.exit(EXIT_SUCCESS)
             }
-        } catch {
+        } catch let error as CommandParser.UsageError {
             usageError(error.message, error.usage)
+        } catch {
+            exit(root, arguments, error)
         }
     }
 
