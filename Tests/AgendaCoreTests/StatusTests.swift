@@ -104,6 +104,12 @@ import Testing
             MissingReports(department: F.slf, actions: ["2"]),
             MissingReports(department: F.skf, actions: ["1.3"]),
         ], "1.1 is done and needs no more reports")
+        _ = try Self.report(store, "1.3", "2019Q1", .cancelled, at: "2019-04-03T11:00:00Z")
+        _ = try Self.report(store, "2", "2019Q1", .almostDone, at: "2019-04-03T12:00:00Z")
+        #expect(try store.missingReports(for: Self.p("2019Q2")) == [MissingReports(department: F.slf, actions: ["2"])],
+                "1.3 is cancelled; 2 is almost done, which is no end")
+        _ = try Self.report(store, "2", "2019Q2", .started, at: "2019-07-02T10:00:00Z")
+        #expect(try store.missingReports(for: Self.p("2019Q2")).isEmpty)
     }
 
     @Test(arguments: [("påbörjad", ProgressStatus.started), ("NÄSTAN KLAR", .almostDone), ("Ej påbörjad", .notStarted), ("vilande", .dormant)])
@@ -117,10 +123,12 @@ import Testing
     ])
     func statusLookupIsAnIndexRangeNotAScan(arguments: [SQLValue]) throws {
         let store = try F.storeWithHistory()
-        let plan = try store.db.query("EXPLAIN QUERY PLAN \(AgendaStore.reportInForce)", arguments) { $0.string(3) }
-        #expect(plan.contains { $0.contains("USING INDEX status_report_in_force (action_id=? AND period_end") }, "\(plan)")
-        #expect(!plan.contains { $0.hasPrefix("SCAN s") }, "\(plan)")
-        #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "no sort of the history: \(plan)")
+        for query in [AgendaStore.reportInForce, AgendaStore.statusInForce] {
+            let plan = try store.db.query("EXPLAIN QUERY PLAN \(query)", arguments) { $0.string(3) }
+            #expect(plan.contains { $0.contains("USING INDEX status_report_in_force (action_id=? AND period_end") }, "\(plan)")
+            #expect(!plan.contains { $0.hasPrefix("SCAN s") }, "\(plan)")
+            #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "no sort of the history: \(plan)")
+        }
     }
 
     @Test func everyWriteIsAudited() throws {

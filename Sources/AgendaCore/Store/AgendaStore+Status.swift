@@ -183,12 +183,27 @@ extension AgendaStore {
     /// up to ?4 (NULL: now): the latest filing for the period itself, else the latest for the period
     /// ending last before it. One index range scan (`status_report_in_force`) from the period's end
     /// backwards, which meets the period's own reports first.
-    static let reportInForce = """
-        SELECT \(reportColumns) FROM status_report s JOIN action a ON a.id = s.action_id
+    static let reportInForce = "SELECT \(reportColumns) FROM status_report s JOIN action a ON a.id = s.action_id \(inForce)"
+
+    /// The rule of ``reportInForce``, for a query that reads only part of the report.
+    private static let inForce = """
         WHERE s.action_id = ?1 AND s.period_end <= ?2 AND (?4 IS NULL OR s.reported_at <= ?4)
           AND ((s.period_end = ?2 AND s.period = ?3) OR s.period_end < ?5)
         ORDER BY s.period_end DESC, s.reported_at DESC, s.id DESC LIMIT 1
         """
+
+    /// The period and status of the report in force (``reportInForce``).
+    static let statusInForce = "SELECT s.period, s.status FROM status_report s \(inForce)"
+
+    /// Whether the action's report in force (``reportInForce``) settles `lookup`'s period: one filed for
+    /// the period itself, or a finished one (Klar, Avbruten) carried over from an earlier period. Reads
+    /// the report's period and status only, for the list of what is missing.
+    func reportSettles(actionID: Int64, _ lookup: StatusLookup) throws -> Bool {
+        try db.first(Self.statusInForce,
+                     [.integer(actionID), lookup.end, .text(lookup.period), lookup.known, lookup.start]) { row in
+            row.string("period") == lookup.period || [ProgressStatus.done.rawValue, ProgressStatus.cancelled.rawValue].contains(row.string("status"))
+        } ?? false
+    }
 
     /// The reports in force for one action in several periods, each as known at its own moment: per
     /// lookup, what ``statuses(for:knownAt:)`` gives for the action (nil where it gives none), in the
@@ -282,10 +297,7 @@ extension AgendaStore {
             for (id, action) in actions {
                 guard let leadDepartment = action.lead?.department else { continue }
                 // Reported for the period itself, or finished (Klar, Avbruten) in an earlier one: not missing.
-                if let entry = try statusEntry(actionID: id, lookup),
-                   !entry.carriedOver || [.done, .cancelled].contains(entry.report.status) {
-                    continue
-                }
+                if try reportSettles(actionID: id, lookup) { continue }
                 missing[leadDepartment, default: []].append(action.code)
             }
             if let lead {
