@@ -4,6 +4,10 @@ import Foundation
 public enum ProgressStatus: String, Sendable, Codable, CaseIterable {
     case notStarted, planned, started, almostDone, done, dormant, cancelled
 
+    /// Finished one way or another (Klar, Avbruten): nothing more is expected of the action, so no
+    /// later period misses a report for it.
+    public var isFinished: Bool { self == .done || self == .cancelled }
+
     /// "Ej påbörjad", "Planerad", "Påbörjad", "Nästan klar", "Klar", "Vilande", "Avbruten".
     public var swedish: String {
         switch self {

@@ -192,8 +192,8 @@ extension AgendaStore {
         ORDER BY s.period_end DESC, s.reported_at DESC, s.id DESC LIMIT 1
         """
 
-    /// The period and status of the report in force (``reportInForce``).
-    static let statusInForce = "SELECT s.period, s.status FROM status_report s \(inForce)"
+    /// The number, period and status of the report in force (``reportInForce``).
+    static let statusInForce = "SELECT s.id, s.period, s.status FROM status_report s \(inForce)"
 
     /// Whether the action's report in force (``reportInForce``) settles `lookup`'s period: one filed for
     /// the period itself, or a finished one (Klar, Avbruten) carried over from an earlier period. Reads
@@ -201,7 +201,10 @@ extension AgendaStore {
     func reportSettles(actionID: Int64, _ lookup: StatusLookup) throws -> Bool {
         try db.first(Self.statusInForce,
                      [.integer(actionID), lookup.end, .text(lookup.period), lookup.known, lookup.start]) { row in
-            row.string("period") == lookup.period || [ProgressStatus.done.rawValue, ProgressStatus.cancelled.rawValue].contains(row.string("status"))
+            guard let status = ProgressStatus(rawValue: row.string("status")) else {
+                throw StoreError.corrupt("statusrapport \(row.int("id")): okänd status")
+            }
+            return row.string("period") == lookup.period || status.isFinished
         } ?? false
     }
 

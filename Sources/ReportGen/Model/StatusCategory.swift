@@ -1,9 +1,6 @@
 import AgendaCore
 
 extension ProgressStatus {
-    /// Finished one way or another: nothing more is expected of the action.
-    public var isFinished: Bool { self == .done || self == .cancelled }
-
     /// Work has not begun.
     public var isNotBegun: Bool { self == .notStarted || self == .planned }
 }
