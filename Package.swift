@@ -174,7 +174,7 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-// Every module of ours refers to a concrete generic type (`[Section: Int]`, `Set<ActionCode>`) through its metadata
+// Every module of ours refers to a concrete generic type (a dictionary or a set keyed by one of our enums) through its metadata
 // accessor, the conformances it needs passed in, not through a mangled name the runtime decodes at first use,
 // which looks each conformance up by scanning every conformance record of the binary (BENCHMARKS.md, "Fast again").
 for target in package.targets where [.regular, .executable].contains(target.type) && !target.name.hasPrefix("C") {

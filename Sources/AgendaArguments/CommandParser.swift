@@ -22,22 +22,15 @@ public enum CommandParser {
     /// Throws ``UsageError`` for a command line that cannot be run; an error other than a usage error that a
     /// command's `validate()` throws comes through as it is.
     public static func parse(_ root: any ParsableCommand.Type, _ arguments: [String]) throws -> Outcome {
-        var path: [any ParsableCommand.Type] = [root]
         var rest = arguments[...]
         if rest.first == "help" {
             rest.removeFirst()
             rest.removeAll { $0 == "--help" || $0 == "-h" }
-            while let word = rest.first, let sub = subcommand(path.last!, named: word) {
-                path.append(sub)
-                rest.removeFirst()
-            }
+            let path = commandPath(root, &rest)
             if let word = rest.first { throw UsageError(message: "Oväntat argument '\(word)'", usage: Help.usageLines(path)) }
             return .show(Help.text(path))
         }
-        while let word = rest.first, let sub = subcommand(path.last!, named: word) {
-            path.append(sub)
-            rest.removeFirst()
-        }
+        let path = commandPath(root, &rest)
         let command = path.last!
         if rest.prefix(while: { $0 != "--" }).contains(where: { $0 == "--help" || $0 == "-h" }) { return .show(Help.text(path)) }
         if path.count == 1, rest.first == "--version", !root.configuration.version.isEmpty {
@@ -61,16 +54,18 @@ public enum CommandParser {
 
     /// The usage lines of the command a command line names (for a usage error the command itself raises).
     public static func usage(_ root: any ParsableCommand.Type, _ arguments: [String]) -> String {
-        var path: [any ParsableCommand.Type] = [root]
-        for word in arguments {
-            guard let sub = subcommand(path.last!, named: word) else { break }
-            path.append(sub)
-        }
-        return Help.usageLines(path)
+        var words = arguments[...]
+        return Help.usageLines(commandPath(root, &words))
     }
 
-    static func subcommand(_ command: any ParsableCommand.Type, named name: String) -> (any ParsableCommand.Type)? {
-        command.configuration.subcommands.first { $0.configuration.commandName == name }
+    /// The root and the subcommands the leading `words` name, which it takes from `words`.
+    private static func commandPath(_ root: any ParsableCommand.Type, _ words: inout ArraySlice<String>) -> [any ParsableCommand.Type] {
+        var path = [root]
+        while let word = words.first, let sub = path.last!.configuration.subcommands.first(where: { $0.configuration.commandName == word }) {
+            path.append(sub)
+            words.removeFirst()
+        }
+        return path
     }
 
     struct Problem: Error {
@@ -142,8 +137,8 @@ public enum CommandParser {
                 continue
             }
             let taken = argument.isRepeating ? remaining : remaining.prefix(1)
-            for value in taken {
-                do { try argument.take(value) } catch {
+            for (offset, value) in taken.enumerated() {
+                do { try argument.take(value, offset == 0) } catch {
                     throw Problem(message: refusal(value, argument.label, error), about: (argument.label, argument.help))
                 }
             }
@@ -171,18 +166,19 @@ public enum CommandParser {
     }
 
     private static func refusal(_ value: String, _ label: String, _ problem: ValueProblem) -> String {
+        let refused = "Värdet '\(value)' går inte att använda för '\(label)'"
         switch problem {
         case let .refused(reason):
-            return "Värdet '\(value)' går inte att använda för '\(label)': \(reason)"
+            return "\(refused): \(reason)"
         case let .invalid(allowed) where allowed.isEmpty:
-            return "Värdet '\(value)' går inte att använda för '\(label)'."
+            return "\(refused)."
         case let .invalid(allowed) where allowed.count == 1:
-            return "Värdet '\(value)' går inte att använda för '\(label)'. Ange '\(allowed[0])'."
+            return "\(refused). Ange '\(allowed[0])'."
         case let .invalid(allowed) where allowed.count < 6:
             let quoted = allowed.map { "'\($0)'" }
-            return "Värdet '\(value)' går inte att använda för '\(label)'. Ange ett av \(quoted.dropLast().joined(separator: ", ")) eller \(quoted.last!)."
+            return "\(refused). Ange ett av \(quoted.dropLast().joined(separator: ", ")) eller \(quoted.last!)."
         case let .invalid(allowed):
-            return "Värdet '\(value)' går inte att använda för '\(label)'. Ange ett av följande:\n" + allowed.map { "  - \($0)" }.joined(separator: "\n")
+            return "\(refused). Ange ett av följande:\n" + allowed.map { "  - \($0)" }.joined(separator: "\n")
         }
     }
 }

@@ -136,6 +136,12 @@ public struct ValidationError: Error, CustomStringConvertible, Sendable {
 final class Slot<Value>: @unchecked Sendable {
     var value: Value?
     init(_ value: Value?) { self.value = value }
+
+    /// The value, which the parser has set (a required one) or the declaration gave (a default).
+    var parsed: Value {
+        guard let value else { preconditionFailure("a value read before the command line was parsed") }
+        return value
+    }
 }
 
 /// Why a value could not be taken.
@@ -172,7 +178,8 @@ struct ArgumentDeclaration {
     let isRepeating: Bool
     /// Takes everything from here on, options too (`agenda serve ARGS`).
     let isPassthrough: Bool
-    let take: (String) throws(ValueProblem) -> Void
+    /// Takes one value; `first` is true for the first value the argument takes.
+    let take: (_ value: String, _ first: Bool) throws(ValueProblem) -> Void
 
     var label: String { "<\(valueName)>" + (isRepeating ? " ..." : "") }
 }
@@ -230,6 +237,11 @@ private func declare(argument: ArgumentDeclaration) {
 }
 private var currentGroup: String { Declarations.current?.group ?? "" }
 
+/// A list option's or argument's values after one more: the first value given replaces the default.
+private func append<T>(_ value: T, to list: [T]?, first: Bool) -> [T] {
+    (first ? [] : list ?? []) + [value]
+}
+
 // MARK: - @Option
 
 @propertyWrapper
@@ -237,10 +249,7 @@ public struct Option<Value> {
     private let slot: Slot<Value>
 
     public var wrappedValue: Value {
-        get {
-            guard let value = slot.value else { preconditionFailure("an option read before the command line was parsed") }
-            return value
-        }
+        get { slot.parsed }
         nonmutating set { slot.value = newValue }
     }
 
@@ -294,8 +303,7 @@ extension Option {
             defaultDescription: { wrappedValue.isEmpty ? nil : wrappedValue.map(\.defaultValueDescription).joined(separator: ", ") },
             allowed: T.allValueStrings
         ) { text, first throws(ValueProblem) in
-            let value = try convert(text, as: T.self)
-            slot.value = first ? [value] : (slot.value ?? []) + [value]
+            slot.value = append(try convert(text, as: T.self), to: slot.value, first: first)
         }
     }
 
@@ -339,16 +347,13 @@ public struct Argument<Value> {
     private let slot: Slot<Value>
 
     public var wrappedValue: Value {
-        get {
-            guard let value = slot.value else { preconditionFailure("an argument read before the command line was parsed") }
-            return value
-        }
+        get { slot.parsed }
         nonmutating set { slot.value = newValue }
     }
 
     private init(
         slot: Slot<Value>, name: String, help: ArgumentHelp, isRequired: Bool, isRepeating: Bool = false, isPassthrough: Bool = false,
-        take: @escaping (String) throws(ValueProblem) -> Void
+        take: @escaping (String, Bool) throws(ValueProblem) -> Void
     ) {
         self.slot = slot
         declare(argument: ArgumentDeclaration(
@@ -361,7 +366,7 @@ extension Argument where Value: ExpressibleByArgument {
     /// An argument that must be given.
     public init(_ name: String, help: ArgumentHelp = "") {
         let slot = Slot<Value>(nil)
-        self.init(slot: slot, name: name, help: help, isRequired: true) { text throws(ValueProblem) in
+        self.init(slot: slot, name: name, help: help, isRequired: true) { text, _ throws(ValueProblem) in
             slot.value = try convert(text, as: Value.self)
         }
     }
@@ -371,7 +376,7 @@ extension Argument {
     /// An argument that may be left out.
     public init<T: ExpressibleByArgument>(_ name: String, help: ArgumentHelp = "") where Value == T? {
         let slot = Slot<Value>(.some(nil))
-        self.init(slot: slot, name: name, help: help, isRequired: false) { text throws(ValueProblem) in
+        self.init(slot: slot, name: name, help: help, isRequired: false) { text, _ throws(ValueProblem) in
             slot.value = .some(try convert(text, as: T.self))
         }
     }
@@ -379,19 +384,16 @@ extension Argument {
     /// One or more arguments (none, with a default).
     public init<T: ExpressibleByArgument>(wrappedValue: [T]? = nil, _ name: String, help: ArgumentHelp = "") where Value == [T] {
         let slot = Slot<Value>(wrappedValue ?? [])
-        let given = Slot<Bool>(false)
-        self.init(slot: slot, name: name, help: help, isRequired: wrappedValue == nil, isRepeating: true) { text throws(ValueProblem) in
-            // The first value given replaces the default.
-            slot.value = (given.value == true ? slot.value ?? [] : []) + [try convert(text, as: T.self)]
-            given.value = true
+        self.init(slot: slot, name: name, help: help, isRequired: wrappedValue == nil, isRepeating: true) { text, first throws(ValueProblem) in
+            slot.value = append(try convert(text, as: T.self), to: slot.value, first: first)
         }
     }
 
     /// Everything from here on, options too, for another program.
     public init(wrappedValue: [String] = [], passthrough name: String, help: ArgumentHelp = "") where Value == [String] {
         let slot = Slot<Value>(wrappedValue)
-        self.init(slot: slot, name: name, help: help, isRequired: false, isRepeating: true, isPassthrough: true) { text in
-            slot.value = (slot.value ?? []) + [text]
+        self.init(slot: slot, name: name, help: help, isRequired: false, isRepeating: true, isPassthrough: true) { text, first in
+            slot.value = append(text, to: slot.value, first: first)
         }
     }
 }
