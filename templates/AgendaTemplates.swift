@@ -15,26 +15,43 @@ public enum EmbeddedFiles {}
 
 /// One built-in folder: its files by path relative to the folder ("report.css", "sub/x.svg").
 public struct EmbeddedFolder: Sendable {
+    /// A file's contents as the generated source holds them.
+    enum Contents: Sendable {
+        /// A file that is UTF-8 text, as it is.
+        case text(String)
+        /// Any other file, in base64.
+        case base64(String)
+    }
+
     /// The folder's name in templates/.
     public let name: String
     /// Every file's path, sorted.
     public let paths: [String]
-    private let base64: [String: String]
+    private let files: [String: Contents]
 
-    /// Used by the generated source: each file's path with its bytes in base64 (line breaks allowed).
-    init(name: String, files: [(path: String, base64: String)]) {
+    /// Used by the generated source: each file's path with its contents.
+    init(name: String, files: [(path: String, contents: Contents)]) {
         self.name = name
         paths = files.map(\.path)
-        base64 = Dictionary(files, uniquingKeysWith: { first, _ in first })
+        self.files = Dictionary(files, uniquingKeysWith: { first, _ in first })
     }
 
     /// The bytes of the file at `path`, or nil when the folder has no such file.
     public subscript(path: String) -> Data? {
-        base64[path].flatMap { Data(base64Encoded: $0, options: .ignoreUnknownCharacters) }
+        switch files[path] {
+        // A literal's bytes are contiguous: copied at once (Data(text.utf8) takes them one by one).
+        case .text(let text): text.utf8.withContiguousStorageIfAvailable { Data(buffer: $0) } ?? Data(text.utf8)
+        case .base64(let base64): Data(base64Encoded: base64)
+        case nil: nil
+        }
     }
 
     /// The file at `path` as UTF-8 text, or nil when the folder has no such file or it is not UTF-8.
     public func text(_ path: String) -> String? {
-        self[path].flatMap { String(data: $0, encoding: .utf8) }
+        switch files[path] {
+        case .text(let text): text
+        case .base64(let base64): Data(base64Encoded: base64).flatMap { String(data: $0, encoding: .utf8) }
+        case nil: nil
+        }
     }
 }

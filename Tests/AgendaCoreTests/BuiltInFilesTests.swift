@@ -23,6 +23,23 @@ import Testing
         #expect(IndicatorSet.likaSocialtjanst.indicators.count == 41)
     }
 
+    /// Every built-in file, read as bytes and as text, is its file in templates/ byte for byte (text files
+    /// are built in as string literals, escaped by the EmbedResources plugin: a tab, a CR, a quote or a
+    /// backslash must come back as it was).
+    @Test(arguments: ["default", "sample"])
+    func everyBuiltInFileIsItsTemplateFile(name: String) throws {
+        let folder = name == "default" ? EmbeddedFiles.default : EmbeddedFiles.sample
+        #expect(folder.name == name)
+        #expect(folder.paths.count >= 2)
+        for path in folder.paths {
+            let file = try Data(contentsOf: Self.templates.appendingPathComponent("\(folder.name)/\(path)"))
+            #expect(folder[path] == file, "\(folder.name)/\(path)")
+            #expect(folder.text(path).map { Data($0.utf8) } == file, "\(folder.name)/\(path)")
+        }
+        #expect(folder["no-such-file.txt"] == nil)
+        #expect(folder.text("no-such-file.txt") == nil)
+    }
+
     /// The standard alias table is the one in templates/default, read from the built-in copy.
     @Test func standardRegisterIsTheShippedAliasTable() throws {
         let shipped = try OrganisationRegister.load(from: Self.templates.appendingPathComponent("default/organisation-aliases.tsv"))

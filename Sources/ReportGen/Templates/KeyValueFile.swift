@@ -15,6 +15,7 @@ struct KeyValueFile: Sendable, Equatable {
         }
         let bytes = [UInt8](data)
         var values: [String: String] = [:]
+        values.reserveCapacity(bytes.count / 32)
         var start = 0, number = 0
         while start <= bytes.count {
             let next = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
@@ -30,10 +31,9 @@ struct KeyValueFile: Sendable, Equatable {
             guard !key.isEmpty else {
                 throw ReportError.templateMalformed(file: file, reason: "rad \(number) har en tom nyckel")
             }
-            guard values[key] == nil else {
+            guard values.updateValue(Self.trimmed(line[(tab + 1)...]), forKey: key) == nil else {
                 throw ReportError.templateMalformed(file: file, reason: "rad \(number) upprepar nyckeln \"\(key)\"")
             }
-            values[key] = Self.trimmed(line[(tab + 1)...])
         }
         self.values = values
     }
