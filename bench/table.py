@@ -32,8 +32,8 @@ def load(path):
 def figures(results):
     sizes = [s for s in SIZES if any(k[0] == s for k in results)]
     operations = []
-    for key in results:
-        if key[1] not in operations:
+    for key, record in results.items():
+        if record.get("kind") != "pair" and key[1] not in operations:
             operations.append(key[1])
     lines = ["| operation | " + " | ".join(f"{s} ms | {s} MB" for s in sizes) + " |",
              "|---|" + "---:|---:|" * len(sizes)]
@@ -65,21 +65,39 @@ def ratios(results):
     return "\n".join(lines)
 
 
+def in_turn(results):
+    """The ratios bench/pair.py measured with both commands run in turn."""
+    pairs = [(k, r) for k, r in results.items() if r.get("kind") == "pair"]
+    lines = ["| size | ratio | A ÷ B | A (median) | B (median) | rounds |", "|---|---|---:|---:|---:|---:|"]
+    for (size, name), r in sorted(pairs, key=lambda p: SIZES.index(p[0][0])):
+        lines.append(f"| {size} | {name} | {r['ratio']:.2f} | {r['a_ms']:.1f} ms | {r['b_ms']:.1f} ms | {r['runs']} |")
+    return "\n".join(lines)
+
+
 def targets(results):
     rows = []
 
     def check(label, ok, detail):
         rows.append(f"| {label} | {'met' if ok else '**missed**'} | {detail} |")
 
+    def turn(size, name):
+        """A ratio measured in turn, as the goals are judged by where there is one; its detail."""
+        r = results.get((size, name))
+        return (r["ratio"], f"{r['ratio']:.2f} × in turn ({r['a_ms']:.1f} ms ÷ {r['b_ms']:.1f} ms, {r['runs']} rounds)") if r else (None, "")
+
     for size in SIZES:
         floor = results.get((size, "floor program (prints a line)"))
         # status missing is start-up only for a municipality's own plan; larger ones do real work.
-        for operation in ("process start (--version)",) + (("status missing",) if size == "municipal" else ()):
+        for operation, short in (("process start (--version)", "--version"),) + ((("status missing", "status missing"),) if size == "municipal" else ()):
             r = results.get((size, operation))
             if r and floor:
                 ratio = r["wall_ms"] / floor["wall_ms"]
-                check(f"{size} {operation} ≤ 2 × floor program", ratio <= 2,
-                      f"{ratio:.1f} × ({r['wall_ms']:.1f} ms, floor {floor['wall_ms']:.1f} ms)")
+                apart = f"{ratio:.1f} × from the medians ({r['wall_ms']:.1f} ms, floor {floor['wall_ms']:.1f} ms)"
+                paired, detail = turn(size, f"{short} ÷ floor program")
+                if paired is not None:
+                    check(f"{size} {operation} ≤ 2 × floor program", paired <= 2, f"{detail}; {apart}")
+                else:
+                    check(f"{size} {operation} ≤ 2 × floor program", ratio <= 2, apart)
     for fmt in FORMATS:
         m = results.get(("municipal", f"report {fmt}"))
         if m:
@@ -101,8 +119,12 @@ def targets(results):
             r = results.get((size, f"report {fmt}"))
             p = results.get((size, "pandoc md → html" if fmt == "xhtml" else "pandoc md → odt"))
             if r and p and fmt in ("xhtml", "odt", "fodt"):
-                check(f"{size} report {fmt} ≥ 10 × faster than pandoc", p["wall_ms"] >= 10 * r["wall_ms"],
-                      f"{p['wall_ms'] / r['wall_ms']:.1f} ×")
+                apart = f"{p['wall_ms'] / r['wall_ms']:.1f} × from the medians"
+                paired, detail = turn(size, f"pandoc → {'html' if fmt == 'xhtml' else 'odt'} ÷ report {fmt}")
+                if paired is not None:
+                    check(f"{size} report {fmt} ≥ 10 × faster than pandoc", paired >= 10, f"{detail}; {apart}")
+                else:
+                    check(f"{size} report {fmt} ≥ 10 × faster than pandoc", p["wall_ms"] >= 10 * r["wall_ms"], apart)
     s = results.get(("national", "status set"))
     if s:
         check("national status set ≤ 30 ms", s["wall_ms"] <= 30, f"{s['wall_ms']:.1f} ms")
@@ -186,6 +208,8 @@ def main():
     body = "\n\n".join([
         "### Figures (median wall time in ms and peak resident memory in MB, each a whole process)", figures(results),
         "### Ratios", ratios(results),
+        "### Ratios measured in turn (A and B run one after the other, round after round: the goals are judged by these)",
+        in_turn(results),
         "### Targets", targets(results),
         "### Scaling", scaling(results),
     ]) + "\n"

@@ -42,6 +42,10 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         _ = try mail.settings()
         guard (1...3_600).contains(mailInterval) else { throw ValidationError("--mail-interval är 1–3600 sekunder") }
+        // 0 is the system's choice of a free port (the address is printed at start).
+        guard (0...65_535).contains(port) else { throw ValidationError("--port är 0–65535 (0: en ledig port)") }
+        // At most a week: a session that never ends is a sign-in that never ends.
+        guard (1...10_080).contains(sessionMinutes) else { throw ValidationError("--session-minutes är 1–10080 minuter (högst en vecka)") }
         _ = try openID.settings(baseURL: mail.baseURL)
     }
 

@@ -67,6 +67,13 @@ import Testing
         let usage = try AgendaProcess.run(["serve", "--port", "x"])
         #expect(usage.status == 64)
         #expect(usage.stderr.hasPrefix("fel: Värdet 'x' går inte att använda för '--port <port>'"), "\(usage.stderr)")
+        // Out of range: refused before the server starts, as a usage error naming the range.
+        for (flag, value, range) in [("--port", "70000", "0–65535"), ("--port", "-1", "0–65535"),
+                                     ("--session-minutes", "0", "1–10080"), ("--session-minutes", "20000", "1–10080")] {
+            let refused = try AgendaProcess.run(["serve", flag, value])
+            #expect(refused.status == 64, "\(flag) \(value): \(refused.stderr)")
+            #expect(refused.stderr.hasPrefix("fel: \(flag) är \(range)"), "\(flag) \(value): \(refused.stderr)")
+        }
 
         let folder = try TemporaryFolder()
         let alone = folder.url.appendingPathComponent("agenda")
