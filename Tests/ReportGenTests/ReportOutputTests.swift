@@ -180,6 +180,35 @@ import ZIPFoundation
         #expect(String(cString: xmlGetProp(heading, "outline-level")) == "1")
     }
 
+    /// The contents show page numbers without the reader updating the index: each entry ends in a tab and a
+    /// page reference to a bookmark at the start of its heading, one bookmark per heading listed.
+    @Test func contentsEntriesReferToTheirHeadingsPages() throws {
+        let doc = try ParsedXML(try Data(contentsOf: try Support.writeAll()[.fodt]!), name: "fodt")
+        func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
+            xmlGetProp(node, name).map { value in defer { value.deallocate() }; return String(cString: value) }
+        }
+        func content(_ node: xmlNodePtr) -> String {
+            let text = xmlNodeGetContent(node)!
+            defer { text.deallocate() }
+            return String(cString: text)
+        }
+        let entries = doc.all("text:p", under: doc.first("text:index-body")!).filter { attribute($0, "style-name") == "Contents_20_1" }
+        #expect(entries.count >= 8)
+        let bookmarks = doc.all("text:bookmark")
+        #expect(bookmarks.count == entries.count)
+        for entry in entries {
+            #expect(doc.first("text:tab", under: entry) != nil)
+            let reference = try #require(doc.first("text:bookmark-ref", under: entry))
+            #expect(attribute(reference, "reference-format") == "page")
+            let name = try #require(attribute(reference, "ref-name"))
+            let targets = bookmarks.filter { attribute($0, "name") == name }
+            #expect(targets.count == 1, "\(name)")
+            let heading = try #require(targets.first?.pointee.parent)
+            #expect(XMLTree.qualifiedName(of: heading) == "text:h", "\(name)")
+            #expect(content(heading) == content(entry), "\(name): the entry names its heading")
+        }
+    }
+
     @Test func spreadsheetHasTypedCellsFrozenHeaderAndAutofilter() throws {
         let doc = try ParsedXML(try Data(contentsOf: try Support.writeAll()[.fods]!), name: "fods")
         let text = doc.serialise(doc.root)

@@ -55,6 +55,17 @@ final class ParsedXML {
         return nil
     }
 
+    /// Every element with the qualified name `name` under `node` (the whole document by default), in document order.
+    func all(_ name: String, under node: xmlNodePtr? = nil) -> [xmlNodePtr] {
+        var found: [xmlNodePtr] = []
+        var stack = [node ?? root]
+        while let current = stack.popLast() {
+            if current.pointee.type == XML_ELEMENT_NODE && XMLTree.qualifiedName(of: current) == name { found.append(current) }
+            stack += XMLTree.elementChildren(of: current).reversed()
+        }
+        return found
+    }
+
     /// Counts elements with the given local name.
     func count(localName: String) -> Int {
         var n = 0

@@ -61,16 +61,22 @@ struct ODFTextWriter: ODFDocumentWriter {
 
     func writeBody(_ w: XMLWriter) throws {
         var tableNumber = 0
+        // The headings the table of contents names: each carries a bookmark its entry's page number refers to.
+        var listed: Set<String> = []
         try w.element("office:text") {
             try layout.walk { block in
                 switch block {
                 case .titlePage(let page):
                     try titlePage(page, w)
                 case .tableOfContents(let entries):
+                    listed = Set(entries.map(\.id))
                     try toc(entries, w)
-                case .heading(let level, let text, _, let newPage):
+                case .heading(let level, let text, let id, let newPage):
                     let style = level == 1 ? (newPage ? "Heading_20_1_20_Page" : "Heading_20_1") : "Heading_20_\(level)"
-                    try w.element("text:h", ["text:style-name": style, "text:outline-level": String(level)], text: text)
+                    try w.element("text:h", ["text:style-name": style, "text:outline-level": String(level)]) {
+                        if listed.contains(id) { try w.empty("text:bookmark", ["text:name": id]) }
+                        try w.text(text)
+                    }
                 case .paragraph(let text, let emphasis):
                     try w.element("text:p", ["text:style-name": emphasis ? "Notice" : "Text_20_body"], text: text)
                 case .table(let table):
@@ -126,8 +132,15 @@ struct ODFTextWriter: ODFDocumentWriter {
                 try w.element("text:index-title", ["text:name": "\(title)_rubrik"]) {
                     try w.element("text:p", ["text:style-name": "Contents_20_Heading"], text: title)
                 }
+                // Each entry's page number is a reference to its heading's bookmark, which the office
+                // application lays out (LibreOffice on opening; Word when its fields are updated), so the
+                // contents show page numbers without the reader updating the index first.
                 for entry in entries {
-                    try w.element("text:p", ["text:style-name": "Contents_20_\(entry.level)"], text: entry.text)
+                    try w.element("text:p", ["text:style-name": "Contents_20_\(entry.level)"]) {
+                        try w.text(entry.text)
+                        try w.empty("text:tab")
+                        try w.empty("text:bookmark-ref", ["text:reference-format": "page", "text:ref-name": entry.id])
+                    }
                 }
             }
         }
