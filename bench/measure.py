@@ -20,6 +20,24 @@ import tempfile
 import time
 
 
+def timed(command, what, stdout_path=os.devnull):
+    """Runs `command` once as a whole process: its wall time in ms and peak resident memory in MB.
+    Exits with its stderr when it fails (`what` names it)."""
+    # stderr goes to a file, not a pipe: an import's warnings fill a pipe's 64 KB long before the
+    # child exits, and a child blocked on a full pipe never reaches wait4.
+    with open(stdout_path, "wb") as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, stdout=out, stderr=err)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+        returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
+    if returncode != 0:
+        sys.exit(f"{os.path.basename(sys.argv[0])}: {what} failed with status {returncode}: {' '.join(command)}\n{stderr[-4000:]}")
+    return wall * 1000, usage.ru_maxrss / 1024
+
+
 def main():
     results, size, operation, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
     rest = sys.argv[5:]
@@ -36,22 +54,11 @@ def main():
     for run in range(runs + 1 if runs > 1 else 1):
         if before:
             subprocess.run(before, shell=True, check=True)
-        # stderr goes to a file, not a pipe: an import's warnings fill a pipe's 64 KB long before the
-        # child exits, and a child blocked on a full pipe never reaches wait4.
-        with open(stdout_path, "wb") as out, tempfile.TemporaryFile() as err:
-            start = time.perf_counter()
-            child = subprocess.Popen(command, stdout=out, stderr=err)
-            _, status, usage = os.wait4(child.pid, 0)
-            wall = time.perf_counter() - start
-            returncode = os.waitstatus_to_exitcode(status)
-            err.seek(0)
-            stderr = err.read().decode("utf-8", "replace")
-        if returncode != 0:
-            sys.exit(f"measure.py: {operation} ({size}) failed with status {returncode}: {' '.join(command)}\n{stderr[-4000:]}")
+        wall, peak = timed(command, f"{operation} ({size})", stdout_path)
         if runs > 1 and run == 0:
             continue
-        walls.append(wall * 1000)
-        peaks.append(usage.ru_maxrss / 1024)
+        walls.append(wall)
+        peaks.append(peak)
     record = {
         "size": size, "operation": operation, "runs": runs,
         "wall_ms": round(statistics.median(walls), 1), "peak_mb": round(statistics.median(peaks), 1),

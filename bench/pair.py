@@ -11,22 +11,10 @@ of the rounds' ratios A ÷ B (the figure the goals are judged by), and every rou
 Usage: pair.py RESULTS SIZE NAME ROUNDS -- COMMAND_A... ::: COMMAND_B...
 """
 import json
-import os
 import statistics
-import subprocess
 import sys
-import time
 
-
-def timed(command):
-    with open(os.devnull, "wb") as out:
-        start = time.perf_counter()
-        child = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL)
-        _, status, _ = os.wait4(child.pid, 0)
-        wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"pair.py: failed with status {os.waitstatus_to_exitcode(status)}: {' '.join(command)}")
-    return wall * 1000
+from measure import timed
 
 
 def main():
@@ -36,13 +24,17 @@ def main():
         sys.exit(__doc__)
     split = rest.index(":::")
     a, b = rest[1:split], rest[split + 1:]
-    timed(a), timed(b)
+
+    def wall(command):
+        return timed(command, f"{name} ({size})")[0]
+
+    wall(a), wall(b)
     walls_a, walls_b, ratios = [], [], []
     for turn in range(rounds):
         if turn % 2 == 0:
-            wa, wb = timed(a), timed(b)
+            wa, wb = wall(a), wall(b)
         else:
-            wb, wa = timed(b), timed(a)
+            wb, wa = wall(b), wall(a)
         walls_a.append(wa)
         walls_b.append(wb)
         ratios.append(wa / wb)

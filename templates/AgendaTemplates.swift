@@ -48,10 +48,7 @@ public struct EmbeddedFolder: Sendable {
 
     /// The file at `path` as UTF-8 text, or nil when the folder has no such file or it is not UTF-8.
     public func text(_ path: String) -> String? {
-        switch files[path] {
-        case .text(let text): text
-        case .base64(let base64): Data(base64Encoded: base64).flatMap { String(data: $0, encoding: .utf8) }
-        case nil: nil
-        }
+        if case .text(let text) = files[path] { return text }
+        return self[path].flatMap { String(data: $0, encoding: .utf8) }
     }
 }

@@ -88,17 +88,12 @@ enum DemoStore {
         let doc = try ParsedXML(try Data(contentsOf: url), name: url.lastPathComponent)
         let header = try #require(doc.first("header"))
         func child(withClass name: String) -> xmlNodePtr? {
-            XMLTree.elementChildren(of: header).first { xmlGetProp($0, "class").map { String(cString: $0) } == name }
+            XMLTree.elementChildren(of: header).first { ParsedXML.attribute("class", of: $0) == name }
         }
-        func text(_ node: xmlNodePtr) -> String {
-            guard let content = xmlNodeGetContent(node) else { return "" }
-            defer { content.deallocate() }
-            return String(cString: content)
-        }
-        #expect(text(try #require(child(withClass: "organisation"))) == "Mölndals stad")
+        #expect(ParsedXML.text(of: try #require(child(withClass: "organisation"))) == "Mölndals stad")
         let logo = try #require(child(withClass: "logo"))
-        #expect(xmlGetProp(logo, "aria-label").map { String(cString: $0) } == "Mölndals stad")
-        #expect(!text(header).contains("Kommunen"), "\(text(header))")
+        #expect(ParsedXML.attribute("aria-label", of: logo) == "Mölndals stad")
+        #expect(!ParsedXML.text(of: header).contains("Kommunen"), "\(ParsedXML.text(of: header))")
     }
 
     /// A municipality's own template that sets a name overrides the plan's.

@@ -177,35 +177,27 @@ import ZIPFoundation
         #expect(doc.count(localName: "table-header-rows") == doc.count(localName: "table"))
         #expect(doc.first("draw:image") != nil)
         let heading = doc.first("text:h")!
-        #expect(String(cString: xmlGetProp(heading, "outline-level")) == "1")
+        #expect(ParsedXML.attribute("outline-level", of: heading) == "1")
     }
 
     /// The contents show page numbers without the reader updating the index: each entry ends in a tab and a
     /// page reference to a bookmark at the start of its heading, one bookmark per heading listed.
     @Test func contentsEntriesReferToTheirHeadingsPages() throws {
         let doc = try ParsedXML(try Data(contentsOf: try Support.writeAll()[.fodt]!), name: "fodt")
-        func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
-            xmlGetProp(node, name).map { value in defer { value.deallocate() }; return String(cString: value) }
-        }
-        func content(_ node: xmlNodePtr) -> String {
-            let text = xmlNodeGetContent(node)!
-            defer { text.deallocate() }
-            return String(cString: text)
-        }
-        let entries = doc.all("text:p", under: doc.first("text:index-body")!).filter { attribute($0, "style-name") == "Contents_20_1" }
+        let entries = doc.all("text:p", under: doc.first("text:index-body")!).filter { ParsedXML.attribute("style-name", of: $0) == "Contents_20_1" }
         #expect(entries.count >= 8)
         let bookmarks = doc.all("text:bookmark")
         #expect(bookmarks.count == entries.count)
         for entry in entries {
             #expect(doc.first("text:tab", under: entry) != nil)
             let reference = try #require(doc.first("text:bookmark-ref", under: entry))
-            #expect(attribute(reference, "reference-format") == "page")
-            let name = try #require(attribute(reference, "ref-name"))
-            let targets = bookmarks.filter { attribute($0, "name") == name }
+            #expect(ParsedXML.attribute("reference-format", of: reference) == "page")
+            let name = try #require(ParsedXML.attribute("ref-name", of: reference))
+            let targets = bookmarks.filter { ParsedXML.attribute("name", of: $0) == name }
             #expect(targets.count == 1, "\(name)")
             let heading = try #require(targets.first?.pointee.parent)
             #expect(XMLTree.qualifiedName(of: heading) == "text:h", "\(name)")
-            #expect(content(heading) == content(entry), "\(name): the entry names its heading")
+            #expect(ParsedXML.text(of: heading) == ParsedXML.text(of: entry), "\(name): the entry names its heading")
         }
     }
 

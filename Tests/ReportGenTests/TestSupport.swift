@@ -39,20 +39,25 @@ final class ParsedXML {
     var root: xmlNodePtr { xmlDocGetRootElement(doc)! }
 
     /// All text content of the document.
-    var text: String {
-        guard let content = xmlNodeGetContent(root) else { return "" }
+    var text: String { Self.text(of: root) }
+
+    /// All text content of `node`.
+    static func text(of node: xmlNodePtr) -> String {
+        guard let content = xmlNodeGetContent(node) else { return "" }
         defer { content.deallocate() }
         return String(cString: content)
     }
 
+    /// The value of `node`'s attribute `name` (by local name), or nil when it has none.
+    static func attribute(_ name: String, of node: xmlNodePtr) -> String? {
+        guard let value = xmlGetProp(node, name) else { return nil }
+        defer { value.deallocate() }
+        return String(cString: value)
+    }
+
     /// The first element with the qualified name `name` in document order.
     func first(_ name: String, under node: xmlNodePtr? = nil) -> xmlNodePtr? {
-        var stack = [node ?? root]
-        while let current = stack.popLast() {
-            if current.pointee.type == XML_ELEMENT_NODE && XMLTree.qualifiedName(of: current) == name { return current }
-            stack += XMLTree.elementChildren(of: current).reversed()
-        }
-        return nil
+        all(name, under: node).first
     }
 
     /// Every element with the qualified name `name` under `node` (the whole document by default), in document order.
